@@ -1,0 +1,71 @@
+"""`kiosk`: the command line (DESIGN.md §4).
+
+Entry point only: parse arguments, build the real parts, hand over. Each area registers its
+commands from a module in kiosk/commands; heavy imports happen inside the handlers so that
+`kiosk --help` stays quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import traceback
+
+from kiosk import __version__
+from kiosk.core.errors import KioskError
+
+COMMAND_MODULES = (
+    "kiosk.commands.organiser",
+    "kiosk.commands.desk",
+)
+
+DESCRIPTION = """\
+ITCN Asia kiosk: self check-in with QR badges and wayfinding, offline first.
+
+Organiser:  demo, event, roster, badges, revoke, init
+Gate:       checkin, headcount
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, non-zero, as for every other bad input
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kiosk", description=DESCRIPTION,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result = args.handler(args)
+        return int(result or 0)
+    except KioskError as exc:
+        print(f"kiosk: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("kiosk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # never a bare traceback for the person at the gate
+        if os.environ.get("KIOSK_DEBUG"):
+            traceback.print_exc()
+        print(f"kiosk: internal error: {type(exc).__name__}: {exc} "
+              "(set KIOSK_DEBUG=1 for details)", file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

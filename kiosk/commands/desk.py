@@ -1,0 +1,111 @@
+"""Gate commands: checkin and headcount."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from kiosk.commands import emit
+from kiosk.core.errors import KioskError
+
+REFUSED_EXIT = 3
+
+
+def register(commands) -> None:
+    p = commands.add_parser(
+        "checkin", help="check in a code (or '-' for one code per input line)",
+        description="Decide and record a scan exactly as the kiosk does. With '-', reads one code "
+        "per line from standard input and prints one JSON line per code after it is committed. "
+        f"With a single CODE the exit status is 0 when the person may pass and {REFUSED_EXIT} "
+        "when the scan was refused (it is recorded either way).")
+    p.add_argument("code", metavar="CODE|-")
+    p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR")
+    p.add_argument("--at", metavar="ISO8601", help="when the scan happened (default now; "
+                   "without an offset it is read in the event's time zone)")
+    p.add_argument("--direction", choices=["in", "out"], help="default: the kiosk's role")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_checkin)
+
+    p = commands.add_parser("headcount", help="checked in today, inside now, by category, kiosk, gate, hour")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--kiosk", type=Path, metavar="KIOSKDIR")
+    where.add_argument("--db", type=Path, metavar="MERGED.db")
+    where.add_argument("--hub", metavar="URL")
+    p.add_argument("--at", metavar="ISO8601", help="the moment to count at (default now)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_headcount)
+
+
+def _line(result) -> str:
+    who = ""
+    if result.attendee is not None:
+        who = f" [{result.attendee.id} {result.attendee.name}, {result.attendee.category}]"
+    elif result.attendee_id:
+        who = f" [{result.attendee_id}]"
+    return f"{result.outcome.value}: {result.message}{who}"
+
+
+def cmd_checkin(args) -> int:
+    from kiosk.core.timeutil import parse_moment
+    from kiosk.organiser.kioskdir import KioskFolder, build_desk
+
+    folder = KioskFolder.open(args.kiosk)
+    with folder.open_store() as store:
+        desk = build_desk(folder, store)
+        at = parse_moment(args.at, desk.event.timezone) if args.at else None
+        if args.code != "-":
+            result = desk.check_in(args.code, direction=args.direction, at=at, method="cli")
+            emit(result.to_json(), args.json, _line(result))
+            return 0 if result.tone == "green" else REFUSED_EXIT
+        for raw in sys.stdin.buffer:
+            code = raw.rstrip(b"\r\n")
+            result = desk.check_in(code, direction=args.direction, at=at, method="cli")
+            emit(result.to_json(), args.json, _line(result))
+    return 0
+
+
+def _print_headcount(count) -> str:
+    data = count.to_json()
+    lines = [f"Headcount for {data['day']} ({data['source']})",
+             f"  checked in today : {data['unique_checked_in']}",
+             f"  inside now       : {data['inside_now']}",
+             f"  accepted scans   : {data['accepted_scans']}",
+             f"  refused scans    : {data['refused_scans']}",
+             f"  exits            : {data['exit_scans']}"]
+    for key, title in (("by_category", "by category"), ("by_gate", "by gate"),
+                       ("by_kiosk", "by kiosk"), ("by_hour", "by hour")):
+        if data[key]:
+            lines.append(f"  {title}: " + ", ".join(f"{k or '-'} {v}" for k, v in data[key].items()))
+    return "\n".join(lines)
+
+
+def cmd_headcount(args) -> int:
+    from kiosk.core.timeutil import parse_moment, utcnow
+
+    if args.hub:
+        raise KioskError("reading headcounts from a hub needs the sync module, not installed here")
+    if args.kiosk:
+        from kiosk.organiser.kioskdir import KioskFolder, load_rules
+
+        folder = KioskFolder.open(args.kiosk)
+        with folder.open_store(readonly=True) as store:
+            tz = load_rules(store).timezone
+            at = parse_moment(args.at, tz) if args.at else utcnow()
+            count = store.headcount(at, tz)
+    else:
+        from kiosk.storage.kiosk_store import KioskStore
+
+        if not args.db.exists():
+            raise KioskError(f"no database at {args.db}")
+        with KioskStore.open(args.db, readonly=True) as store:
+            tz = "Asia/Karachi"
+            text = store.get_meta("event_toml")
+            if text:
+                from kiosk.config import parse_event
+
+                tz = parse_event(text).timezone
+            at = parse_moment(args.at, tz) if args.at else utcnow()
+            count = store.headcount(at, tz)
+            count.source = f"merged database {args.db}"
+    emit(count.to_json(), args.json, _print_headcount(count))
+    return 0

@@ -1,0 +1,208 @@
+"""Organiser commands: demo, event, roster, badges, revoke, init."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.commands import emit
+from kiosk.core.errors import KioskError
+
+
+def register(commands) -> None:
+    p = commands.add_parser("demo", help="make a ready demo event and kiosk in DIR",
+                            description="Make DIR/event (event, keys, roster, badges) and "
+                            "DIR/kiosk-1, dated from today and open around the clock.")
+    p.add_argument("dir", type=Path, metavar="DIR")
+    p.add_argument("--attendees", type=int, default=300, metavar="N",
+                   help="how many attendees (default 300, in every category)")
+    p.add_argument("--dates", metavar="FROM:TO", help="event days (default: today and the next two)")
+    p.add_argument("--venue", choices=["lahore", "karachi"], default="lahore",
+                   help="where the demo kiosk stands (default lahore)")
+    p.add_argument("--json", action="store_true", help="print a JSON summary")
+    p.set_defaults(handler=cmd_demo)
+
+    event = commands.add_parser("event", help="create an event folder, rotate its signing key")
+    event_cmds = event.add_subparsers(dest="event_command", metavar="ACTION")
+    event_cmds.required = True
+    p = event_cmds.add_parser("create", help="create an event folder with a fresh signing key")
+    p.add_argument("dir", type=Path, metavar="DIR")
+    p.add_argument("--name", required=True)
+    p.add_argument("--dates", required=True, metavar="FROM:TO", help="e.g. 2026-11-28:2026-11-30")
+    p.add_argument("--venues", default="lahore", metavar="V[,V]",
+                   help="lahore, karachi or both (comma-separated; default lahore)")
+    p.add_argument("--hours", default="10:00-18:00", help="daily opening hours (default 10:00-18:00)")
+    p.add_argument("--timezone", default="Asia/Karachi")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_event_create)
+    p = event_cmds.add_parser("rotate-key", help="sign new badges with a new key; old badges stay valid")
+    p.add_argument("dir", type=Path, metavar="DIR")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_event_rotate)
+
+    roster = commands.add_parser("roster", help="import the roster from CSV or XLSX")
+    roster_cmds = roster.add_subparsers(dest="roster_command", metavar="ACTION")
+    roster_cmds.required = True
+    p = roster_cmds.add_parser("import", help="import a CSV or XLSX roster (upsert by registration id)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--event", required=True, type=Path, metavar="DIR")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_roster_import)
+
+    p = commands.add_parser("badges", help="issue signed badges: PNGs, badges.csv, a printable PDF")
+    p.add_argument("--event", required=True, type=Path, metavar="DIR")
+    p.add_argument("--out", required=True, type=Path, metavar="OUT")
+    p.add_argument("--pdf", type=Path, metavar="FILE", help="also write A6 badges, four to an A4 sheet")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_badges)
+
+    p = commands.add_parser("revoke", help="block a badge by registration id or token")
+    p.add_argument("what", metavar="ID|TOKEN")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--event", type=Path, metavar="DIR")
+    where.add_argument("--kiosk", type=Path, metavar="KIOSKDIR")
+    p.add_argument("--reason", default="", metavar="TEXT")
+    p.add_argument("--undo", action="store_true", help="unblock instead")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_revoke)
+
+    p = commands.add_parser("init", help="provision (or refresh) a kiosk folder from an event")
+    p.add_argument("kiosk_dir", type=Path, metavar="KIOSKDIR")
+    p.add_argument("--event", required=True, type=Path, metavar="DIR")
+    p.add_argument("--kiosk-id", required=True, metavar="ID")
+    p.add_argument("--venue", required=True, choices=["lahore", "karachi"])
+    p.add_argument("--gate", default="", metavar="G")
+    p.add_argument("--role", choices=["entry", "exit"], default="entry")
+    p.add_argument("--anchor", default="", metavar="FEATURE_ID",
+                   help="the map's kiosk feature for 'you are here'")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_init)
+
+
+def _venues(text: str) -> list[str]:
+    venues = [v.strip().lower() for v in text.split(",") if v.strip()]
+    if not venues:
+        raise KioskError("--venues needs at least one of lahore, karachi")
+    return venues
+
+
+def cmd_demo(args) -> int:
+    from kiosk.core.timeutil import parse_date_range
+    from kiosk.organiser.demo import make_demo
+
+    days = parse_date_range(args.dates) if args.dates else None
+    summary = make_demo(args.dir, attendees=args.attendees, days=days, venue=args.venue)
+    emit(summary, args.json,
+         f"Demo ready: {summary['attendees']} attendees, badges in {summary['badges']}\n"
+         f"Run the kiosk:  kiosk run --kiosk {summary['kiosk']}\n"
+         f"Or check in:    kiosk checkin ITCN-00001 --kiosk {summary['kiosk']}\n"
+         f"See {Path(args.dir) / 'TRY-ME.txt'} for badges that show each refusal.")
+    return 0
+
+
+def cmd_event_create(args) -> int:
+    from kiosk.core.timeutil import parse_date_range
+    from kiosk.organiser.eventdir import EventFolder
+
+    days = parse_date_range(args.dates)
+    folder = EventFolder.create(args.dir, name=args.name, days=days, venues=_venues(args.venues),
+                                hours=args.hours, timezone=args.timezone)
+    summary = {"event": str(folder.path), "id": folder.model.id, "name": folder.model.name,
+               "days": [d.isoformat() for d in folder.rules.days],
+               "venues": list(folder.rules.venues), "signing_key": folder.model.signing_key}
+    emit(summary, args.json, f"Created event {folder.model.id} in {folder.path}")
+    return 0
+
+
+def cmd_event_rotate(args) -> int:
+    from kiosk.organiser.eventdir import EventFolder
+
+    folder = EventFolder.open(args.dir)
+    kid = folder.rotate_key()
+    emit({"signing_key": kid, "public_keys": len(folder.public_keys())}, args.json,
+         f"New signing key {kid}; provision kiosks again (`kiosk init`) so they know it")
+    return 0
+
+
+def cmd_roster_import(args) -> int:
+    from kiosk.organiser.eventdir import EventFolder
+    from kiosk.organiser.roster_import import import_roster
+
+    folder = EventFolder.open(args.event)
+    with folder.store() as store:
+        report = import_roster(args.file, store, folder.rules)
+    lines = [f"Imported {report.imported} new, updated {report.updated}, "
+             f"unchanged {report.unchanged}, rejected {len(report.rejected)}"]
+    lines += [f"  line {r['line']}: {r['reason']}" for r in report.rejected[:50]]
+    if len(report.rejected) > 50:
+        lines.append(f"  ... and {len(report.rejected) - 50} more (use --json for all)")
+    emit(report.to_json(), args.json, "\n".join(lines))
+    return 0
+
+
+def cmd_badges(args) -> int:
+    from kiosk.organiser.badges import write_badges
+    from kiosk.organiser.eventdir import EventFolder
+
+    folder = EventFolder.open(args.event)
+    badges = write_badges(folder, args.out, pdf=args.pdf)
+    summary = {"badges": len(badges), "out": str(args.out), "csv": str(args.out / "badges.csv"),
+               "pdf": str(args.pdf) if args.pdf else None}
+    emit(summary, args.json, f"Wrote {len(badges)} badges to {args.out}"
+         + (f" and {args.pdf}" if args.pdf else ""))
+    return 0
+
+
+def cmd_revoke(args) -> int:
+    from kiosk.core.tokens import TokenError, canonical, looks_like_token, parse_token, token_hash
+    from kiosk.storage.roster import revocation_key
+
+    what = args.what.strip()
+    if not what:
+        raise KioskError("give a registration id or a badge token to block")
+    label = what
+    if looks_like_token(what):
+        try:
+            claims, _, _ = parse_token(what)
+        except TokenError as exc:
+            raise KioskError(f"not a badge token: {exc}") from None
+        kind, value, label = "token", token_hash(canonical(what)), claims.attendee_id
+    else:
+        kind, value = "id", what
+    key = revocation_key(kind, value)
+    reason = args.reason or "blocked"
+    if args.event:
+        from kiosk.organiser.eventdir import EventFolder
+
+        folder = EventFolder.open(args.event)
+        with folder.store() as store:
+            if kind == "id" and store.find_attendee(what) is None:
+                raise KioskError(f"no attendee with registration number {what!r} in the roster")
+            store.revoke(key, kind, reason=reason, label=label, active=not args.undo)
+        where = f"event {folder.model.id} (provision kiosks again to pass it on)"
+    else:
+        from kiosk.organiser.kioskdir import KioskFolder
+        from kiosk.storage.roster import set_revocation
+
+        folder = KioskFolder.open(args.kiosk)
+        with folder.open_store() as store:
+            set_revocation(store.conn, key, kind, reason=reason, label=label,
+                           active=not args.undo, source=f"kiosk {folder.model.kiosk_id}")
+        where = f"kiosk {folder.model.kiosk_id}"
+    action = "Unblocked" if args.undo else "Blocked"
+    emit({"key": key, "kind": kind, "active": not args.undo, "reason": reason}, args.json,
+         f"{action} {label} at {where}")
+    return 0
+
+
+def cmd_init(args) -> int:
+    from kiosk.organiser.eventdir import EventFolder
+    from kiosk.organiser.kioskdir import init_kiosk
+
+    folder = EventFolder.open(args.event)
+    summary = init_kiosk(args.kiosk_dir, folder, kiosk_id=args.kiosk_id, venue=args.venue,
+                         gate=args.gate, role=args.role, anchor=args.anchor)
+    emit(summary, args.json,
+         f"Kiosk {summary['kiosk_id']} ready in {summary['kiosk']}: {summary['attendees']} "
+         f"attendees, {summary['public_keys']} public key(s), no private key")
+    return 0
+

@@ -1,0 +1,211 @@
+"""The check-in desk: one service for the command line, the touch UI and staff tools.
+
+It decides, appends the scan to the log and returns only after the store has committed it
+durably; if the store fails, the caller gets a StorageError and never an ``accepted``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable, Protocol
+
+from kiosk.core.errors import KioskError, StorageError
+from kiosk.core.event import Attendee, EventRules, normalise_id
+from kiosk.core.outcomes import ENTRIES, Outcome, message_for, tone
+from kiosk.core.rules import Attendance, Identity, identify, judge
+from kiosk.core.timeutil import local_day, to_utc_text, utcnow
+from kiosk.core.tokens import TokenVerifier
+
+
+@dataclass(frozen=True)
+class KioskIdentity:
+    kiosk_id: str
+    venue: str
+    gate: str = ""
+    role: str = "entry"  # entry or exit
+
+    @property
+    def direction(self) -> str:
+        return "out" if self.role == "exit" else "in"
+
+
+@dataclass(frozen=True)
+class ScanRecord:
+    """One row of the append-only scan log."""
+
+    scan_id: str
+    kiosk_id: str
+    gate: str
+    venue: str
+    direction: str
+    at_utc: str
+    day: str
+    code: str
+    attendee_id: str | None
+    category: str | None
+    outcome: str
+    reason: str
+    method: str = "camera"
+    note: str = ""
+
+    def as_row(self) -> dict:
+        return dict(self.__dict__)
+
+
+class ScanStore(Protocol):
+    """What the desk needs from storage (kiosk.db implements it; tests may hand in another)."""
+
+    def find_attendee(self, attendee_id: str) -> Attendee | None: ...
+
+    def revocation(self, attendee_id: str | None, token_fingerprint: str | None) -> str | None: ...
+
+    def attendance(self, day: str, attendee_id: str) -> Attendance | None: ...
+
+    def append_scan(self, record: ScanRecord) -> None: ...
+
+
+@dataclass(frozen=True)
+class CheckInResult:
+    scan_id: str
+    outcome: Outcome
+    reason: str
+    message: str
+    attendee: Attendee | None
+    attendee_id: str | None
+    category: str | None
+    at: datetime
+    direction: str
+    detail: str = ""
+
+    @property
+    def tone(self) -> str:
+        return tone(self.outcome)
+
+    def to_json(self) -> dict:
+        attendee = None
+        if self.attendee is not None:
+            attendee = self.attendee.public()
+        elif self.attendee_id is not None and self.outcome not in (Outcome.UNKNOWN, Outcome.INVALID):
+            # A validly signed badge not (yet) in the local roster: shown without a name.
+            attendee = {"id": self.attendee_id, "name": None, "category": self.category}
+        return {
+            "scan_id": self.scan_id,
+            "outcome": self.outcome.value,
+            "reason": self.reason,
+            "attendee": attendee,
+            "message": self.message,
+            "at": to_utc_text(self.at),
+            "direction": self.direction,
+        }
+
+
+@dataclass
+class CheckInDesk:
+    event: EventRules
+    kiosk: KioskIdentity
+    store: ScanStore
+    verifier: TokenVerifier
+    clock: Callable[[], datetime] = utcnow
+    new_id: Callable[[], str] = field(default=lambda: str(uuid.uuid4()))
+    # Other views of an attendee's day (the live hub, for anti-passback across kiosks).
+    remote_attendance: Callable[[str, str], Attendance | None] | None = None
+
+    def check_in(
+        self,
+        code: str | bytes | None,
+        *,
+        direction: str | None = None,
+        at: datetime | None = None,
+        method: str = "camera",
+    ) -> CheckInResult:
+        direction = direction or self.kiosk.direction
+        if direction not in ("in", "out"):
+            raise KioskError(f"direction must be in or out, not {direction!r}")
+        at = at or self.clock()
+        day = local_day(at, self.event.timezone).isoformat()
+        identity = identify(code, self.event, self.verifier, self.store.find_attendee)
+        attendance = None
+        revoked_reason = None
+        if identity.failure is None and identity.attendee_id is not None:
+            revoked_reason = self.store.revocation(identity.attendee_id, identity.token_fingerprint)
+            attendance = self._attendance(day, identity.attendee_id)
+        outcome, reason = judge(
+            identity, self.event, venue=self.kiosk.venue, direction=direction, at=at,
+            attendance=attendance, revoked=revoked_reason is not None,
+        )
+        return self._record(identity, outcome, reason, at, day, direction, method, note="",
+                            detail=revoked_reason or "")
+
+    def manual_check_in(self, attendee_id: str, *, note: str, staff: str = "staff",
+                        at: datetime | None = None) -> CheckInResult:
+        """A staff override: lets a known attendee in with a reason, recorded as such."""
+        if not note.strip():
+            raise KioskError("a manual check-in needs a reason")
+        attendee = self.store.find_attendee(normalise_id(attendee_id))
+        if attendee is None:
+            raise KioskError(f"no attendee with registration number {attendee_id!r}")
+        at = at or self.clock()
+        day = local_day(at, self.event.timezone).isoformat()
+        attendance = self._attendance(day, attendee.id)
+        first = attendance is None or attendance.last_in_at is None
+        identity = Identity(stored_code=attendee.id, attendee_id=attendee.id,
+                            category=attendee.category, attendee=attendee, via="staff")
+        outcome = Outcome.ACCEPTED if first else Outcome.REENTRY
+        return self._record(identity, outcome, "staff_override", at, day, "in", "manual",
+                            note=f"{staff}: {note.strip()}", detail=note.strip())
+
+    def _attendance(self, day: str, attendee_id: str) -> Attendance | None:
+        local = self.store.attendance(day, attendee_id)
+        if self.remote_attendance is None:
+            return local
+        try:
+            remote = self.remote_attendance(day, attendee_id)
+        except Exception:  # the hub is optional: a failure there never blocks the gate
+            remote = None
+        if local is None:
+            return remote
+        return local.combine(remote)
+
+    def _record(self, identity: Identity, outcome: Outcome, reason: str, at: datetime, day: str,
+                direction: str, method: str, note: str, detail: str) -> CheckInResult:
+        record = ScanRecord(
+            scan_id=self.new_id(),
+            kiosk_id=self.kiosk.kiosk_id,
+            gate=self.kiosk.gate,
+            venue=self.kiosk.venue,
+            direction=direction,
+            at_utc=to_utc_text(at),
+            day=day,
+            code=identity.stored_code,
+            attendee_id=identity.attendee_id,
+            category=identity.category,
+            outcome=outcome.value,
+            reason=reason,
+            method=method,
+            note=note,
+        )
+        try:
+            self.store.append_scan(record)
+        except StorageError:
+            raise
+        except Exception as exc:  # any failure to commit is a failure to check in
+            raise StorageError(f"the scan could not be saved: {exc}") from exc
+        hours = str(self.event.hours_on(self.event.local(at).date()))
+        name = identity.attendee.name if identity.attendee else ""
+        message = message_for(outcome, reason, help_point=self.event.help_point, hours=hours, name=name)
+        if outcome in ENTRIES and identity.attendee is None and identity.via == "token":
+            message = message_for(outcome, "late_registration", help_point=self.event.help_point)
+        return CheckInResult(
+            scan_id=record.scan_id,
+            outcome=outcome,
+            reason=reason,
+            message=message,
+            attendee=identity.attendee,
+            attendee_id=identity.attendee_id,
+            category=identity.category,
+            at=at,
+            direction=direction,
+            detail=detail,
+        )

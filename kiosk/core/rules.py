@@ -1,0 +1,212 @@
+"""Check-in decisions: who does a code name, and may they pass here, now?
+
+Pure functions over plain values; the desk (desk.py) feeds them from the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Callable
+
+from kiosk.core.event import Attendee, EventRules, normalise_id
+from kiosk.core.outcomes import Outcome
+from kiosk.core.tokens import (
+    MAX_TOKEN_CHARS,
+    BadgeClaims,
+    TokenError,
+    TokenVerifier,
+    canonical,
+    looks_like_token,
+    token_hash,
+)
+
+MAX_CODE_CHARS = MAX_TOKEN_CHARS
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What a scanned code says about its holder (or why it says nothing)."""
+
+    stored_code: str  # the code as the scan log keeps it: the code itself, or its hash
+    attendee_id: str | None = None
+    category: str | None = None
+    days: tuple[date, ...] | None = None
+    venues: tuple[str, ...] | None = None
+    attendee: Attendee | None = None
+    via: str | None = None  # "token" or "id"
+    token_fingerprint: str | None = None
+    key_id: int | None = None
+    failure: tuple[Outcome, str] | None = None
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """One attendee's day so far, as far as this store knows."""
+
+    first_in_at: datetime | None = None
+    last_in_at: datetime | None = None
+    last_out_at: datetime | None = None
+    entries: int = 0
+
+    @property
+    def inside(self) -> bool:
+        if self.last_in_at is None:
+            return False
+        return self.last_out_at is None or self.last_in_at > self.last_out_at
+
+    def combine(self, other: "Attendance | None") -> "Attendance":
+        if other is None:
+            return self
+
+        def pick(a, b, fn):
+            present = [x for x in (a, b) if x is not None]
+            return fn(present) if present else None
+
+        return Attendance(
+            first_in_at=pick(self.first_in_at, other.first_in_at, min),
+            last_in_at=pick(self.last_in_at, other.last_in_at, max),
+            last_out_at=pick(self.last_out_at, other.last_out_at, max),
+            entries=max(self.entries, other.entries),
+        )
+
+
+def _hashed(raw: str | bytes) -> str:
+    if isinstance(raw, bytes):
+        import hashlib
+
+        return "sha256:" + hashlib.sha256(raw).hexdigest()
+    return "sha256:" + token_hash(raw)
+
+
+def _is_text(code: str) -> bool:
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in code):
+        return False
+    return not any(ord(ch) < 32 and ch not in "\t\r\n" or ord(ch) == 0x7F for ch in code)
+
+
+def identify(
+    code: str | bytes | None,
+    event: EventRules,
+    verifier: TokenVerifier,
+    find_attendee: Callable[[str], Attendee | None],
+) -> Identity:
+    """Read a scanned code as a signed badge or a plain registration number."""
+    if code is None:
+        return Identity(stored_code="", failure=(Outcome.INVALID, "empty"))
+    if isinstance(code, bytes):
+        try:
+            code = code.decode("utf-8")
+        except UnicodeDecodeError:
+            return Identity(stored_code=_hashed(code), failure=(Outcome.INVALID, "not_text"))
+    text = code.strip()
+    if not text:
+        return Identity(stored_code="", failure=(Outcome.INVALID, "empty"))
+    if len(text) > MAX_CODE_CHARS:
+        return Identity(stored_code=_hashed(text), failure=(Outcome.INVALID, "too_long"))
+    if not _is_text(text):
+        return Identity(stored_code=_hashed(text), failure=(Outcome.INVALID, "not_text"))
+
+    if looks_like_token(text):
+        try:
+            claims = verifier.verify(text)
+        except TokenError as exc:
+            return Identity(stored_code=_hashed(text), failure=(Outcome.INVALID, exc.reason))
+        return _from_claims(canonical(text), claims, event, find_attendee)
+
+    attendee = find_attendee(normalise_id(text))
+    if attendee is None:
+        return Identity(stored_code=_hashed(text), failure=(Outcome.UNKNOWN, "not_in_roster"))
+    if not event.accept_plain_ids:
+        return Identity(
+            stored_code=text, attendee_id=attendee.id, category=attendee.category,
+            attendee=attendee, via="id", failure=(Outcome.INVALID, "plain_ids_disabled"),
+        )
+    rule = event.category(attendee.category)
+    return Identity(
+        stored_code=text,
+        attendee_id=attendee.id,
+        category=attendee.category,
+        days=_narrow(attendee.days, rule.days),
+        venues=_narrow(attendee.venues, rule.venues),
+        attendee=attendee,
+        via="id",
+    )
+
+
+def _narrow(own, category_wide):
+    if own is None:
+        return category_wide
+    if category_wide is None:
+        return own
+    return tuple(x for x in own if x in category_wide)
+
+
+def _from_mask(mask: int, universe: tuple):
+    if mask == 0:
+        return None
+    return tuple(item for i, item in enumerate(universe) if mask & (1 << i))
+
+
+def _from_claims(token: str, claims: BadgeClaims, event: EventRules, find_attendee) -> Identity:
+    # Days and venues come from the signed token, never from the roster: the badge is the ticket.
+    attendee = find_attendee(normalise_id(claims.attendee_id))
+    rule = event.category(claims.category)
+    return Identity(
+        stored_code=token,
+        attendee_id=attendee.id if attendee else claims.attendee_id,
+        category=claims.category,
+        days=_narrow(_from_mask(claims.day_mask, event.days), rule.days),
+        venues=_narrow(_from_mask(claims.venue_mask, event.venues), rule.venues),
+        attendee=attendee,
+        via="token",
+        token_fingerprint=token_hash(token),
+        key_id=claims.key_id,
+    )
+
+
+def judge(
+    identity: Identity,
+    event: EventRules,
+    *,
+    venue: str,
+    direction: str,
+    at: datetime,
+    attendance: Attendance | None,
+    revoked: bool,
+) -> tuple[Outcome, str]:
+    """The outcome and reason code for an identified holder at this kiosk and moment."""
+    if identity.failure is not None:
+        return identity.failure
+    if revoked:
+        return Outcome.REVOKED, "revoked"
+    category = identity.category or "visitor"
+
+    if direction == "out":
+        inside = attendance is not None and attendance.inside
+        return Outcome.EXITED, "exit" if inside else "exit_not_inside"
+
+    local = event.local(at)
+    today = local.date()
+    if today not in event.days:
+        return Outcome.WRONG_DAY, "event_not_today"
+    if identity.days is not None and today not in identity.days:
+        return Outcome.WRONG_DAY, "not_valid_today"
+    if identity.venues is not None and venue not in identity.venues:
+        return Outcome.WRONG_VENUE, "wrong_venue"
+    rule = event.category(category)
+    hours = event.hours_on(today)
+    if not hours.contains(local, rule.early_entry_minutes):
+        opens = hours.opens.hour * 60 + hours.opens.minute - rule.early_entry_minutes
+        minute = local.hour * 60 + local.minute
+        return Outcome.OUTSIDE_HOURS, "before_opening" if minute < opens else "after_closing"
+
+    if attendance is None or attendance.last_in_at is None:
+        if identity.via == "token" and identity.attendee is None:
+            return Outcome.ACCEPTED, "late_registration"
+        return Outcome.ACCEPTED, "first_entry"
+    if attendance.inside and at - attendance.last_in_at < event.window_for(category):
+        return Outcome.DUPLICATE, "within_window"
+    if not rule.reentry:
+        return Outcome.DUPLICATE, "reentry_not_allowed"
+    return Outcome.REENTRY, "reentry"

@@ -1,0 +1,73 @@
+"""Time in one place: scans are stored in UTC, days and hours are judged in the event's zone."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from kiosk.core.errors import KioskError
+
+UTC = timezone.utc
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@lru_cache(maxsize=16)
+def zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise KioskError(f"unknown time zone {name!r}") from exc
+
+
+def to_utc_text(moment: datetime) -> str:
+    """Fixed-width ISO 8601 in UTC, so that text order is time order in SQL."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def from_utc_text(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+def parse_moment(text: str, tz_name: str) -> datetime:
+    """Parse a user-given ISO 8601 time; without an offset it is read in the event's zone."""
+    raw = text.strip()
+    if raw.endswith(("Z", "z")):
+        raw = raw[:-1] + "+00:00"
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError as exc:
+        raise KioskError(f"not an ISO 8601 time: {text!r} (try 2026-11-28T10:30)") from exc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone(tz_name))
+    return moment.astimezone(UTC)
+
+
+def local_day(moment: datetime, tz_name: str) -> date:
+    return moment.astimezone(zone(tz_name)).date()
+
+
+def local_hour_label(moment: datetime, tz_name: str) -> str:
+    return moment.astimezone(zone(tz_name)).strftime("%H:00")
+
+
+def parse_date_range(text: str) -> list[date]:
+    """'2026-11-28:2026-11-30' (or one date) -> every day in between, inclusive."""
+    parts = text.split(":")
+    if len(parts) not in (1, 2):
+        raise KioskError(f"dates must look like FROM:TO, e.g. 2026-11-28:2026-11-30, not {text!r}")
+    try:
+        first = date.fromisoformat(parts[0].strip())
+        last = date.fromisoformat(parts[-1].strip())
+    except ValueError as exc:
+        raise KioskError(f"dates must be YYYY-MM-DD, e.g. 2026-11-28:2026-11-30, not {text!r}") from exc
+    if last < first:
+        raise KioskError(f"the last date {last} is before the first date {first}")
+    if (last - first).days > 30:
+        raise KioskError("an event may last at most 31 days")
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]

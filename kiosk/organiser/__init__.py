@@ -1,0 +1,1 @@
+"""The organiser's side: event folder, keys, roster import, badges, kiosk provisioning, demo."""

@@ -1,0 +1,126 @@
+"""`kiosk demo DIR`: a ready event and kiosk, dated from today and open around the clock."""
+
+from __future__ import annotations
+
+import csv
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+from kiosk.core.errors import KioskError
+from kiosk.core.event import CATEGORIES, VENUES
+from kiosk.organiser.badges import write_badges
+from kiosk.organiser.eventdir import EventFolder
+from kiosk.organiser.kioskdir import init_kiosk
+from kiosk.organiser.roster_import import import_roster
+from kiosk.storage.roster import revocation_key
+
+FIRST = [("Ahmed", "احمد"), ("Ali", "علی"), ("Ayesha", "عائشہ"), ("Fatima", "فاطمہ"),
+         ("Hassan", "حسن"), ("Usman", "عثمان"), ("Zainab", "زینب"), ("Bilal", "بلال"),
+         ("Hira", "حرا"), ("Imran", "عمران"), ("Sana", "ثنا"), ("Kamran", "کامران"),
+         ("Saad", "سعد"), ("Mariam", "مریم"), ("Omar", "عمر"), ("Nida", "ندا"),
+         ("Faisal", "فیصل"), ("Rabia", "رابعہ"), ("Hamza", "حمزہ"), ("Amna", "آمنہ"),
+         ("Waqas", "وقاص"), ("Iqra", "اقرا"), ("Tariq", "طارق"), ("Mehwish", "مہوش")]
+LAST = [("Khan", "خان"), ("Malik", "ملک"), ("Qureshi", "قریشی"), ("Butt", "بٹ"),
+        ("Chaudhry", "چودھری"), ("Sheikh", "شیخ"), ("Raza", "رضا"), ("Siddiqui", "صدیقی"),
+        ("Iqbal", "اقبال"), ("Hussain", "حسین"), ("Javed", "جاوید"), ("Abbasi", "عباسی")]
+CHINESE = [("Wang Wei", "王伟"), ("Li Na", "李娜"), ("Zhang Min", "张敏"), ("Liu Yang", "刘洋"),
+           ("Chen Jing", "陈静"), ("Yang Lei", "杨磊"), ("Zhao Qiang", "赵强"), ("Huang Li", "黄丽"),
+           ("Zhou Jie", "周杰"), ("Wu Fang", "吴芳")]
+# Invented companies: the demo must not suggest that real firms exhibit.
+COMPANIES = ["Indus Cloud Systems", "Ravi Data Labs", "Margalla Networks", "Shalimar Fintech",
+             "Karakoram Telecom", "Clifton Software House", "Thar Solar Tech", "Chenab AI",
+             "Silk Road Electronics", "Gwadar Logistics IT", "Hunza Cyber Security",
+             "Pearl Continental Payments", "Lyari Robotics", "Mall Road Media", "Jhelum Devices"]
+SHARES = {"visitor": 0.55, "exhibitor": 0.15, "vip": 0.05, "media": 0.05, "speaker": 0.05,
+          "staff": 0.10, "organiser": 0.05}
+
+
+def demo_roster(n: int, days: list[date], venue: str, seed: int = 2026) -> list[dict]:
+    rng = random.Random(seed)
+    counts = {c: max(1, round(n * SHARES[c])) for c in CATEGORIES}
+    counts["visitor"] = max(1, n - sum(v for c, v in counts.items() if c != "visitor"))
+    other_venue = next(v for v in VENUES if v != venue)
+    rows = []
+    number = 0
+    for category in CATEGORIES:
+        for _ in range(counts[category]):
+            number += 1
+            row = {"Registration No": f"ITCN-{number:05d}", "Category": category.title(),
+                   "Name (Urdu)": "", "Name (Chinese)": "", "Days": "", "Venues": ""}
+            if category == "exhibitor" and rng.random() < 0.3:
+                en, zh = rng.choice(CHINESE)
+                row.update({"Full Name": en, "Name (Chinese)": zh})
+            else:
+                (f_en, f_ur), (l_en, l_ur) = rng.choice(FIRST), rng.choice(LAST)
+                row.update({"Full Name": f"{f_en} {l_en}", "Name (Urdu)": f"{f_ur} {l_ur}"})
+            company = rng.choice(COMPANIES) if category != "visitor" or rng.random() < 0.6 else ""
+            row["Company"] = company
+            slug = row["Full Name"].lower().replace(" ", ".")
+            row["Email"] = f"{slug}{number}@example.com"
+            row["Phone"] = f"+92 3{rng.randint(0, 4)}{rng.randint(0, 9)} {rng.randint(1000000, 9999999)}"
+            rows.append(row)
+    # A few badges that show the refusals: a one-day pass for the last day, another venue's pass.
+    if len(days) > 1:
+        rows[1]["Days"] = days[-1].isoformat()
+    rows[2]["Venues"] = other_venue
+    return rows
+
+
+def make_demo(directory: Path, *, attendees: int = 300, days: list[date] | None = None,
+              venue: str = "lahore", with_pdf: bool = True) -> dict:
+    directory = Path(directory)
+    if venue not in VENUES:
+        raise KioskError(f"venue must be one of {', '.join(VENUES)}")
+    if not 7 <= attendees <= 100_000:
+        raise KioskError("--attendees must be between 7 and 100000 (one of each category at least)")
+    if (directory / "event").exists() or (directory / "kiosk-1").exists():
+        raise KioskError(f"{directory} already holds a demo; remove it or choose another folder")
+    days = days or [date.today() + timedelta(days=i) for i in range(3)]
+    event = EventFolder.create(
+        directory / "event", name=f"ITCN Asia {days[0].year} (demo)", days=days,
+        venues=list(VENUES), hours="00:00-24:00",
+        help_point="the registration desk at Gate 1",
+        categories={"exhibitor": {"early_entry_minutes": 120},
+                    "staff": {"early_entry_minutes": 180},
+                    "organiser": {"early_entry_minutes": 180}},
+        capacity={"Hall 1": 4000, "Hall 2": 4000, "Hall 3": 3000},
+    )
+    rows = demo_roster(attendees, days, venue)
+    roster_csv = directory / "event" / "roster.csv"
+    with roster_csv.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with event.store() as store:
+        report = import_roster(roster_csv, store, event.rules)
+        blocked = rows[3]["Registration No"]
+        store.revoke(revocation_key("id", blocked), "id", reason="reported lost",
+                     label=rows[3]["Full Name"])
+    badges_dir = directory / "event" / "badges"
+    pdf = badges_dir / "badges.pdf" if with_pdf else None
+    badges = write_badges(event, badges_dir, pdf=None)
+    if pdf is not None:
+        from kiosk.organiser.badge_pdf import write_pdf
+
+        write_pdf(event.rules, badges[:24], pdf)  # a few sheets to print and try
+    kiosk = init_kiosk(directory / "kiosk-1", event, kiosk_id="kiosk-1", venue=venue,
+                       gate="Gate 1", role="entry")
+    by_id = {b.attendee.id: b for b in badges}
+    tries = {
+        "accepted": by_id[rows[0]["Registration No"]],
+        "wrong_day (a pass for the last day only)": by_id[rows[1]["Registration No"]],
+        "wrong_venue (a pass for the other venue)": by_id[rows[2]["Registration No"]],
+        "revoked (reported lost)": by_id[blocked],
+    }
+    lines = [f"Demo event: {event.model.name}, {days[0]} to {days[-1]}, open around the clock.",
+             f"Kiosk: {directory / 'kiosk-1'} at {venue}, Gate 1.", "",
+             "Badges to try (show the PNG to the camera, or use `kiosk checkin`):"]
+    for label, badge in tries.items():
+        lines.append(f"  {label}: {badge.png}")
+    lines.append(f"All badges: {badges_dir}/ (badges.csv holds every token)")
+    (directory / "TRY-ME.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {"event": str(event.path), "kiosk": kiosk["kiosk"], "attendees": report.imported,
+            "badges": str(badges_dir), "pdf": str(pdf) if pdf else None,
+            "days": [d.isoformat() for d in days], "venue": venue,
+            "try": {k: str(v.png) for k, v in tries.items()}}

@@ -1,0 +1,124 @@
+"""A kiosk folder: kiosk.toml and kiosk.db (roster copy, public keys, scan log).
+
+    KIOSK/kiosk.toml     kiosk id, venue, gate, role, map anchor, camera, languages, PIN hash, hub
+    KIOSK/kiosk.db       SQLite (WAL): event rules, roster, public keys, revocations, scan log
+    KIOSK/exhibitors/    this edition's exhibitors, copied from the event with the roster
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.config import KioskModel, dump, kiosk_from_dict, load_kiosk, parse_event, write_atomic
+from kiosk.core.desk import CheckInDesk
+from kiosk.core.errors import KioskError
+from kiosk.core.event import EventRules
+from kiosk.core.tokens import TokenVerifier, public_from_raw
+from kiosk.organiser.eventdir import EVENT_DB, EVENT_TOML, EventFolder
+from kiosk.storage.kiosk_store import KioskStore
+
+KIOSK_TOML = "kiosk.toml"
+KIOSK_DB = "kiosk.db"
+EXHIBITORS = "exhibitors"
+
+
+@dataclass
+class KioskFolder:
+    path: Path
+    model: KioskModel
+
+    @classmethod
+    def open(cls, path: Path | str) -> "KioskFolder":
+        path = Path(path)
+        if not path.is_dir():
+            raise KioskError(f"no kiosk folder at {path}; provision one with `kiosk init`")
+        return cls(path, load_kiosk(path / KIOSK_TOML))
+
+    @property
+    def db_path(self) -> Path:
+        return self.path / KIOSK_DB
+
+    def open_store(self, readonly: bool = False) -> KioskStore:
+        return KioskStore.open(self.db_path, readonly=readonly)
+
+    def save(self) -> None:
+        write_atomic(self.path / KIOSK_TOML, dump(self.model))
+
+    def update(self, **changes) -> None:
+        self.model = kiosk_from_dict({**self.model.model_dump(), **changes}, str(self.path))
+        self.save()
+
+
+def load_rules(store: KioskStore) -> EventRules:
+    text = store.get_meta("event_toml")
+    if not text:
+        raise KioskError(f"{store.path} holds no event; provision the kiosk with `kiosk init`")
+    return parse_event(text, f"the event copy in {store.path}").rules()
+
+
+def load_verifier(store: KioskStore, rules: EventRules) -> TokenVerifier:
+    return TokenVerifier(rules.event_id, {kid: public_from_raw(raw)
+                                          for kid, raw in store.public_keys().items()})
+
+
+def build_desk(folder: KioskFolder, store: KioskStore, **kwargs) -> CheckInDesk:
+    rules = load_rules(store)
+    if rules.event_id != folder.model.event_id:
+        raise KioskError(f"{folder.path}: kiosk.toml names event {folder.model.event_id} but "
+                         f"kiosk.db holds {rules.event_id}; provision the kiosk again")
+    return CheckInDesk(event=rules, kiosk=folder.model.identity(), store=store,
+                       verifier=load_verifier(store, rules), **kwargs)
+
+
+def init_kiosk(path: Path, event: EventFolder, *, kiosk_id: str, venue: str, gate: str = "",
+               role: str = "entry", anchor: str = "") -> dict:
+    """Provision a kiosk folder, or refresh an existing one's roster and keys (its log stays)."""
+    path = Path(path)
+    rules = event.rules
+    if venue not in rules.venues:
+        raise KioskError(f"venue {venue!r} is not a venue of {rules.name} "
+                         f"({', '.join(rules.venues)})")
+    toml_path = path / KIOSK_TOML
+    if toml_path.exists():
+        current = load_kiosk(toml_path)
+        if current.kiosk_id != kiosk_id or current.event_id != rules.event_id:
+            raise KioskError(
+                f"{path} is already kiosk {current.kiosk_id} of event {current.event_id}; "
+                "use another folder (its scan log is kept)")
+        data = current.model_dump()
+    else:
+        data = {}
+    data.update(kiosk_id=kiosk_id, event_id=rules.event_id, venue=venue, role=role)
+    if gate:
+        data["gate"] = gate
+    if anchor:
+        data["anchor"] = anchor
+    model = kiosk_from_dict(data, "kiosk settings")
+    path.mkdir(parents=True, exist_ok=True)
+
+    with event.store() as estore:
+        estore.checkpoint()
+    with KioskStore.open(path / KIOSK_DB, create=True) as store:
+        store.set_meta({
+            "event_toml": (event.path / EVENT_TOML).read_text(encoding="utf-8"),
+            "event_id": rules.event_id,
+            "kiosk_id": model.kiosk_id,
+            "venue": model.venue,
+        })
+        store.replace_public_keys(event.public_keys_raw())
+        attendees = store.copy_roster_from(event.path / EVENT_DB)
+        keys = len(store.public_keys())
+    exhibitors = event.path / EXHIBITORS
+    if exhibitors.is_dir():
+        shutil.copytree(exhibitors, path / EXHIBITORS, dirs_exist_ok=True)
+    write_atomic(toml_path, dump(model))
+    leaked = list(path.rglob("*.key"))
+    if leaked:  # belt and braces: a private key must never reach a kiosk
+        for item in leaked:
+            item.unlink()
+        raise KioskError("a private key was found in the kiosk folder and removed")
+    return {"kiosk": str(path), "kiosk_id": model.kiosk_id, "event_id": rules.event_id,
+            "venue": model.venue, "gate": model.gate, "role": model.role,
+            "attendees": attendees, "public_keys": keys}

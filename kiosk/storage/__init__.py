@@ -1,0 +1,1 @@
+"""SQLite through sqlite-utils: schema, migrations, the roster copy and the scan log."""

@@ -1,0 +1,114 @@
+"""Opening SQLite files the same careful way everywhere: WAL, full sync, versioned migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Sequence
+
+import sqlite_utils
+
+from kiosk.core.errors import KioskError, StorageError
+
+Migration = tuple[int, str]
+
+
+def connect(path: Path | str, *, must_exist: bool = True, readonly: bool = False,
+            what: str = "database") -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), WAL and synchronous=FULL.
+
+    synchronous=FULL makes every commit reach the disk before it returns: a scan whose green
+    was shown survives a crash or a pulled power cable.
+    """
+    path = Path(path)
+    if must_exist and not path.exists():
+        raise KioskError(f"no {what} at {path}")
+    try:
+        if readonly:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+        else:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 5000")
+        if not readonly:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                raise KioskError(f"{what} at {path} cannot use write-ahead logging ({mode})")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise KioskError(f"{what} at {path} is damaged or not a database ({exc}); "
+                         "restore it from a backup or provision the kiosk again") from exc
+    return conn
+
+
+def wrap(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    return sqlite_utils.Database(conn)
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration], what: str) -> int:
+    """Bring the schema up to the newest version; refuse a file from a newer program."""
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    newest = max(v for v, _ in migrations)
+    if current > newest:
+        raise KioskError(f"{what} has schema version {current}, newer than this program knows "
+                         f"({newest}); upgrade the kiosk software")
+    for version, script in migrations:
+        if version <= current:
+            continue
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in _statements(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StorageError(f"could not upgrade {what} to schema {version}: {exc}") from exc
+    return newest
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    statements, buffer = [], []
+    for line in script.splitlines():
+        buffer.append(line)
+        candidate = "\n".join(buffer).strip()
+        if candidate and sqlite3.complete_statement(candidate):
+            statements.append(candidate)
+            buffer = []
+    rest = "\n".join(buffer).strip()
+    if rest:
+        statements.append(rest)
+    return statements
+
+
+class Transaction:
+    """``with Transaction(conn):`` BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def __enter__(self):
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error:
+                self._rollback()
+                raise
+        else:
+            self._rollback()
+        return False
+
+    def _rollback(self):
+        try:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass

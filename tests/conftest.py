@@ -1,0 +1,51 @@
+"""Shared fixtures: real event and kiosk folders in temporary directories, the QR samples."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.factories import make_event, make_kiosk, open_desk
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def samples_path() -> Path | None:
+    configured = os.environ.get("KIOSK_QR_SAMPLES")
+    candidates = [Path(configured)] if configured else []
+    candidates.append(REPO.parent / "shared" / "qr-samples")
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def qr_samples() -> Path:
+    """The public QR photographs; skipped only where they are absent and not required."""
+    path = samples_path()
+    if path is None:
+        if os.environ.get("KIOSK_REQUIRE_SAMPLES"):
+            pytest.fail("the QR samples are required here but neither $KIOSK_QR_SAMPLES nor "
+                        "../shared/qr-samples exists")
+        pytest.skip("QR samples not present (set KIOSK_QR_SAMPLES)")
+    return path
+
+
+@pytest.fixture
+def event(tmp_path):
+    return make_event(tmp_path)
+
+
+@pytest.fixture
+def kiosk(tmp_path, event):
+    return make_kiosk(tmp_path, event)
+
+
+@pytest.fixture
+def desk(kiosk):
+    desk, store = open_desk(kiosk)
+    yield desk
+    store.close()
