@@ -36,18 +36,17 @@ SHARES = {"visitor": 0.55, "exhibitor": 0.15, "vip": 0.05, "media": 0.05, "speak
           "staff": 0.10, "organiser": 0.05}
 
 
-def demo_roster(n: int, days: list[date], venue: str, seed: int = 2026) -> list[dict]:
+def demo_roster(n: int, seed: int = 2026) -> list[dict]:
     rng = random.Random(seed)
     counts = {c: max(1, round(n * SHARES[c])) for c in CATEGORIES}
     counts["visitor"] = max(1, n - sum(v for c, v in counts.items() if c != "visitor"))
-    other_venue = next(v for v in VENUES if v != venue)
     rows = []
     number = 0
     for category in CATEGORIES:
         for _ in range(counts[category]):
             number += 1
             row = {"Registration No": f"ITCN-{number:05d}", "Category": category.title(),
-                   "Name (Urdu)": "", "Name (Chinese)": "", "Days": "", "Venues": ""}
+                   "Name (Urdu)": "", "Name (Chinese)": ""}
             if category == "exhibitor" and rng.random() < 0.3:
                 en, zh = rng.choice(CHINESE)
                 row.update({"Full Name": en, "Name (Chinese)": zh})
@@ -60,10 +59,6 @@ def demo_roster(n: int, days: list[date], venue: str, seed: int = 2026) -> list[
             row["Email"] = f"{slug}{number}@example.com"
             row["Phone"] = f"+92 3{rng.randint(0, 4)}{rng.randint(0, 9)} {rng.randint(1000000, 9999999)}"
             rows.append(row)
-    # A few badges that show the refusals: a one-day pass for the last day, another venue's pass.
-    if len(days) > 1:
-        rows[1]["Days"] = days[-1].isoformat()
-    rows[2]["Venues"] = other_venue
     return rows
 
 
@@ -86,7 +81,7 @@ def make_demo(directory: Path, *, attendees: int = 300, days: list[date] | None 
                     "organiser": {"early_entry_minutes": 180}},
         capacity={"Hall 1": 4000, "Hall 2": 4000, "Hall 3": 3000},
     )
-    rows = demo_roster(attendees, days, venue)
+    rows = demo_roster(attendees)
     roster_csv = directory / "event" / "roster.csv"
     with roster_csv.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
@@ -94,33 +89,61 @@ def make_demo(directory: Path, *, attendees: int = 300, days: list[date] | None 
         writer.writerows(rows)
     with event.store() as store:
         report = import_roster(roster_csv, store, event.rules)
-        blocked = rows[3]["Registration No"]
-        store.revoke(revocation_key("id", blocked), "id", reason="reported lost",
-                     label=rows[3]["Full Name"])
     badges_dir = directory / "event" / "badges"
+    badges = write_badges(event, badges_dir)
     pdf = badges_dir / "badges.pdf" if with_pdf else None
-    badges = write_badges(event, badges_dir, pdf=None)
     if pdf is not None:
         from kiosk.organiser.badge_pdf import write_pdf
 
         write_pdf(event.rules, badges[:24], pdf)  # a few sheets to print and try
+    samples = refusal_samples(event, directory / "samples", venue)
     kiosk = init_kiosk(directory / "kiosk-1", event, kiosk_id="kiosk-1", venue=venue,
                        gate="Gate 1", role="entry")
-    by_id = {b.attendee.id: b for b in badges}
-    tries = {
-        "accepted": by_id[rows[0]["Registration No"]],
-        "wrong_day (a pass for the last day only)": by_id[rows[1]["Registration No"]],
-        "wrong_venue (a pass for the other venue)": by_id[rows[2]["Registration No"]],
-        "revoked (reported lost)": by_id[blocked],
-    }
     lines = [f"Demo event: {event.model.name}, {days[0]} to {days[-1]}, open around the clock.",
-             f"Kiosk: {directory / 'kiosk-1'} at {venue}, Gate 1.", "",
-             "Badges to try (show the PNG to the camera, or use `kiosk checkin`):"]
-    for label, badge in tries.items():
-        lines.append(f"  {label}: {badge.png}")
-    lines.append(f"All badges: {badges_dir}/ (badges.csv holds every token)")
+             f"Kiosk: {directory / 'kiosk-1'} at {venue.title()}, Gate 1.", "",
+             f"Every badge in {badges_dir}/ checks in (badges.csv holds their tokens);",
+             "show a PNG to the camera, or: kiosk checkin ITCN-00001 --kiosk " + str(directory / "kiosk-1"),
+             "", f"Badges in {directory / 'samples'}/ show the refusals:"]
+    lines += [f"  {name}: {path}" for name, path in samples.items()]
     (directory / "TRY-ME.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return {"event": str(event.path), "kiosk": kiosk["kiosk"], "attendees": report.imported,
             "badges": str(badges_dir), "pdf": str(pdf) if pdf else None,
             "days": [d.isoformat() for d in days], "venue": venue,
-            "try": {k: str(v.png) for k, v in tries.items()}}
+            "samples": {k: str(v) for k, v in samples.items()}}
+
+
+def refusal_samples(event: EventFolder, out: Path, venue: str) -> dict[str, Path]:
+    """Signed badges of people not on the roster (late registrations) that the kiosk refuses."""
+    from kiosk.core.event import Attendee
+    from kiosk.core.tokens import canonical, sign_token, token_hash
+    from kiosk.organiser.badges import claims_for, qr_code
+
+    rules = event.rules
+    kid, private = event.signing_key()
+    other_venue = next(v for v in rules.venues if v != venue) if len(rules.venues) > 1 else None
+    people = {}
+    if len(rules.days) > 1:
+        people["wrong_day"] = Attendee("DEMO-LAST-DAY", "Last Day Pass", "visitor",
+                                       days=(rules.days[-1],))
+    if other_venue:
+        people["wrong_venue"] = Attendee("DEMO-OTHER-VENUE", "Other Venue Pass", "visitor",
+                                         venues=(other_venue,))
+    people["revoked"] = Attendee("DEMO-LOST-BADGE", "Lost Badge", "visitor")
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for outcome, person in people.items():
+        token = sign_token(claims_for(person, rules, kid), private, rules.event_id)
+        if outcome == "revoked":
+            with event.store() as store:
+                store.revoke(revocation_key("token", token_hash(canonical(token))), "token",
+                             reason="reported lost", label=person.id)
+        paths[outcome] = out / f"{outcome}.png"
+        qr_code(token).make_image().save(paths[outcome])
+    # One character changed: the signature no longer matches.
+    good = sign_token(claims_for(Attendee("DEMO-TAMPERED", "Tampered", "visitor"), rules, kid),
+                      private, rules.event_id)
+    i = len(good) - 10
+    tampered = good[:i] + ("A" if good[i] != "A" else "B") + good[i + 1:]
+    paths["invalid"] = out / "invalid.png"
+    qr_code(tampered).make_image().save(paths["invalid"])
+    return paths

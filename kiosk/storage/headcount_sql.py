@@ -1,12 +1,14 @@
 """Headcounts in SQL, with the meaning defined in kiosk.core.headcount.
 
-Live figures come from the small derived tables (daily_attendance, scan_counts); a moment in the
-past, before the day's last scan, is answered from the scan log itself.
+Live figures come from the small derived tables (day_counts, scan_counts, arrival_counts): a
+handful of rows however long the log is. A moment in the past, before the day's last scan, is
+answered from daily_attendance (first entries up to that moment) and a covering index of the log.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from datetime import datetime, timedelta
 
 from kiosk.core.headcount import Headcount
@@ -21,74 +23,78 @@ def _offset_minutes(day: str, tz_name: str) -> int:
     return int(offset.total_seconds() // 60)
 
 
-def headcount(conn: sqlite3.Connection, at: datetime, tz_name: str) -> Headcount:
-    day = local_day(at, tz_name).isoformat()
-    until = to_utc_text(at)
-    latest = conn.execute("SELECT MAX(at_utc) FROM scans WHERE day = ?", (day,)).fetchone()[0]
-    if latest is None or latest <= until:
-        return _live(conn, day, until, tz_name)
-    return _from_log(conn, day, until, tz_name)
+def local_hour(utc_hh_mm: str, offset_minutes: int) -> str:
+    """'19:45' (UTC) with +300 minutes -> '00:00' (the local hour it falls in)."""
+    hh, mm = (int(x) for x in utc_hh_mm.split(":")[:2])
+    minute = (hh * 60 + mm + offset_minutes) % (24 * 60)
+    return f"{minute // 60:02d}:00"
 
 
-def _group(conn, sql, params) -> dict[str, int]:
-    return {(key if key is not None else ""): n for key, n in conn.execute(sql, params)}
-
-
-def _live(conn: sqlite3.Connection, day: str, until: str, tz_name: str) -> Headcount:
-    result = Headcount(day=day, at=until)
-    counts = dict(conn.execute("SELECT outcome, n FROM scan_counts WHERE day = ?", (day,)))
-    result.accepted_scans = counts.get("accepted", 0) + counts.get("reentry", 0)
-    result.exit_scans = counts.get("exited", 0)
-    result.refused_scans = sum(n for o, n in counts.items()
-                               if o not in ("accepted", "reentry", "exited"))
-    base = "FROM daily_attendance WHERE day = ? AND first_in_at IS NOT NULL"
-    result.unique_checked_in, result.inside_now = conn.execute(
-        "SELECT COUNT(*), COALESCE(SUM(last_in_at > COALESCE(last_out_at, '')), 0) " + base,
-        (day,)).fetchone()
-    result.by_category = _group(conn, f"SELECT category, COUNT(*) {base} GROUP BY 1", (day,))
-    result.by_kiosk = _group(conn, f"SELECT first_kiosk, COUNT(*) {base} GROUP BY 1", (day,))
-    result.by_gate = _group(conn, f"SELECT first_gate, COUNT(*) {base} GROUP BY 1", (day,))
-    shift = f"{_offset_minutes(day, tz_name):+d} minutes"
-    result.by_hour = _group(
-        conn, f"SELECT strftime('%H:00', first_in_at, ?), COUNT(*) {base} GROUP BY 1",
-        (shift, day))
-    return result
-
-
-def _from_log(conn: sqlite3.Connection, day: str, until: str, tz_name: str) -> Headcount:
-    result = Headcount(day=day, at=until)
-    params = {"day": day, "until": until}
-    window = "FROM scans WHERE day = :day AND at_utc <= :until"
-    for outcome, n in conn.execute(f"SELECT outcome, COUNT(*) {window} GROUP BY 1", params):
+def _count_outcomes(result: Headcount, pairs) -> None:
+    for outcome, n in pairs:
         if outcome in ("accepted", "reentry"):
             result.accepted_scans += n
         elif outcome == "exited":
             result.exit_scans += n
         else:
             result.refused_scans += n
-    conn.execute("DROP TABLE IF EXISTS temp.hc_first")
-    conn.execute(
-        f"""CREATE TEMP TABLE hc_first AS
-        SELECT attendee_id, MIN(at_utc) AS first_in_at, kiosk_id, gate, category
-        {window} AND attendee_id IS NOT NULL AND outcome IN {_ENTRY} GROUP BY attendee_id""",
-        params)
-    try:
-        result.unique_checked_in = conn.execute("SELECT COUNT(*) FROM hc_first").fetchone()[0]
-        result.inside_now = conn.execute(
-            f"""SELECT COUNT(*) FROM (
-                SELECT attendee_id,
-                       MAX(CASE WHEN outcome IN {_ENTRY} THEN at_utc END) AS last_in,
-                       MAX(CASE WHEN outcome = 'exited' THEN at_utc END) AS last_out
-                {window} AND attendee_id IS NOT NULL GROUP BY attendee_id)
-            WHERE last_in IS NOT NULL AND last_in > COALESCE(last_out, '')""",
-            params).fetchone()[0]
-        result.by_category = _group(conn, "SELECT category, COUNT(*) FROM hc_first GROUP BY 1", ())
-        result.by_kiosk = _group(conn, "SELECT kiosk_id, COUNT(*) FROM hc_first GROUP BY 1", ())
-        result.by_gate = _group(conn, "SELECT gate, COUNT(*) FROM hc_first GROUP BY 1", ())
-        shift = f"{_offset_minutes(day, tz_name):+d} minutes"
-        result.by_hour = _group(
-            conn, "SELECT strftime('%H:00', first_in_at, ?), COUNT(*) FROM hc_first GROUP BY 1",
-            (shift,))
-    finally:
-        conn.execute("DROP TABLE IF EXISTS temp.hc_first")
+
+
+def headcount(conn: sqlite3.Connection, at: datetime, tz_name: str) -> Headcount:
+    day = local_day(at, tz_name).isoformat()
+    until = to_utc_text(at)
+    latest = conn.execute("SELECT MAX(at_utc) FROM scans WHERE day = ?", (day,)).fetchone()[0]
+    if latest is None or latest <= until:
+        return _live(conn, day, until, tz_name)
+    return _past(conn, day, until, tz_name)
+
+
+def _live(conn: sqlite3.Connection, day: str, until: str, tz_name: str) -> Headcount:
+    result = Headcount(day=day, at=until)
+    _count_outcomes(result, conn.execute("SELECT outcome, n FROM scan_counts WHERE day = ?", (day,)))
+    row = conn.execute("SELECT checked_in, inside FROM day_counts WHERE day = ?", (day,)).fetchone()
+    if row:
+        result.unique_checked_in, result.inside_now = row
+    facets = {"category": Counter(), "kiosk": Counter(), "gate": Counter(), "q15": Counter()}
+    for facet, key, n in conn.execute(
+            "SELECT facet, key, n FROM arrival_counts WHERE day = ? AND n > 0", (day,)):
+        facets[facet][key] += n
+    offset = _offset_minutes(day, tz_name)
+    result.by_category = dict(facets["category"])
+    result.by_kiosk = dict(facets["kiosk"])
+    result.by_gate = dict(facets["gate"])
+    hours: Counter = Counter()
+    for quarter, n in facets["q15"].items():
+        hours[local_hour(quarter, offset)] += n
+    result.by_hour = dict(hours)
+    return result
+
+
+def _past(conn: sqlite3.Connection, day: str, until: str, tz_name: str) -> Headcount:
+    result = Headcount(day=day, at=until)
+    params = {"day": day, "until": until}
+    _count_outcomes(result, conn.execute(
+        "SELECT outcome, COUNT(*) FROM scans WHERE day = :day AND at_utc <= :until GROUP BY 1",
+        params))
+    # First entries never change once later scans arrive: daily_attendance answers exactly.
+    category, kiosk, gate, hours = Counter(), Counter(), Counter(), Counter()
+    offset = _offset_minutes(day, tz_name)
+    for cat, first_kiosk, first_gate, first_in in conn.execute(
+            "SELECT category, first_kiosk, first_gate, first_in_at FROM daily_attendance "
+            "WHERE day = :day AND first_in_at <= :until", params):
+        category[cat or ""] += 1
+        kiosk[first_kiosk or ""] += 1
+        gate[first_gate or ""] += 1
+        hours[local_hour(first_in[11:16], offset)] += 1
+    result.unique_checked_in = sum(category.values())
+    result.by_category, result.by_kiosk, result.by_gate = dict(category), dict(kiosk), dict(gate)
+    result.by_hour = dict(hours)
+    result.inside_now = conn.execute(
+        f"""SELECT COUNT(*) FROM (
+            SELECT MAX(CASE WHEN outcome IN {_ENTRY} THEN at_utc END) AS last_in,
+                   MAX(CASE WHEN outcome = 'exited' THEN at_utc END) AS last_out
+            FROM scans WHERE day = :day AND at_utc <= :until AND attendee_id IS NOT NULL
+            GROUP BY attendee_id)
+        WHERE last_in IS NOT NULL AND last_in > COALESCE(last_out, '')""",
+        params).fetchone()[0]
     return result

@@ -8,6 +8,9 @@ always be rebuilt from the log (``REBUILD_DERIVED``):
   category), last entry, last exit, number of entries. Every column is a min/max/sum, so the
   result does not depend on the order in which scans arrive (bundles merged late, hub pushes).
 - ``scan_counts``: scans per local day and outcome.
+- ``day_counts`` and ``arrival_counts``: per day, how many attendees are checked in and inside,
+  and how many first entered per category, kiosk, gate and quarter hour; kept by triggers on
+  ``daily_attendance``, so the live headcount reads a handful of rows however long the log is.
 """
 
 ROSTER_COLUMNS = ("id", "name", "category", "company", "email", "phone", "days", "venues",
@@ -59,7 +62,9 @@ CREATE TABLE IF NOT EXISTS scans (
     method TEXT NOT NULL DEFAULT '',
     note TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX IF NOT EXISTS scans_day_at ON scans (day, at_utc);
+-- Covering the columns a headcount at a past moment reads, so it never touches the table.
+CREATE INDEX IF NOT EXISTS scans_day_at ON scans (day, at_utc, outcome, attendee_id);
+CREATE INDEX IF NOT EXISTS scans_day_attendee ON scans (day, attendee_id, at_utc, outcome);
 CREATE INDEX IF NOT EXISTS scans_attendee ON scans (attendee_id, at_utc);
 
 CREATE TRIGGER IF NOT EXISTS scans_append_only_update BEFORE UPDATE ON scans
@@ -84,13 +89,49 @@ CREATE TABLE IF NOT EXISTS daily_attendance (
     PRIMARY KEY (day, attendee_id)
 ) WITHOUT ROWID;
 
+CREATE INDEX IF NOT EXISTS daily_attendance_first ON daily_attendance
+    (day, first_in_at, category, first_kiosk, first_gate);
+
 CREATE TABLE IF NOT EXISTS scan_counts (
     day TEXT NOT NULL,
     outcome TEXT NOT NULL,
     n INTEGER NOT NULL,
     PRIMARY KEY (day, outcome)
 ) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS day_counts (
+    day TEXT PRIMARY KEY,
+    checked_in INTEGER NOT NULL DEFAULT 0,
+    inside INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+-- Attendees by where and when they first entered that day: facet is category, kiosk, gate or
+-- q15 (the UTC quarter hour of the first entry, 'HH:MM'; local hours are derived from it).
+CREATE TABLE IF NOT EXISTS arrival_counts (
+    day TEXT NOT NULL,
+    facet TEXT NOT NULL,
+    key TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (day, facet, key)
+) WITHOUT ROWID;
 """
+
+
+def _quarter(column: str) -> str:
+    return (f"substr({column}, 12, 3) || "
+            f"printf('%02d', CAST(substr({column}, 15, 2) AS INTEGER) / 15 * 15)")
+
+
+def _facets(row: str) -> str:
+    return (f"SELECT 'category' AS facet, COALESCE({row}.category, '') AS key "
+            f"UNION ALL SELECT 'kiosk', COALESCE({row}.first_kiosk, '') "
+            f"UNION ALL SELECT 'gate', COALESCE({row}.first_gate, '') "
+            f"UNION ALL SELECT 'q15', {_quarter(row + '.first_in_at')}")
+
+
+def _inside(row: str) -> str:
+    return (f"({row}.last_in_at IS NOT NULL AND "
+            f"{row}.last_in_at > COALESCE({row}.last_out_at, ''))")
 
 DERIVED_TRIGGERS = """
 CREATE TRIGGER IF NOT EXISTS scans_count AFTER INSERT ON scans
@@ -127,12 +168,39 @@ BEGIN
         last_out_at = CASE WHEN last_out_at IS NULL OR excluded.last_out_at > last_out_at
                            THEN excluded.last_out_at ELSE last_out_at END;
 END;
+CREATE TRIGGER IF NOT EXISTS attendance_insert AFTER INSERT ON daily_attendance
+BEGIN
+    INSERT INTO day_counts (day, checked_in, inside)
+    VALUES (NEW.day, NEW.first_in_at IS NOT NULL, """ + _inside("NEW") + """)
+    ON CONFLICT (day) DO UPDATE SET checked_in = checked_in + excluded.checked_in,
+                                    inside = inside + excluded.inside;
+    INSERT INTO arrival_counts (day, facet, key, n)
+        SELECT NEW.day, f.facet, f.key, 1 FROM (""" + _facets("NEW") + """) AS f
+        WHERE NEW.first_in_at IS NOT NULL
+    ON CONFLICT (day, facet, key) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS attendance_update AFTER UPDATE ON daily_attendance
+BEGIN
+    UPDATE day_counts SET
+        checked_in = checked_in + (NEW.first_in_at IS NOT NULL) - (OLD.first_in_at IS NOT NULL),
+        inside = inside + """ + _inside("NEW") + " - " + _inside("OLD") + """
+    WHERE day = NEW.day;
+    UPDATE arrival_counts SET n = n - 1
+    WHERE OLD.first_in_at IS NOT NULL AND OLD.first_in_at IS NOT NEW.first_in_at
+      AND day = OLD.day AND (facet, key) IN (""" + _facets("OLD") + """);
+    INSERT INTO arrival_counts (day, facet, key, n)
+        SELECT NEW.day, f.facet, f.key, 1 FROM (""" + _facets("NEW") + """) AS f
+        WHERE NEW.first_in_at IS NOT NULL AND OLD.first_in_at IS NOT NEW.first_in_at
+    ON CONFLICT (day, facet, key) DO UPDATE SET n = n + 1;
+END;
 """
 
 DROP_DERIVED_TRIGGERS = """
 DROP TRIGGER IF EXISTS scans_count;
 DROP TRIGGER IF EXISTS scans_entry;
 DROP TRIGGER IF EXISTS scans_exit;
+DROP TRIGGER IF EXISTS attendance_insert;
+DROP TRIGGER IF EXISTS attendance_update;
 """
 
 # Rebuild the derived tables from the log in one pass (after a bulk merge with triggers off).
@@ -165,6 +233,20 @@ INSERT INTO daily_attendance (day, attendee_id, last_out_at, entries)
     WHERE attendee_id IS NOT NULL AND outcome = 'exited'
     GROUP BY day, attendee_id
     ON CONFLICT (day, attendee_id) DO NOTHING;
+DELETE FROM day_counts;
+DELETE FROM arrival_counts;
+INSERT INTO day_counts (day, checked_in, inside)
+    SELECT day, SUM(first_in_at IS NOT NULL), SUM(""" + _inside("daily_attendance") + """)
+    FROM daily_attendance GROUP BY day;
+INSERT INTO arrival_counts (day, facet, key, n)
+    SELECT day, 'category', COALESCE(category, ''), COUNT(*) FROM daily_attendance
+        WHERE first_in_at IS NOT NULL GROUP BY 1, 2, 3
+    UNION ALL SELECT day, 'kiosk', COALESCE(first_kiosk, ''), COUNT(*) FROM daily_attendance
+        WHERE first_in_at IS NOT NULL GROUP BY 1, 2, 3
+    UNION ALL SELECT day, 'gate', COALESCE(first_gate, ''), COUNT(*) FROM daily_attendance
+        WHERE first_in_at IS NOT NULL GROUP BY 1, 2, 3
+    UNION ALL SELECT day, 'q15', """ + _quarter("first_in_at") + """, COUNT(*) FROM daily_attendance
+        WHERE first_in_at IS NOT NULL GROUP BY 1, 2, 3;
 """
 
 KIOSK_MIGRATIONS = [
