@@ -19,6 +19,7 @@ from kiosk.core.errors import KioskError
 COMMAND_MODULES = (
     "kiosk.commands.organiser",
     "kiosk.commands.desk",
+    "kiosk.commands.app",
 )
 
 DESCRIPTION = """\
@@ -26,6 +27,7 @@ ITCN Asia kiosk: self check-in with QR badges and wayfinding, offline first.
 
 Organiser:  demo, event, roster, badges, revoke, init
 Gate:       checkin, headcount
+Kiosk:      run, doctor, staff
 """
 
 
@@ -46,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Library chatter that means nothing to the person at the kiosk (no PipeWire, no webcam 0).
+    os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

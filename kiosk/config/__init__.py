@@ -70,6 +70,9 @@ class EventModel(_Strict):
     anti_passback_seconds: int = Field(120, ge=0, le=24 * 3600)
     accept_plain_ids: bool = True
     help_point: str = "the registration desk"
+    # The same place in Urdu and Chinese, for the kiosk's screens ("گیٹ 1 پر رجسٹریشن ڈیسک").
+    help_point_ur: str = ""
+    help_point_zh: str = ""
     signing_key: str = ""
     categories: dict[str, CategoryModel] = Field(default_factory=dict)
     # Halls' capacities (people) for occupancy warnings on the staff dashboard.

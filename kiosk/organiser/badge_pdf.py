@@ -14,7 +14,7 @@ from fpdf import FPDF
 
 from kiosk.core.errors import KioskError
 from kiosk.core.event import EventRules
-from kiosk.organiser.fonts import find_font
+from kiosk.config.fonts import find_font
 
 A6_W, A6_H = 105.0, 148.5
 BAND = 22.0

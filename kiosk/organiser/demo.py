@@ -76,6 +76,7 @@ def make_demo(directory: Path, *, attendees: int = 300, days: list[date] | None 
         directory / "event", name=f"ITCN Asia {days[0].year} (demo)", days=days,
         venues=list(VENUES), hours="00:00-24:00",
         help_point="the registration desk at Gate 1",
+        help_point_ur="گیٹ 1 پر رجسٹریشن ڈیسک", help_point_zh="1号门登记处",
         categories={"exhibitor": {"early_entry_minutes": 120},
                     "staff": {"early_entry_minutes": 180},
                     "organiser": {"early_entry_minutes": 180}},

@@ -51,11 +51,15 @@ class KioskFolder:
         self.save()
 
 
-def load_rules(store: KioskStore) -> EventRules:
+def load_event_model(store: KioskStore):
     text = store.get_meta("event_toml")
     if not text:
         raise KioskError(f"{store.path} holds no event; provision the kiosk with `kiosk init`")
-    return parse_event(text, f"the event copy in {store.path}").rules()
+    return parse_event(text, f"the event copy in {store.path}")
+
+
+def load_rules(store: KioskStore) -> EventRules:
+    return load_event_model(store).rules()
 
 
 def load_verifier(store: KioskStore, rules: EventRules) -> TokenVerifier:

@@ -1,0 +1,203 @@
+"""The kiosk itself: run, doctor, staff set-pin."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from kiosk.commands import emit, warn
+from kiosk.core.errors import KioskError
+
+
+def register(commands) -> None:
+    p = commands.add_parser("run", help="run the touch kiosk",
+                            description="Run the kiosk: fullscreen and locked unless --windowed.")
+    p.add_argument("--kiosk", type=Path, metavar="KIOSKDIR",
+                   help="the kiosk folder (default: $KIOSK_DIR, the current folder if it holds "
+                        "kiosk.toml, or ./demo/kiosk-1)")
+    p.add_argument("--camera", metavar="INDEX|DEVICE|VIDEO|IMAGE_FOLDER",
+                   help="camera index (0), device (/dev/video2), a video file or a folder of "
+                        "images; 'none' for the badge scanner only (default: kiosk.toml)")
+    p.add_argument("--windowed", action="store_true",
+                   help="a normal window (for desktops and demos) instead of locked fullscreen")
+    p.add_argument("--log-json", action="store_true",
+                   help="print one JSON line per event (ready, checked_in, camera) on stderr")
+    p.set_defaults(handler=cmd_run)
+
+    p = commands.add_parser("doctor", help="check camera, decoders, fonts, Qt, disk and database")
+    p.add_argument("--kiosk", type=Path, metavar="KIOSKDIR")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_doctor)
+
+    staff = commands.add_parser("staff", help="staff PIN")
+    staff_cmds = staff.add_subparsers(dest="staff_command", metavar="ACTION")
+    staff_cmds.required = True
+    p = staff_cmds.add_parser("set-pin", help="read a 4-8 digit PIN from standard input; "
+                              "only a slow salted hash is stored")
+    p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR")
+    p.set_defaults(handler=cmd_set_pin)
+
+
+def find_kiosk_dir(given: Path | None) -> Path:
+    if given is not None:
+        return given
+    env = os.environ.get("KIOSK_DIR")
+    if env:
+        return Path(env)
+    if Path("kiosk.toml").exists():
+        return Path(".")
+    if Path("demo/kiosk-1/kiosk.toml").exists():
+        return Path("demo/kiosk-1")
+    raise KioskError("which kiosk? give --kiosk KIOSKDIR (make one with `kiosk demo DIR` or `kiosk init`)")
+
+
+def kiosk_settings(event_model, model, *, windowed: bool):
+    from kiosk.ui.app import KioskSettings
+
+    rules = event_model.rules()
+    helps = {"en": rules.help_point, "ur": event_model.help_point_ur, "zh": event_model.help_point_zh}
+    return KioskSettings(
+        kiosk_id=model.kiosk_id, event_name=rules.name, days=list(rules.days), venue=model.venue,
+        languages=list(model.languages), default_language=model.default_language,
+        help_points=helps, idle_seconds=model.idle_seconds, result_seconds=model.result_seconds,
+        pin_hash=model.staff_pin_hash, kiosk_mode=not windowed)
+
+
+def camera_factory(spec: str, decoder: str):
+    """The scan pipeline for a camera spec, built in the camera thread; None for no camera."""
+    if spec.strip().lower() in ("", "none", "off"):
+        return None
+    from kiosk.scanning.loop import ScanLoop
+
+    return lambda: ScanLoop.from_spec(spec, backend=decoder)
+
+
+def cmd_run(args) -> int:
+    from kiosk.organiser.kioskdir import KioskFolder, build_desk, load_event_model
+
+    folder = KioskFolder.open(find_kiosk_dir(args.kiosk))
+    with folder.open_store() as store:  # fail early, in the terminal, on a broken kiosk.db
+        event_model = load_event_model(store)
+    model = folder.model
+    spec = args.camera if args.camera is not None else model.camera
+    log = _json_logger(args.log_json)
+
+    def open_store():
+        store = folder.open_store()
+        return store, build_desk(folder, store)
+
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.app import create_app
+    from kiosk.ui.keepawake import KeepAwake
+    from kiosk.ui.sound import QtSounds
+    from kiosk.ui.staff_lock import PinService
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("ITCN Asia kiosk")
+    try:
+        camera = camera_factory(spec, model.decoder)
+    except (ImportError, KioskError) as exc:
+        warn(f"camera {spec!r} unavailable ({exc}); the badge scanner still works")
+        camera = None
+    settings = kiosk_settings(event_model, model, windowed=args.windowed)
+    wedge = _wedge()
+    window = create_app(settings, camera=camera, store=open_store, sounds=QtSounds(),
+                        wedge=wedge, wayfinding=_wayfinding(folder, event_model))
+    window.pin_service = PinService(window.desk, model.staff_pin_hash)
+    window.desk.worker.opened.connect(lambda _rules: log("ready", kiosk=model.kiosk_id))
+    window.desk.worker.open_failed.connect(lambda message: log("open_failed", message=message))
+    window.result_shown.connect(lambda r: log(
+        "checked_in", **(r.to_json() if r is not None else {"outcome": "error"})))
+    if window.camera_worker is not None:
+        window.camera_worker.status_changed.connect(lambda s: log("camera", status=s))
+    keep_awake = KeepAwake()
+    keep_awake.start()
+    _quit_on_signals(app, window)
+    window.start()
+    try:
+        code = app.exec()
+    finally:
+        keep_awake.stop()
+        if window.isVisible() or window.desk.thread.isRunning():
+            window.unlocked = True
+            window.shutdown()
+    log("stopped")
+    return code
+
+
+def _json_logger(enabled: bool):
+    def log(event: str, **fields):
+        if enabled:
+            print(json.dumps({"event": event, **fields}, ensure_ascii=False), file=sys.stderr,
+                  flush=True)
+    return log
+
+
+def _wedge():
+    try:
+        from kiosk.scanning.wedge import WedgeScanner
+    except ImportError:
+        return None
+    return WedgeScanner()
+
+
+def _wayfinding(folder, rules):
+    return None
+
+
+def _quit_on_signals(app, window) -> None:
+    """SIGTERM / SIGINT end the kiosk cleanly (threads stopped, database closed)."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def stop(*_):
+        window.unlocked = True
+        app.quit()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    # Python runs signal handlers only between bytecodes; a timer lets it in during app.exec().
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(200)
+    app._signal_timer = timer
+
+
+def cmd_doctor(args) -> int:
+    from kiosk.commands.doctor import run_checks
+
+    checks = run_checks(args.kiosk)
+    failed = [c for c in checks if c["status"] == "fail"]
+    if args.json:
+        emit({"ok": not failed, "checks": checks}, True)
+    else:
+        for c in checks:
+            mark = {"ok": "ok  ", "warn": "WARN", "fail": "FAIL"}[c["status"]]
+            line = f"{mark} {c['name']}: {c['detail']}"
+            if c.get("fix") and c["status"] != "ok":
+                line += f"\n     fix: {c['fix']}"
+            print(line)
+    return 1 if failed else 0
+
+
+def cmd_set_pin(args) -> int:
+    import getpass
+
+    from kiosk.core.pin import check_pin_format, hash_pin
+    from kiosk.organiser.kioskdir import KioskFolder
+
+    folder = KioskFolder.open(args.kiosk)
+    if sys.stdin.isatty():
+        first = getpass.getpass("New staff PIN (4-8 digits): ")
+        if getpass.getpass("Again: ") != first:
+            raise KioskError("the two PINs differ; nothing was changed")
+    else:
+        first = sys.stdin.readline()
+    pin = check_pin_format(first)
+    folder.update(staff_pin_hash=hash_pin(pin))
+    print(f"Staff PIN set for kiosk {folder.model.kiosk_id} (only its scrypt hash is stored)")
+    return 0

@@ -1,0 +1,142 @@
+"""`kiosk doctor`: everything a kiosk needs, each with a clear fix when it is missing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+QT_LIBS = ("libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 "
+           "libxkbcommon-x11-0 libegl1")
+
+
+def check(name: str, status: str, detail: str, fix: str = "") -> dict:
+    return {"name": name, "status": status, "detail": detail, "fix": fix}
+
+
+def qt_platform() -> dict:
+    platform = os.environ.get("QT_QPA_PLATFORM") or ("xcb" if os.environ.get("DISPLAY") else
+                                                     "wayland" if os.environ.get("WAYLAND_DISPLAY")
+                                                     else "")
+    if not platform:
+        return check("Qt platform", "warn", "no display (DISPLAY/WAYLAND_DISPLAY unset)",
+                     "run the kiosk from the desktop session, or under Xvfb for tests")
+    probe = ("from PySide6.QtWidgets import QApplication; app = QApplication([]); "
+             "print(app.platformName())")
+    try:
+        proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                              timeout=30, env={**os.environ, "QT_QPA_PLATFORM": platform})
+    except subprocess.TimeoutExpired:
+        return check("Qt platform", "fail", f"{platform}: starting Qt timed out", "")
+    if proc.returncode == 0:
+        return check("Qt platform", "ok", f"{proc.stdout.strip()} plugin loads")
+    last = (proc.stderr.strip().splitlines() or ["unknown error"])[-1]
+    return check("Qt platform", "fail", f"{platform}: {last}", f"apt-get install {QT_LIBS}")
+
+
+def decoders() -> list[dict]:
+    results = []
+    try:
+        from kiosk.scanning.health import decoder_backends
+
+        backends = decoder_backends()
+    except ImportError:
+        backends = {}
+        for name, module in (("zxing", "zxingcpp"), ("pyzbar", "pyzbar.pyzbar")):
+            try:
+                __import__(module)
+                backends[name] = "available"
+            except Exception as exc:  # pyzbar raises ImportError or OSError without libzbar0
+                backends[name] = f"unavailable: {exc}"
+    for name, state in backends.items():
+        ok = state == "available" or state is True
+        fix = "apt-get install libzbar0" if name == "pyzbar" else "pip install zxing-cpp"
+        results.append(check(f"decoder {name}", "ok" if ok else ("fail" if name == "zxing" else "warn"),
+                             "available" if ok else str(state), "" if ok else fix))
+    return results
+
+
+def fonts() -> list[dict]:
+    from kiosk.config.fonts import find_font
+
+    out = []
+    for role, label, package in (("latin", "Latin text", "fonts-noto-core"),
+                                 ("urdu", "Urdu (Noto Nastaliq Urdu)", "fonts-noto-core"),
+                                 ("chinese", "Chinese (Noto Sans CJK SC)", "fonts-noto-cjk")):
+        font = find_font(role)
+        out.append(check(f"font {label}", "ok" if font else "fail",
+                         str(font.path) if font else "missing", f"apt-get install {package}"))
+    return out
+
+
+def audio() -> dict:
+    try:
+        from PySide6 import QtMultimedia  # noqa: F401
+    except ImportError as exc:
+        return check("sound", "warn", f"QtMultimedia unavailable ({exc})",
+                     "apt-get install libpulse0 libpulse-mainloop-glib0")
+    return check("sound", "ok", "QtMultimedia loads")
+
+
+def kiosk_checks(path: Path) -> list[dict]:
+    from kiosk.core.errors import KioskError
+    from kiosk.organiser.kioskdir import KioskFolder, load_rules
+
+    out = []
+    try:
+        folder = KioskFolder.open(path)
+    except KioskError as exc:
+        return [check("kiosk folder", "fail", str(exc), "provision it with `kiosk init`")]
+    model = folder.model
+    out.append(check("kiosk folder", "ok", f"{model.kiosk_id} at {model.venue}, {model.gate or 'no gate'}"))
+    try:
+        with folder.open_store(readonly=True) as store:
+            integrity = store.integrity()
+            rules = load_rules(store)
+            scans = store.scan_count()
+            attendees = store.conn.execute("SELECT COUNT(*) FROM attendees").fetchone()[0]
+        status = "ok" if integrity == "ok" else "fail"
+        out.append(check("database", status, f"{integrity}; {scans} scans, {attendees} attendees, "
+                         f"event {rules.event_id}",
+                         "restore kiosk.db from its last bundle or run `kiosk init` again"))
+    except KioskError as exc:
+        out.append(check("database", "fail", str(exc), "run `kiosk init` again"))
+    free = shutil.disk_usage(folder.path).free
+    out.append(check("disk", "ok" if free > 1 << 30 else "warn", f"{free / (1 << 30):.1f} GiB free",
+                     "free some space: each scan takes about 0.5 kB"))
+    out.append(check("staff PIN", "ok" if model.staff_pin_hash else "warn",
+                     "set" if model.staff_pin_hash else "not set",
+                     f"kiosk staff set-pin --kiosk {folder.path}"))
+    out.append(camera(model.camera))
+    return out
+
+
+def camera(spec: str) -> dict:
+    try:
+        from kiosk.scanning.health import probe_camera
+
+        state = probe_camera(spec)
+        ok = state.get("ok", False)
+        detail = state.get("detail", "")
+    except ImportError:
+        import cv2
+
+        if spec.isdigit() or spec.startswith("/dev/"):
+            cap = cv2.VideoCapture(int(spec) if spec.isdigit() else spec)
+            ok = cap.isOpened()
+            cap.release()
+            detail = f"camera {spec} {'opens' if ok else 'does not open'}"
+        else:
+            ok = Path(spec).exists()
+            detail = f"{spec} {'exists' if ok else 'missing'}"
+    return check("camera", "ok" if ok else "warn", detail,
+                 "plug the camera in, or set `camera` in kiosk.toml; the badge scanner works without it")
+
+
+def run_checks(kiosk_dir: Path | None) -> list[dict]:
+    checks = [qt_platform(), *decoders(), *fonts(), audio()]
+    if kiosk_dir is not None:
+        checks += kiosk_checks(kiosk_dir)
+    return checks

@@ -1,0 +1,419 @@
+"""The kiosk window: attract, scan, result, staff lock and the way to the maps.
+
+``create_app(settings, camera=..., store=...)`` builds it from parts handed in (a camera pipeline
+factory, a database opener), so tests hand in an image folder and a temporary kiosk.db.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QInputDevice
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.core.outcomes import Outcome
+from kiosk.ui.i18n import install_translators
+from kiosk.ui.screens import Screen, button, label
+from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.overlay import StillThere
+from kiosk.ui.screens.result import ResultScreen
+from kiosk.ui.screens.scan import ScanScreen
+from kiosk.ui.screens.staff import PinPad, StaffMenu
+from kiosk.ui.sound import SilentSounds, Sounds
+from kiosk.ui.theme import Theme, stylesheet
+from kiosk.ui.widgets import LongPressArea
+from kiosk.ui.workers import CameraWorker, DeskThread
+
+
+@dataclass
+class KioskSettings:
+    kiosk_id: str
+    event_name: str
+    days: list[date]
+    venue: str
+    languages: list[str] = field(default_factory=lambda: ["en", "ur", "zh"])
+    default_language: str = "en"
+    help_points: dict[str, str] = field(default_factory=dict)
+    idle_seconds: float = 45.0
+    countdown_seconds: int = 10
+    result_seconds: float = 3.0
+    staff_idle_seconds: float = 120.0
+    pin_hash: str = ""
+    kiosk_mode: bool = True  # fullscreen, frameless, no way out without the staff PIN
+    tick_ms: int = 1000
+    long_press_ms: int = 2500
+
+    def help_point(self, language: str) -> str:
+        return self.help_points.get(language) or self.help_points.get("en") or "the registration desk"
+
+
+class InputWatcher(QObject):
+    """Sees every touch, click and key in the application: for the idle timer and the scanner."""
+
+    touched = Signal()
+    key_typed = Signal(str, float)  # text, monotonic time ("\n" for Enter)
+
+    def eventFilter(self, obj, event):
+        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            self.touched.emit()
+        elif kind == QEvent.Type.KeyPress and not event.isAutoRepeat() and isinstance(obj, QWidget) \
+                and obj.isWindow():
+            # Key events are delivered to the focus widget and then up to the window; taking them
+            # at the window sees each key once, wherever the focus is.
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.key_typed.emit("\n", time.monotonic())
+            elif event.text():
+                self.key_typed.emit(event.text(), time.monotonic())
+        return False
+
+
+class WayfindingPlaceholder(Screen):
+    back = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.text = label(name="wayfinding_placeholder")
+        self.back_button = button(secondary=True, name="wayfinding_back")
+        self.back_button.clicked.connect(self.back)
+        layout.addStretch(1)
+        layout.addWidget(self.text)
+        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self):
+        self.text.setText(self.tr("Maps are not installed on this kiosk. Please ask at the information desk."))
+        self.back_button.setText(self.tr("Back"))
+
+    def apply_theme(self, theme):
+        super().apply_theme(theme)
+        theme.fit(self.text, "large")
+        theme.fit(self.back_button, "large", bold=True)
+
+
+class KioskWindow(QWidget):
+    """The whole kiosk in one window; screens are pages of a stack."""
+
+    language_changed = Signal(str)
+    result_shown = Signal(object)  # CheckInResult, or None after a storage failure
+    result_painted = Signal(float)  # seconds from the frame's capture to the result on screen
+    went_idle = Signal()
+    page_changed = Signal(str)
+    staff_unlocked = Signal()
+
+    def __init__(self, settings: KioskSettings, *, desk: DeskThread,
+                 camera: Callable | None = None, sounds: Sounds | None = None,
+                 wedge=None, wayfinding: Callable | None = None, pin_service=None):
+        super().__init__()
+        self.setObjectName("KioskWindow")
+        self.settings = settings
+        self.desk = desk
+        self.sounds = sounds or SilentSounds()
+        self.wedge = wedge
+        self.pin_service = pin_service
+        self.language = settings.default_language
+        self.unlocked = False
+        self.camera_worker: CameraWorker | None = None
+        self.last_result = None
+        self._captured: float | None = None
+        self.latencies: list[float] = []
+
+        self.stack = QStackedWidget(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # The window is the screen: pages fit themselves to it, they never stretch it.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
+        layout.addWidget(self.stack)
+        self.attract = AttractScreen(event_name=settings.event_name, days=settings.days,
+                                     venue=settings.venue, languages=settings.languages)
+        self.scan = ScanScreen()
+        self.result = ResultScreen()
+        self.pin = PinPad()
+        self.staff = StaffMenu()
+        self.wayfinding = wayfinding(self) if wayfinding else WayfindingPlaceholder()
+        self.pages = {"attract": self.attract, "scan": self.scan, "result": self.result,
+                      "pin": self.pin, "staff": self.staff, "wayfinding": self.wayfinding}
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        self.overlay = StillThere(self)
+        self.corner = LongPressArea(self, settings.long_press_ms)
+
+        self.attract.start_scan.connect(lambda: self.show_page("scan"))
+        self.attract.find_way.connect(lambda: self.show_page("wayfinding"))
+        self.attract.language_chosen.connect(self.set_language)
+        self.scan.back.connect(lambda: self.show_page("attract"))
+        self.scan.find_way.connect(lambda: self.show_page("wayfinding"))
+        self.result.dismissed.connect(self._result_done)
+        self.result.painted.connect(self._painted)
+        self.result.find_way.connect(self.open_wayfinding)
+        if hasattr(self.wayfinding, "back"):
+            self.wayfinding.back.connect(lambda: self.show_page("attract"))
+        if hasattr(self.wayfinding, "closed"):
+            self.wayfinding.closed.connect(lambda: self.show_page("attract"))
+        if hasattr(self.wayfinding, "activity"):
+            self.wayfinding.activity.connect(self.activity)
+        self.corner.long_pressed.connect(self.open_pin_pad)
+        self.pin.pin_entered.connect(self.check_pin)
+        self.pin.cancelled.connect(lambda: self.show_page("attract"))
+        self.staff.back.connect(self.leave_staff)
+        self.staff.exit_app.connect(self.exit_to_desktop)
+        self.overlay.still_here.connect(self.activity)
+        self.overlay.timed_out.connect(self.reset_to_attract)
+
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self._idle)
+        self.watcher = InputWatcher(self)
+        self.watcher.touched.connect(self.activity)
+        self.watcher.key_typed.connect(self._key_typed)
+
+        desk.worker.checked_in.connect(self.show_check_in)
+        desk.worker.check_in_failed.connect(self.show_failure)
+        desk.worker.open_failed.connect(self.show_open_failure)
+
+        self.theme = Theme.for_widget(self, self.language)
+        self.set_language(self.language)
+        self.show_page("attract")
+        if camera is not None:
+            self.start_camera(camera)
+        else:
+            self.scan.set_camera_status("none")
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def start(self) -> None:
+        app = QApplication.instance()
+        app.installEventFilter(self.watcher)
+        self.desk.start()
+        if self.settings.kiosk_mode:
+            self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+            if any(d.type() == QInputDevice.DeviceType.TouchScreen for d in QInputDevice.devices()):
+                QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+            self.showFullScreen()
+        else:
+            self.resize(1280, 800)
+            self.show()
+        self.activity()
+
+    def start_camera(self, factory: Callable) -> None:
+        self.camera_worker = CameraWorker(factory)
+        self.camera_worker.code_scanned.connect(self.on_code)
+        self.camera_worker.frame_ready.connect(self.scan.view.show_frame)
+        self.camera_worker.status_changed.connect(self.scan.set_camera_status)
+        self.camera_worker.start()
+
+    def shutdown(self) -> None:
+        QApplication.instance().removeEventFilter(self.watcher)
+        if self.camera_worker is not None:
+            self.camera_worker.stop()
+        self.desk.stop()
+        QGuiApplication.restoreOverrideCursor()
+
+    def closeEvent(self, event):
+        if self.settings.kiosk_mode and not self.unlocked:
+            event.ignore()  # Alt+F4 and friends: only staff can leave
+            return
+        self.shutdown()
+        event.accept()
+
+    def exit_to_desktop(self) -> None:
+        self.unlocked = True
+        self.close()
+        QApplication.instance().quit()
+
+    # -- pages and language --------------------------------------------------------------------
+    def current_page(self) -> str:
+        widget = self.stack.currentWidget()
+        return next(name for name, page in self.pages.items() if page is widget)
+
+    def show_page(self, name: str) -> None:
+        self.stack.setCurrentWidget(self.pages[name])
+        self.corner.raise_()
+        self.page_changed.emit(name)
+        self.activity()
+
+    def set_language(self, language: str) -> None:
+        if language not in self.settings.languages:
+            return
+        self.language = language
+        app = QApplication.instance()
+        install_translators(app, language)
+        direction = Qt.LayoutDirection.RightToLeft if language == "ur" else Qt.LayoutDirection.LeftToRight
+        app.setLayoutDirection(direction)
+        self.theme = Theme.for_widget(self, language)
+        self.setStyleSheet(stylesheet(self.theme))
+        for page in list(self.pages.values()) + [self.overlay]:
+            if hasattr(page, "set_language"):
+                page.set_language(language)
+            elif hasattr(page, "retranslate"):
+                page.retranslate()
+            if hasattr(page, "set_theme"):
+                page.set_theme(self.theme)
+        self.language_changed.emit(language)
+
+    def resizeEvent(self, event):
+        side = max(self.theme.target_px, 60)
+        self.corner.setGeometry(0, 0, side, side)
+        self.corner.raise_()
+        if self.overlay.isVisible():
+            self.overlay.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+    # -- idle ------------------------------------------------------------------------------
+    def activity(self) -> None:
+        if self.overlay.isVisible():
+            self.overlay.stop()
+        seconds = (self.settings.staff_idle_seconds if self.current_page() in ("pin", "staff")
+                   else self.settings.idle_seconds)
+        self.idle_timer.start(int(seconds * 1000))
+
+    def _at_rest(self) -> bool:
+        return self.current_page() == "attract" and self.language == self.settings.default_language
+
+    def _idle(self) -> None:
+        if self._at_rest():
+            return
+        if self.current_page() in ("pin", "staff"):
+            self.leave_staff()  # staff mode ends by itself, without a countdown
+            self.reset_to_attract()
+            return
+        self.overlay.setGeometry(self.rect())
+        self.overlay.set_theme(self.theme)
+        self.overlay.start(self.settings.countdown_seconds, self.settings.tick_ms)
+
+    def reset_to_attract(self) -> None:
+        self.overlay.stop()
+        self.result.countdown.stop()
+        self.set_language(self.settings.default_language)
+        self.show_page("attract")
+        self.went_idle.emit()
+
+    # -- scanning ----------------------------------------------------------------------------
+    def _key_typed(self, text: str, t: float) -> None:
+        if self.wedge is None:
+            return
+        code = self.wedge.feed(text, t)
+        if code:
+            self.on_code(code, t, "wedge")
+
+    def on_code(self, code, captured: float, method: str = "camera") -> None:
+        if self.current_page() in ("pin", "staff"):
+            return  # the staff screens use scans for their own purposes
+        self.activity()
+        self.desk.request_check_in.emit(code, method, captured)
+
+    def show_check_in(self, result, captured: float) -> None:
+        self.last_result = result
+        self._captured = captured
+        attendee = result.attendee
+        name = ""
+        if attendee is not None:
+            name = {"ur": attendee.name_ur, "zh": attendee.name_zh}.get(self.language) or attendee.name
+        hours = ""
+        if result.outcome is Outcome.OUTSIDE_HOURS and self.desk.worker.desk is not None:
+            event = self.desk.worker.desk.event
+            hours = str(event.hours_on(event.local(result.at).date()))
+        destination, destination_label = self.likely_destination(result)
+        self.result.show_result(
+            result.outcome, result.reason, name=name, category=result.category,
+            help_point=self.settings.help_point(self.language), hours=hours,
+            seconds=self.settings.result_seconds, destination=destination,
+            destination_label=destination_label)
+        self.show_page("result")
+        self.sounds.play({"green": "accept", "amber": "duplicate"}.get(result.tone, "refuse"))
+        self.result_shown.emit(result)
+
+    def likely_destination(self, result):
+        finder = getattr(self.wayfinding, "likely_destination_for", None)
+        if finder is None or result.tone != "green" or result.attendee is None:
+            return None, ""
+        try:
+            return finder(result.attendee)
+        except Exception:
+            return None, ""
+
+    def show_failure(self, message: str, captured: float) -> None:
+        self.last_result = None
+        self._captured = captured
+        self.failure_message = message
+        self.result.show_failure(help_point=self.settings.help_point(self.language),
+                                 seconds=max(self.settings.result_seconds, 5))
+        self.show_page("result")
+        self.sounds.play("refuse")
+        self.result_shown.emit(None)
+
+    def show_open_failure(self, message: str) -> None:
+        self.failure_message = message
+        self.scan.status.setText(message)
+
+    def _painted(self, when: float) -> None:
+        if self._captured is not None:
+            latency = when - self._captured
+            self.latencies.append(latency)
+            self._captured = None
+            self.result_painted.emit(latency)
+
+    def _result_done(self) -> None:
+        if self.current_page() == "result":
+            self.show_page("scan")
+
+    def open_wayfinding(self, destination=None) -> None:
+        shower = getattr(self.wayfinding, "show_destination", None)
+        if destination is not None and shower is not None:
+            shower(destination)
+        self.show_page("wayfinding")
+
+    # -- staff lock ----------------------------------------------------------------------------
+    def open_pin_pad(self) -> None:
+        notice = "" if self.settings.pin_hash else self.tr(
+            "No staff PIN is set on this kiosk. Set one with: kiosk staff set-pin")
+        self.pin.reset(notice)
+        self.pin.set_enabled(bool(self.settings.pin_hash))
+        self.show_page("pin")
+        if self.pin_service is not None:
+            self.pin_service.status(self._pin_status)
+
+    def _pin_status(self, seconds_locked: int) -> None:
+        if seconds_locked > 0:
+            self.pin.reset(self._locked_text(seconds_locked))
+            self.pin.set_enabled(False)
+
+    def _locked_text(self, seconds: int) -> str:
+        minutes = (seconds + 59) // 60
+        return self.tr("Too many wrong PINs. Try again in %n minute(s).", "", minutes)
+
+    def check_pin(self, pin: str) -> None:
+        if self.pin_service is None:
+            return
+        self.pin_service.check(pin, self._pin_checked)
+
+    def _pin_checked(self, ok: bool, seconds_locked: int) -> None:
+        if ok:
+            self.unlocked = True
+            self.show_page("staff")
+            self.staff_unlocked.emit()
+        elif seconds_locked > 0:
+            self.pin.reset(self._locked_text(seconds_locked))
+            self.pin.set_enabled(False)
+        else:
+            self.pin.reset(self.tr("Wrong PIN, please try again"))
+
+    def leave_staff(self) -> None:
+        self.unlocked = False
+        self.show_page("attract")
+
+
+def create_app(settings: KioskSettings, *, camera: Callable | None, store: Callable,
+               sounds: Sounds | None = None, wedge=None, wayfinding: Callable | None = None,
+               pin_service=None) -> KioskWindow:
+    """The kiosk window from its parts: ``store`` opens (store, desk) in the database thread,
+    ``camera`` makes the scan pipeline in the camera thread (None: no camera, scanner only)."""
+    desk = DeskThread(store)
+    window = KioskWindow(settings, desk=desk, camera=camera, sounds=sounds, wedge=wedge,
+                         wayfinding=wayfinding, pin_service=pin_service)
+    return window

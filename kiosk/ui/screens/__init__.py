@@ -1,0 +1,100 @@
+"""The kiosk's screens. Each one is a plain QWidget that re-reads its texts in ``retranslate()``
+and its sizes and fonts in ``apply_theme()``; the window decides which one is shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+
+from kiosk.ui.shaping import ShapedButton, ShapedLabel
+from kiosk.ui.theme import Theme
+
+
+FIT_SCALES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
+
+
+class Screen(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.theme: Theme | None = None
+        self.base_theme: Theme | None = None
+        self._fitting = False
+        self._dirty = False
+
+    def set_theme(self, theme: Theme) -> None:
+        self.base_theme = theme
+        self.refit()
+
+    def refit(self) -> None:
+        """Largest headings that fit: Nastaliq lines are twice as tall as Latin ones, and a
+        kiosk screen cannot scroll. Body text keeps its size; only headings shrink."""
+        if self.base_theme is None or self._fitting:
+            return
+        if not self.isVisible():
+            # Hidden pages have no real size yet (and Qt measures them lazily): fit on show.
+            self.apply_theme(self.base_theme)
+            self._dirty = True
+            return
+        self._dirty = False
+        self._fitting = True
+        try:
+            for scale in FIT_SCALES:
+                self.apply_theme(self.base_theme.scaled(scale))
+                if self.fits():
+                    break
+        finally:
+            self._fitting = False
+
+    def needed_height(self) -> int:
+        layout = self.layout()
+        if layout is None:
+            return 0
+        layout.invalidate()
+        if layout.hasHeightForWidth():
+            return layout.totalHeightForWidth(self.width())
+        return layout.totalSizeHint().height()
+
+    def fits(self) -> bool:
+        return self.height() <= 0 or self.needed_height() <= self.height()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if event.oldSize() != event.size():
+            self.refit()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._dirty:
+            self.refit()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:  # pragma: no cover - each screen overrides
+        pass
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+
+
+def label(text: str = "", parent=None, *, wrap: bool = True, centre: bool = True,
+          name: str = "") -> QLabel:
+    widget = ShapedLabel(text, parent)
+    widget.setWordWrap(wrap)
+    if centre:
+        widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    if name:
+        widget.setObjectName(name)
+    return widget
+
+
+def button(text: str = "", parent=None, *, secondary: bool = False, name: str = "") -> QPushButton:
+    widget = ShapedButton(text, parent)
+    widget.setProperty("secondary", secondary)
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the badge scanner
+    if name:
+        widget.setObjectName(name)
+    return widget

@@ -1,0 +1,124 @@
+"""Attract screen: what the kiosk shows while nobody is using it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QHBoxLayout, QVBoxLayout
+
+from kiosk.ui.screens import Screen, button, label
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import ScanHint
+
+LANGUAGE_NAMES = {"en": "English", "ur": "اردو", "zh": "中文"}
+LOCALES = {
+    "en": QLocale(QLocale.Language.English, QLocale.Country.Pakistan),
+    "ur": QLocale(QLocale.Language.Urdu, QLocale.Country.Pakistan),
+    "zh": QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+}
+
+
+def venue_name(venue: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    names = {"lahore": QCoreApplication.translate("Venue", "Expo Centre Lahore"),
+             "karachi": QCoreApplication.translate("Venue", "Expo Centre Karachi")}
+    return names.get(venue, venue.title())
+
+
+def date_range(days: list[date], language: str) -> str:
+    locale = LOCALES.get(language, LOCALES["en"])
+    first, last = QDate(days[0]), QDate(days[-1])
+    if len(days) == 1:
+        return locale.toString(first, "d MMMM yyyy")
+    if first.month() == last.month():
+        return f"{locale.toString(first, 'd')}–{locale.toString(last, 'd MMMM yyyy')}"
+    return f"{locale.toString(first, 'd MMMM')} – {locale.toString(last, 'd MMMM yyyy')}"
+
+
+class AttractScreen(Screen):
+    start_scan = Signal()
+    find_way = Signal()
+    language_chosen = Signal(str)
+
+    def __init__(self, *, event_name: str, days: list[date], venue: str, languages: list[str],
+                 parent=None):
+        super().__init__(parent)
+        self.event_name, self.days, self.venue = event_name, days, venue
+        self.language = "en"
+        outer = QVBoxLayout(self)
+        self.title = label(event_name, name="event_name")
+        self.subtitle = label(name="event_when")
+        outer.addWidget(self.title)
+        outer.addWidget(self.subtitle)
+
+        self.middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.hint = ScanHint()
+        self.hint.setMinimumSize(200, 240)
+        text_column = QVBoxLayout()
+        self.headline = label(name="headline")
+        self.instruction = label(name="instruction")
+        self.scan_button = button(name="scan_button")
+        self.scan_button.clicked.connect(self.start_scan)
+        text_column.addStretch(1)
+        text_column.addWidget(self.headline)
+        text_column.addWidget(self.instruction)
+        text_column.addSpacing(16)
+        text_column.addWidget(self.scan_button, 0, Qt.AlignmentFlag.AlignCenter)
+        text_column.addStretch(1)
+        self.middle.addWidget(self.hint, 2)
+        self.middle.addLayout(text_column, 3)
+        outer.addLayout(self.middle, 1)
+
+        bottom = QHBoxLayout()
+        self.language_group = QButtonGroup(self)
+        self.language_buttons = {}
+        for code in languages:
+            b = button(LANGUAGE_NAMES[code], name=f"language_{code}")
+            b.setProperty("language", True)
+            b.setCheckable(True)
+            b.clicked.connect(lambda _=False, c=code: self.language_chosen.emit(c))
+            self.language_group.addButton(b)
+            self.language_buttons[code] = b
+            bottom.addWidget(b)
+        bottom.addStretch(1)
+        self.way_button = button(secondary=True, name="find_way_button")
+        self.way_button.clicked.connect(self.find_way)
+        bottom.addWidget(self.way_button)
+        outer.addLayout(bottom)
+        self.retranslate()
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        if language in self.language_buttons:
+            self.language_buttons[language].setChecked(True)
+        self.retranslate()
+
+    def retranslate(self):
+        self.subtitle.setText(f"{date_range(self.days, self.language)} · {venue_name(self.venue)}")
+        self.headline.setText(self.tr("Scan your badge"))
+        self.instruction.setText(self.tr(
+            "Hold the QR code on your badge or phone up to the camera above the screen."))
+        self.scan_button.setText(self.tr("Start"))
+        self.way_button.setText(self.tr("Find your way"))
+
+    def apply_theme(self, theme: Theme):
+        super().apply_theme(theme)
+        theme.fit(self.title, "title", bold=True, language="en")
+        theme.fit(self.subtitle, "body")
+        theme.fit(self.headline, "huge", bold=True)
+        theme.fit(self.instruction, "large")
+        theme.fit(self.scan_button, "large", bold=True)
+        theme.fit(self.way_button, "large", bold=True)
+        for code, b in self.language_buttons.items():
+            theme.fit(b, "large", language=code)
+        self.layout().setContentsMargins(*(theme.mm(8),) * 4)
+        self.layout().setSpacing(theme.mm(4))
+
+    def resizeEvent(self, event):
+        portrait = self.height() > self.width()
+        self.middle.setDirection(QBoxLayout.Direction.TopToBottom if portrait
+                                 else QBoxLayout.Direction.LeftToRight)
+        super().resizeEvent(event)
+

@@ -1,0 +1,84 @@
+"""'Still there?': the idle countdown laid over whatever screen is showing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.ui.screens import Screen, button, label
+from kiosk.ui.theme import Theme
+
+
+class StillThere(Screen):
+    still_here = Signal()
+    timed_out = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.remaining = 0
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(1000)
+        self.ticker.timeout.connect(self._tick)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        self.card = QWidget(self)
+        self.card.setObjectName("still_there_card")
+        self.card.setStyleSheet("#still_there_card { background: white; border-radius: 24px; }")
+        card_layout = QVBoxLayout(self.card)
+        self.title = label(name="still_title")
+        self.count = label(name="still_count")
+        self.button = button(name="still_here")
+        self.button.clicked.connect(self._here)
+        card_layout.addWidget(self.title)
+        card_layout.addWidget(self.count)
+        card_layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignCenter)
+        outer.addStretch(1)
+        self.hide()
+
+    def start(self, seconds: int, tick_ms: int = 1000) -> None:
+        self.remaining = seconds
+        self.ticker.setInterval(tick_ms)
+        self.retranslate()
+        if self.parentWidget() is not None:
+            self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+        self.ticker.start()
+
+    def stop(self) -> None:
+        self.ticker.stop()
+        self.hide()
+
+    def _tick(self):
+        self.remaining -= 1
+        self.retranslate()
+        if self.remaining <= 0:
+            self.stop()
+            self.timed_out.emit()
+
+    def _here(self):
+        self.stop()
+        self.still_here.emit()
+
+    def retranslate(self):
+        self.title.setText(self.tr("Still there?"))
+        self.count.setText(self.tr("Going back to the start in %n second(s)", "", self.remaining))
+        self.button.setText(self.tr("Yes, I'm here"))
+
+    def apply_theme(self, theme: Theme):
+        super().apply_theme(theme)
+        theme.fit(self.title, "title", bold=True)
+        theme.fit(self.count, "large")
+        theme.fit(self.button, "large", bold=True)
+        self.card.layout().setContentsMargins(*(theme.mm(10),) * 4)
+
+    def paintEvent(self, event):
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor(10, 20, 40, 170))
+        p.end()
+
+    def mousePressEvent(self, event):
+        self._here()
+        event.accept()

@@ -1,0 +1,148 @@
+"""Result screen: colour, icon and words, shown only after the scan is stored."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout
+
+from kiosk.core.outcomes import Outcome, tone
+from kiosk.ui import messages
+from kiosk.ui.screens import Screen, button, label
+from kiosk.ui.theme import TONES, Theme
+from kiosk.ui.widgets import CountdownBar, ToneIcon
+
+
+class ResultScreen(Screen):
+    dismissed = Signal()
+    painted = Signal(float)  # monotonic time the result was first painted
+    find_way = Signal(object)  # the destination offered after a check-in
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.tone = "green"
+        self.outcome: Outcome | None = None
+        self.reason_code = ""
+        self.name_text = ""
+        self.category_name = None
+        self.help_point = ""
+        self.hours = ""
+        self.destination = None
+        self.destination_label = ""
+        self._paint_pending = False
+        outer = QVBoxLayout(self)
+        # Landscape: the icon beside the words; portrait: above them.
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.icon = ToneIcon()
+        self.body.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignCenter)
+        words = QVBoxLayout()
+        words.addStretch(1)
+        self.title = label(name="result_title")
+        self.name = label(name="result_name")
+        self.category = label(name="result_category")
+        self.reason = label(name="result_reason")
+        self.next_step = label(name="result_next_step")
+        for widget in (self.title, self.name, self.category, self.reason, self.next_step):
+            words.addWidget(widget)
+        self.way_button = button(secondary=True, name="result_find_way")
+        self.way_button.clicked.connect(lambda: self.find_way.emit(self.destination))
+        self.way_button.hide()
+        words.addWidget(self.way_button, 0, Qt.AlignmentFlag.AlignCenter)
+        words.addStretch(1)
+        self.body.addLayout(words, 1)
+        outer.addLayout(self.body, 1)
+        self.tap = label(name="result_tap")
+        outer.addWidget(self.tap)
+        self.countdown = CountdownBar()
+        self.countdown.finished.connect(self.dismissed)
+        outer.addWidget(self.countdown)
+
+    def show_result(self, outcome: Outcome, reason: str, *, name: str, category: str | None,
+                    help_point: str, hours: str = "", seconds: float = 3.0,
+                    destination=None, destination_label: str = "") -> None:
+        self.outcome, self.reason_code = outcome, reason
+        self.tone = tone(outcome)
+        self.name_text, self.category_name = name, category
+        self.help_point, self.hours = help_point, hours
+        self.destination = destination
+        self.destination_label = destination_label
+        self.retranslate()
+        self.refit()
+        self._paint_pending = True
+        self.update()
+        self.countdown.start(seconds)
+
+    def show_failure(self, *, help_point: str, seconds: float = 6.0) -> None:
+        """The scan could not be stored: red, and never a welcome."""
+        self.outcome, self.reason_code, self.tone = None, "storage_failed", "red"
+        self.name_text, self.category_name, self.destination = "", None, None
+        self.help_point = help_point
+        self.retranslate()
+        self.refit()
+        self._paint_pending = True
+        self.update()
+        self.countdown.start(seconds)
+
+    def retranslate(self):
+        background, ink = TONES[self.tone]
+        self.icon.set_tone(self.tone, ink)
+        for widget in (self.title, self.name, self.category, self.reason, self.next_step, self.tap):
+            widget.setStyleSheet(f"color: {ink};")
+        self.countdown.colour = QColor(ink)
+        if self.outcome is None:
+            self.title.setText(self.tr("Sorry, check-in is not available at this kiosk"))
+            self.reason.setText(messages.reason("storage_failed"))
+            self.next_step.setText(messages.tr(messages.STORAGE_NEXT).format(help=self.help_point))
+        else:
+            self.title.setText(messages.title(self.outcome))
+            self.reason.setText(messages.reason(self.reason_code))
+            self.next_step.setText(messages.next_step(self.outcome, help_point=self.help_point,
+                                                      hours=self.hours))
+        self.name.setText(self.name_text)
+        self.name.setVisible(bool(self.name_text))
+        self.category.setText(messages.category(self.category_name))
+        self.category.setVisible(bool(self.category_name))
+        self.next_step.setVisible(bool(self.next_step.text()))
+        if self.destination is not None and self.tone == "green":
+            self.way_button.setText(self.tr("Show me the way to %1").replace("%1", self.destination_label))
+            self.way_button.show()
+        else:
+            self.way_button.hide()
+        self.tap.setText(self.tr("Tap anywhere to continue"))
+
+    def apply_theme(self, theme: Theme):
+        super().apply_theme(theme)
+        side = theme.mm(38)
+        self.icon.setFixedSize(side, side)
+        theme.fit(self.title, "title", bold=True)
+        theme.fit(self.name, "huge", bold=True)
+        theme.fit(self.category, "large")
+        theme.fit(self.reason, "large")
+        theme.fit(self.next_step, "large", bold=True)
+        theme.fit(self.tap, "body")
+        theme.fit(self.way_button, "large", bold=True)
+        self.countdown.setFixedHeight(theme.mm(3))
+        self.layout().setContentsMargins(*(theme.mm(10),) * 4)
+        self.layout().setSpacing(theme.mm(3))
+
+    def resizeEvent(self, event):
+        portrait = self.height() > self.width()
+        self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait
+                               else QBoxLayout.Direction.LeftToRight)
+        super().resizeEvent(event)
+
+    def paintEvent(self, event):
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor(TONES[self.tone][0]))
+        p.end()
+        if self._paint_pending:
+            self._paint_pending = False
+            self.painted.emit(time.monotonic())
+
+    def mousePressEvent(self, event):
+        self.countdown.stop()
+        self.dismissed.emit()
+        event.accept()
+

@@ -1,0 +1,66 @@
+"""Scanning screen: the live camera with a guide frame, and what to do if it cannot see."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+from kiosk.ui.screens import Screen, button, label
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import CameraView
+
+
+class ScanScreen(Screen):
+    back = Signal()
+    find_way = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.camera_status = "starting"
+        outer = QVBoxLayout(self)
+        self.instruction = label(name="scan_instruction")
+        outer.addWidget(self.instruction)
+        self.view = CameraView()
+        self.view.setMinimumSize(320, 240)
+        outer.addWidget(self.view, 1)
+        self.status = label(name="camera_status")
+        outer.addWidget(self.status)
+        row = QHBoxLayout()
+        self.back_button = button(secondary=True, name="back_button")
+        self.back_button.clicked.connect(self.back)
+        self.way_button = button(secondary=True, name="find_way_button")
+        self.way_button.clicked.connect(self.find_way)
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        row.addWidget(self.way_button)
+        outer.addLayout(row)
+        self.retranslate()
+
+    def set_camera_status(self, status: str) -> None:
+        self.camera_status = status
+        self.retranslate()
+
+    def retranslate(self):
+        self.instruction.setText(self.tr("Hold your badge or phone inside the frame"))
+        self.back_button.setText(self.tr("Back"))
+        self.way_button.setText(self.tr("Find your way"))
+        if self.camera_status in ("lost", "reconnecting", "none"):
+            text = self.tr("Camera unavailable — use the scanner or ask staff")
+            self.status.setText(text)
+            self.view.set_message(text)
+        elif self.camera_status == "starting":
+            self.status.setText(self.tr("Starting the camera…"))
+            self.view.set_message("")
+        else:
+            self.status.setText(self.tr("Phone screens work too: turn the brightness up."))
+            self.view.set_message("")
+
+    def apply_theme(self, theme: Theme):
+        super().apply_theme(theme)
+        theme.fit(self.instruction, "title", bold=True)
+        theme.fit(self.status, "body")
+        theme.fit(self.view, "large", bold=True)
+        for b in (self.back_button, self.way_button):
+            theme.fit(b, "large", bold=True)
+        self.layout().setContentsMargins(*(theme.mm(6),) * 4)
+        self.layout().setSpacing(theme.mm(3))

@@ -1,0 +1,311 @@
+"""Urdu text shaped by HarfBuzz and drawn glyph by glyph.
+
+Qt's own text layout draws Noto Nastaliq Urdu wrongly (words run into each other, letters of the
+cascading joins land in the wrong place), while HarfBuzz itself shapes it correctly, as the
+printed badges show. So text in the Arabic script is shaped here with uharfbuzz, from the same
+font files, and painted as QGlyphRuns; everything else keeps Qt's normal text drawing.
+
+The bidirectional handling is the part of the Unicode algorithm that kiosk texts need: a
+right-to-left paragraph with embedded numbers and Latin words, neutral characters taking the
+direction of their neighbours; Latin letters the Nastaliq font lacks fall back to Noto Sans.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import uharfbuzz as hb
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QGlyphRun, QPainter, QPalette, QRawFont
+from PySide6.QtWidgets import QLabel, QPushButton, QStyle, QStyleOptionButton, QStylePainter
+
+from kiosk.config.fonts import find_font
+
+ARABIC = re.compile("[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+NASTALIQ = "Noto Nastaliq Urdu"
+
+
+def needs_shaping(text: str) -> bool:
+    return bool(text) and ARABIC.search(text) is not None
+
+
+class FontFace:
+    """One font file, seen by HarfBuzz (for shaping) and by Qt as a QRawFont (for drawing)."""
+
+    def __init__(self, path: Path, index: int = 0):
+        self.path = Path(path)
+        face = hb.Face(hb.Blob.from_file_path(str(self.path)), index)
+        self.upem = face.upem
+        self.font = hb.Font(face)
+        extents = self.font.get_font_extents("ltr")
+        self.ascender = extents.ascender / self.upem
+        self.descender = -extents.descender / self.upem
+        self._raw: dict[int, QRawFont] = {}
+
+    def covers(self, ch: str) -> bool:
+        return ch in " \u00a0\u200c\u200d" or self.font.get_nominal_glyph(ord(ch)) is not None
+
+    def raw(self, px: int) -> QRawFont:
+        raw = self._raw.get(px)
+        if raw is None:
+            raw = QRawFont(str(self.path), px, QFont.HintingPreference.PreferNoHinting)
+            self._raw[px] = raw
+        return raw
+
+    def shape(self, text: str, rtl: bool, px: int) -> "Run":
+        buf = hb.Buffer()
+        buf.add_str(text)
+        buf.guess_segment_properties()
+        buf.direction = "rtl" if rtl else "ltr"
+        if rtl:
+            buf.language = "ur"
+        hb.shape(self.font, buf, {})
+        scale = px / self.upem
+        glyphs, positions, x = [], [], 0.0
+        for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
+            glyphs.append(info.codepoint)
+            positions.append((x + pos.x_offset * scale, -pos.y_offset * scale))
+            x += pos.x_advance * scale
+        return Run(self, px, glyphs, positions, x)
+
+
+@dataclass
+class Run:
+    face: FontFace
+    px: int
+    glyphs: list[int]
+    positions: list[tuple[float, float]]  # from the run's origin on the baseline, y down
+    width: float
+
+
+@dataclass
+class Line:
+    runs: list[tuple[Run, float]]  # each run and its x within the line
+    width: float
+
+
+def _strong(ch: str) -> str | None:
+    kind = unicodedata.bidirectional(ch)
+    if kind in ("R", "AL"):
+        return "R"
+    if kind in ("L", "EN", "AN"):
+        return "L"  # numbers read left to right inside right-to-left text
+    return None
+
+
+def bidi_runs(text: str) -> list[tuple[str, bool]]:
+    """Logical runs of a right-to-left paragraph: (text, is_rtl)."""
+    kinds = [_strong(ch) for ch in text]
+    resolved = []
+    for i, kind in enumerate(kinds):
+        if kind is None:
+            before = next((k for k in reversed(kinds[:i]) if k), "R")
+            after = next((k for k in kinds[i + 1:] if k), "R")
+            kind = before if before == after else "R"  # neutrals between mixed sides: paragraph
+        resolved.append(kind)
+    runs: list[tuple[str, bool]] = []
+    for ch, kind in zip(text, resolved):
+        rtl = kind == "R"
+        if runs and runs[-1][1] == rtl:
+            runs[-1] = (runs[-1][0] + ch, rtl)
+        else:
+            runs.append((ch, rtl))
+    return runs
+
+
+class Shaper:
+    def __init__(self, primary: FontFace, fallback: FontFace | None):
+        self.primary = primary
+        self.fallback = fallback
+
+    def ascent(self, px: int) -> float:
+        return self.primary.ascender * px
+
+    def line_height(self, px: int) -> float:
+        return (self.primary.ascender + self.primary.descender) * px
+
+    def _face_for(self, text: str) -> FontFace:
+        if self.fallback is None or all(self.primary.covers(ch) for ch in text):
+            return self.primary
+        return self.fallback
+
+    @lru_cache(maxsize=2048)
+    def line(self, text: str, px: int) -> Line:
+        runs = [self._face_for(part).shape(part, rtl, px) for part, rtl in bidi_runs(text)]
+        # Right to left: the first logical run sits at the right end of the line.
+        total = sum(r.width for r in runs)
+        placed, x = [], total
+        for run in runs:
+            x -= run.width
+            placed.append((run, x))
+        return Line(placed, total)
+
+    @lru_cache(maxsize=1024)
+    def wrap(self, text: str, px: int, width: float) -> tuple[Line, ...]:
+        lines: list[Line] = []
+        for paragraph in text.split("\n"):
+            words = paragraph.split(" ")
+            current = ""
+            for word in words:
+                candidate = f"{current} {word}" if current else word
+                if current and self.line(candidate, px).width > width:
+                    lines.append(self.line(current, px))
+                    current = word
+                else:
+                    current = candidate
+            lines.append(self.line(current, px))
+        return tuple(lines)
+
+
+@lru_cache(maxsize=1)
+def shaper() -> Shaper | None:
+    nastaliq = find_font("urdu")
+    if nastaliq is None:
+        return None  # no Nastaliq font here: Qt draws the text as best it can
+    latin = find_font("latin")
+    return Shaper(FontFace(nastaliq.path, nastaliq.index),
+                  FontFace(latin.path, latin.index) if latin else None)
+
+
+def draw_lines(painter: QPainter, lines, px: int, rect: QRectF, align: Qt.AlignmentFlag,
+               shaper_: Shaper) -> None:
+    height = len(lines) * shaper_.line_height(px)
+    if align & Qt.AlignmentFlag.AlignVCenter:
+        top = rect.top() + (rect.height() - height) / 2
+    elif align & Qt.AlignmentFlag.AlignBottom:
+        top = rect.bottom() - height
+    else:
+        top = rect.top()
+    for i, line in enumerate(lines):
+        baseline = top + i * shaper_.line_height(px) + shaper_.ascent(px)
+        if align & Qt.AlignmentFlag.AlignHCenter:
+            left = rect.left() + (rect.width() - line.width) / 2
+        elif align & Qt.AlignmentFlag.AlignLeft:
+            left = rect.left()
+        else:  # right-aligned, and the natural start of right-to-left text
+            left = rect.right() - line.width
+        for run, x in line.runs:
+            glyphs = QGlyphRun()
+            glyphs.setRawFont(run.face.raw(run.px))
+            glyphs.setGlyphIndexes(run.glyphs)
+            glyphs.setPositions([QPointF(left + x + dx, baseline + dy) for dx, dy in run.positions])
+            painter.drawGlyphRun(QPointF(0, 0), glyphs)
+
+
+def _uses_nastaliq(font: QFont) -> bool:
+    families = font.families() or [font.family()]
+    return bool(families) and families[0] == NASTALIQ
+
+
+class ShapedLabel(QLabel):
+    """A QLabel that shapes Arabic-script text itself (see the module docstring)."""
+
+    def _shaped(self):
+        if not needs_shaping(self.text()) or not _uses_nastaliq(self.font()):
+            return None
+        return shaper()
+
+    def _px(self) -> int:
+        return self.font().pixelSize() if self.font().pixelSize() > 0 else 16
+
+    def _lines(self, width: float):
+        s = self._shaped()
+        if self.wordWrap():
+            return s.wrap(self.text(), self._px(), max(1.0, width))
+        return (s.line(self.text(), self._px()),)
+
+    def _margins(self) -> tuple[int, int]:
+        m = self.contentsMargins()
+        return m.left() + m.right(), m.top() + m.bottom()
+
+    def hasHeightForWidth(self) -> bool:
+        return self.wordWrap() or super().hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        s = self._shaped()
+        if s is None:
+            return super().heightForWidth(width)
+        mx, my = self._margins()
+        lines = self._lines(width - mx)
+        return int(len(lines) * s.line_height(self._px()) + my + 0.999)
+
+    def sizeHint(self) -> QSize:
+        s = self._shaped()
+        if s is None:
+            return super().sizeHint()
+        mx, my = self._margins()
+        line = s.line(self.text().replace("\n", " "), self._px())
+        width = int(line.width + mx + 1)
+        if self.wordWrap():
+            width = min(width, max(200, self.maximumWidth() if self.maximumWidth() < 16777215 else 1200))
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        s = self._shaped()
+        if s is None:
+            return super().minimumSizeHint()
+        if self.wordWrap():
+            # As QLabel does: the layout asks heightForWidth for the real height.
+            words = self.text().split()
+            widest = max((s.line(w, self._px()).width for w in words), default=0)
+            mx, my = self._margins()
+            return QSize(int(widest + mx + 1), int(s.line_height(self._px()) + my + 1))
+        return self.sizeHint()
+
+    def paintEvent(self, event):
+        s = self._shaped()
+        if s is None:
+            return super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        rect = QRectF(self.contentsRect())
+        draw_lines(painter, self._lines(rect.width()), self._px(), rect,
+                   self.alignment() | Qt.AlignmentFlag.AlignVCenter, s)
+        painter.end()
+
+
+class ShapedButton(QPushButton):
+    """A QPushButton whose Arabic-script caption is shaped like ShapedLabel's."""
+
+    def _shaped(self):
+        if not needs_shaping(self.text()) or not _uses_nastaliq(self.font()):
+            return None
+        return shaper()
+
+    def _px(self) -> int:
+        return self.font().pixelSize() if self.font().pixelSize() > 0 else 16
+
+    def sizeHint(self) -> QSize:
+        s = self._shaped()
+        if s is None:
+            return super().sizeHint()
+        line = s.line(self.text(), self._px())
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = ""
+        content = QSize(int(line.width + 1), int(s.line_height(self._px()) + 1))
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, content, self)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint() if self._shaped() is not None else super().minimumSizeHint()
+
+    def paintEvent(self, event):
+        s = self._shaped()
+        if s is None:
+            return super().paintEvent(event)
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        text, option.text = option.text, ""
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(option.palette.color(QPalette.ColorRole.ButtonText))
+        rect = QRectF(self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self))
+        draw_lines(painter, (s.line(text, self._px()),), self._px(), rect,
+                   Qt.AlignmentFlag.AlignCenter, s)
+        painter.end()

@@ -1,0 +1,67 @@
+"""The staff PIN check, run in the database thread (scrypt is slow on purpose) with the
+wrong-guess lockout kept in kiosk.db, so that restarting the kiosk does not reset it."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Callable
+
+from kiosk.core.pin import Lockout, verify_pin
+from kiosk.ui.workers import DeskThread
+
+LOCKOUT_KEY = "staff_lockout"
+
+
+def _load(store) -> Lockout:
+    raw = store.get_meta(LOCKOUT_KEY)
+    if not raw:
+        return Lockout()
+    try:
+        data = json.loads(raw)
+        return Lockout(int(data.get("failures", 0)), float(data.get("locked_until", 0.0)))
+    except (ValueError, TypeError):
+        return Lockout()
+
+
+def _save(store, lockout: Lockout) -> None:
+    store.set_meta({LOCKOUT_KEY: json.dumps({"failures": lockout.failures,
+                                             "locked_until": lockout.locked_until})})
+
+
+class PinService:
+    def __init__(self, desk: DeskThread, pin_hash: str, clock: Callable[[], float] = time.time,
+                 audit: Callable | None = None):
+        self.desk = desk
+        self.pin_hash = pin_hash
+        self.clock = clock
+        self.audit = audit
+
+    def status(self, callback: Callable[[int], None]) -> None:
+        def work(store, desk):
+            return _load(store).seconds_left(self.clock())
+
+        self.desk.call(work, lambda result: callback(result if isinstance(result, int) else 0))
+
+    def check(self, pin: str, callback: Callable[[bool, int], None]) -> None:
+        pin_hash, clock, audit = self.pin_hash, self.clock, self.audit
+
+        def work(store, desk):
+            lockout = _load(store)
+            now = clock()
+            if lockout.is_locked(now):
+                return False, lockout.seconds_left(now)
+            ok = bool(pin_hash) and verify_pin(pin, pin_hash)
+            lockout.record(ok, now)
+            _save(store, lockout)
+            if audit is not None:
+                audit(store, "staff_unlock" if ok else "staff_wrong_pin", "")
+            return ok, lockout.seconds_left(now)
+
+        def done(result):
+            if isinstance(result, Exception):
+                callback(False, 0)
+            else:
+                callback(*result)
+
+        self.desk.call(work, done)

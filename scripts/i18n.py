@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Keep the kiosk's Qt translations in step with the code.
+
+    python scripts/i18n.py update    # re-extract strings into kiosk/ui/i18n/kiosk_{ur,zh}.ts
+    python scripts/i18n.py release   # compile every kiosk/ui/i18n/*.ts into .qm
+
+Translators edit the .ts files (Qt Linguist, or any editor); both the .ts and the compiled .qm
+are committed, and a test checks that the .qm files match their sources.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+I18N = ROOT / "kiosk" / "ui" / "i18n"
+LANGUAGES = {"ur": "ur_PK", "zh": "zh_CN"}
+
+
+def tool(name: str) -> str:
+    found = shutil.which(f"pyside6-{name}", path=str(Path(sys.executable).parent)) or shutil.which(f"pyside6-{name}")
+    if not found:
+        raise SystemExit(f"pyside6-{name} not found; install PySide6")
+    return found
+
+
+def app_sources() -> list[str]:
+    files = sorted(p for p in (ROOT / "kiosk" / "ui").rglob("*.py")
+                   if "wayfinding" not in p.relative_to(ROOT / "kiosk" / "ui").parts)
+    return [str(p.relative_to(ROOT)) for p in files]
+
+
+def update() -> None:
+    for lang, locale in LANGUAGES.items():
+        subprocess.run([tool("lupdate"), "-extensions", "py", "-no-obsolete", "-locations", "none",
+                        "-target-language", locale, *app_sources(), "-ts",
+                        str((I18N / f"kiosk_{lang}.ts").relative_to(ROOT))], check=True, cwd=ROOT)
+
+
+def release(out_dir: Path = I18N) -> list[Path]:
+    written = []
+    for ts in sorted(I18N.glob("*.ts")):
+        qm = out_dir / (ts.stem + ".qm")
+        subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True, cwd=ROOT)
+        written.append(qm)
+    return written
+
+
+if __name__ == "__main__":
+    action = sys.argv[1] if len(sys.argv) > 1 else ""
+    if action == "update":
+        update()
+    elif action == "release":
+        for path in release():
+            print(path.relative_to(ROOT))
+    else:
+        raise SystemExit(__doc__)
