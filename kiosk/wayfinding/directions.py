@@ -27,6 +27,7 @@ TEMPLATES = {
         "start": "Facing the screen, {turn_lc} and walk {d} m{extra}.",
         "walk": "{turn} and walk {d} m{extra}.",
         "first": "Walk {d} m{extra}.",
+        "start_straight": "Facing the screen, walk {d} m straight ahead{extra}.",
         "continue": "Continue straight for {d} m{extra}.",
         "enter": ", entering {unit} through {door}",
         "leave": ", leaving {unit} through {door}",
@@ -44,6 +45,7 @@ TEMPLATES = {
         "start": "اسکرین کی طرف منہ کر کے {turn} اور {d} میٹر چلیں{extra}۔",
         "walk": "{turn} اور {d} میٹر چلیں{extra}۔",
         "first": "{d} میٹر چلیں{extra}۔",
+        "start_straight": "اسکرین کی طرف منہ کر کے {d} میٹر سیدھا چلیں{extra}۔",
         "continue": "{d} میٹر سیدھا چلتے رہیں{extra}۔",
         "enter": "، {door} سے {unit} میں داخل ہوں",
         "leave": "، {door} سے {unit} سے باہر نکلیں",
@@ -61,6 +63,7 @@ TEMPLATES = {
         "start": "面向屏幕，{turn}，步行{d}米{extra}。",
         "walk": "{turn}，步行{d}米{extra}。",
         "first": "步行{d}米{extra}。",
+        "start_straight": "面向屏幕，直行{d}米{extra}。",
         "continue": "继续直行{d}米{extra}。",
         "enter": "，从{door}进入{unit}",
         "leave": "，从{door}离开{unit}",
@@ -225,7 +228,9 @@ def route_steps(route, lang: str = "en") -> list[str]:
                                        side=side_text, extra=extra))
         else:
             extra = _door_phrase(leg.doors, lang, dest)
-            if first and heading is not None:
+            if first and heading is not None and turn == "straight":
+                steps.append(t["start_straight"].format(d=d, extra=extra))
+            elif first and heading is not None:
                 steps.append(t["start"].format(turn=turn_text, turn_lc=turn_lc, d=d, extra=extra))
             elif first:
                 steps.append(t["first"].format(d=d, extra=extra))

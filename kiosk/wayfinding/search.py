@@ -246,8 +246,10 @@ class SearchIndex:
         if compact[:1] == "H" and any(ch.isdigit() for ch in compact) and len(compact) >= 2:
             # A booth number being typed: "H2-B1" lists H2-B1, H2-B10, H2-B11, ...
             start = bisect.bisect_left(self._booth_prefix, compact)
-            for key, booth in self._booth_keys[start:start + 12]:
-                if not key.startswith(compact) or any(r.place.id == booth.id for r in booths):
+            end = bisect.bisect_right(self._booth_prefix, compact + "\uffff")
+            shortest = sorted(self._booth_keys[start:end], key=lambda kb: (len(kb[0]), kb[0]))
+            for key, booth in shortest[:12]:
+                if any(r.place.id == booth.id for r in booths):
                     continue
                 booths.append(self.booth_result(booth, 92.0 - (len(key) - len(compact))))
         digits = re.findall(r"\d+", q)

@@ -76,7 +76,7 @@ def label_text(names: dict | None, lang: str) -> str:
     if not names:
         return ""
     key = IMDF_LANG.get(lang, lang)
-    return names.get(key) or names.get("en") or next(iter(names.values()), "")
+    return names.get(key) or names.get(lang) or names.get("en") or next(iter(names.values()), "")
 
 
 @dataclass

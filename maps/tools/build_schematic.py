@@ -651,6 +651,12 @@ def build_karachi(out: Path) -> dict:
         aid = v.amenity(f"food:{i}", "foodservice", fxy, [food],
                         label("food_court") if i == 1 else label("cafe"))
         v.edge(f_in, v.node(*fxy, aid, food if i == 1 else None))
+    for key, cat, x0, x1, lab in (("wc_m_e", "restroom.male", 161, 171, "wc_m"),
+                                  ("wc_f_e", "restroom.female", 173, 183, "wc_f"),
+                                  ("wc_a_e", "restroom.wheelchair", 185, 191, "wc_a")):
+        _uid, out_key = room_on_wall(v, key, cat, rect(x0, -30, x1, -14), label(lab),
+                                     (x0 + x1) / 2, -14.0, -1)
+        v.edge(out_key, east_mid)
     aid = v.amenity("atm_east", "atm", (190, -10), [east], label("atm"))
     v.edge(v.node(190, -10, aid), east_mid)
     aid = v.amenity("info_east", "information", (170, -10), [east], label("info"))
