@@ -253,3 +253,35 @@ def _side(leg: Leg, dest: Place) -> str | None:
     if abs(cross) < 1.0:
         return None
     return "left" if cross > 0 else "right"
+
+
+TAKE_AWAY = {
+    "en": {"to": "To", "from": "From", "about": "{m} m, about {min} min", "step_free": "step-free",
+           "schematic": "schematic map"},
+    "ur": {"to": "منزل", "from": "روانگی", "about": "{m} میٹر، تقریباً {min} منٹ",
+           "step_free": "سیڑھیوں کے بغیر", "schematic": "خاکہ نقشہ"},
+    "zh": {"to": "目的地", "from": "出发地", "about": "{m}米，约{min}分钟", "step_free": "无台阶",
+           "schematic": "示意图"},
+}
+
+
+def take_away_text(route, lang: str = "en", event_name: str = "ITCN Asia") -> str:
+    """The directions as plain text for a QR code: readable offline on any phone, no link."""
+    if lang not in TAKE_AWAY:
+        lang = "en"
+    t = TAKE_AWAY[lang]
+    venue = route.venue
+    dest = route.destination
+    hall = venue.hall_of(dest)
+    where = route.title(lang)
+    if hall and hall.name(lang) not in where:
+        where += f", {hall.name(lang)}"
+    summary = t["about"].format(m=round(route.metres), min=route.minutes)
+    if route.accessible:
+        summary += f" ({t['step_free']})"
+    lines = [f"{event_name} · {venue.name(lang)} ({t['schematic']})",
+             f"{t['to']}: {where}",
+             f"{t['from']}: {route.origin.name(lang)}",
+             summary]
+    lines += [f"{n}. {step}" for n, step in enumerate(route_steps(route, lang), start=1)]
+    return "\n".join(lines)
