@@ -75,6 +75,9 @@ def exhibitor_titles(venue: Venue, exhibitor: Exhibitor) -> dict:
         if lang == "zh":
             where = exhibitor.booth.code + (f"，{hall.name(lang)}" if hall else "")
             titles[lang] = f"{exhibitor.name(lang)}（{where}）"
+        elif lang == "ur":
+            where = exhibitor.booth.code + (f"، {hall.name(lang)}" if hall else "")
+            titles[lang] = f"{exhibitor.name(lang)} ({where})"
         else:
             titles[lang] = f"{exhibitor.name(lang)} ({where})"
     return titles

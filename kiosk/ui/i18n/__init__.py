@@ -7,6 +7,7 @@ and removes the ones installed before, so switching language at run time is one 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
@@ -15,10 +16,15 @@ FOLDER = Path(__file__).resolve().parent
 _installed: list[QTranslator] = []
 
 # Fonts per language, most wanted first; Qt falls back along the list for missing glyphs.
+# Urdu: Qt 6.11's text engine places Noto Nastaliq Urdu's cursive joins wrongly (initial noon
+# and meem come out as other letters; HarfBuzz through Pillow/raqm draws the same text right),
+# so the screens use Noto Naskh Arabic, which Qt draws correctly, until Qt does.
+# KIOSK_URDU_FONT="Noto Nastaliq Urdu" puts Nastaliq back first.
+URDU_FACE = os.environ.get("KIOSK_URDU_FONT", "Noto Naskh Arabic")
 FONT_FAMILIES = {
-    "en": ["Noto Sans", "DejaVu Sans", "Noto Nastaliq Urdu", "Noto Sans CJK SC"],
-    "ur": ["Noto Nastaliq Urdu", "Noto Sans", "DejaVu Sans", "Noto Sans CJK SC"],
-    "zh": ["Noto Sans CJK SC", "Noto Sans", "DejaVu Sans", "Noto Nastaliq Urdu"],
+    "en": ["Noto Sans", "DejaVu Sans", URDU_FACE, "Noto Sans CJK SC"],
+    "ur": [URDU_FACE, "Noto Nastaliq Urdu", "Noto Sans", "DejaVu Sans", "Noto Sans CJK SC"],
+    "zh": ["Noto Sans CJK SC", "Noto Sans", "DejaVu Sans", URDU_FACE],
 }
 
 

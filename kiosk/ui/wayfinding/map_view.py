@@ -53,7 +53,7 @@ class LabelItem(QGraphicsItem):
     def __init__(self, names: dict, *, pixel_size: int, bold: bool = False,
                  colour: str = "#222222", pill: QColor | None = None, lod: float = 0.0,
                  max_width_m: float | None = None, offset_px: float = 0.0,
-                 halo: bool = False):
+                 halo: bool = False, beside_px: float | None = None):
         super().__init__()
         self.names = names
         self.max_width_m = max_width_m  # elide to this many metres of map (a booth's width)
@@ -66,6 +66,7 @@ class LabelItem(QGraphicsItem):
         self.pill = pill
         self.halo = halo
         self.offset_px = offset_px  # below (+) or above (-) its point, in screen pixels
+        self.beside_px = beside_px  # if set: starts this many pixels right of its point
         self.text = ""
         self.font = QFont()
         self._rect = QRectF()
@@ -79,7 +80,7 @@ class LabelItem(QGraphicsItem):
         self.font = QFont()
         self.font.setFamilies(font_families(lang))
         self.font.setPixelSize(self.pixel_size)
-        self.font.setBold(self.bold)
+        self.font.setBold(self.bold and lang != "ur")  # Nastaliq has no bold face
         self._layout()
 
     def fit(self, scale: float) -> None:
@@ -94,11 +95,16 @@ class LabelItem(QGraphicsItem):
         if self.max_width_m is not None:
             self.text = metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight,
                                            max(8.0, self.max_width_m * self.scale - 4))
-        width = metrics.horizontalAdvance(self.text)
-        height = metrics.height()
+        # Centre the ink, not the line box: Nastaliq rises far above its ascent.
+        ink = metrics.tightBoundingRect(self.text) if self.text else QRectF()
+        self.advance = metrics.horizontalAdvance(self.text)
+        width = max(self.advance, ink.width())
+        height = max(ink.height(), metrics.capHeight())
+        left = -width / 2 if self.beside_px is None else self.beside_px
+        self.baseline = QPointF(left + (width - self.advance) / 2,
+                                -ink.center().y() + self.offset_px)
         self.prepareGeometryChange()
-        self._rect = QRectF(-width / 2 - 6, -height / 2 - 2 + self.offset_px, width + 12,
-                            height + 4)
+        self._rect = QRectF(left - 7, -height / 2 - 5 + self.offset_px, width + 14, height + 10)
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -114,11 +120,10 @@ class LabelItem(QGraphicsItem):
             painter.setPen(rgba("#FFFFFF", 200))
             painter.setFont(self.font)
             for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1)):
-                painter.drawText(self._rect.translated(dx, dy), Qt.AlignmentFlag.AlignCenter,
-                                 self.text)
+                painter.drawText(self.baseline + QPointF(dx, dy), self.text)
         painter.setPen(self.colour)
         painter.setFont(self.font)
-        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
+        painter.drawText(self.baseline, self.text)
 
 
 class IconItem(QGraphicsItem):
@@ -328,7 +333,8 @@ class MapView(QGraphicsView):
             label = LabelItem(unit.names, pixel_size=int(self.label_px * (1.6 if big else 0.8)),
                               bold=big, colour="#1F3A5F" if big else "#333333",
                               pill=rgba("#FFFFFF", 215) if big else None, halo=not big,
-                              lod=0.0 if big or unit.kind == "seminar" else 3.0,
+                              lod=0.0 if big or unit.kind == "seminar" else
+                              9.0 if icon else 3.0,
                               offset_px=self.icon_px * 0.5 + self.label_px * 0.6 if icon else 0)
             label.setPos(scene_point(*unit.point))
             label.setZValue(30 if big else 22)
@@ -374,7 +380,7 @@ class MapView(QGraphicsView):
         self.scene().addItem(self.here_marker)
         self.here_label = LabelItem(names, pixel_size=int(self.label_px * 0.9), bold=True,
                                     colour="#FFFFFF", pill=rgba("#1565C0", 240),
-                                    offset_px=self.icon_px * 1.2)
+                                    beside_px=self.icon_px * 0.8)
         self.here_label.setPos(scene_point(*place.point))
         self.here_label.setZValue(42)
         self.scene().addItem(self.here_label)

@@ -13,10 +13,10 @@ A standalone widget: the kiosk app embeds it behind the attract screen's "Find y
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QImage, QPixmap
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
-                               QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
+                               QScroller, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
 
 from kiosk.ui.i18n import font_families, install_translators
 from kiosk.ui.metrics import TOUCH_TARGET_MM, mm_to_px, text_px
@@ -62,6 +62,9 @@ QListWidget::item:selected { background: #DCE6F2; color: black; }
 #routeTitle { color: #12355B; }
 #summary { color: #D81B60; }
 QScrollArea, QScrollArea > QWidget > QWidget { background: white; }
+QScrollBar:vertical { width: 12px; background: #F0F0EA; border: none; }
+QScrollBar::handle:vertical { background: #9FB5D1; border-radius: 6px; min-height: 40px; }
+QScrollBar::add-line, QScrollBar::sub-line { height: 0px; width: 0px; }
 #warning { color: #B00020; }
 """
 
@@ -187,7 +190,7 @@ class WayfindingScreen(QWidget):
         panel = QFrame()
         panel.setObjectName("panel")
         panel.setMinimumWidth(mm_to_px(150, self))
-        panel.setMaximumWidth(mm_to_px(175, self))
+        panel.setMaximumWidth(mm_to_px(195, self))
         box = QVBoxLayout(panel)
         box.setContentsMargins(18, 18, 18, 18)
         box.setSpacing(12)
@@ -200,7 +203,10 @@ class WayfindingScreen(QWidget):
         self.step_free_button = self._button(N_("Step-free route (no stairs)"), "stepfree")
         self.step_free_button.setCheckable(True)
         self.step_free_button.toggled.connect(self.set_accessible)
-        box.addWidget(self.step_free_button)
+        self.step_free_row = QHBoxLayout()
+        self.step_free_row.setSpacing(10)
+        self.step_free_row.addWidget(self.step_free_button, 3)
+        box.addLayout(self.step_free_row)
 
         self.pages = QStackedWidget()
         # Page 0: one-tap facilities and the result list.
@@ -236,7 +242,7 @@ class WayfindingScreen(QWidget):
         rbox.setSpacing(8)
         self.new_search_button = self._button(N_("New search"))
         self.new_search_button.clicked.connect(self.show_search)
-        rbox.addWidget(self.new_search_button)
+        self.new_search_button.setVisible(False)
         self.route_title = QLabel()
         self.route_title.setObjectName("routeTitle")
         self.route_title.setWordWrap(True)
@@ -254,6 +260,8 @@ class WayfindingScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        QScroller.grabGesture(self.results.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         rbox.addWidget(scroll, 1)
         qr_row = QHBoxLayout()
         self.qr_label = QLabel()
@@ -266,6 +274,7 @@ class WayfindingScreen(QWidget):
         qr_row.addWidget(self.qr_caption, 1)
         rbox.addLayout(qr_row)
         self.pages.addWidget(route_page)
+        self.step_free_row.addWidget(self.new_search_button, 2)
         box.addWidget(self.pages, 1)
         root.addWidget(panel)
         self.panel = panel
@@ -296,15 +305,24 @@ class WayfindingScreen(QWidget):
         # Style sheets stop font inheritance, so every child gets the font explicitly.
         small = QFont(font)
         small.setPixelSize(max(12, int(self.body_px * 0.75)))
+        # Nastaliq stands much taller than Latin at the same size: give it room, never clip.
+        line = QFontMetrics(font).height()
+        room = int(self.body_px * 0.15) if language == "ur" else 0
         for child in self.findChildren(QWidget):
             if child is self.map or self.map.isAncestorOf(child):
                 continue
             child.setFont(small if child is self.note else font)
+            if isinstance(child, QPushButton) and child.objectName() != "mapbutton":
+                child.setMinimumHeight(max(self.touch, line + 2 * room + 16))
+            elif isinstance(child, QLineEdit):
+                child.setMinimumHeight(max(self.touch, line + 2 * room + 12))
+            elif isinstance(child, QLabel):
+                child.setContentsMargins(0, room, 0, room)
         for widget, setter, source in self._translatable:
             getattr(widget, setter)(_tr(source))
         big = QFont(font)
         big.setPixelSize(int(self.body_px * 1.25))
-        big.setBold(True)
+        big.setBold(language != "ur")  # Nastaliq has no bold face; a synthetic one smears
         self.route_title.setFont(big)
         self.title.setFont(big)
         self.title.setText(f"{_tr('Find your way')} · {self.venue.name(language)}")
@@ -347,7 +365,9 @@ class WayfindingScreen(QWidget):
         for result in results:
             sub = result.subtitle(lang)
             item = QListWidgetItem(result.title(lang) + (f"\n{sub}" if sub else ""))
-            item.setSizeHint(QSize(0, max(self.touch, int(self.body_px * 3.4))))
+            lines = 2 if sub else 1
+            height = QFontMetrics(self.font()).height() * lines + 24
+            item.setSizeHint(QSize(0, max(self.touch, height)))
             self.results.addItem(item)
 
     def _update_hint(self) -> None:
@@ -414,6 +434,7 @@ class WayfindingScreen(QWidget):
 
     def _show_route(self, route: Route) -> None:
         self.route = route
+        self.new_search_button.setVisible(True)
         lang = self.language
         self.route_title.setText(route.title(lang))
         summary = _tr("{metres} m · about {minutes} min walk").format(
@@ -437,10 +458,11 @@ class WayfindingScreen(QWidget):
 
     def _qr_module_px(self) -> int:
         # A phone camera reads a screen QR reliably from about 0.5 mm per module.
-        return max(4, mm_to_px(0.7, self))
+        return max(3, mm_to_px(0.75, self))
 
     def _show_no_route(self, result, exc: NoRoute) -> None:
         self.route = None
+        self.new_search_button.setVisible(True)
         self.map.clear_route()
         self.route_title.setText(result.title(self.language))
         if exc.reason == "not_step_free":
@@ -456,6 +478,7 @@ class WayfindingScreen(QWidget):
 
     def show_search(self) -> None:
         self.route = None
+        self.new_search_button.setVisible(False)
         self.last_result = None
         self.map.clear_route()
         self.pages.setCurrentIndex(0)
