@@ -186,7 +186,6 @@ def destination_label(destination: Place, lang: str, venue) -> str:
     name = destination.name(lang)
     if destination.kind == "booth":
         hall = venue.hall_of(destination)
-        code = destination.code
         return f"{name} ({hall.name(lang)})" if hall and hall.name(lang) not in name else name
     return name
 

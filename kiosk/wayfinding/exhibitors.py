@@ -351,7 +351,3 @@ def _booth_locator(venue: Venue):
         return booths[int(hits[0])] if len(hits) else None
 
     return booth_at
-
-
-def exhibitors_at(exhibitors: list[Exhibitor], booth: Place) -> list[Exhibitor]:
-    return [e for e in exhibitors if e.booth.id == booth.id]

@@ -236,7 +236,7 @@ def check_venue(folder: Path | str) -> CheckReport:
 
 
 def _check_geometry(by_type, err) -> None:
-    from shapely import LineString, Point, Polygon, STRtree, make_valid
+    from shapely import LineString, Polygon, STRtree, make_valid
 
     units = []
     for f in by_type.get("unit", []):
@@ -274,7 +274,6 @@ def _check_geometry(by_type, err) -> None:
     for f in by_type.get("amenity", []) + by_type.get("kiosk", []):
         if not (f.get("geometry") or {}).get("type"):
             err(f"{f['_file'][:-8]} {_name(f)} has no geometry")
-    _ = Point
 
 
 def _name(f: dict) -> str:

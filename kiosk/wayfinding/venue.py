@@ -390,7 +390,7 @@ def load_venue(venue: str | os.PathLike, maps: str | os.PathLike | None = None) 
              if p.feature_type == "unit" and p.polygon and p.kind == "room"]
     for place, poly in rooms:
         prepare(poly)
-        if any(poly.covers(Point(b.point)) for b in booth_points[:4000]):
+        if any(poly.covers(Point(b.point)) for b in booth_points):
             place.kind = "hall"
             place.groups = ("hall",)
     halls = [(p, Polygon(p.polygon)) for p in v.places.values() if p.kind == "hall"]
@@ -413,7 +413,6 @@ def load_venue(venue: str | os.PathLike, maps: str | os.PathLike | None = None) 
             place.groups = ("exit",)
         elif on_outline and place.category == "emergencyexit":
             place.kind = "emergency_exit"
-    # Amenities inside a unit take the unit's place in search: no duplicate "Prayer Room".
     _load_nav(v, folder / "nav.geojson")
     return v
 

@@ -353,7 +353,7 @@ class MapView(QGraphicsView):
             icon.setPos(scene_point(*place.point))
             scene.addItem(icon)
             label = LabelItem(place.names, pixel_size=int(self.label_px * 0.8), colour="#333333",
-                              lod=3.0, halo=True,
+                              lod=5.5, halo=True,
                               offset_px=self.icon_px * 0.5 + self.label_px * 0.6)
             label.setPos(scene_point(*place.point))
             self._add_label(label)
