@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "kiosk.commands.organiser",
     "kiosk.commands.desk",
     "kiosk.commands.app",
+    "kiosk.commands.wayfinding",
 )
 
 DESCRIPTION = """\
@@ -28,6 +29,7 @@ ITCN Asia kiosk: self check-in with QR badges and wayfinding, offline first.
 Organiser:  demo, event, roster, badges, revoke, init
 Gate:       checkin, headcount
 Kiosk:      run, doctor, staff
+Wayfinding: route, maps, exhibitors
 """
 
 

@@ -62,6 +62,29 @@ def demo_roster(n: int, seed: int = 2026) -> list[dict]:
     return rows
 
 
+DEMO_EXHIBITORS = {"lahore": 150, "karachi": 250}
+
+
+def demo_exhibitors(event: EventFolder) -> dict[str, str]:
+    """A sample exhibitor list for each venue, imported onto its booths; returns each venue's
+    main-gate kiosk (the demo kiosk's "you are here")."""
+    from kiosk.organiser.kioskdir import EXHIBITORS
+    from kiosk.wayfinding.exhibitors import import_exhibitors
+    from kiosk.wayfinding.sample import write_sample_csv
+    from kiosk.wayfinding.venue import load_venue
+
+    rules = event.rules
+    validity = {"start": rules.days[0].isoformat(), "end": rules.days[-1].isoformat()}
+    anchors = {}
+    for name in rules.venues:
+        venue = load_venue(name)
+        csv_path = write_sample_csv(event.path / f"exhibitors-{name}.csv", venue,
+                                    DEMO_EXHIBITORS.get(name, 100))
+        import_exhibitors(csv_path, venue, event.path / EXHIBITORS, validity=validity)
+        anchors[name] = venue.kiosk_place().id
+    return anchors
+
+
 def make_demo(directory: Path, *, attendees: int = 300, days: list[date] | None = None,
               venue: str = "lahore", with_pdf: bool = True) -> dict:
     directory = Path(directory)
@@ -98,8 +121,9 @@ def make_demo(directory: Path, *, attendees: int = 300, days: list[date] | None 
 
         write_pdf(event.rules, badges[:24], pdf)  # a few sheets to print and try
     samples = refusal_samples(event, directory / "samples", venue)
+    anchor = demo_exhibitors(event)[venue]
     kiosk = init_kiosk(directory / "kiosk-1", event, kiosk_id="kiosk-1", venue=venue,
-                       gate="Gate 1", role="entry")
+                       gate="Gate 1", role="entry", anchor=anchor)
     lines = [f"Demo event: {event.model.name}, {days[0]} to {days[-1]}, open around the clock.",
              f"Kiosk: {directory / 'kiosk-1'} at {venue.title()}, Gate 1.", "",
              f"Every badge in {badges_dir}/ checks in (badges.csv holds their tokens);",

@@ -21,7 +21,8 @@ from pathlib import Path
 import uharfbuzz as hb
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QGlyphRun, QPainter, QPalette, QRawFont
-from PySide6.QtWidgets import QLabel, QPushButton, QStyle, QStyleOptionButton, QStylePainter
+from PySide6.QtWidgets import (QApplication, QLabel, QPushButton, QStyle, QStyledItemDelegate,
+                               QStyleOptionButton, QStyleOptionViewItem, QStylePainter)
 
 from kiosk.config.fonts import find_font
 
@@ -219,8 +220,9 @@ class ShapedLabel(QLabel):
         return (s.line(self.text(), self._px()),)
 
     def _margins(self) -> tuple[int, int]:
-        m = self.contentsMargins()
-        return m.left() + m.right(), m.top() + m.bottom()
+        # Everything between the widget's edge and its text: frame, style-sheet padding, margins.
+        inner = self.contentsRect()
+        return self.width() - inner.width(), self.height() - inner.height()
 
     def hasHeightForWidth(self) -> bool:
         return self.wordWrap() or super().hasHeightForWidth()
@@ -264,8 +266,10 @@ class ShapedLabel(QLabel):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(self.palette().color(self.foregroundRole()))
         rect = QRectF(self.contentsRect())
-        draw_lines(painter, self._lines(rect.width()), self._px(), rect,
-                   self.alignment() | Qt.AlignmentFlag.AlignVCenter, s)
+        align = QStyle.visualAlignment(self.layoutDirection(), self.alignment())
+        if not align & (Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignBottom):
+            align |= Qt.AlignmentFlag.AlignVCenter
+        draw_lines(painter, self._lines(rect.width()), self._px(), rect, align, s)
         painter.end()
 
 
@@ -309,3 +313,47 @@ class ShapedButton(QPushButton):
         draw_lines(painter, (s.line(text, self._px()),), self._px(), rect,
                    Qt.AlignmentFlag.AlignCenter, s)
         painter.end()
+
+
+class ShapedItemDelegate(QStyledItemDelegate):
+    """List rows whose Arabic-script text is shaped like ShapedLabel's."""
+
+    PAD = 8
+
+    def _shaped(self, option: QStyleOptionViewItem, text: str):
+        if not needs_shaping(text) or not _uses_nastaliq(option.font):
+            return None
+        return shaper()
+
+    def _lines(self, s: Shaper, text: str, px: int, width: float):
+        return [line for paragraph in text.split("\n") for line in s.wrap(paragraph, px, width)]
+
+    def sizeHint(self, option, index):
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        s = self._shaped(opt, opt.text)
+        base = super().sizeHint(option, index)
+        if s is None:
+            return base
+        px = opt.font.pixelSize() if opt.font.pixelSize() > 0 else 16
+        width = max(100, (opt.rect.width() or (opt.widget.width() if opt.widget else 400)) - 2 * self.PAD)
+        lines = self._lines(s, opt.text, px, width)
+        return QSize(base.width(), max(base.height(), int(len(lines) * s.line_height(px) + 2 * self.PAD)))
+
+    def paint(self, painter, option, index):
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        s = self._shaped(opt, opt.text)
+        if s is None:
+            return super().paint(painter, option, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        px = opt.font.pixelSize() if opt.font.pixelSize() > 0 else 16
+        rect = QRectF(opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
+        align = QStyle.visualAlignment(opt.direction, Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter
+        draw_lines(painter, self._lines(s, text, px, rect.width()), px, rect, align, s)
+        painter.restore()

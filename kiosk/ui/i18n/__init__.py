@@ -39,5 +39,17 @@ def install_translators(app: QCoreApplication, language: str) -> list[Path]:
     return loaded
 
 
+# Where Qt itself must draw Urdu (map labels among dozens of others, the typing field), Noto Naskh
+# Arabic: Qt's own text engine draws Nastaliq's cascading joins wrongly, and screen texts in
+# Nastaliq go through kiosk.ui.shaping instead.
+QT_DRAWN_URDU = ["Noto Naskh Arabic", "Noto Nastaliq Urdu", "Noto Sans", "DejaVu Sans",
+                 "Noto Sans CJK SC"]
+
+
+def qt_drawn_families(language: str) -> list[str]:
+    """Families for text that Qt lays out itself (map labels, line edits)."""
+    return QT_DRAWN_URDU if language == "ur" else font_families(language)
+
+
 def font_families(language: str) -> list[str]:
     return FONT_FAMILIES.get(language, FONT_FAMILIES["en"])

@@ -1,0 +1,559 @@
+"""The venue map drawn from its GeoJSON: a QGraphicsScene in metres, north up, never mirrored.
+
+Labels ignore the view's transform (they stay the same size on screen at every zoom) and appear by
+level of detail: halls and facilities always, booth numbers once booths are big enough to hold
+them, exhibitor names closer still. The route is a thick line with a moving dash on top, the
+"you are here" marker a dot with a cone pointing the way a person reading the screen faces.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (QEasingCurve, QEvent, QPointF, QRectF, Qt, QVariantAnimation, Signal)
+from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen,
+                           QPolygonF)
+from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsView,
+                               QPinchGesture)
+
+from kiosk.ui.i18n import qt_drawn_families
+
+UNIT_COLOURS = {
+    "hall": ("#EAF1FB", "#7D9CC4"),
+    "seminar": ("#EFE7F7", "#9A7BBF"),
+    "washroom": ("#E1F3F1", "#5FA8A0"),
+    "food": ("#FDEBD8", "#D8964F"),
+    "firstaid": ("#FBE3E3", "#C65A5A"),
+    "room": ("#F1F1EC", "#A8A89A"),
+    "walkway": ("#FAFAF7", "#C9C9BF"),
+}
+SECTOR_TINTS = ["#FFF4D6", "#E3F4E1", "#E2EEFA", "#F8E3EE", "#EDE6F8", "#E0F4F4", "#FBE9DD"]
+ICONS = {  # kind: (glyph, fill)
+    "washroom": ("WC", "#00798C"),
+    "prayer": ("\u262A", "#2E7D32"),
+    "food": ("\u2615", "#C26A1B"),
+    "firstaid": ("\u271A", "#C62828"),
+    "information": ("i", "#1565C0"),
+    "registration": ("\u2713", "#1565C0"),
+    "atm": ("ATM", "#5D4037"),
+    "parking": ("P", "#1A4F9C"),
+}
+UNIT_ICONS = {  # unit category: (glyph, fill)
+    "restroom.male": ("\u2642", "#1565C0"),
+    "restroom.female": ("\u2640", "#AD1457"),
+    "restroom.wheelchair": ("\u267F", "#00695C"),
+}
+ROUTE_COLOUR = QColor("#D81B60")
+HERE_COLOUR = QColor("#1565C0")
+BOOTH_LABEL_SCALE = 14.0  # pixels per metre at which booth numbers fit their booths
+EXHIBITOR_LABEL_SCALE = 22.0
+
+
+class LabelItem(QGraphicsItem):
+    """Text on a soft pill, the same size at every zoom, centred on its scene position."""
+
+    def __init__(self, names: dict, *, pixel_size: int, bold: bool = False,
+                 colour: str = "#222222", pill: QColor | None = None, lod: float = 0.0,
+                 max_width_m: float | None = None, offset_px: float = 0.0,
+                 halo: bool = False, beside_px: float | None = None):
+        super().__init__()
+        self.names = names
+        self.max_width_m = max_width_m  # elide to this many metres of map (a booth's width)
+        self.scale = 1.0
+        self.full_text = ""
+        self.lod = lod  # the pixels per metre from which it shows
+        self.pixel_size = pixel_size
+        self.bold = bold
+        self.colour = QColor(colour)
+        self.pill = pill
+        self.halo = halo
+        self.offset_px = offset_px  # below (+) or above (-) its point, in screen pixels
+        self.beside_px = beside_px  # if set: starts this many pixels right of its point
+        self.text = ""
+        self.font = QFont()
+        self._rect = QRectF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setZValue(20)
+        self.set_language("en")
+
+    def set_language(self, lang: str) -> None:
+        key = {"zh": "zh-Hans"}.get(lang, lang)
+        self.full_text = self.names.get(key) or self.names.get(lang) or self.names.get("en", "")
+        self.font = QFont()
+        self.font.setFamilies(qt_drawn_families(lang))
+        self.font.setPixelSize(self.pixel_size)
+        self.font.setBold(self.bold and lang != "ur")  # Nastaliq has no bold face
+        self._layout()
+
+    def fit(self, scale: float) -> None:
+        """Re-elide for a new zoom (only labels that must fit inside a booth)."""
+        if self.max_width_m is not None and abs(scale - self.scale) > 1e-6:
+            self.scale = scale
+            self._layout()
+
+    def _layout(self) -> None:
+        metrics = QFontMetricsF(self.font)
+        self.text = self.full_text
+        if self.max_width_m is not None:
+            self.text = metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight,
+                                           max(8.0, self.max_width_m * self.scale - 4))
+        # Centre the ink, not the line box: Nastaliq rises far above its ascent.
+        ink = metrics.tightBoundingRect(self.text) if self.text else QRectF()
+        self.advance = metrics.horizontalAdvance(self.text)
+        width = max(self.advance, ink.width())
+        height = max(ink.height(), metrics.capHeight())
+        left = -width / 2 if self.beside_px is None else self.beside_px
+        self.baseline = QPointF(left + (width - self.advance) / 2,
+                                -ink.center().y() + self.offset_px)
+        self.prepareGeometryChange()
+        self._rect = QRectF(left - 7, -height / 2 - 5 + self.offset_px, width + 14, height + 10)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self.pill is not None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.pill)
+            painter.drawRoundedRect(self._rect, 8, 8)
+        if self.halo:  # a white outline keeps dark text legible over booths and lines
+            painter.setPen(rgba("#FFFFFF", 200))
+            painter.setFont(self.font)
+            for dx, dy in ((-1, 0), (1, 0), (0, -1), (0, 1)):
+                painter.drawText(self.baseline + QPointF(dx, dy), self.text)
+        painter.setPen(self.colour)
+        painter.setFont(self.font)
+        painter.drawText(self.baseline, self.text)
+
+
+class IconItem(QGraphicsItem):
+    """A facility symbol: a coloured disc with a glyph, constant size on screen."""
+
+    def __init__(self, glyph: str, fill: str, diameter: int):
+        super().__init__()
+        self.glyph, self.fill, self.d = glyph, QColor(fill), diameter
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setZValue(18)
+
+    def boundingRect(self) -> QRectF:
+        r = self.d / 2 + 2
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("white"), 2))
+        painter.setBrush(self.fill)
+        r = self.d / 2
+        painter.drawEllipse(QPointF(0, 0), r, r)
+        font = QFont()
+        font.setFamilies(["DejaVu Sans", "Noto Sans Symbols", "Noto Sans"])
+        font.setBold(True)
+        font.setPixelSize(int(self.d * (0.38 if len(self.glyph) > 2 else
+                                        0.45 if len(self.glyph) == 2 else 0.62)))
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, self.glyph)
+
+
+class HereMarker(QGraphicsItem):
+    """You are here: a dot and a cone pointing the way a person reading the screen faces."""
+
+    def __init__(self, facing: float | None, size: int):
+        super().__init__()
+        self.size = size
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setZValue(40)
+        if facing is not None:
+            self.setRotation(facing)  # compass bearing: clockwise from north, which is up
+        self.facing = facing
+
+    def boundingRect(self) -> QRectF:
+        s = self.size * 1.6
+        return QRectF(-s, -s, 2 * s, 2 * s)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        s = self.size
+        if self.facing is not None:
+            cone = QPainterPath()
+            cone.moveTo(0, 0)
+            cone.arcTo(QRectF(-s * 1.5, -s * 1.5, s * 3, s * 3), 60, 60)
+            cone.closeSubpath()
+            painter.setPen(Qt.PenStyle.NoPen)
+            colour = QColor(HERE_COLOUR)
+            colour.setAlpha(90)
+            painter.setBrush(colour)
+            painter.drawPath(cone)
+        painter.setPen(QPen(QColor("white"), 4))
+        painter.setBrush(HERE_COLOUR)
+        painter.drawEllipse(QPointF(0, 0), s * 0.42, s * 0.42)
+
+
+class PinItem(QGraphicsItem):
+    """The destination: a map pin whose point sits on the place."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setZValue(41)
+
+    def boundingRect(self) -> QRectF:
+        s = self.size
+        return QRectF(-s / 2 - 2, -s * 1.4 - 2, s + 4, s * 1.4 + 4)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        s = self.size
+        path = QPainterPath()
+        path.moveTo(0, 0)
+        path.cubicTo(-s * 0.2, -s * 0.45, -s / 2, -s * 0.6, -s / 2, -s * 0.95)
+        path.arcTo(QRectF(-s / 2, -s * 1.4, s, s * 0.9), 180, -180)
+        path.cubicTo(s / 2, -s * 0.6, s * 0.2, -s * 0.45, 0, 0)
+        painter.setPen(QPen(QColor("white"), 3))
+        painter.setBrush(ROUTE_COLOUR)
+        painter.drawPath(path)
+        painter.setBrush(QColor("white"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(QPointF(0, -s * 0.95), s * 0.17, s * 0.17)
+
+
+def rgba(hex_rgb: str, alpha: int = 255) -> QColor:
+    colour = QColor(hex_rgb)
+    colour.setAlpha(alpha)
+    return colour
+
+
+def scene_point(x: float, y: float) -> QPointF:
+    """Metres (x east, y north) to scene coordinates (y grows downwards on screen)."""
+    return QPointF(x, -y)
+
+
+class MapView(QGraphicsView):
+    """Pinch-zoom and pan by touch (wheel and drag with a mouse); reset to the whole venue."""
+
+    zoomed = Signal(float)  # pixels per metre
+    touched = Signal()
+
+    def __init__(self, venue, exhibitors=(), *, label_px: int = 22, icon_px: int = 34,
+                 parent=None):
+        super().__init__(parent)
+        self.venue = venue
+        self.label_px = label_px
+        self.icon_px = icon_px
+        self.language = "en"
+        self.labels: list[LabelItem] = []
+        self.route_items: list[QGraphicsItem] = []
+        self.here_marker: HereMarker | None = None
+        self.here_label: LabelItem | None = None
+        self._fit_scale = 1.0
+        self._dash_animation: QVariantAnimation | None = None
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # the map is never mirrored
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setBackgroundBrush(QColor("#DDE3D5"))
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self._build(list(exhibitors))
+
+    # -- drawing the venue ---------------------------------------------------------------
+    def _build(self, exhibitors) -> None:
+        scene = self.scene()
+        v = self.venue
+        x0, y0, x1, y1 = v.bounds()
+        scene.setSceneRect(QRectF(x0 - 40, -y1 - 40, (x1 - x0) + 80, (y1 - y0) + 80))
+        for ring in v.footprint:
+            item = scene.addPolygon(QPolygonF([scene_point(x, y) for x, y in ring]),
+                                    QPen(QColor("#8C8C80"), 0), QBrush(QColor("#F4F4EF")))
+            item.setZValue(0)
+        units = sorted((p for p in v.places.values() if p.feature_type == "unit" and p.polygon),
+                       key=lambda p: -_area(p.polygon))
+        for unit in units:
+            fill, edge = UNIT_COLOURS.get(unit.kind, UNIT_COLOURS["room"])
+            pen = QPen(QColor(edge), 0.4)
+            item = scene.addPolygon(QPolygonF([scene_point(x, y) for x, y in unit.polygon]),
+                                    pen, QBrush(QColor(fill)))
+            item.setZValue(1 if unit.kind in ("walkway", "hall") else 2)
+            item.setData(0, unit.id)
+        sectors: dict[str, int] = {}
+        by_booth = {}
+        for ex in exhibitors:
+            by_booth.setdefault(ex.booth.id, ex)
+        for booth in v.booths:
+            ex = by_booth.get(booth.id)
+            tint = "#FFFFFF"
+            if ex is not None:
+                tint = SECTOR_TINTS[sectors.setdefault(ex.category, len(sectors)) %
+                                    len(SECTOR_TINTS)]
+            item = scene.addPolygon(QPolygonF([scene_point(x, y) for x, y in booth.polygon]),
+                                    QPen(QColor("#B5B5A8"), 0.15), QBrush(QColor(tint)))
+            item.setZValue(3)
+            item.setData(0, booth.id)
+            width = max(x for x, _ in booth.polygon) - min(x for x, _ in booth.polygon)
+            small = max(12, int(self.label_px * 0.6))
+            label = LabelItem({"en": booth.code}, pixel_size=small, colour="#555555",
+                              lod=BOOTH_LABEL_SCALE, offset_px=-small * 0.6 if ex else 0)
+            label.setPos(scene_point(*booth.point))
+            self._add_label(label)
+            if ex is not None:
+                name_label = LabelItem(dict(ex.names), pixel_size=small, colour="#222222",
+                                       lod=EXHIBITOR_LABEL_SCALE, max_width_m=width,
+                                       offset_px=small * 0.7)
+                name_label.setPos(scene_point(*booth.point))
+                self._add_label(name_label)
+        for opening in (p for p in v.places.values() if p.feature_type == "opening" and p.line):
+            colour = "#2E7D32" if opening.kind == "exit" else \
+                "#C62828" if opening.kind == "emergency_exit" else "#FFFFFF"
+            width = 1.6 if opening.kind in ("exit", "emergency_exit") else 1.2
+            path = QPainterPath(scene_point(*opening.line[0]))
+            for pt in opening.line[1:]:
+                path.lineTo(scene_point(*pt))
+            item = scene.addPath(path, QPen(QColor(colour), width, Qt.PenStyle.SolidLine,
+                                            Qt.PenCapStyle.FlatCap))
+            item.setZValue(4)
+        # Labels: halls big, other named rooms smaller, gates, facility icons.
+        for unit in units:
+            if unit.kind == "walkway" or not unit.names:
+                continue
+            if any(a.feature_type == "amenity" and set(a.nodes) & set(unit.nodes)
+                   for a in v.places.values() if a.kind in ICONS):
+                continue  # the amenity's icon and label stand for the room
+            big = unit.kind == "hall"
+            icon = UNIT_ICONS.get(unit.category)
+            if icon:
+                item = IconItem(icon[0], icon[1], self.icon_px)
+                item.setPos(scene_point(*unit.point))
+                self.scene().addItem(item)
+            label = LabelItem(unit.names, pixel_size=int(self.label_px * (1.6 if big else 0.8)),
+                              bold=big, colour="#1F3A5F" if big else "#333333",
+                              pill=rgba("#FFFFFF", 215) if big else None, halo=not big,
+                              lod=0.0 if big or unit.kind == "seminar" else
+                              9.0 if icon else 3.0,
+                              offset_px=self.icon_px * 0.5 + self.label_px * 0.6 if icon else 0)
+            label.setPos(scene_point(*unit.point))
+            label.setZValue(30 if big else 22)
+            self._add_label(label)
+        for gate in (p for p in v.places.values() if p.kind == "exit" and p.names):
+            label = LabelItem(gate.names, pixel_size=int(self.label_px * 0.8), bold=True,
+                              colour="#FFFFFF", pill=rgba("#2E7D32", 235),
+                              offset_px=self.label_px * 1.1)
+            label.setPos(scene_point(*gate.point))
+            self._add_label(label)
+        for place in v.places.values():
+            if place.feature_type != "amenity" or place.kind not in ICONS:
+                continue
+            glyph, fill = ICONS[place.kind]
+            icon = IconItem(glyph, fill, self.icon_px)
+            icon.setPos(scene_point(*place.point))
+            scene.addItem(icon)
+            label = LabelItem(place.names, pixel_size=int(self.label_px * 0.8), colour="#333333",
+                              lod=5.5, halo=True,
+                              offset_px=self.icon_px * 0.5 + self.label_px * 0.6)
+            label.setPos(scene_point(*place.point))
+            self._add_label(label)
+        self.setSceneRect(scene.sceneRect())
+
+    def _add_label(self, label: LabelItem) -> None:
+        self.scene().addItem(label)
+        self.labels.append(label)
+
+    def set_language(self, lang: str) -> None:
+        self.language = lang
+        for label in self.labels:
+            label.set_language(lang)
+        if self.here_label is not None:
+            self.here_label.set_language(lang)
+
+    # -- you are here ------------------------------------------------------------------------
+    def set_here(self, place, names: dict) -> None:
+        for item in (self.here_marker, self.here_label):
+            if item is not None:
+                self.scene().removeItem(item)
+        self.here_marker = HereMarker(place.facing, int(self.icon_px * 1.3))
+        self.here_marker.setPos(scene_point(*place.point))
+        self.scene().addItem(self.here_marker)
+        self.here_label = LabelItem(names, pixel_size=int(self.label_px * 0.9), bold=True,
+                                    colour="#FFFFFF", pill=rgba("#1565C0", 240),
+                                    beside_px=self.icon_px * 0.8)
+        self.here_label.setPos(scene_point(*place.point))
+        self.here_label.setZValue(42)
+        self.scene().addItem(self.here_label)
+        self.here_label.set_language(self.language)
+
+    # -- the route ----------------------------------------------------------------------------
+    def show_route(self, points: list[tuple[float, float]], destination_names: dict) -> None:
+        self.clear_route()
+        if len(points) < 2:
+            return
+        path = QPainterPath(scene_point(*points[0]))
+        for pt in points[1:]:
+            path.lineTo(scene_point(*pt))
+        width = max(6, self.icon_px // 4)
+        casing = QGraphicsPathItem(path)
+        pen = QPen(QColor("white"), width + 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                   Qt.PenJoinStyle.RoundJoin)
+        pen.setCosmetic(True)
+        casing.setPen(pen)
+        line = QGraphicsPathItem(path)
+        pen = QPen(ROUTE_COLOUR, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                   Qt.PenJoinStyle.RoundJoin)
+        pen.setCosmetic(True)
+        line.setPen(pen)
+        dash = QGraphicsPathItem(path)
+        dash_pen = QPen(QColor(255, 255, 255, 210), max(2, width // 3), Qt.PenStyle.CustomDashLine,
+                        Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+        dash_pen.setDashPattern([2, 4])
+        dash_pen.setCosmetic(True)
+        dash.setPen(dash_pen)
+        for z, item in ((35, casing), (36, line), (37, dash)):
+            item.setZValue(z)
+            self.scene().addItem(item)
+            self.route_items.append(item)
+        pin = PinItem(int(self.icon_px * 1.2))
+        pin.setPos(scene_point(*points[-1]))
+        self.scene().addItem(pin)
+        self.route_items.append(pin)
+        label = LabelItem(destination_names, pixel_size=int(self.label_px * 0.9), bold=True,
+                          colour="#FFFFFF", pill=rgba("#D81B60", 240),
+                          offset_px=-self.icon_px * 1.2 * 1.4 - self.label_px * 0.7)
+        label.setPos(scene_point(*points[-1]))
+        label.setZValue(43)
+        self.scene().addItem(label)
+        label.set_language(self.language)
+        self.route_items.append(label)
+        self.route_label = label
+        self.route_path = dash
+        # The dashes march from you-are-here towards the destination.
+        self._dash_animation = QVariantAnimation(self)
+        self._dash_animation.setStartValue(0.0)
+        self._dash_animation.setEndValue(-12.0)
+        self._dash_animation.setDuration(900)
+        self._dash_animation.setLoopCount(-1)
+        self._dash_animation.setEasingCurve(QEasingCurve.Type.Linear)
+        self._dash_animation.valueChanged.connect(self._set_dash_offset)
+        self._dash_animation.start()
+        self.fit_points(points)
+
+    def _set_dash_offset(self, value) -> None:
+        pen = self.route_path.pen()
+        pen.setDashOffset(float(value))
+        self.route_path.setPen(pen)
+
+    @property
+    def animating(self) -> bool:
+        return self._dash_animation is not None and \
+            self._dash_animation.state() == QVariantAnimation.State.Running
+
+    def dash_offset(self) -> float:
+        return self.route_path.pen().dashOffset() if self.route_items else 0.0
+
+    def clear_route(self) -> None:
+        if self._dash_animation is not None:
+            self._dash_animation.stop()
+            self._dash_animation = None
+        for item in self.route_items:
+            self.scene().removeItem(item)
+        self.route_items.clear()
+
+    def fit_points(self, points) -> None:
+        xs = [p[0] for p in points] + ([self.here_marker.pos().x()] if self.here_marker else [])
+        ys = [-p[1] for p in points] + ([self.here_marker.pos().y()] if self.here_marker else [])
+        rect = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+        margin = max(rect.width(), rect.height()) * 0.15 + 15
+        self.fitInView(rect.adjusted(-margin, -margin, margin, margin),
+                       Qt.AspectRatioMode.KeepAspectRatio)
+        self._clamp_zoom()
+        self._zoom_changed()
+
+    # -- zoom and pan ------------------------------------------------------------------------
+    def pixels_per_metre(self) -> float:
+        return self.transform().m11()
+
+    def reset_view(self) -> None:
+        """The whole venue, north up."""
+        self.resetTransform()
+        self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._fit_scale = self.pixels_per_metre()
+        self._zoom_changed()
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom about a point of the viewport (its centre by default), within sane limits."""
+        current = self.pixels_per_metre()
+        lo, hi = self._fit_scale * 0.8, max(self._fit_scale * 2, 40.0)
+        factor = min(max(factor, lo / current), hi / current)
+        if abs(factor - 1) < 1e-3:
+            return
+        old_anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        centre = anchor if anchor is not None else QPointF(self.viewport().rect().center())
+        before = self.mapToScene(centre.toPoint())
+        self.scale(factor, factor)
+        after = self.mapToScene(centre.toPoint())
+        delta = after - before
+        self.translate(delta.x(), delta.y())
+        self.setTransformationAnchor(old_anchor)
+        self._zoom_changed()
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        """Move the map by screen pixels, as a finger dragging it would."""
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        h.setValue(int(h.value() - dx))
+        v.setValue(int(v.value() - dy))
+
+    def centre_scene(self) -> QPointF:
+        return self.mapToScene(self.viewport().rect().center())
+
+    def _clamp_zoom(self) -> None:
+        hi = max(self._fit_scale * 2, 40.0)
+        if self.pixels_per_metre() > hi:
+            factor = hi / self.pixels_per_metre()
+            self.scale(factor, factor)
+
+    def _zoom_changed(self) -> None:
+        scale = self.pixels_per_metre()
+        for label in self.labels:
+            visible = scale >= label.lod
+            label.setVisible(visible)
+            if visible:
+                label.fit(scale)
+        self.zoomed.emit(scale)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not self.route_items:
+            self.reset_view()
+
+    def wheelEvent(self, event) -> None:
+        self.touched.emit()
+        steps = event.angleDelta().y() / 120
+        self.zoom_by(1.25 ** steps, event.position())
+
+    def mousePressEvent(self, event) -> None:
+        self.touched.emit()
+        super().mousePressEvent(event)
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.Gesture:
+            self.touched.emit()
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(pinch, QPinchGesture):
+                flags = pinch.changeFlags()
+                if flags & QPinchGesture.ChangeFlag.ScaleFactorChanged:
+                    centre = self.viewport().mapFromGlobal(pinch.centerPoint().toPoint())
+                    self.zoom_by(pinch.scaleFactor(), QPointF(centre))
+                event.accept()
+                return True
+        if event.type() in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate):
+            self.touched.emit()
+        return super().viewportEvent(event)
+
+
+def _area(ring) -> float:
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:]))) / 2
+

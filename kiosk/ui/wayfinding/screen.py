@@ -1,0 +1,507 @@
+"""The "Find your way" screen: search, one-tap facilities, the map, the route and its QR code.
+
+A standalone widget: the kiosk app embeds it behind the attract screen's "Find your way" button.
+
+    screen = WayfindingScreen(venue, search_index, router, anchor_id, language="en")
+    screen.closed          # the visitor wants to go back
+    screen.route_shown     # dict: the route as `kiosk route --json` prints it, plus "qr_text"
+    screen.activity        # any touch, key or wheel: reset the app's idle timer
+    screen.set_language("ur")          # retranslates; panels right-to-left, the map never mirrored
+    screen.show_destination_for(attendee)   # after a check-in: the exhibitor's booth, ...
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
+                               QScroller, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
+
+from kiosk.ui.i18n import font_families, install_translators, qt_drawn_families
+from kiosk.ui.metrics import TOUCH_TARGET_MM, mm_to_px, text_px
+from kiosk.ui.shaping import ShapedItemDelegate, ShapedLabel, ShapedButton
+from kiosk.ui.wayfinding.map_view import MapView
+from kiosk.wayfinding.directions import take_away_text
+from kiosk.wayfinding.routing import NoRoute, Route
+
+CONTEXT = "WayfindingScreen"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def N_(text: str) -> str:  # marks a string for translation where it is defined
+    return text
+
+
+QUICK = [("washroom", N_("Washroom")), ("prayer_men", N_("Prayer (men)")),
+         ("prayer_women", N_("Prayer (women)")), ("food", N_("Food")), ("exit", N_("Exit")),
+         ("information", N_("Information"))]
+ACTIVITY_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
+                   QEvent.Type.Wheel, QEvent.Type.Gesture, QEvent.Type.InputMethod}
+
+STYLE = """
+WayfindingScreen { background: #F7F7F4; }
+#panel { background: #FFFFFF; border-left: 1px solid #D9D9D0; }
+#header { background: #12355B; }
+#header QLabel { color: white; }
+QPushButton { background: #FFFFFF; border: 2px solid #12355B; border-radius: 12px;
+              color: #12355B; padding: 4px 10px; }
+QPushButton:pressed { background: #DCE6F2; }
+QPushButton#quick { background: #EEF3F9; border: 2px solid #9FB5D1; }
+QPushButton#stepfree:checked { background: #12355B; color: white; }
+QPushButton#back { background: transparent; color: white; border: 2px solid white; }
+QPushButton#mapbutton { background: rgba(255, 255, 255, 235); border: 2px solid #8C8C80; border-radius: 14px; }
+QLineEdit { border: 3px solid #12355B; border-radius: 12px; padding: 4px 14px;
+            background: white; }
+QListWidget { border: none; background: white; }
+QListWidget::item { border-bottom: 1px solid #E4E4DC; padding: 6px 8px; }
+QListWidget::item:selected { background: #DCE6F2; color: black; }
+#note { background: rgba(255, 255, 255, 230); color: #444444; border-radius: 10px; padding: 4px 12px; }
+#routeTitle { color: #12355B; }
+#summary { color: #D81B60; }
+QScrollArea, QScrollArea > QWidget > QWidget { background: white; }
+QScrollBar:vertical { width: 12px; background: #F0F0EA; border: none; }
+QScrollBar::handle:vertical { background: #9FB5D1; border-radius: 6px; min-height: 40px; }
+QScrollBar::add-line, QScrollBar::sub-line { height: 0px; width: 0px; }
+#warning { color: #B00020; }
+"""
+
+
+def qr_image(text: str, module_px: int = 4, border: int = 2) -> QImage:
+    """A QR code of the text (UTF-8), black on white, as an image for the screen."""
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_L
+
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_L, border=border)
+    code.add_data(text.encode("utf-8"))
+    code.make(fit=True)
+    matrix = code.get_matrix()
+    size = len(matrix)
+    image = QImage(size, size, QImage.Format.Format_Mono)
+    image.setColorTable([0xFFFFFFFF, 0xFF000000])
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            image.setPixel(x, y, 1 if dark else 0)
+    return image.scaled(size * module_px, size * module_px, Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.FastTransformation)
+
+
+class WayfindingScreen(QWidget):
+    closed = Signal()
+    route_shown = Signal(dict)
+    activity = Signal()
+
+    def __init__(self, venue, search_index, router, anchor_id: str = "", language: str = "en",
+                 parent: QWidget | None = None, *, event_name: str = "ITCN Asia"):
+        super().__init__(parent)
+        self.setObjectName("WayfindingScreen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.venue = venue
+        self.index = search_index
+        self.router = router
+        self.here = venue.kiosk_place(anchor_id)
+        self.language = language
+        self.event_name = event_name
+        self.accessible = False
+        self.route: Route | None = None
+        self.qr_text = ""
+        self.last_result = None
+        self.results_shown: list = []
+        self._distance = self._distances()
+        self._translatable: list[tuple[object, str, str]] = []  # (widget, setter, source)
+        self.touch = mm_to_px(TOUCH_TARGET_MM, self)
+        self.body_px = text_px(screen_or_widget=self)
+        self.setStyleSheet(STYLE)
+        self._build()
+        self.set_language(language)
+        for child in [self, self.map, self.map.viewport(), *self.findChildren(QWidget)]:
+            child.installEventFilter(self)
+
+    # -- building ---------------------------------------------------------------------------
+    def _t(self, widget, setter: str, source: str):
+        self._translatable.append((widget, setter, source))
+        return widget
+
+    def _button(self, source: str, name: str = "", min_width: int = 0) -> QPushButton:
+        button = ShapedButton()
+        button.setObjectName(name)
+        button.setMinimumHeight(self.touch)
+        button.setMinimumWidth(max(self.touch, min_width))
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._t(button, "setText", source)
+        return button
+
+    def _build(self) -> None:
+        root = QHBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+
+        # The map with its header and controls laid over it.
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.setSpacing(0)
+        header = QFrame()
+        header.setObjectName("header")
+        head = QHBoxLayout(header)
+        head.setContentsMargins(16, 10, 16, 10)
+        self.back_button = self._button(N_("Back"), "back")
+        self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.back_button.setMinimumWidth(int(self.touch * 1.8))
+        self.back_button.clicked.connect(self.closed)
+        self.title = ShapedLabel()
+        head.addWidget(self.back_button)
+        head.addSpacing(16)
+        head.addWidget(self.title, 1)
+        left_box.addWidget(header)
+
+        holder = QWidget()
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.map = MapView(self.venue, self.index.exhibitors, label_px=int(self.body_px * 0.8),
+                           icon_px=int(self.touch * 0.45))
+        self.map.touched.connect(self.activity)
+        grid.addWidget(self.map, 0, 0)
+        controls = QWidget()
+        controls.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
+        cbox = QVBoxLayout(controls)
+        cbox.setContentsMargins(16, 16, 16, 16)
+        self.zoom_in_button = self._map_button("+", N_("Zoom in"))
+        self.zoom_out_button = self._map_button("\u2212", N_("Zoom out"))
+        self.reset_button = self._map_button("", N_("Reset map"))
+        self._t(self.reset_button, "setText", N_("Reset map"))
+        self.reset_button.setMinimumWidth(int(self.touch * 2.2))
+        self.zoom_in_button.clicked.connect(lambda: self.map.zoom_by(1.5))
+        self.zoom_out_button.clicked.connect(lambda: self.map.zoom_by(1 / 1.5))
+        self.reset_button.clicked.connect(self.reset_map)
+        for b in (self.zoom_in_button, self.zoom_out_button, self.reset_button):
+            cbox.addWidget(b, 0, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(controls, 0, 0, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight)
+        self.note = ShapedLabel()
+        self.note.setObjectName("note")
+        self._t(self.note, "setText", N_("Schematic map, not to scale"))
+        grid.addWidget(self.note, 0, 0, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft)
+        left_box.addWidget(holder, 1)
+        root.addWidget(left, 1)
+
+        # The panel: search, step-free, then results or the route.
+        panel = QFrame()
+        panel.setObjectName("panel")
+        panel.setMinimumWidth(mm_to_px(150, self))
+        panel.setMaximumWidth(mm_to_px(195, self))
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(18, 18, 18, 18)
+        box.setSpacing(12)
+        self.search_box = QLineEdit()
+        self.search_box.setMinimumHeight(self.touch)
+        self.search_box.setClearButtonEnabled(True)
+        self._t(self.search_box, "setPlaceholderText", N_("Search exhibitor, booth, hall…"))
+        self.search_box.textChanged.connect(self._on_text)
+        box.addWidget(self.search_box)
+        self.step_free_button = self._button(N_("Step-free route (no stairs)"), "stepfree")
+        self.step_free_button.setCheckable(True)
+        self.step_free_button.toggled.connect(self.set_accessible)
+        self.step_free_row = QHBoxLayout()
+        self.step_free_row.setSpacing(10)
+        self.step_free_row.addWidget(self.step_free_button, 3)
+        box.addLayout(self.step_free_row)
+
+        self.pages = QStackedWidget()
+        # Page 0: one-tap facilities and the result list.
+        find_page = QWidget()
+        fbox = QVBoxLayout(find_page)
+        fbox.setContentsMargins(0, 0, 0, 0)
+        fbox.setSpacing(10)
+        quick = QGridLayout()
+        quick.setSpacing(10)
+        self.quick_buttons: dict[str, QPushButton] = {}
+        for i, (group, source) in enumerate(QUICK):
+            if not self.venue.group(group):
+                continue
+            button = self._button(source, "quick")
+            button.clicked.connect(lambda _=False, g=group: self.show_nearest(g))
+            quick.addWidget(button, i // 2, i % 2)
+            self.quick_buttons[group] = button
+        fbox.addLayout(quick)
+        self.hint = ShapedLabel()
+        self.hint.setWordWrap(True)
+        fbox.addWidget(self.hint)
+        self.results = QListWidget()
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setWordWrap(True)
+        self.results.setItemDelegate(ShapedItemDelegate(self.results))
+        self.results.itemClicked.connect(lambda item: self.choose(self.results.row(item)))
+        fbox.addWidget(self.results, 1)
+        self.pages.addWidget(find_page)
+        # Page 1: the route.
+        route_page = QWidget()
+        rbox = QVBoxLayout(route_page)
+        rbox.setContentsMargins(0, 0, 0, 0)
+        rbox.setSpacing(8)
+        self.new_search_button = self._button(N_("New search"))
+        self.new_search_button.clicked.connect(self.show_search)
+        self.new_search_button.setVisible(False)
+        self.route_title = ShapedLabel()
+        self.route_title.setObjectName("routeTitle")
+        self.route_title.setWordWrap(True)
+        self.summary = ShapedLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        rbox.addWidget(self.route_title)
+        rbox.addWidget(self.summary)
+        self.steps_label = ShapedLabel()
+        self.steps_label.setWordWrap(True)
+        self.steps_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.steps_label.setTextFormat(Qt.TextFormat.PlainText)
+        scroll = QScrollArea()
+        scroll.setWidget(self.steps_label)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        QScroller.grabGesture(self.results.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        rbox.addWidget(scroll, 1)
+        qr_row = QHBoxLayout()
+        self.qr_label = ShapedLabel()
+        self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_caption = ShapedLabel()
+        self.qr_caption.setWordWrap(True)
+        self._t(self.qr_caption, "setText",
+                N_("Scan with your phone to take these directions with you. No internet needed."))
+        qr_row.addWidget(self.qr_label)
+        qr_row.addWidget(self.qr_caption, 1)
+        rbox.addLayout(qr_row)
+        self.pages.addWidget(route_page)
+        self.step_free_row.addWidget(self.new_search_button, 2)
+        box.addWidget(self.pages, 1)
+        root.addWidget(panel)
+        self.panel = panel
+
+    def _map_button(self, text: str, source: str) -> QPushButton:
+        button = ShapedButton(text)
+        button.setObjectName("mapbutton")
+        button.setFixedHeight(self.touch)
+        button.setMinimumWidth(self.touch)
+        button.setAccessibleName(source)
+        self._t(button, "setAccessibleName", source)
+        return button
+
+    # -- language -------------------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        """Switch language: translated strings, fonts, and right-to-left panels for Urdu."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_translators(app, language)
+        self.language = language
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "ur"
+                                else Qt.LayoutDirection.LeftToRight)
+        self.map.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        font = QFont()
+        font.setFamilies(font_families(language))
+        font.setPixelSize(self.body_px)
+        self.setFont(font)
+        # Style sheets stop font inheritance, so every child gets the font explicitly.
+        small = QFont(font)
+        small.setPixelSize(max(12, int(self.body_px * 0.75)))
+        # Nastaliq stands much taller than Latin at the same size: give it room, never clip.
+        line = QFontMetrics(font).height()
+        room = int(self.body_px * 0.15) if language == "ur" else 0
+        for child in self.findChildren(QWidget):
+            if child is self.map or self.map.isAncestorOf(child):
+                continue
+            child.setFont(small if child is self.note else font)
+            if isinstance(child, QPushButton) and child.objectName() != "mapbutton":
+                child.setMinimumHeight(max(self.touch, line + 2 * room + 16))
+            elif isinstance(child, QLineEdit):
+                typed = QFont(font)
+                typed.setFamilies(qt_drawn_families(language))  # Qt draws what is typed
+                child.setFont(typed)
+                child.setMinimumHeight(max(self.touch, line + 2 * room + 12))
+            elif isinstance(child, QLabel):
+                child.setContentsMargins(0, room, 0, room)
+        for widget, setter, source in self._translatable:
+            getattr(widget, setter)(_tr(source))
+        big = QFont(font)
+        big.setPixelSize(int(self.body_px * 1.25))
+        big.setBold(language != "ur")  # Nastaliq has no bold face; a synthetic one smears
+        self.route_title.setFont(big)
+        self.title.setFont(big)
+        self.title.setText(f"{_tr('Find your way')} · {self.venue.name(language)}")
+        self.map.set_language(language)
+        self.map.set_here(self.here, {language: _tr("You are here"), "en": "You are here"})
+        self._fill_results(self.results_shown)
+        if self.route is not None:
+            self._show_route(self.route)
+        elif self.pages.currentIndex() == 1 and self.last_result is not None:
+            self.show_result(self.last_result)
+        self._update_hint()
+
+    # -- searching ----------------------------------------------------------------------------
+    def _distances(self):
+        import networkx as nx
+
+        graph = self.router.graph.graph(False)
+        try:
+            dist = nx.single_source_dijkstra_path_length(graph, self.here.nodes[0])
+        except (IndexError, nx.NodeNotFound):
+            dist = {}
+        return lambda places: min((dist.get(n, float("inf")) for p in places for n in p.nodes),
+                                  default=float("inf"))
+
+    def search(self, text: str) -> None:
+        """Type into the search box (as the on-screen keyboard would)."""
+        self.search_box.setText(text)
+
+    def _on_text(self, text: str) -> None:
+        self.activity.emit()
+        self.results_shown = self.index.search(text, limit=30, distance=self._distance) \
+            if text.strip() else []
+        self.pages.setCurrentIndex(0)
+        self._fill_results(self.results_shown)
+        self._update_hint()
+
+    def _fill_results(self, results) -> None:
+        self.results.clear()
+        lang = self.language
+        for result in results:
+            sub = result.subtitle(lang)
+            item = QListWidgetItem(result.title(lang) + (f"\n{sub}" if sub else ""))
+            lines = 2 if sub else 1
+            height = QFontMetrics(self.font()).height() * lines + 24
+            item.setSizeHint(QSize(0, max(self.touch, height)))
+            self.results.addItem(item)
+
+    def _update_hint(self) -> None:
+        text = self.search_box.text().strip()
+        if text and not self.results_shown:
+            self.hint.setText(_tr("Nothing found for “{query}”. Try a booth number such as "
+                                  "H2-B14, a hall, or a company name.").format(query=text))
+        elif not text:
+            self.hint.setText(_tr("Type a company, booth number or hall, or tap a button."))
+        else:
+            self.hint.setText("")
+        self.hint.setVisible(bool(self.hint.text()))
+
+    def choose(self, row: int) -> None:
+        """Tap on a result in the list."""
+        if 0 <= row < len(self.results_shown):
+            self.show_result(self.results_shown[row])
+
+    # -- routes -----------------------------------------------------------------------------------
+    def set_accessible(self, on: bool) -> None:
+        self.accessible = bool(on)
+        if self.step_free_button.isChecked() != self.accessible:
+            self.step_free_button.setChecked(self.accessible)
+        if self.last_result is not None and self.pages.currentIndex() == 1:
+            self.show_result(self.last_result)
+
+    def show_nearest(self, group: str) -> None:
+        from kiosk.wayfinding.search import GROUPS, KIND_LABELS, SearchResult
+
+        members = self.venue.group(group)
+        self.show_result(SearchResult("nearest", members, GROUPS[group]["label"],
+                                      KIND_LABELS["nearest"], group=group, key=f"group:{group}"))
+
+    def show_result(self, result) -> None:
+        """Route from you-are-here to a search result (or the nearest of its group)."""
+        from kiosk.wayfinding.service import exhibitor_titles
+
+        self.last_result = result
+        self.pages.setCurrentIndex(1)
+        try:
+            if result.group:
+                route = self.router.nearest(self.here, result.group, accessible=self.accessible)
+            else:
+                route = self.router.route(self.here, list(result.targets),
+                                          accessible=self.accessible)
+        except NoRoute as exc:
+            self._show_no_route(result, exc)
+            return
+        if result.exhibitor is not None:
+            route.titles = exhibitor_titles(self.venue, result.exhibitor)
+        self._show_route(route)
+
+    def show_destination_for(self, attendee, exhibitors=None, speaker_halls=None) -> bool:
+        """After a check-in: offer the attendee's likely destination. False if there is none."""
+        from kiosk.wayfinding.destination import likely_destination
+
+        found = likely_destination(attendee, list(exhibitors if exhibitors is not None
+                                                  else self.index.exhibitors),
+                                   self.venue, speaker_halls)
+        if found is None:
+            return False
+        self.show_result(found)
+        return True
+
+    def _show_route(self, route: Route) -> None:
+        self.route = route
+        self.new_search_button.setVisible(True)
+        lang = self.language
+        self.route_title.setText(route.title(lang))
+        summary = _tr("{metres} m · about {minutes} min walk").format(
+            metres=round(route.metres), minutes=route.minutes)
+        if route.accessible:
+            summary += " · " + _tr("step-free")
+        elif "stairs" in route.uses:
+            summary += " · " + _tr("has stairs")
+        self.summary.setText(summary)
+        steps = route.steps(lang)
+        self.steps_label.setText("\n".join(f"{n}.  {s}" for n, s in enumerate(steps, start=1)))
+        self.qr_text = take_away_text(route, lang, self.event_name)
+        image = qr_image(self.qr_text, module_px=self._qr_module_px())
+        self.qr_label.setPixmap(QPixmap.fromImage(image))
+        self.qr_label.setVisible(True)
+        self.qr_caption.setVisible(True)
+        self.map.show_route(route.points, {lang: route.title(lang), "en": route.title("en")})
+        data = route.to_json(lang)
+        data["qr_text"] = self.qr_text
+        self.route_shown.emit(data)
+
+    def _qr_module_px(self) -> int:
+        # A phone camera reads a screen QR reliably from about 0.5 mm per module.
+        return max(3, mm_to_px(0.75, self))
+
+    def _show_no_route(self, result, exc: NoRoute) -> None:
+        self.route = None
+        self.new_search_button.setVisible(True)
+        self.map.clear_route()
+        self.route_title.setText(result.title(self.language))
+        if exc.reason == "not_step_free":
+            text = _tr("There is no step-free way to this place. Please ask a steward for help.")
+        else:
+            text = _tr("This place cannot be reached from here. Please ask at the "
+                       "information desk.")
+        self.summary.setText("")
+        self.steps_label.setText(text)
+        self.qr_label.clear()
+        self.qr_label.setVisible(False)
+        self.qr_caption.setVisible(False)
+
+    def show_search(self) -> None:
+        self.route = None
+        self.new_search_button.setVisible(False)
+        self.last_result = None
+        self.map.clear_route()
+        self.pages.setCurrentIndex(0)
+        self.search_box.setFocus()
+
+    def reset_map(self) -> None:
+        self.activity.emit()
+        self.map.reset_view()
+
+    def reset(self) -> None:
+        """Back to the first state (the app calls this when the visitor walks away)."""
+        self.search_box.clear()
+        self.show_search()
+        self.set_accessible(False)
+        self.map.reset_view()
+
+    # -- activity for the idle timer -------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in ACTIVITY_EVENTS:
+            self.activity.emit()
+        return False

@@ -1,0 +1,300 @@
+"""Finding things as a visitor types: exhibitors, booth numbers, sectors, halls and facilities.
+
+Names in English, Urdu and Chinese, tolerant of typos and partial words (rapidfuzz's WRatio),
+ranked. Booth numbers ("H2-B14", "h2 b14", "b14") are matched exactly first. Facilities that
+occur more than once (washrooms, cafés) are one result that routes to the nearest of them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.utils import default_process
+
+from kiosk.wayfinding.exhibitors import SECTORS, Exhibitor, sector_label
+from kiosk.wayfinding.venue import Place, Venue, label_text, normalise_booth
+
+KIND_LABELS = {
+    "exhibitor": {"en": "Exhibitor", "ur": "نمائش کنندہ", "zh": "参展商"},
+    "booth": {"en": "Booth", "ur": "اسٹال", "zh": "展位"},
+    "hall": {"en": "Exhibition hall", "ur": "نمائش ہال", "zh": "展馆"},
+    "seminar": {"en": "Seminars and talks", "ur": "سیمینار", "zh": "研讨会"},
+    "facility": {"en": "Facility", "ur": "سہولت", "zh": "设施"},
+    "nearest": {"en": "Nearest to you", "ur": "آپ کے قریب ترین", "zh": "离您最近"},
+    "gate": {"en": "Gate", "ur": "گیٹ", "zh": "大门"},
+    "sector": {"en": "Sector", "ur": "شعبہ", "zh": "行业"},
+    "place": {"en": "Place", "ur": "جگہ", "zh": "地点"},
+}
+
+# One-tap groups, their labels and what people type for them (roman Urdu included).
+GROUPS: dict[str, dict] = {
+    "washroom": {"label": {"en": "Washrooms", "ur": "بیت الخلاء", "zh": "洗手间"},
+                 "words": ["washroom", "toilet", "restroom", "wc", "bathroom", "loo", "lavatory",
+                           "ladies", "gents", "واش روم", "ٹوائلٹ", "بیت الخلا", "厕所", "卫生间"]},
+    "prayer_men": {"label": {"en": "Prayer room (men)", "ur": "نماز گاہ (مرد)", "zh": "男祈祷室"},
+                   "words": ["prayer room", "prayer", "namaz", "mosque", "masjid", "musalla",
+                             "نماز", "مسجد", "祈祷室", "礼拜室"]},
+    "prayer_women": {"label": {"en": "Prayer room (women)", "ur": "نماز گاہ (خواتین)",
+                               "zh": "女祈祷室"},
+                     "words": ["ladies prayer room", "women prayer", "namaz khawateen",
+                               "خواتین نماز", "女祈祷室"]},
+    "food": {"label": {"en": "Food and drink", "ur": "کھانا پینا", "zh": "餐饮"},
+             "words": ["food", "restaurant", "cafe", "coffee", "tea", "chai", "lunch", "eat",
+                       "snacks", "khana", "کھانا", "چائے", "کیفے", "餐厅", "咖啡", "吃饭", "美食"]},
+    "exit": {"label": {"en": "Exit", "ur": "باہر جانے کا راستہ", "zh": "出口"},
+             "words": ["exit", "way out", "leave", "out", "gate", "باہر", "خارجی راستہ",
+                       "出口", "大门"]},
+    "information": {"label": {"en": "Information desk", "ur": "معلومات ڈیسک", "zh": "问讯处"},
+                    "words": ["information", "info", "help", "help desk", "enquiry", "inquiry",
+                              "معلومات", "مدد", "服务台", "帮助", "咨询"]},
+    "firstaid": {"label": {"en": "First aid", "ur": "ابتدائی طبی امداد", "zh": "急救站"},
+                 "words": ["first aid", "medical", "doctor", "clinic", "nurse", "ambulance",
+                           "طبی امداد", "ڈاکٹر", "急救", "医务室", "医生"]},
+    "atm": {"label": {"en": "ATM", "ur": "اے ٹی ایم", "zh": "自动取款机"},
+            "words": ["atm", "cash", "bank", "money", "پیسے", "بینک", "取款机", "银行"]},
+    "parking": {"label": {"en": "Parking", "ur": "پارکنگ", "zh": "停车场"},
+                "words": ["parking", "car park", "car", "gaari", "گاڑی", "停车"]},
+    "registration": {"label": {"en": "Registration desk", "ur": "رجسٹریشن ڈیسک",
+                               "zh": "登记处"},
+                     "words": ["registration", "register", "badge", "check in", "tickets",
+                               "رجسٹریشن", "بیج", "注册", "胸卡", "登记"]},
+    "seminar": {"label": {"en": "Seminar halls", "ur": "سیمینار ہال", "zh": "研讨厅"},
+                "words": ["seminar", "conference", "talks", "sessions", "auditorium", "speakers",
+                          "سیمینار", "کانفرنس", "研讨会", "会议", "讲座"]},
+}
+FACILITY_KINDS = {"washroom", "prayer", "food", "firstaid", "information", "atm", "parking",
+                  "registration", "exit"}
+KIND_ORDER = {"nearest": 0, "hall": 1, "facility": 2, "seminar": 2, "gate": 3, "exhibitor": 4,
+              "sector": 5, "booth": 6, "place": 7}
+
+BOOTH_QUERY = re.compile(r"^(?:h(?:all)?\s*-?\s*(\d+)\s*[-/ ]?\s*(?:b(?:ooth)?)?|b(?:ooth)?"
+                         r"|stand|stall)\s*-?\s*(\d+)$", re.IGNORECASE)
+
+
+def lang_key(lang: str) -> str:
+    return {"zh-Hans": "zh"}.get(lang, lang)
+
+
+@dataclass
+class SearchResult:
+    kind: str  # nearest, exhibitor, booth, hall, seminar, facility, gate, sector, place
+    targets: list[Place]  # route to the nearest of these
+    titles: dict  # lang -> text
+    subtitles: dict = field(default_factory=dict)
+    score: float = 0.0
+    group: str | None = None  # for "nearest" results: route with Router.nearest
+    exhibitor: Exhibitor | None = None
+    key: str = ""
+
+    def title(self, lang: str = "en") -> str:
+        return label_text(self.titles, lang)
+
+    def subtitle(self, lang: str = "en") -> str:
+        return label_text(self.subtitles, lang)
+
+    @property
+    def place(self) -> Place:
+        return self.targets[0]
+
+
+@dataclass
+class _Entry:
+    result: SearchResult
+    expands: list[int] = field(default_factory=list)  # a sector lists its exhibitors
+
+
+def _l3(en: str, ur: str, zh: str) -> dict:
+    return {"en": en, "ur": ur, "zh": zh}
+
+
+class SearchIndex:
+    """Built once per venue and exhibitor list; `search` is what runs on every keystroke."""
+
+    def __init__(self, venue: Venue, exhibitors: list[Exhibitor] | None = None):
+        self.venue = venue
+        self.exhibitors = list(exhibitors or [])
+        self.entries: list[_Entry] = []
+        self.choices: list[str] = []
+        self.owner: list[int] = []
+        self._booth_keys: list[tuple[str, Place]] = []
+        self._by_booth: dict[str, list[int]] = {}
+        self._amenity_nodes: set[str] | None = None
+        self._build()
+
+    # -- building -----------------------------------------------------------------------
+    def _add(self, result: SearchResult, words, expands=None) -> int:
+        index = len(self.entries)
+        self.entries.append(_Entry(result, list(expands or [])))
+        seen = set()
+        for word in words:
+            text = default_process(word or "")
+            if text and text not in seen:
+                seen.add(text)
+                self.choices.append(text)
+                self.owner.append(index)
+        return index
+
+    def _build(self) -> None:
+        venue = self.venue
+        halls = {h.id: h for h in venue.halls}
+
+        def hall_sub(place: Place) -> dict:
+            hall = halls.get(place.hall_id or "")
+            return {k: hall.name(k) for k in ("en", "ur", "zh")} if hall else {}
+
+        for key, group in GROUPS.items():
+            members = venue.group(key)
+            if not members:
+                continue
+            titles = group["label"]
+            self._add(SearchResult("nearest", members, titles, KIND_LABELS["nearest"],
+                                   group=key, key=f"group:{key}"),
+                      list(titles.values()) + group["words"])
+        for hall in venue.halls:
+            number = re.sub(r"\D", "", hall.name("en"))
+            words = list(hall.names.values()) + ([f"h{number}", f"{number}馆"] if number else [])
+            self._add(SearchResult("hall", [hall], _names(hall), KIND_LABELS["hall"],
+                                   key=hall.id), words)
+        # Facilities, seminar halls and gates: one result per distinct name.
+        by_name: dict[str, list[Place]] = {}
+        for place in venue.places.values():
+            if place.kind in FACILITY_KINDS or place.kind in ("seminar", "room") \
+                    or (place.kind == "door" and place.names):
+                if place.feature_type == "unit" and self._has_amenity(place):
+                    continue  # the amenity inside stands for it
+                if place.kind == "room" and not place.names:
+                    continue
+                by_name.setdefault(place.name("en"), []).append(place)
+        for name, places in by_name.items():
+            first = places[0]
+            kind = {"seminar": "seminar", "exit": "gate", "door": "place",
+                    "room": "place"}.get(first.kind, "facility")
+            sub = hall_sub(first) if first.kind == "door" else KIND_LABELS[kind]
+            self._add(SearchResult(kind, places, _names(first), sub, key=f"name:{name}"),
+                      list(first.names.values()))
+        # Exhibitors, and sectors that list them.
+        by_sector: dict[str, list[int]] = {}
+        for ex in self.exhibitors:
+            hall = halls.get(ex.booth.hall_id or "")
+            subs = {}
+            for lang in ("en", "ur", "zh"):
+                parts = [ex.booth.code]
+                if hall:
+                    parts.append(hall.name(lang))
+                parts.append(sector_label(ex.category, lang))
+                subs[lang] = " · ".join(parts)
+            words = list(ex.names.values())
+            index = self._add(SearchResult("exhibitor", [ex.booth],
+                                           {lang_key(k): v for k, v in ex.names.items()}, subs,
+                                           exhibitor=ex, key=ex.id), words)
+            by_sector.setdefault(ex.category, []).append(index)
+            self._by_booth.setdefault(normalise_booth(ex.booth.code), []).append(index)
+        for sector, members in by_sector.items():
+            labels = SECTORS.get(sector, {"en": sector_label(sector)})
+            words = list(labels.values()) + [sector]
+            self._add(SearchResult("sector", [self.entries[i].result.place for i in members],
+                                   {k: labels.get(k, labels["en"]) for k in ("en", "ur", "zh")},
+                                   KIND_LABELS["sector"], key=f"sector:{sector}"),
+                      words, expands=members)
+        self._booth_keys = sorted(((normalise_booth(b.code), b) for b in venue.booths),
+                                  key=lambda item: item[0])
+        self._booth_prefix = [k for k, _ in self._booth_keys]
+
+    def _has_amenity(self, unit: Place) -> bool:
+        if self._amenity_nodes is None:
+            self._amenity_nodes = {n for p in self.venue.places.values()
+                                   if p.feature_type == "amenity" for n in p.nodes}
+        return bool(set(unit.nodes) & self._amenity_nodes)
+
+    # -- searching ---------------------------------------------------------------------------
+    def booth_result(self, booth: Place, score: float) -> SearchResult:
+        hall = self.venue.hall_of(booth)
+        owners = [self.entries[i].result.exhibitor for i in
+                  self._by_booth.get(normalise_booth(booth.code), [])]
+        subs = {}
+        for lang in ("en", "ur", "zh"):
+            parts = [hall.name(lang)] if hall else []
+            parts += [o.name(lang) for o in owners[:2] if o]
+            subs[lang] = " · ".join(parts)
+        return SearchResult("booth", [booth], _names(booth), subs, score=score,
+                            key=booth.id)
+
+    def search(self, query: str, limit: int = 20,
+               distance: Callable[[list[Place]], float] | None = None) -> list[SearchResult]:
+        """Ranked results for what the visitor typed; `distance` breaks ties by nearness."""
+        q = default_process(query or "")
+        if not q:
+            return []
+        scored: dict[int, float] = {}
+        booths: list[SearchResult] = []
+        compact = normalise_booth(query)
+        m = BOOTH_QUERY.match(q.replace(" ", "") if len(q) < 16 else q)
+        if m:
+            hall_no, number = m.group(1), m.group(2)
+            codes = [f"H{hall_no}B{number}"] if hall_no else \
+                [f"H{h}B{number}" for h in range(1, 20)]
+            for code in codes:
+                booth = self.venue.booth(code)
+                if booth is not None:
+                    booths.append(self.booth_result(booth, 100.0))
+                    for i in self._by_booth.get(code, []):
+                        scored[i] = max(scored.get(i, 0), 99.0)
+        if compact[:1] == "H" and any(ch.isdigit() for ch in compact) and len(compact) >= 2:
+            # A booth number being typed: "H2-B1" lists H2-B1, H2-B10, H2-B11, ...
+            start = bisect.bisect_left(self._booth_prefix, compact)
+            end = bisect.bisect_right(self._booth_prefix, compact + "\uffff")
+            shortest = sorted(self._booth_keys[start:end], key=lambda kb: (len(kb[0]), kb[0]))
+            for key, booth in shortest[:12]:
+                if any(r.place.id == booth.id for r in booths):
+                    continue
+                booths.append(self.booth_result(booth, 92.0 - (len(key) - len(compact))))
+        digits = re.findall(r"\d+", q)
+        if len(q) <= 2:
+            for choice_index, choice in enumerate(self.choices):
+                if any(word.startswith(q) for word in choice.split()) or choice.startswith(q):
+                    owner = self.owner[choice_index]
+                    bonus = 100.0 if choice == q else 85.0
+                    scored[owner] = max(scored.get(owner, 0.0), bonus)
+        else:
+            for choice, score, choice_index in process.extract(
+                    q, self.choices, scorer=fuzz.WRatio, processor=None, limit=80,
+                    score_cutoff=62):
+                if digits and not all(d in choice for d in digits):
+                    continue  # "hall 2" must not find Hall 3
+                if choice == q:
+                    score += 15
+                elif choice.startswith(q) or f" {q}" in choice:
+                    score += 8
+                owner = self.owner[choice_index]
+                scored[owner] = max(scored.get(owner, 0.0), score)
+        # A sector that matched lists its exhibitors just below itself.
+        for index, score in list(scored.items()):
+            for member in self.entries[index].expands:
+                scored[member] = max(scored.get(member, 0.0), score - 1)
+        results = []
+        for index, score in scored.items():
+            base = self.entries[index].result
+            results.append(SearchResult(base.kind, base.targets, base.titles, base.subtitles,
+                                        score, base.group, base.exhibitor, base.key))
+        results += booths
+        near = {}
+        if distance is not None:
+            for r in results:
+                near[r.key] = distance(r.targets)
+        results.sort(key=lambda r: (-round(r.score), KIND_ORDER.get(r.kind, 9),
+                                    near.get(r.key, 0.0), r.title("en")))
+        unique, seen = [], set()
+        for r in results:
+            if r.key in seen:
+                continue
+            seen.add(r.key)
+            unique.append(r)
+        return unique[:limit]
+
+
+def _names(place: Place) -> dict:
+    return {k: place.name(k) for k in ("en", "ur", "zh")}
