@@ -69,9 +69,21 @@ def camera_factory(spec: str, decoder: str):
     """The scan pipeline for a camera spec, built in the camera thread; None for no camera."""
     if spec.strip().lower() in ("", "none", "off"):
         return None
+    from kiosk.scanning.decoder import DecoderChain
     from kiosk.scanning.loop import ScanLoop
+    from kiosk.scanning.resilient import ResilientCamera
+    from kiosk.scanning.sources import open_source
+    from kiosk.scanning.steady import SteadyReader
 
-    return lambda: ScanLoop.from_spec(spec, backend=decoder)
+    if not (spec.isdigit() or spec.startswith("/dev/")):
+        # A file or folder that is not there is refused here, in the terminal; a webcam that is
+        # not plugged in yet is not: the camera thread keeps trying until it appears.
+        open_source(spec).close()
+
+    def make():
+        return ScanLoop(ResilientCamera(lambda: open_source(spec)), DecoderChain(backend=decoder),
+                        SteadyReader())
+    return make
 
 
 def cmd_run(args) -> int:
@@ -88,6 +100,7 @@ def cmd_run(args) -> int:
         store = folder.open_store()
         return store, build_desk(folder, store)
 
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from kiosk.ui.app import create_app
@@ -104,10 +117,10 @@ def cmd_run(args) -> int:
         camera = None
     settings = kiosk_settings(event_model, model, windowed=args.windowed)
     wedge = _wedge()
-    window = create_app(settings, camera=camera, store=open_store, sounds=QtSounds(),
-                        wedge=wedge, wayfinding=_wayfinding(folder, event_model))
+    window = create_app(settings, camera=camera, store=open_store, sounds=QtSounds(), wedge=wedge)
+    build_map = wayfinding_builder(folder, event_model)
     window.pin_service = PinService(window.desk, model.staff_pin_hash)
-    window.desk.worker.opened.connect(lambda _rules: log("ready", kiosk=model.kiosk_id))
+    window.ready.connect(lambda: log("ready", kiosk=model.kiosk_id))
     window.desk.worker.open_failed.connect(lambda message: log("open_failed", message=message))
     window.result_shown.connect(lambda r: log(
         "checked_in", **(r.to_json() if r is not None else {"outcome": "error"})))
@@ -117,6 +130,8 @@ def cmd_run(args) -> int:
     keep_awake.start()
     _quit_on_signals(app, window)
     window.start()
+    # The map screen takes a moment to build: after the attract screen is up, not before it.
+    QTimer.singleShot(300, lambda: _install_map(window, build_map, log))
     try:
         code = app.exec()
     finally:
@@ -126,6 +141,15 @@ def cmd_run(args) -> int:
             window.shutdown()
     log("stopped")
     return code
+
+
+def _install_map(window, build, log) -> None:
+    try:
+        window.install_wayfinding(build())
+        log("maps_ready")
+    except Exception as exc:  # the kiosk checks people in without maps; say why there are none
+        warn(f"maps unavailable ({exc}); 'Find your way' will say so")
+        log("maps_unavailable", message=str(exc))
 
 
 def _json_logger(enabled: bool):
@@ -144,8 +168,21 @@ def _wedge():
     return WedgeScanner()
 
 
-def _wayfinding(folder, rules):
-    return None
+def wayfinding_builder(folder, event_model):
+    """Builds the map screen for this kiosk's venue, or None when its map is missing."""
+    from kiosk.organiser.kioskdir import EXHIBITORS
+
+    model = folder.model
+
+    def build(parent=None):
+        from kiosk.ui.wayfinding.screen import WayfindingScreen
+        from kiosk.wayfinding import Wayfinder
+
+        finder = Wayfinder.open(model.venue, exhibitors_dir=folder.path / EXHIBITORS)
+        return WayfindingScreen(finder.venue, finder.index, finder.router, model.anchor,
+                                language=model.default_language, parent=parent,
+                                event_name=event_model.name)
+    return build
 
 
 def _quit_on_signals(app, window) -> None:

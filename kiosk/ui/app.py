@@ -106,6 +106,7 @@ class KioskWindow(QWidget):
     went_idle = Signal()
     page_changed = Signal(str)
     staff_unlocked = Signal()
+    ready = Signal()  # kiosk.db is open and the desk can check people in (GUI thread)
 
     def __init__(self, settings: KioskSettings, *, desk: DeskThread,
                  camera: Callable | None = None, sounds: Sounds | None = None,
@@ -176,6 +177,7 @@ class KioskWindow(QWidget):
         desk.worker.checked_in.connect(self.show_check_in)
         desk.worker.check_in_failed.connect(self.show_failure)
         desk.worker.open_failed.connect(self.show_open_failure)
+        desk.worker.opened.connect(self._desk_opened)
 
         self.theme = Theme.for_widget(self, self.language)
         self.set_language(self.language)
@@ -208,6 +210,9 @@ class KioskWindow(QWidget):
         self.camera_worker.start()
 
     def shutdown(self) -> None:
+        if getattr(self, "_shut_down", False):
+            return
+        self._shut_down = True
         QApplication.instance().removeEventFilter(self.watcher)
         if self.camera_worker is not None:
             self.camera_worker.stop()
@@ -289,6 +294,8 @@ class KioskWindow(QWidget):
     def reset_to_attract(self) -> None:
         self.overlay.stop()
         self.result.countdown.stop()
+        if hasattr(self.wayfinding, "reset"):
+            self.wayfinding.reset()
         self.set_language(self.settings.default_language)
         self.show_page("attract")
         self.went_idle.emit()
@@ -329,13 +336,18 @@ class KioskWindow(QWidget):
         self.result_shown.emit(result)
 
     def likely_destination(self, result):
-        finder = getattr(self.wayfinding, "likely_destination_for", None)
-        if finder is None or result.tone != "green" or result.attendee is None:
+        """Where this attendee probably wants to go (their booth, their hall), if anywhere."""
+        finder = getattr(self.wayfinding, "destination_for", None)
+        if finder is None or result.tone != "green" or result.attendee is None \
+                or result.direction != "in":
             return None, ""
         try:
-            return finder(result.attendee)
-        except Exception:
+            found = finder(result.attendee)
+        except Exception:  # wayfinding is a courtesy here; the check-in already succeeded
             return None, ""
+        if found is None:
+            return None, ""
+        return found, found.title(self.language)
 
     def show_failure(self, message: str, captured: float) -> None:
         self.last_result = None
@@ -346,6 +358,9 @@ class KioskWindow(QWidget):
         self.show_page("result")
         self.sounds.play("refuse")
         self.result_shown.emit(None)
+
+    def _desk_opened(self, _rules) -> None:
+        self.ready.emit()
 
     def show_open_failure(self, message: str) -> None:
         self.failure_message = message
@@ -363,10 +378,23 @@ class KioskWindow(QWidget):
             self.show_page("scan")
 
     def open_wayfinding(self, destination=None) -> None:
-        shower = getattr(self.wayfinding, "show_destination", None)
+        shower = getattr(self.wayfinding, "show_result", None)
         if destination is not None and shower is not None:
             shower(destination)
         self.show_page("wayfinding")
+
+    def install_wayfinding(self, screen) -> None:
+        """Swap the real map screen in for the placeholder (built after start-up, see run)."""
+        old = self.wayfinding
+        self.wayfinding = screen
+        self.pages["wayfinding"] = screen
+        self.stack.insertWidget(self.stack.indexOf(old), screen)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        screen.closed.connect(lambda: self.show_page("attract"))
+        screen.activity.connect(self.activity)
+        if hasattr(screen, "set_language"):
+            screen.set_language(self.language)
 
     # -- staff lock ----------------------------------------------------------------------------
     def open_pin_pad(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 import traceback
+import weakref
 from typing import Callable, Protocol
 
 import numpy as np
@@ -16,6 +17,10 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtGui import QImage
 
 from kiosk.core.errors import KioskError
+
+
+# Every worker thread this process starts, so tests can prove none is left running.
+STARTED: "weakref.WeakSet[QThread]" = weakref.WeakSet()
 
 
 class ScanPipeline(Protocol):
@@ -55,6 +60,7 @@ class CameraWorker(QThread):
         self.pipeline_factory = pipeline_factory
         self.preview_interval = 1.0 / preview_fps
         self.setObjectName("CameraWorker")
+        self.started.connect(lambda: STARTED.add(self))
 
     def run(self):
         try:
@@ -181,6 +187,7 @@ class DeskThread(QObject):
         self._next = 0
 
     def start(self):
+        STARTED.add(self.thread)
         self.thread.start()
 
     def call(self, fn: Callable, callback: Callable[[object], None] | None = None) -> None:

@@ -13,6 +13,15 @@ from kiosk.ui.theme import Theme
 FIT_SCALES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
 
 
+def _invalidate(layout) -> None:
+    """Drop the cached sizes of a layout and of every layout nested in it."""
+    layout.invalidate()
+    for i in range(layout.count()):
+        nested = layout.itemAt(i).layout()
+        if nested is not None:
+            _invalidate(nested)
+
+
 class Screen(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -49,7 +58,10 @@ class Screen(QWidget):
         layout = self.layout()
         if layout is None:
             return 0
-        layout.invalidate()
+        # Layout items cache their widgets' sizes; a new font must reach those caches first.
+        for child in self.findChildren(QWidget):
+            child.updateGeometry()
+        _invalidate(layout)
         if layout.hasHeightForWidth():
             return layout.totalHeightForWidth(self.width())
         return layout.totalSizeHint().height()

@@ -425,6 +425,12 @@ class WayfindingScreen(QWidget):
             route.titles = exhibitor_titles(self.venue, result.exhibitor)
         self._show_route(route)
 
+    def destination_for(self, attendee, speaker_halls=None):
+        """The attendee's likely destination as a search result, or None (nothing is shown)."""
+        from kiosk.wayfinding.destination import likely_destination
+
+        return likely_destination(attendee, list(self.index.exhibitors), self.venue, speaker_halls)
+
     def show_destination_for(self, attendee, exhibitors=None, speaker_halls=None) -> bool:
         """After a check-in: offer the attendee's likely destination. False if there is none."""
         from kiosk.wayfinding.destination import likely_destination
