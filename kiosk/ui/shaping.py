@@ -20,7 +20,7 @@ from pathlib import Path
 
 import uharfbuzz as hb
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QGlyphRun, QPainter, QPalette, QRawFont
+from PySide6.QtGui import QFont, QPainter, QPainterPath, QPalette, QRawFont
 from PySide6.QtWidgets import (QApplication, QLabel, QPushButton, QStyle, QStyledItemDelegate,
                                QStyleOptionButton, QStyleOptionViewItem, QStylePainter)
 
@@ -46,6 +46,7 @@ class FontFace:
         self.ascender = extents.ascender / self.upem
         self.descender = -extents.descender / self.upem
         self._raw: dict[int, QRawFont] = {}
+        self._paths: dict[tuple[int, int], QPainterPath] = {}
 
     def covers(self, ch: str) -> bool:
         return ch in " \u00a0\u200c\u200d" or self.font.get_nominal_glyph(ord(ch)) is not None
@@ -56,6 +57,14 @@ class FontFace:
             raw = QRawFont(str(self.path), px, QFont.HintingPreference.PreferNoHinting)
             self._raw[px] = raw
         return raw
+
+    def outline(self, glyph: int, px: int) -> QPainterPath:
+        key = (glyph, px)
+        path = self._paths.get(key)
+        if path is None:
+            path = self.raw(px).pathForGlyph(glyph)
+            self._paths[key] = path
+        return path
 
     def shape(self, text: str, rtl: bool, px: int) -> "Run":
         buf = hb.Buffer()
@@ -189,12 +198,12 @@ def draw_lines(painter: QPainter, lines, px: int, rect: QRectF, align: Qt.Alignm
             left = rect.left()
         else:  # right-aligned, and the natural start of right-to-left text
             left = rect.right() - line.width
+        # Outlines rather than QGlyphRun: Qt draws glyph runs above 64 px as nothing at all.
+        brush = painter.pen().color()
         for run, x in line.runs:
-            glyphs = QGlyphRun()
-            glyphs.setRawFont(run.face.raw(run.px))
-            glyphs.setGlyphIndexes(run.glyphs)
-            glyphs.setPositions([QPointF(left + x + dx, baseline + dy) for dx, dy in run.positions])
-            painter.drawGlyphRun(QPointF(0, 0), glyphs)
+            for glyph, (dx, dy) in zip(run.glyphs, run.positions):
+                painter.fillPath(run.face.outline(glyph, run.px).translated(left + x + dx, baseline + dy),
+                                 brush)
 
 
 def _uses_nastaliq(font: QFont) -> bool:
@@ -263,14 +272,16 @@ class ShapedLabel(QLabel):
         if s is None:
             return super().paintEvent(event)
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        rect = QRectF(self.contentsRect())
-        align = QStyle.visualAlignment(self.layoutDirection(), self.alignment())
-        if not align & (Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignBottom):
-            align |= Qt.AlignmentFlag.AlignVCenter
-        draw_lines(painter, self._lines(rect.width()), self._px(), rect, align, s)
-        painter.end()
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(self.palette().color(self.foregroundRole()))
+            rect = QRectF(self.contentsRect())
+            align = QStyle.visualAlignment(self.layoutDirection(), self.alignment())
+            if not align & (Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignBottom):
+                align |= Qt.AlignmentFlag.AlignVCenter
+            draw_lines(painter, self._lines(rect.width()), self._px(), rect, align, s)
+        finally:
+            painter.end()
 
 
 class ShapedButton(QPushButton):
@@ -303,16 +314,19 @@ class ShapedButton(QPushButton):
         if s is None:
             return super().paintEvent(event)
         painter = QStylePainter(self)
-        option = QStyleOptionButton()
-        self.initStyleOption(option)
-        text, option.text = option.text, ""
-        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(option.palette.color(QPalette.ColorRole.ButtonText))
-        rect = QRectF(self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self))
-        draw_lines(painter, (s.line(text, self._px()),), self._px(), rect,
-                   Qt.AlignmentFlag.AlignCenter, s)
-        painter.end()
+        try:
+            option = QStyleOptionButton()
+            self.initStyleOption(option)
+            text, option.text = option.text, ""
+            painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(option.palette.color(QPalette.ColorRole.ButtonText))
+            rect = QRectF(self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents,
+                                                      option, self))
+            draw_lines(painter, (s.line(text, self._px()),), self._px(), rect,
+                       Qt.AlignmentFlag.AlignCenter, s)
+        finally:
+            painter.end()
 
 
 class ShapedItemDelegate(QStyledItemDelegate):

@@ -138,7 +138,8 @@ class ScanHint(QWidget):
         p.drawEllipse(cam, cam_r * 0.4, cam_r * 0.4)
         # The badge: a card with a QR pattern, moving up towards the camera.
         travel = (1 - abs(1 - 2 * self.phase))
-        card_w, card_h = min(w * 0.34, h * 0.42), min(w * 0.34, h * 0.42) * 1.3
+        card_w = min(w * 0.42, h * 0.5)
+        card_h = card_w * 1.3
         top = h - card_h - (h - card_h - cam_r * 4) * travel
         rect = QRectF(w / 2 - card_w / 2, top, card_w, card_h)
         p.setPen(QPen(ink, 3))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout
 
 from kiosk.ui.screens import Screen, button, label
 from kiosk.ui.theme import Theme
@@ -53,23 +53,19 @@ class AttractScreen(Screen):
         outer.addWidget(self.title)
         outer.addWidget(self.subtitle)
 
-        self.middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        # One column in every orientation: Qt's box layouts lose track of wrapped text's height
+        # when boxes nest and turn, and a kiosk screen must never clip.
         self.hint = ScanHint()
-        self.hint.setMinimumSize(200, 240)
-        text_column = QVBoxLayout()
         self.headline = label(name="headline")
         self.instruction = label(name="instruction")
         self.scan_button = button(name="scan_button")
         self.scan_button.clicked.connect(self.start_scan)
-        text_column.addStretch(1)
-        text_column.addWidget(self.headline)
-        text_column.addWidget(self.instruction)
-        text_column.addSpacing(16)
-        text_column.addWidget(self.scan_button, 0, Qt.AlignmentFlag.AlignCenter)
-        text_column.addStretch(1)
-        self.middle.addWidget(self.hint, 2)
-        self.middle.addLayout(text_column, 3)
-        outer.addLayout(self.middle, 1)
+        outer.addStretch(1)
+        outer.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addWidget(self.headline)
+        outer.addWidget(self.instruction)
+        outer.addWidget(self.scan_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
 
         bottom = QHBoxLayout()
         self.language_group = QButtonGroup(self)
@@ -110,15 +106,14 @@ class AttractScreen(Screen):
         theme.fit(self.headline, "huge", bold=True)
         theme.fit(self.instruction, "large")
         theme.fit(self.scan_button, "large", bold=True)
+        self.scan_button.setMinimumWidth(theme.mm(60))
+        # The hint gives way a little to the headings when a language needs the room.
+        side = int(min(theme.mm(65), max(self.height(), 400) * 0.3) * max(theme.display_scale, 0.7))
+        self.hint.setFixedSize(int(side * 1.2), side)
         theme.fit(self.way_button, "large", bold=True)
         for code, b in self.language_buttons.items():
             theme.fit(b, "large", language=code)
         self.layout().setContentsMargins(*(theme.mm(8),) * 4)
         self.layout().setSpacing(theme.mm(4))
 
-    def resizeEvent(self, event):
-        portrait = self.height() > self.width()
-        self.middle.setDirection(QBoxLayout.Direction.TopToBottom if portrait
-                                 else QBoxLayout.Direction.LeftToRight)
-        super().resizeEvent(event)
 

@@ -72,7 +72,8 @@ class StillThere(Screen):
         theme.fit(self.title, "title", bold=True)
         theme.fit(self.count, "large")
         theme.fit(self.button, "large", bold=True)
-        self.card.layout().setContentsMargins(*(theme.mm(10),) * 4)
+        self.card.layout().setContentsMargins(*(theme.mm(12),) * 4)
+        self.card.setMinimumWidth(min(theme.mm(170), int(max(self.width(), 600) * 0.8)))
 
     def paintEvent(self, event):
         p = QPainter(self)

@@ -6,7 +6,7 @@ import time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.core.outcomes import Outcome, tone
 from kiosk.ui import messages
@@ -32,27 +32,23 @@ class ResultScreen(Screen):
         self.destination = None
         self.destination_label = ""
         self._paint_pending = False
+        # One column, the icon on top, in every orientation (see AttractScreen for why).
         outer = QVBoxLayout(self)
-        # Landscape: the icon beside the words; portrait: above them.
-        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        outer.addStretch(1)
         self.icon = ToneIcon()
-        self.body.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignCenter)
-        words = QVBoxLayout()
-        words.addStretch(1)
+        outer.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignCenter)
         self.title = label(name="result_title")
         self.name = label(name="result_name")
         self.category = label(name="result_category")
         self.reason = label(name="result_reason")
         self.next_step = label(name="result_next_step")
         for widget in (self.title, self.name, self.category, self.reason, self.next_step):
-            words.addWidget(widget)
+            outer.addWidget(widget)
         self.way_button = button(secondary=True, name="result_find_way")
         self.way_button.clicked.connect(lambda: self.find_way.emit(self.destination))
         self.way_button.hide()
-        words.addWidget(self.way_button, 0, Qt.AlignmentFlag.AlignCenter)
-        words.addStretch(1)
-        self.body.addLayout(words, 1)
-        outer.addLayout(self.body, 1)
+        outer.addWidget(self.way_button, 0, Qt.AlignmentFlag.AlignCenter)
+        outer.addStretch(1)
         self.tap = label(name="result_tap")
         outer.addWidget(self.tap)
         self.countdown = CountdownBar()
@@ -114,7 +110,7 @@ class ResultScreen(Screen):
 
     def apply_theme(self, theme: Theme):
         super().apply_theme(theme)
-        side = theme.mm(38)
+        side = int(theme.mm(34) * max(theme.display_scale, 0.6))
         self.icon.setFixedSize(side, side)
         theme.fit(self.title, "title", bold=True)
         theme.fit(self.name, "huge", bold=True)
@@ -126,12 +122,6 @@ class ResultScreen(Screen):
         self.countdown.setFixedHeight(theme.mm(3))
         self.layout().setContentsMargins(*(theme.mm(10),) * 4)
         self.layout().setSpacing(theme.mm(3))
-
-    def resizeEvent(self, event):
-        portrait = self.height() > self.width()
-        self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait
-                               else QBoxLayout.Direction.LeftToRight)
-        super().resizeEvent(event)
 
     def paintEvent(self, event):
         p = QPainter(self)
