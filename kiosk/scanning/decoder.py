@@ -1,22 +1,31 @@
 """The decoder chain: QR codes out of camera frames, more of them than the raw library reads.
 
-First pass: the backend over the whole frame (zxing-cpp by default: local-average binariser,
-light-on-dark codes, downscaled copies). That reads the ordinary frame in about a millisecond.
+First pass: the backend over the whole grey frame (zxing-cpp by default: its local-average
+binariser, inverted copies for light-on-dark screens, downscaled copies for close-ups). That
+reads an ordinary frame in about a millisecond.
 
 Second pass, only on frames where the first read nothing: at most ``max_regions`` regions where a
-code may be (places where zxing-cpp found a code but could not decode it, then the frame's most
-code-like patch), each cut out, enlarged when small, and tried with the steps below in order until
-one reads. Each step pays for itself on the synthetic webcam set (tests/perf/test_decoder_bench.py
-prints what each adds and costs):
+code may be. First the places where zxing-cpp found a code but could not decode it; then, if it
+saw none, the frame's most code-like patch (``enhance.textured_regions``); a small photo is taken
+whole. Each region is cut out, enlarged when small, and tried with these steps in turn until one
+reads:
 
-    sharpen    enlarge + unsharp mask: defocus, distance, heavy JPEG, a thumb over the code
-    deblur     estimate a motion streak from the cepstrum and undo it (Wiener): a moving badge
-    histogram  a global threshold instead of the local one: glare and screens with reflections
+    sharpen    unsharp mask, then enlarge: defocus, distance, a thumb over part of the code
+    deblur     a motion streak estimated from the cepstrum and undone (Wiener deconvolution),
+               only in regions whose edges all run one way: a badge moving while the shutter is open
+    histogram  a global threshold instead of the local one, on the enlarged region: glare,
+               printed codes with ragged modules
+    denoise    a 3x3 median, then enlarge: codes printed on textured surfaces
+
+Histogram and denoise run only on failed detections and small photos, never on a blind guess, so
+an empty frame (the common case at a kiosk) costs one extra guess at most. Each step was kept
+because it reads more in ``tests/perf/test_decoder_bench.py`` (``test_what_each_step_pays``);
+a contrast-equalising (CLAHE) step read nothing more and was dropped.
 
 Only QR codes are read. ``Decoded.code`` is ``str`` when the payload is UTF-8 (so every badge token
 and registration number) and the raw ``bytes`` otherwise, never an exception; ``Decoded.text``
 adds the reading the QR standard allows for other payloads (a declared character set, Kanji mode,
-Shift_JIS), or None for binary data.
+Shift_JIS, ISO-8859-1), or None for binary data.
 """
 
 from __future__ import annotations
@@ -32,8 +41,8 @@ from kiosk.scanning import enhance
 from kiosk.scanning.enhance import Region
 
 BACKENDS = ("zxing", "pyzbar")
-STEPS = ("sharpen", "deblur", "histogram", "equalise", "denoise")
-DEFAULT_STEPS = ("sharpen", "deblur", "histogram", "equalise", "denoise")
+STEPS = ("sharpen", "deblur", "histogram", "denoise")
+DEFAULT_STEPS = STEPS
 UPSCALE_SIDE = 480   # regions are enlarged towards this size (at most 3x) before decoding
 SHARPEN_SIGMA = 2.5  # unsharp-mask radius in enlarged pixels
 SMALL_IMAGE = 800    # a photo this small is searched whole in the second pass
@@ -262,7 +271,7 @@ class DecoderChain:
         patch = enhance.crop(gray, region)
         sharpened = None
         for step in self.steps:
-            if region.source == "texture" and step in ("histogram", "equalise", "denoise"):
+            if region.source == "texture" and step in ("histogram", "denoise"):
                 continue  # not worth their time on a blind guess (see the benchmark)
             if step == "deblur":
                 small = enhance.square(patch, DEBLUR_SIDE)
@@ -274,8 +283,6 @@ class DecoderChain:
                 if motion is None or motion.length < MIN_STREAK:
                     continue
                 image, _ = enhance.upscale(enhance.deblur(small, motion), UPSCALE_SIDE)
-            elif step == "equalise":
-                image, _ = enhance.upscale(enhance.equalise(patch), UPSCALE_SIDE)
             elif step == "denoise":
                 image, _ = enhance.upscale(cv2.medianBlur(patch, 3), UPSCALE_SIDE)
             elif step == "histogram":

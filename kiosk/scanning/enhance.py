@@ -142,11 +142,6 @@ def sharpen(image: np.ndarray, amount: float = 1.5, sigma: float = 2.5) -> np.nd
     return cv2.addWeighted(image, 1 + amount, blurred, -amount, 0)
 
 
-def equalise(image: np.ndarray) -> np.ndarray:
-    """Local contrast equalisation (CLAHE) for faded prints and frames under uneven light."""
-    return cv2.createCLAHE(clipLimit=3.0, tileGridSize=(4, 4)).apply(image)
-
-
 @dataclass(frozen=True)
 class Motion:
     length: float   # pixels the image moved while the shutter was open

@@ -408,3 +408,57 @@ def write_set(frames, folder) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for frame in frames:
         cv2.imwrite(str(folder / f"{frame.name}.png"), frame.image)
+
+
+def contact_sheet(frames, decode=None, columns: int = 6, width: int = 320) -> np.ndarray:
+    """Thumbnails of ``frames`` in rows; with ``decode(image) -> [Decoded]`` each shows what was
+    read: the code's outline in green when it is the expected text, red when it is not, and a
+    red border on a frame whose code was missed."""
+    height = width * HEIGHT // WIDTH
+    tiles = []
+    for frame in frames:
+        image = frame.image.copy()
+        colour = None
+        if decode is not None:
+            found = decode(frame.image)
+            for item in found:
+                good = item.text == frame.expected
+                pts = np.array(item.position, np.int32).reshape(-1, 1, 2)
+                cv2.polylines(image, [pts], True, (0, 200, 0) if good else (0, 0, 255), 6)
+            if frame.expected is not None and not any(d.text == frame.expected for d in found):
+                colour = (0, 0, 255)
+        tile = cv2.resize(image, (width, height), interpolation=cv2.INTER_AREA)
+        if colour is not None:
+            cv2.rectangle(tile, (0, 0), (width - 1, height - 1), colour, 6)
+        cv2.putText(tile, frame.name, (6, 18), cv2.FONT_HERSHEY_SIMPLEX, 0.5, (0, 0, 0), 3, cv2.LINE_AA)
+        cv2.putText(tile, frame.name, (6, 18), cv2.FONT_HERSHEY_SIMPLEX, 0.5, (255, 255, 255), 1, cv2.LINE_AA)
+        tiles.append(tile)
+    while len(tiles) % columns:
+        tiles.append(np.zeros_like(tiles[0]))
+    rows = [np.hstack(tiles[i:i + columns]) for i in range(0, len(tiles), columns)]
+    return np.vstack(rows)
+
+
+if __name__ == "__main__":  # python -m tests.helpers.synthetic_frames OUT [--per N]: look at the set
+    import argparse
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(description="Write the synthetic webcam set and contact sheets "
+                                     "showing what the kiosk's decoder chain reads in it.")
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--per", type=int, default=20, help="frames per condition")
+    parser.add_argument("--frames", action="store_true", help="also write every frame as a PNG")
+    args = parser.parse_args()
+    from kiosk.scanning.decoder import DecoderChain
+
+    frames = synthetic_set(per_condition=args.per, empty=2 * args.per)
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.frames:
+        write_set(frames, args.out / "frames")
+    chain = DecoderChain()
+    sample = [f for c in CONDITIONS + (EMPTY,) for f in [g for g in frames if g.condition == c][:6]]
+    cv2.imwrite(str(args.out / "synthetic-set.png"), contact_sheet(sample, chain.decode))
+    missed = [f for f in frames if f.expected and not any(d.text == f.expected for d in chain.decode(f.image))]
+    if missed:
+        cv2.imwrite(str(args.out / "synthetic-missed.png"), contact_sheet(missed, chain.decode, columns=3, width=426))
+    print(f"{len(frames)} frames; missed by the kiosk chain: {', '.join(f.name for f in missed) or 'none'}")
