@@ -11,8 +11,9 @@ whole. Each region is cut out, enlarged when small, and tried with these steps i
 reads:
 
     sharpen    unsharp mask, then enlarge: defocus, distance, a thumb over part of the code
-    deblur     a motion streak estimated from the cepstrum and undone (Wiener deconvolution),
-               only in regions whose edges all run one way: a badge moving while the shutter is open
+    deblur     a motion streak estimated (direction from the gradients, length from where the
+               derivative's autocorrelation dips) and undone by Wiener deconvolution, only in
+               regions whose edges all run one way: a badge moving while the shutter is open
     histogram  a global threshold instead of the local one, on the enlarged region: glare,
                printed codes with ragged modules
     denoise    a 3x3 median, then enlarge: codes printed on textured surfaces
@@ -49,6 +50,7 @@ SMALL_IMAGE = 800    # a photo this small is searched whole in the second pass
 DEBLUR_SIDE = 160    # regions are resampled to this square for the motion estimate and deconvolution
 MIN_COHERENCE = 0.4  # how streaked a region must look before the deblur step tries it
 MIN_STREAK = 4.5     # shortest motion streak (pixels in that square) worth undoing
+DEBLUR_TRIES = ((0, 0), (1, 0), (-1, 0), (0, 10), (0, -10))  # (pixels, degrees) around the estimate
 # An ECI designator in the symbology identifier means the code names its character set.
 _ECI_IDENTIFIERS = ("]Q2", "]Q4", "]Q6")
 
@@ -269,44 +271,52 @@ class DecoderChain:
 
     def _read_region(self, gray: np.ndarray, region: Region) -> list[Decoded]:
         patch = enhance.crop(gray, region)
-        sharpened = None
         for step in self.steps:
             if region.source == "texture" and step in ("histogram", "denoise"):
                 continue  # not worth their time on a blind guess (see the benchmark)
-            if step == "deblur":
-                small = enhance.square(patch, DEBLUR_SIDE)
-                # Only a streaked region is worth the transforms: a short or undirected blur is
-                # the sharpen step's job, and text or faces rarely look streaked.
-                if enhance.coherence(small) < MIN_COHERENCE:
-                    continue
-                motion = enhance.estimate_motion(small)
-                if motion is None or motion.length < MIN_STREAK:
-                    continue
-                image, _ = enhance.upscale(enhance.deblur(small, motion), UPSCALE_SIDE)
-            elif step == "denoise":
-                image, _ = enhance.upscale(cv2.medianBlur(patch, 3), UPSCALE_SIDE)
-            elif step == "histogram":
-                image, _ = enhance.upscale(patch, UPSCALE_SIDE)
-            else:  # sharpen
-                if sharpened is None:
-                    factor = enhance.upscale_factor(patch, UPSCALE_SIDE)
-                    # Sharpen before enlarging: the same edges for a fraction of the pixels.
-                    sharpened, _ = enhance.upscale(enhance.sharpen(patch, sigma=SHARPEN_SIGMA / factor),
-                                                   UPSCALE_SIDE)
-                image = sharpened
-            binarizer = "global" if step == "histogram" else "local"
-            found, _ = self._backend.read(image, binarizer=binarizer, invert=True)
-            if found:
-                scale = (image.shape[1] / patch.shape[1], image.shape[0] / patch.shape[0])
-                for item in found:
-                    self.stats.count(step)
-                return [_moved(item, region, scale, step) for item in found]
+            for image in self._images(step, patch):
+                binarizer = "global" if step == "histogram" else "local"
+                found, _ = self._backend.read(image, binarizer=binarizer, invert=True)
+                if found:
+                    scale = (image.shape[1] / patch.shape[1], image.shape[0] / patch.shape[0])
+                    for item in found:
+                        self.stats.count(step)
+                    return [_moved(item, region, scale, step) for item in found]
         return []
+
+    @staticmethod
+    def _images(step: str, patch: np.ndarray):
+        """The versions of a region that ``step`` offers the decoder, best guess first."""
+        if step == "sharpen":
+            factor = enhance.upscale_factor(patch, UPSCALE_SIDE)
+            # Sharpen before enlarging: the same edges for a fraction of the pixels.
+            yield enhance.upscale(enhance.sharpen(patch, sigma=SHARPEN_SIGMA / factor), UPSCALE_SIDE)[0]
+        elif step == "histogram":
+            yield enhance.upscale(patch, UPSCALE_SIDE)[0]
+        elif step == "denoise":
+            yield enhance.upscale(cv2.medianBlur(patch, 3), UPSCALE_SIDE)[0]
+        elif step == "deblur":
+            small = enhance.square(patch, DEBLUR_SIDE)
+            # Only a streaked region is worth the transforms: a short or undirected blur is the
+            # sharpen step's job, and text or faces rarely look streaked.
+            if enhance.coherence(small) < MIN_COHERENCE:
+                return
+            motion = enhance.estimate_motion(small)
+            if motion is None or motion.length < MIN_STREAK:
+                return
+            # Deconvolution wants the streak to within a pixel or a few degrees: the estimate
+            # first, then its neighbours.
+            for dl, da in DEBLUR_TRIES:
+                guess = enhance.Motion(motion.length + dl, motion.angle + da)
+                yield enhance.upscale(enhance.deblur(small, guess), UPSCALE_SIDE)[0]
 
 
 def to_gray(frame: np.ndarray) -> np.ndarray:
+    """The frame as a contiguous 8-bit grey image (from BGR, BGRA, grey, 16-bit or float)."""
     if frame is None or not hasattr(frame, "ndim"):
         raise KioskError("not an image")
+    if frame.size == 0:
+        raise KioskError("not an image: it has no pixels")
     if frame.ndim == 2:
         gray = frame
     elif frame.ndim == 3 and frame.shape[2] == 3:

@@ -179,6 +179,15 @@ def test_something_that_is_not_an_image_is_a_clear_error():
         DecoderChain().decode(np.zeros((4, 4, 7), np.uint8))
     with pytest.raises(KioskError, match="not an image"):
         DecoderChain().decode(None)
+    with pytest.raises(KioskError, match="no pixels"):
+        DecoderChain().decode(np.zeros((0, 0, 3), np.uint8))
+
+
+def test_odd_frames_give_no_codes_rather_than_errors():
+    chain = DecoderChain()
+    for frame in (np.zeros((1, 1, 3), np.uint8), np.zeros((20, 3000), np.uint8),
+                  np.zeros((720, 1280, 3), np.uint8)[::2, ::2], np.zeros((10, 10, 3), np.float32)):
+        assert chain.decode(frame) == []
 
 
 def test_unknown_backend_or_step_is_a_clear_error():
