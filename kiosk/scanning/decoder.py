@@ -219,7 +219,8 @@ class DecoderChain:
     """Reads QR codes from BGR or grey frames: ``decode(frame) -> list[Decoded]``.
 
     ``steps`` names the second-pass steps to use, in order (``()`` leaves the raw backend);
-    ``max_regions`` bounds how many candidate regions a frame gets (the time budget).
+    ``max_regions`` bounds how many candidate regions a frame gets (the time budget), and
+    ``blind_search=False`` keeps the second pass to codes the backend detected.
     """
 
     def __init__(self, backend: str = "zxing", *, steps: tuple[str, ...] | None = None,
@@ -249,7 +250,7 @@ class DecoderChain:
         return []
 
     # The candidate regions: failed detections first (the decoder saw finder patterns there),
-    # then, when it saw nothing at all, the most code-like patch (or a small photo as a whole).
+    # then the frame's most code-like patch unless it is one of those; a small photo is taken whole.
     def _regions(self, gray: np.ndarray, failed) -> list[Region]:
         h, w = gray.shape[:2]
         if max(h, w) <= SMALL_IMAGE:  # a photo, not a webcam frame: all of it is cheap enough

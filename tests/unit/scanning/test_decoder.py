@@ -45,7 +45,7 @@ def test_chain_reads_at_least_97_percent_of_webcam_frames_and_more_than_raw(webc
     raws = [f.name for f in coded if f.expected in texts(raw)(f.image)]
     assert len(ours) >= 0.97 * len(coded), sorted(set(f.name for f in coded) - set(ours))
     # The second pass exists to read what the library misses; it must keep doing so.
-    assert len(ours) >= len(raws) + 3
+    assert len(ours) >= len(raws) + 4
     assert set(raws) <= set(ours)
 
 
@@ -95,15 +95,16 @@ def test_positions_are_the_code_corners_in_the_frame(webcam_set):
 # --- the public photographs ----------------------------------------------------------------------
 
 @pytest.mark.samples
-@pytest.mark.parametrize("name, raw_reads", [("zxing", 166), ("zxing-cpp", 125)])
-def test_public_photos_at_least_as_many_as_raw_zxing_cpp_and_no_misread(qr_samples, name, raw_reads):
+@pytest.mark.parametrize("name, raw_reads, chain_reads", [("zxing", 166, 169), ("zxing-cpp", 125, 128)])
+def test_public_photos_more_than_raw_zxing_cpp_and_no_misread(qr_samples, name, raw_reads, chain_reads):
     photos = photo_set(qr_samples, name)
     assert len(photos) == {"zxing": 179, "zxing-cpp": 137}[name]
     ours = score(texts(DecoderChain()), photos)
     raw = score(texts(DecoderChain(steps=())), photos)
     assert raw.read >= raw_reads - 2  # the library itself (the samples' README: 166 and 125)
-    assert ours.read >= raw_reads, ours.missed
-    assert ours.read >= raw.read
+    # The floor is what the chain reads today (three more than the library on each set).
+    assert ours.read >= chain_reads, ours.missed
+    assert set(raw.missed) >= set(ours.missed)
     assert ours.misread == 0, ours.wrong
 
 
