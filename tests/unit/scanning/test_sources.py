@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from kiosk.core.errors import KioskError
-from kiosk.scanning.decoder import DecoderChain
+from kiosk.scanning.decoder import DecoderChain, available_backends
 from kiosk.scanning.sources import (CameraError, CameraSource, FolderCamera, OpenCVCamera,
                                     VideoFileCamera, open_source)
 from tests.helpers.stubs import FakeClock
@@ -56,6 +56,8 @@ def test_the_handheld_movie_plays_through_and_its_codes_are_read(movie, qr_sampl
     assert with_codes >= 0.95 * frames
     # The same codes printed on the still photos of that set, as zbar (a different decoder) reads
     # them, are read again and again in the film.
+    if "pyzbar" not in available_backends():
+        pytest.skip("libzbar0 is not installed here: no second decoder to check against")
     from pyzbar import pyzbar
 
     stills = {s.data.decode() for p in sorted((qr_samples / "boofcv-data/qrcode").glob("*.jpg"))
