@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "kiosk.commands.desk",
     "kiosk.commands.app",
     "kiosk.commands.wayfinding",
+    "kiosk.commands.scanning",
 )
 
 DESCRIPTION = """\
@@ -30,6 +31,7 @@ Organiser:  demo, event, roster, badges, revoke, init
 Gate:       checkin, headcount
 Kiosk:      run, doctor, staff
 Wayfinding: route, maps, exhibitors
+Scanning:   decode
 """
 
 

@@ -110,11 +110,7 @@ def cmd_run(args) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ITCN Asia kiosk")
-    try:
-        camera = camera_factory(spec, model.decoder)
-    except (ImportError, KioskError) as exc:
-        warn(f"camera {spec!r} unavailable ({exc}); the badge scanner still works")
-        camera = None
+    camera = camera_factory(spec, model.decoder)  # a missing video or folder: one line, exit 1
     settings = kiosk_settings(event_model, model, windowed=args.windowed)
     wedge = _wedge()
     window = create_app(settings, camera=camera, store=open_store, sounds=QtSounds(), wedge=wedge)

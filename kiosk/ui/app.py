@@ -61,15 +61,21 @@ class InputWatcher(QObject):
         kind = event.type()
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
             self.touched.emit()
-        elif kind == QEvent.Type.KeyPress and not event.isAutoRepeat() and isinstance(obj, QWidget) \
-                and obj.isWindow():
-            # Key events are delivered to the focus widget and then up to the window; taking them
-            # at the window sees each key once, wherever the focus is.
+        elif kind == QEvent.Type.KeyPress and not event.isAutoRepeat() and self._first_receiver(obj):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.key_typed.emit("\n", time.monotonic())
             elif event.text():
                 self.key_typed.emit(event.text(), time.monotonic())
         return False
+
+    @staticmethod
+    def _first_receiver(obj) -> bool:
+        """A key goes to the focus widget first, then up to its parents if ignored: look at it
+        once, where it lands first."""
+        if not isinstance(obj, QWidget):
+            return False  # the QWindow's copy of the event
+        focus = QApplication.focusWidget()
+        return obj is focus if focus is not None else obj.isWindow()
 
 
 class WayfindingPlaceholder(Screen):
@@ -306,7 +312,17 @@ class KioskWindow(QWidget):
             return
         code = self.wedge.feed(text, t)
         if code:
+            self._take_back(code)
             self.on_code(code, t, "wedge")
+
+    @staticmethod
+    def _take_back(code: str) -> None:
+        """A scan typed into a text field (the map's search box) is not the visitor's typing."""
+        from PySide6.QtWidgets import QLineEdit
+
+        field = QApplication.focusWidget()
+        if isinstance(field, QLineEdit) and field.text().endswith(code):
+            field.setText(field.text()[: -len(code)])
 
     def on_code(self, code, captured: float, method: str = "camera") -> None:
         if self.current_page() in ("pin", "staff"):

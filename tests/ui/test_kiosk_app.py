@@ -307,3 +307,31 @@ def test_translation_sources_cover_the_code_and_qm_files_are_current(tmp_path):
 def test_context_strings_are_translated_at_run_time(make_window):
     make_window().set_language("zh")
     assert QCoreApplication.translate("Outcome", "Welcome") == "欢迎"
+
+
+def test_a_usb_badge_scanner_works_on_any_screen(qtbot, make_window, kiosk_setup):
+    from kiosk.scanning.wedge import WedgeScanner
+
+    window = make_window()
+    window.wedge = WedgeScanner()
+    window.show_page("attract")
+    window.setFocus()
+    with qtbot.waitSignal(window.result_shown, timeout=10_000) as blocker:
+        qtbot.keyClicks(window, "V-001")
+        qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert blocker.args[0].outcome.value == "accepted"
+    assert blocker.args[0].to_json()["attendee"]["id"] == "V-001"
+    with kiosk_setup[1].open_store() as store:
+        assert [s["method"] for s in store.scans()] == ["wedge"]
+
+
+def test_a_person_typing_is_not_a_scanner(qtbot, make_window):
+    from kiosk.scanning.wedge import WedgeScanner
+
+    window = make_window()
+    window.wedge = WedgeScanner()
+    shown = []
+    window.result_shown.connect(shown.append)
+    for i, ch in enumerate("V-001\n"):  # a key every 200 ms, as fingers type
+        window.watcher.key_typed.emit(ch, 100.0 + 0.2 * i)
+    assert shown == [] and window.current_page() == "attract"
