@@ -126,6 +126,7 @@ def cmd_run(args) -> int:
     keep_awake.start()
     _quit_on_signals(app, window)
     window.start()
+    QTimer.singleShot(0, lambda: log("attract_shown"))  # after the first paint of the window
     # The map screen takes a moment to build: after the attract screen is up, not before it.
     QTimer.singleShot(300, lambda: _install_map(window, build_map, log))
     try:

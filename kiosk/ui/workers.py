@@ -72,14 +72,16 @@ class CameraWorker(QThread):
         last_status, last_preview, frames, fps_since = None, 0.0, 0, time.monotonic()
         try:
             while not self.isInterruptionRequested():
-                started = time.monotonic()
                 frame, codes, status = pipeline.step()
+                now = time.monotonic()
+                # The frame came in before it was decoded (a pipeline may wait for its camera's
+                # next frame inside step(); that wait is not the kiosk's latency).
+                captured = now - getattr(pipeline, "last_decode_ms", 0.0) / 1000
                 if status != last_status:
                     last_status = status
                     self.status_changed.emit(status)
                 for code in codes:
-                    self.code_scanned.emit(code, started)
-                now = time.monotonic()
+                    self.code_scanned.emit(code, captured)
                 if frame is not None:
                     frames += 1
                     if now - last_preview >= self.preview_interval:
