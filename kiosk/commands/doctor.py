@@ -37,24 +37,20 @@ def qt_platform() -> dict:
 
 
 def decoders() -> list[dict]:
-    results = []
-    try:
-        from kiosk.scanning.health import decoder_backends
+    from kiosk.scanning.health import decoder_backends, decoder_self_test
 
-        backends = decoder_backends()
-    except ImportError:
-        backends = {}
-        for name, module in (("zxing", "zxingcpp"), ("pyzbar", "pyzbar.pyzbar")):
-            try:
-                __import__(module)
-                backends[name] = "available"
-            except Exception as exc:  # pyzbar raises ImportError or OSError without libzbar0
-                backends[name] = f"unavailable: {exc}"
-    for name, state in backends.items():
-        ok = state == "available" or state is True
+    results = []
+    for name, state in decoder_backends().items():
+        ok = state == "available"
         fix = "apt-get install libzbar0" if name == "pyzbar" else "pip install zxing-cpp"
-        results.append(check(f"decoder {name}", "ok" if ok else ("fail" if name == "zxing" else "warn"),
-                             "available" if ok else str(state), "" if ok else fix))
+        # zxing-cpp is the kiosk's decoder; pyzbar is an optional second backend.
+        status = "ok" if ok else ("fail" if name == "zxing" else "warn")
+        results.append(check(f"decoder {name}", status, state, "" if ok else fix))
+    test = decoder_self_test()
+    ok = bool(getattr(test, "ok", test))
+    results.append(check("decoder self-test", "ok" if ok else "fail",
+                         getattr(test, "detail", "reads a generated badge" if ok else "failed"),
+                         "reinstall the kiosk's Python packages (./run setup)"))
     return results
 
 
@@ -114,24 +110,13 @@ def kiosk_checks(path: Path) -> list[dict]:
 
 
 def camera(spec: str) -> dict:
-    try:
-        from kiosk.scanning.health import probe_camera
+    from kiosk.scanning.health import probe_camera
 
-        state = probe_camera(spec)
-        ok = state.get("ok", False)
-        detail = state.get("detail", "")
-    except ImportError:
-        import cv2
-
-        if spec.isdigit() or spec.startswith("/dev/"):
-            cap = cv2.VideoCapture(int(spec) if spec.isdigit() else spec)
-            ok = cap.isOpened()
-            cap.release()
-            detail = f"camera {spec} {'opens' if ok else 'does not open'}"
-        else:
-            ok = Path(spec).exists()
-            detail = f"{spec} {'exists' if ok else 'missing'}"
-    return check("camera", "ok" if ok else "warn", detail,
+    if spec.strip().lower() in ("", "none", "off"):
+        return check("camera", "warn", "no camera configured (badge scanner only)",
+                     "set `camera` in kiosk.toml to a device number such as 0")
+    probe = probe_camera(spec)
+    return check("camera", "ok" if probe.ok else "warn", probe.detail,
                  "plug the camera in, or set `camera` in kiosk.toml; the badge scanner works without it")
 
 
