@@ -19,6 +19,7 @@ from kiosk.core.errors import KioskError
 COMMAND_MODULES = (
     "kiosk.commands.organiser",
     "kiosk.commands.desk",
+    "kiosk.commands.sync",
 )
 
 DESCRIPTION = """\
@@ -26,6 +27,7 @@ ITCN Asia kiosk: self check-in with QR badges and wayfinding, offline first.
 
 Organiser:  demo, event, roster, badges, revoke, init
 Gate:       checkin, headcount
+Logs:       export, merge, push, report, hub
 """
 
 

@@ -176,6 +176,19 @@ CREATE TABLE IF NOT EXISTS public_keys (
     added_at TEXT NOT NULL
 );
 """ + ROSTER_DDL + SCAN_LOG_DDL + DERIVED_TRIGGERS),
+    # Live sync with a hub (kiosk/storage/outbox.py): per hub, how far the scan log was pushed
+    # and where the last pull of roster changes and revocations ended.
+    (2, """
+CREATE TABLE IF NOT EXISTS hub_sync (
+    hub_id TEXT PRIMARY KEY,
+    hub_url TEXT NOT NULL DEFAULT '',
+    pushed_seq INTEGER NOT NULL DEFAULT 0,
+    pushed_at TEXT NOT NULL DEFAULT '',
+    revocations_pushed TEXT NOT NULL DEFAULT '',
+    pull_xmin TEXT NOT NULL DEFAULT '',
+    pulled_at TEXT NOT NULL DEFAULT ''
+);
+"""),
 ]
 
 EVENT_MIGRATIONS = [

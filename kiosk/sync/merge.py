@@ -117,24 +117,30 @@ def merge_bundles(paths: list[Path | str], into: Path | str, *, event_id: str | 
             report.scans_total = store.scan_count() if store else 0
             report.seconds = time.perf_counter() - started
             return report
+        created = store is None
         if store is None:
             store = MergedStore.open(into, create=True)
-        with Transaction(store.conn):
-            meta = {}
-            if not store.get_meta("event_id"):
-                meta["event_id"] = target or ""
-            # The organiser's event.toml is the newest word on the event; a bundle's copy (the
-            # kiosk's, from provisioning) serves until one is given.
-            if event_toml:
-                meta["event_toml"] = event_toml
-            elif not store.get_meta("event_toml") and candidates:
-                meta["event_toml"] = candidates[0].header.meta["event_toml"]
-            if meta:
-                store.set_meta(meta)
-        if candidates:
-            _load(store, candidates, workers, report)
+        meta = {}
+        if not store.get_meta("event_id"):
+            meta["event_id"] = target or ""
+        # The organiser's event.toml is the newest word on the event; a bundle's copy (the
+        # kiosk's, from provisioning) serves until one is given.
+        if event_toml:
+            meta["event_toml"] = event_toml
+        elif not store.get_meta("event_toml") and candidates:
+            meta["event_toml"] = candidates[0].header.meta["event_toml"]
+        recorded = _load(store, candidates, workers, report, meta) if candidates else 0
         if event_db is not None:
+            with Transaction(store.conn):
+                store.set_meta(meta)
             store.copy_roster_from(event_db)
+        elif created and not recorded:
+            # Every bundle was refused: leave no empty database behind.
+            store.close()
+            store = None
+            into.unlink(missing_ok=True)
+            report.seconds = time.perf_counter() - started
+            return report
         report.scans_total = store.scan_count()
     finally:
         if store is not None:
@@ -220,7 +226,8 @@ def _checker(incoming: int, workers: int):
 
 
 def _load(store: MergedStore, candidates: list[_Candidate], workers: int,
-          report: MergeReport) -> None:
+          report: MergeReport, meta: dict[str, str]) -> int:
+    """Load the candidates group by group; how many bundles were recorded as merged."""
     conn = store.conn
     incoming = sum(c.header.scan_count for c in candidates)
     # A large load into a small log: building these indexes by sorting afterwards beats keeping
@@ -229,6 +236,7 @@ def _load(store: MergedStore, candidates: list[_Candidate], workers: int,
     groups = [candidates[i:i + GROUP] for i in range(0, len(candidates), GROUP)]
     checker = _checker(incoming, workers)
     checks: dict[int, Future] = {}
+    recorded = 0
 
     def submit(g: int) -> None:
         # Check at most a couple of groups ahead, so memory stays flat however many there are.
@@ -244,21 +252,33 @@ def _load(store: MergedStore, candidates: list[_Candidate], workers: int,
                 for n, cand in enumerate(group):
                     conn.execute(f"ATTACH DATABASE ? AS b{n}", (attach_uri(cand.header.path),))
                     aliases.append(f"b{n}")
-                with Transaction(conn):
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    if meta and not recorded:
+                        store.set_meta(meta)
                     set_derived_triggers(conn, False)
                     if bulk and g == 0:
                         for name in BULK_INDEXES:
                             conn.execute(f"DROP INDEX IF EXISTS {name}")
-                    _load_group(store, group, aliases, checks.pop(g), report)
+                    done = _load_group(store, group, aliases, checks.pop(g), report)
                     if g == len(groups) - 1:
                         _create_indexes(conn)
                     set_derived_triggers(conn, True)
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+                # A group that brought nothing is undone, so the file stays byte for byte as it
+                # was (switching the triggers off and on rewrites the schema).
+                conn.execute("COMMIT" if done else "ROLLBACK")
+                recorded += done
             finally:
                 for alias in aliases:
                     conn.execute(f"DETACH DATABASE {alias}")
     finally:
         checker.shutdown()
-    _create_indexes(conn)  # after an interrupted bulk load, the next merge puts them back
+    if recorded:
+        _create_indexes(conn)  # after an interrupted bulk load, the next merge puts them back
+    return recorded
 
 
 def _create_indexes(conn: sqlite3.Connection) -> None:
@@ -273,8 +293,9 @@ def _insert(conn: sqlite3.Connection, alias: str) -> int:
 
 
 def _load_group(store: MergedStore, group: list[_Candidate], aliases: list[str],
-                check: Future, report: MergeReport) -> None:
-    """Insert a group's bundles (attached as ``aliases``) and bring the derived tables along."""
+                check: Future, report: MergeReport) -> int:
+    """Insert a group's bundles (attached as ``aliases``) and bring the derived tables along;
+    return how many bundles were recorded."""
     conn = store.conn
     group_start = store.max_seq()
     conn.execute("SAVEPOINT grp")
@@ -303,6 +324,7 @@ def _load_group(store: MergedStore, group: list[_Candidate], aliases: list[str],
     conn.execute("RELEASE grp")
 
     all_new = not any(errors)
+    recorded = 0
     for i, cand in enumerate(group):
         header = cand.header
         if errors[i] is not None:
@@ -313,6 +335,8 @@ def _load_group(store: MergedStore, group: list[_Candidate], aliases: list[str],
             # The same content under other bytes (copied through a tool that rewrote the file).
             report.already_present += header.scan_count
             report.bundles.append(_entry(header, "already_merged", 0, header.scan_count))
+            store.record_bundle(**_bundle_row(cand, 0))
+            recorded += 1
             all_new = False
             continue
         conflicts: list[dict] = []
@@ -330,10 +354,12 @@ def _load_group(store: MergedStore, group: list[_Candidate], aliases: list[str],
             {"scan_id": c["scan_id"], "bundle": str(header.path), "kiosk_id": c["kiosk_id"],
              "columns": c["columns"]} for c in conflicts[:max(room, 0)])
         report.bundles.append(_entry(header, "merged", added, present, len(conflicts)))
+        recorded += 1
     # The checker's sums hold when every row of every bundle was new; otherwise add up exactly
     # the rows this group appended.
     delta = verdict.delta if all_new else store.delta_since(group_start)
     delta.apply(conn)
+    return recorded
 
 
 def _bundle_row(cand: _Candidate, added: int) -> dict:
