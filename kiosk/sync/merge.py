@@ -34,7 +34,7 @@ from kiosk.storage.schema import SCAN_COLUMNS
 from kiosk.sync.bundle import BundleError, BundleHeader, attach_uri, file_sha256, read_header, verify
 
 # SQLite attaches at most 10 databases to one connection (the compile-time default).
-GROUP = 9
+GROUP = 10
 MAX_LISTED_CONFLICTS = 1000
 # Below this many incoming scans, bundles are checked in this thread rather than in a process.
 PROCESS_THRESHOLD = 200_000

@@ -36,7 +36,7 @@ import sqlite3
 import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from kiosk.config import parse_event
@@ -44,6 +44,7 @@ from kiosk.core.errors import KioskError
 from kiosk.core.timeutil import from_utc_text, to_utc_text, utcnow, zone
 from kiosk.storage.db import _statements, connect
 from kiosk.storage.schema import ROSTER_DDL, SCAN_COLUMNS, SCAN_LOG_DDL
+from kiosk.sync.hub import HubClient, redact
 
 _ENTRY = "('accepted', 'reentry')"
 BIN_MINUTES = 15
@@ -70,7 +71,7 @@ class ReportData:
 
 
 # -- sources --------------------------------------------------------------------------------------
-def snapshot_hub(hub, path: Path) -> None:
+def snapshot_hub(hub: HubClient, path: Path) -> None:
     """Copy the hub's scans, roster and event into a SQLite file laid out like MERGED.db."""
     info = hub.info()
     conn = sqlite3.connect(path, isolation_level=None)
@@ -83,7 +84,7 @@ def snapshot_hub(hub, path: Path) -> None:
         conn.execute("BEGIN")
         conn.executemany("INSERT INTO meta VALUES (?, ?)", [
             ("event_id", info.event_id), ("event_toml", info.event_toml),
-            ("source", f"hub {hub.url}")])
+            ("source", f"hub {redact(hub.url)}")])
         insert = (f"INSERT INTO scans ({', '.join(SCAN_COLUMNS)}) "
                   f"VALUES ({', '.join('?' * len(SCAN_COLUMNS))})")
         for block in hub.stream_scans():
@@ -99,12 +100,10 @@ def snapshot_hub(hub, path: Path) -> None:
         conn.close()
 
 
-def build_report_from_hub(hub, out: Path) -> dict:
+def build_report_from_hub(hub: HubClient, out: Path) -> dict:
     with tempfile.TemporaryDirectory(prefix="kiosk-report-") as tmp:
         path = Path(tmp) / "hub.db"
         snapshot_hub(hub, path)
-        from kiosk.sync.hub import redact
-
         return build_report(path, out, source=f"hub {redact(hub.url)}")
 
 
@@ -262,19 +261,18 @@ def _tables(data: ReportData, out: Path) -> list[str]:
 
 
 def _charts(data: ReportData, out: Path) -> dict[str, bytes]:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib.dates import DateFormatter
+    # The object API, not pyplot: no global figure state or backend switch in a process that
+    # may also run Qt.
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     pngs = {}
     days = data.days or ["(no scans)"]
     venues = sorted({v for (_, v) in data.arrivals})
     colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7"]
 
-    fig, axes = plt.subplots(len(days), 1, figsize=(11, 2.6 * len(days) + 0.6), squeeze=False,
-                             sharex=True)
+    fig = Figure(figsize=(11, 2.6 * len(days) + 0.6))
+    axes = fig.subplots(len(days), 1, squeeze=False, sharex=True)
     for ax, day in zip(axes[:, 0], days):
         bottom = [0] * (24 * 60 // BIN_MINUTES)
         for i, venue in enumerate(venues):
@@ -286,33 +284,38 @@ def _charts(data: ReportData, out: Path) -> dict[str, bytes]:
             bottom = [a + b for a, b in zip(bottom, heights)]
         ax.set_title(f"{day}", loc="left", fontsize=10)
         ax.set_ylabel("arrivals")
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.grid(axis="y", alpha=0.3)
         if not any(bottom):
             ax.text(0.5, 0.5, "no arrivals", transform=ax.transAxes, ha="center", color="grey")
+    lo, hi = _hour_window(data)
+    ticks = range(lo, hi + 1, 1 if hi - lo <= 12 else 2)
     ax = axes[-1, 0]
-    ax.set_xlim(0, 24)
-    ax.set_xticks(range(0, 25, 2))
-    ax.set_xticklabels([f"{h:02d}:00" for h in range(0, 25, 2)])
+    ax.set_xlim(lo, hi)
+    ax.set_xticks(list(ticks))
+    ax.set_xticklabels([f"{h:02d}:00" for h in ticks])
     ax.set_xlabel(f"local time ({data.timezone})")
     if venues:
         axes[0, 0].legend(loc="upper right", fontsize=8)
     fig.suptitle(f"Arrivals per {BIN_MINUTES} minutes (first check-in of the day)")
     fig.tight_layout()
     pngs["arrivals.png"] = _save(fig, out / "arrivals.png")
-    plt.close(fig)
 
-    fig, ax = plt.subplots(figsize=(11, 4))
-    base = datetime(2000, 1, 1)
+    fig = Figure(figsize=(11, 4))
+    ax = fig.subplots()
     for i, day in enumerate(data.days):
         points = data.inside.get(day, [])
         if not points:
             continue
-        xs = [base + timedelta(hours=p.hour, minutes=p.minute) for p, _ in points]
-        ax.step(xs, [n for _, n in points], where="post", label=day,
-                color=colours[i % len(colours)] if i < len(colours) else None)
-    ax.xaxis.set_major_formatter(DateFormatter("%H:%M"))
-    ax.set_xlim(base, base + timedelta(hours=24))
+        # From nobody at the left edge, carried on to the right edge after the last scan.
+        xs = [lo] + [p.hour + p.minute / 60 for p, _ in points] + [hi]
+        ys = [0] + [n for _, n in points] + [points[-1][1]]
+        ax.step(xs, ys, where="post", label=day, color=colours[i % len(colours)])
+    ax.set_xlim(lo, hi)
+    ax.set_xticks(list(ticks))
+    ax.set_xticklabels([f"{h:02d}:00" for h in ticks])
     ax.set_ylim(bottom=0)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("people inside")
     ax.set_xlabel(f"local time ({data.timezone})")
     ax.grid(alpha=0.3)
@@ -323,8 +326,17 @@ def _charts(data: ReportData, out: Path) -> dict[str, bytes]:
     ax.set_title("Inside now: people whose latest scan of the day was an entry")
     fig.tight_layout()
     pngs["inside_now.png"] = _save(fig, out / "inside_now.png")
-    plt.close(fig)
     return pngs
+
+
+def _hour_window(data: ReportData) -> tuple[int, int]:
+    """The local hours worth showing: from an hour before the first arrival to an hour after
+    the last scan (opening hours when there is nothing yet)."""
+    hours = [b * BIN_MINUTES / 60 for counts in data.arrivals.values() for b in counts]
+    hours += [p.hour + p.minute / 60 for points in data.inside.values() for p, _ in points]
+    if not hours:
+        return 8, 20
+    return max(0, int(min(hours)) - 1), min(24, int(max(hours)) + 2)
 
 
 def _save(fig, path: Path) -> bytes:
@@ -416,7 +428,8 @@ th {{ background: #f3f5f9; }} img {{ max-width: 100%; }} figure {{ margin: 1rem 
 <h2>By hour (first check-ins)</h2>
 {_html_table(hour_head, hour_rows)}
 <h2>Refusals</h2>
-{_html_table(["day", "outcome", "reason", "scans"], refusal_rows, numeric_from=3)}
+{_html_table(["day", "outcome", "reason", "scans"], refusal_rows, numeric_from=3)
+ if refusal_rows else "<p>No scan was refused.</p>"}
 <footer>Tables: {links}. Generated {esc(generated)} UTC by the ITCN Asia kiosk.</footer>
 </body></html>
 """
