@@ -17,9 +17,10 @@ def register(commands) -> None:
         "counts and a SHA-256 over the content to one SQLite file (readable with sqlite-utils "
         "and Datasette). Safe while the kiosk runs. If BUNDLE is a folder, the file is named "
         "KIOSKID-TIME.bundle inside it.")
-    p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR")
-    p.add_argument("--out", required=True, type=Path, metavar="BUNDLE")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR", help="the kiosk folder")
+    p.add_argument("--out", required=True, type=Path, metavar="BUNDLE",
+                   help="the bundle file to write, or a folder to write it into")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_export)
 
     p = commands.add_parser(
@@ -30,11 +31,12 @@ def register(commands) -> None:
         f"different content is reported as a conflict (the first version stays). Exits "
         f"{PROBLEM_EXIT} if any bundle was refused.")
     p.add_argument("bundles", nargs="+", type=Path, metavar="BUNDLE")
-    p.add_argument("--into", required=True, type=Path, metavar="MERGED.db")
+    p.add_argument("--into", required=True, type=Path, metavar="MERGED.db",
+                   help="the merged database (created if missing)")
     p.add_argument("--event", type=Path, metavar="DIR",
                    help="the event folder: its roster (for no-shows in the report) and "
                    "event.toml go into MERGED.db")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_merge)
 
     p = commands.add_parser(
@@ -42,10 +44,10 @@ def register(commands) -> None:
         description="Send every scan the hub does not have yet, in batches, and bring back "
         "revocations and late roster additions. The running kiosk does the same in the "
         "background when kiosk.toml names a hub.")
-    p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR")
+    p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR", help="the kiosk folder")
     p.add_argument("--hub", metavar="URL", help="postgresql://... (default: the hub_url in "
                    "kiosk.toml)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_push)
 
     p = commands.add_parser(
@@ -54,42 +56,43 @@ def register(commands) -> None:
         "(CSV); arrivals per 15 minutes and the inside-now curve (PNG); and DIR/index.html "
         "with everything on one self-contained page.")
     where = p.add_mutually_exclusive_group(required=True)
-    where.add_argument("--db", type=Path, metavar="MERGED.db")
-    where.add_argument("--hub", metavar="URL")
-    p.add_argument("--out", required=True, type=Path, metavar="DIR")
-    p.add_argument("--json", action="store_true")
+    where.add_argument("--db", type=Path, metavar="MERGED.db", help="a merged database")
+    where.add_argument("--hub", metavar="URL", help="the hub, postgresql://...")
+    p.add_argument("--out", required=True, type=Path, metavar="DIR",
+                   help="the folder for the report (created if missing)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_report)
 
     hub = commands.add_parser("hub", help="the PostgreSQL hub: init, publish, status, attach, detach")
     hub_cmds = hub.add_subparsers(dest="hub_command", metavar="ACTION")
     hub_cmds.required = True
     p = hub_cmds.add_parser("init", help="create or migrate the hub's schema (safe to repeat)")
-    p.add_argument("url", metavar="URL")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("url", metavar="URL", help="the hub, postgresql://user@host:5432/dbname")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_hub_init)
     p = hub_cmds.add_parser(
         "publish", help="send the event's roster and revocations to the hub for kiosks to pull",
         description="Send the event folder's event.toml, roster and revocation list to the hub. "
         "Only changed rows go out; kiosks attached to the hub pull them within moments.")
-    p.add_argument("url", metavar="URL")
-    p.add_argument("--event", required=True, type=Path, metavar="DIR")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("url", metavar="URL", help="the hub, postgresql://user@host:5432/dbname")
+    p.add_argument("--event", required=True, type=Path, metavar="DIR", help="the event folder")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_hub_publish)
     p = hub_cmds.add_parser("status", help="the hub's event, scans and kiosks")
-    p.add_argument("url", metavar="URL")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("url", metavar="URL", help="the hub, postgresql://user@host:5432/dbname")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_hub_status)
     p = hub_cmds.add_parser(
         "attach", help="make a kiosk push to this hub while it runs",
         description="Store URL as the kiosk's hub_url in kiosk.toml: `kiosk run` then pushes in "
         "the background and `kiosk push` needs no --hub.")
-    p.add_argument("url", metavar="URL")
-    p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("url", metavar="URL", help="the hub, postgresql://user@host:5432/dbname")
+    p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR", help="the kiosk folder")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_hub_attach)
     p = hub_cmds.add_parser("detach", help="stop a kiosk pushing to a hub")
-    p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR", help="the kiosk folder")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_hub_detach)
 
 

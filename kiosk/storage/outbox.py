@@ -106,6 +106,10 @@ class Outbox:
         transaction. Returns how many rows changed here."""
         changed = 0
         cols = ROSTER_COLUMNS + ("updated_at",)
+        if not changes.attendees and not changes.revocations and self.state(hub_id).pull_xmin:
+            # Nothing new: keep the older mark (asking from it again costs nothing) rather than
+            # write to the disk every few seconds.
+            return 0
         with Transaction(self.conn):
             self._ensure(hub_id, hub_url)
             if changes.attendees:

@@ -27,7 +27,7 @@ import random
 import select
 import threading
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Callable, TypeVar
 
@@ -154,7 +154,6 @@ class SyncResult:
     roster_changes: int = 0
     pending: int = 0
     seconds: float = 0.0
-    errors: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         data = dict(self.__dict__)
