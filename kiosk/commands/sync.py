@@ -144,9 +144,7 @@ def _kiosk_info(folder, store):
     event_toml = store.get_meta("event_toml") or ""
     if not event_toml:
         raise KioskError(f"{folder.path} holds no event; provision the kiosk with `kiosk init`")
-    model = folder.model
-    return KioskInfo(kiosk_id=model.kiosk_id, event_id=model.event_id, event_toml=event_toml,
-                     venue=model.venue, gate=model.gate, role=model.role)
+    return KioskInfo.from_model(folder.model, event_toml)
 
 
 def cmd_push(args) -> int:

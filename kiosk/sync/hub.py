@@ -25,11 +25,12 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import psycopg
 from psycopg import sql
 
+from kiosk.config import KioskModel
 from kiosk.core.errors import KioskError
 from kiosk.core.headcount import Headcount
 from kiosk.core.timeutil import local_day, to_utc_text
@@ -172,6 +173,12 @@ class KioskInfo:
     venue: str = ""
     gate: str = ""
     role: str = ""
+
+    @classmethod
+    def from_model(cls, model: KioskModel, event_toml: str) -> "KioskInfo":
+        """From kiosk.toml and the event copy in kiosk.db (``meta.event_toml``)."""
+        return cls(kiosk_id=model.kiosk_id, event_id=model.event_id, event_toml=event_toml,
+                   venue=model.venue, gate=model.gate, role=model.role)
 
 
 @dataclass
@@ -595,3 +602,20 @@ def hub_headcount(url: str, at_text: str | None = None) -> Headcount:
         tz = parse_event(info.event_toml, "the hub's event").timezone
         at = parse_moment(at_text, tz) if at_text else utcnow()
         return hub.headcount(at, tz)
+
+
+def headcount_or_local(url: str, at: datetime, tz_name: str, local: Callable[[], Headcount], *,
+                       timeout: float = 3.0) -> Headcount:
+    """Event-wide figures from the hub, or this kiosk's own when the hub cannot be reached.
+
+    For a staff screen at a kiosk with a hub: call it off the GUI thread (it waits up to
+    ``timeout`` for the network); ``local`` runs only when the hub fails, and the result's
+    ``source`` says which one answered.
+    """
+    try:
+        with HubClient.connect(url, timeout=timeout, statement_timeout=timeout * 2) as hub:
+            return hub.headcount(at, tz_name)
+    except HubError as exc:
+        count = local()
+        count.source = f"{count.source or 'this kiosk'} only (hub unreachable: {exc})"
+        return count

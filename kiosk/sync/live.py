@@ -31,9 +31,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Callable, TypeVar
 
+from kiosk.config import KioskModel, parse_event
 from kiosk.core.errors import KioskError
 from kiosk.core.rules import Attendance
-from kiosk.core.timeutil import to_utc_text, utcnow
+from kiosk.core.timeutil import local_day, to_utc_text, utcnow
 from kiosk.storage.outbox import Outbox, PendingBatch, PulledChanges, SyncState
 from kiosk.sync.hub import EntryRow, HubClient, HubError, KioskInfo, redact
 
@@ -382,3 +383,21 @@ class HubSyncService:
                 pass
         if hub.fileno() in readable:
             hub.drain_notifications()
+
+
+def live_sync_for(model: KioskModel, event_toml: str, side: KioskSide, *,
+                  view: RemoteAttendanceView | None = None,
+                  on_status: Callable[[SyncStatus], None] | None = None,
+                  **options) -> HubSyncService | None:
+    """The service `kiosk run` starts when kiosk.toml names a hub (None when it names none).
+
+    Wiring, in the app: ``side = KioskSide.direct(Outbox(store)).routed(run_on_db_thread)``;
+    ``view = RemoteAttendanceView()`` handed to the desk as ``remote_attendance``; ``start()``
+    after the window shows, ``wake()`` after each committed scan, ``stop()`` on quit.
+    """
+    if not model.hub_url:
+        return None
+    tz = parse_event(event_toml, "the event copy in kiosk.db").timezone
+    return HubSyncService(model.hub_url, KioskInfo.from_model(model, event_toml), side,
+                          today=lambda: local_day(utcnow(), tz).isoformat(), view=view,
+                          on_status=on_status, **options)

@@ -34,10 +34,8 @@ class KioskOnThread:
         return KioskSide.direct(self.outbox).routed(self.run)
 
     def info(self) -> KioskInfo:
-        model = self.folder.model
-        return KioskInfo(kiosk_id=model.kiosk_id, event_id=model.event_id,
-                         event_toml=self.run(lambda: self.store.get_meta("event_toml")),
-                         venue=model.venue, gate=model.gate, role=model.role)
+        return KioskInfo.from_model(self.folder.model,
+                                    self.run(lambda: self.store.get_meta("event_toml")))
 
     def close(self) -> None:
         try:
