@@ -114,6 +114,7 @@ class DerivedDelta:
         self.counts: Counter = Counter()
         # (day, attendee) -> [first_in, category, kiosk, gate, last_in, last_out, entries]
         self.attendance: dict = {}
+        self._same = {}.setdefault
 
     def add(self, rows: Sequence[Sequence]) -> None:
         if not rows:
@@ -124,6 +125,9 @@ class DerivedDelta:
         kiosk_i, gate_i = o + _COL["kiosk_id"], o + _COL["gate"]
         self.counts.update(zip(map(itemgetter(day_i), rows), map(itemgetter(outcome_i), rows)))
         attendance = self.attendance
+        # Days, categories, kiosks and gates repeat endlessly: keep one copy of each, so the
+        # delta stays small in memory and on its way back from a checking process.
+        same = self._same
         # A plain loop: most rows are entries of distinct attendees, so there is little to gain
         # from grouping first (measured: this is about three times faster than sort-and-group).
         for row in rows:
@@ -136,10 +140,14 @@ class DerivedDelta:
                 at = row[at_i]
                 cur = attendance.get(key)
                 if cur is None:
-                    attendance[key] = [at, row[cat_i], row[kiosk_i], row[gate_i], at, None, 1]
+                    day = row[day_i]
+                    attendance[(same(day, day), who)] = [
+                        at, same(row[cat_i], row[cat_i]), same(row[kiosk_i], row[kiosk_i]),
+                        same(row[gate_i], row[gate_i]), at, None, 1]
                     continue
                 if cur[0] is None or at < cur[0]:
-                    cur[0], cur[1], cur[2], cur[3] = at, row[cat_i], row[kiosk_i], row[gate_i]
+                    cur[0], cur[1] = at, same(row[cat_i], row[cat_i])
+                    cur[2], cur[3] = same(row[kiosk_i], row[kiosk_i]), same(row[gate_i], row[gate_i])
                 if cur[4] is None or at > cur[4]:
                     cur[4] = at
                 cur[6] += 1
@@ -148,9 +156,17 @@ class DerivedDelta:
                 at = row[at_i]
                 cur = attendance.get(key)
                 if cur is None:
-                    attendance[key] = [None, None, None, None, None, at, 0]
+                    day = row[day_i]
+                    attendance[(same(day, day), who)] = [None, None, None, None, None, at, 0]
                 elif cur[5] is None or at > cur[5]:
                     cur[5] = at
+
+    def __getstate__(self):  # the bound setdefault does not travel between processes
+        return {"offset": self.offset, "counts": self.counts, "attendance": self.attendance}
+
+    def __setstate__(self, state):
+        self.__init__(state["offset"])
+        self.counts, self.attendance = state["counts"], state["attendance"]
 
     def apply(self, conn: sqlite3.Connection) -> None:
         """Upsert into the derived tables; the caller holds the transaction."""

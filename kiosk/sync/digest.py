@@ -54,13 +54,18 @@ class ContentHasher:
             return
         self.rows += len(rows)
         for stream, column in zip(self._streams, zip(*rows, strict=True), strict=True):
+            text = None
             try:
-                # The common case, at C speed: every value is text (join refuses anything else),
-                # and none holds a NUL.
+                # The common case, at C speed: every value is text (join refuses anything else).
                 text = "s" + "\0s".join(column) + "\0"
-                if text.count("\0") != len(column):
-                    text = "".join(map(_encode, column))
             except TypeError:
+                kinds = set(map(type, column))
+                if kinds == {int}:
+                    text = "i" + "\0i".join(map(str, column)) + "\0"
+                elif kinds == {str, type(None)}:  # text with some NULLs (unknown attendees)
+                    text = "\0".join(["n" if v is None else "s" + v for v in column]) + "\0"
+            # Valid only if no value held a NUL of its own; otherwise value by value, escaped.
+            if text is None or text.count("\0") != len(column):
                 text = "".join(map(_encode, column))
             stream.update(text.encode("utf-8", "surrogatepass"))
 
