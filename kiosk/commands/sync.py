@@ -40,14 +40,19 @@ def register(commands) -> None:
     p.set_defaults(handler=cmd_merge)
 
     p = commands.add_parser(
-        "push", help="send a kiosk's new scans to the hub once (idempotent)",
+        "push", help="send a kiosk's new scans to the hub (idempotent)",
         description="Send every scan the hub does not have yet, in batches, and bring back "
         "revocations and late roster additions. The running kiosk does the same in the "
-        "background when kiosk.toml names a hub.")
+        "background when kiosk.toml names a hub. With --watch, keep doing it until stopped "
+        "(Ctrl-C), for a kiosk whose scans come from another process.")
     p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR", help="the kiosk folder")
     p.add_argument("--hub", metavar="URL", help="postgresql://... (default: the hub_url in "
                    "kiosk.toml)")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--watch", action="store_true",
+                   help="keep pushing (looking every 2 s) and print a line whenever the state "
+                   "changes; an unreachable hub is retried, not an error")
+    p.add_argument("--json", action="store_true", help="print JSON (with --watch: one object "
+                   "per line)")
     p.set_defaults(handler=cmd_push)
 
     p = commands.add_parser(
@@ -159,6 +164,8 @@ def cmd_push(args) -> int:
         raise KioskError(f"no hub: give --hub URL or attach the kiosk with "
                          f"`kiosk hub attach URL --kiosk {args.kiosk}`")
     check_url(url)
+    if args.watch:
+        return _watch(folder, url, args.json)
     with folder.open_store() as store:
         outbox = Outbox(store)
         try:
@@ -171,6 +178,47 @@ def cmd_push(args) -> int:
          f"{result.already_on_hub} already there) in {result.seconds:.1f} s; "
          f"{result.roster_changes} roster or revocation changes brought back; "
          f"{result.pending} still pending")
+    return 0
+
+
+def _watch(folder, url: str, as_json: bool) -> int:
+    """`kiosk push --watch`: the live sync service in the foreground until Ctrl-C or SIGTERM."""
+    import signal
+    import threading
+
+    from kiosk.storage.outbox import Outbox
+    from kiosk.sync.live import KioskSide, live_sync_for
+
+    stop = threading.Event()
+    shown = {}
+
+    def show(status) -> None:
+        key = (status.online, status.pending, status.pushed_total, status.last_error)
+        if shown.get("last") == key:
+            return
+        shown["last"] = key
+        state = "online" if status.online else f"offline ({status.last_error})"
+        emit(status.to_json(), as_json,
+             f"{status.hub}: {state}; {status.pushed_total} pushed, "
+             f"{status.pending if status.pending is not None else '?'} pending")
+
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    # This thread only waits: the service's thread is the store's one user here.
+    with folder.open_store() as store:
+        model = folder.model.model_copy(update={"hub_url": url})
+        service = live_sync_for(model, _kiosk_info(folder, store).event_toml,
+                                KioskSide.direct(Outbox(store)), on_status=show,
+                                # Scans from another process send no wake-up: look often.
+                                poll_seconds=2.0)
+        service.start()
+        try:
+            while not stop.wait(0.5):
+                pass
+        except KeyboardInterrupt:
+            pass
+        finally:
+            service.stop()
+            signal.signal(signal.SIGTERM, previous)
     return 0
 
 

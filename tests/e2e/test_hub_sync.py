@@ -356,3 +356,44 @@ def test_headcount_window_end_is_inclusive_on_the_hub(busy_hub):
     with HubClient.connect(url) as hub:
         assert hub.headcount(moment, TZ).unique_checked_in == 1
         assert hub.headcount(moment - timedelta(microseconds=1), TZ).unique_checked_in == 0
+
+
+def test_push_watch_sends_scans_another_process_records(hub, tmp_path, event):
+    """`kiosk push --watch` in one process; `kiosk checkin` in another; the scan reaches the hub."""
+    import os
+    import queue
+    import signal
+    import subprocess
+    import sys
+
+    kiosk = make_kiosk(tmp_path, event)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "push", "--watch", "--json", "--kiosk", str(kiosk.path),
+         "--hub", hub], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(json.loads(x)) for x in watcher.stdout],
+                     daemon=True).start()
+
+    def next_status(predicate):
+        while True:
+            try:
+                status = lines.get(timeout=WAIT)
+            except queue.Empty:
+                raise AssertionError("no status line from kiosk push --watch") from None
+            if predicate(status):
+                return status
+
+    try:
+        next_status(lambda s: s["online"])
+        checkin = subprocess.run(
+            [sys.executable, "-m", "kiosk", "checkin", "V-001", "--kiosk", str(kiosk.path),
+             "--at", local(DAYS[0], 11).isoformat(), "--json"],
+            capture_output=True, text=True, env=env, timeout=WAIT)
+        assert checkin.returncode == 0, checkin.stderr
+        scan_id = json.loads(checkin.stdout)["scan_id"]
+        next_status(lambda s: s["pushed_total"] == 1 and s["pending"] == 0)
+        assert hub_scan_ids(hub) == {scan_id}
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        assert watcher.wait(timeout=WAIT) == 0
