@@ -2,7 +2,7 @@
 
 Three parts, split by where they may run:
 
-- ``KioskSide``: four plain callables over the kiosk's own database (kiosk/storage/outbox.py):
+- ``KioskSide``: plain callables over the kiosk's own database (kiosk/storage/outbox.py):
   read the pending scans, mark them pushed, apply pulled roster rows and revocations, read the
   sync state. SQLite has one owner thread per kiosk, so ``kiosk run`` routes each call to its
   database worker (``KioskSide.routed(run_on_db_thread)``); ``kiosk push`` calls them directly

@@ -7,12 +7,14 @@ How it stays correct and quick:
 - A file merged before is recognised from the SHA-256 of its bytes (recorded in
   ``merged_bundles``), so merging the same files again reads each file once at disk speed and
   writes nothing.
-- New rows go in with ``INSERT ... SELECT ... ON CONFLICT (scan_id) DO NOTHING`` from the attached
-  bundle, which SQLite runs without holding Python's lock, while another thread reads the next
-  bundle to check its digest. Each bundle's insert sits in a savepoint that is rolled back if the
-  check fails.
+- Bundles go in by groups of up to ten (SQLite's limit of attached files), one transaction per
+  group: ``INSERT ... SELECT ... ON CONFLICT (scan_id) DO NOTHING`` from each attached bundle
+  while a checking process reads the same bundles, verifies their digests and adds up what their
+  rows bring to the derived tables (a thread would fight this one for Python's lock). If a bundle
+  of the group fails, the group is undone and its good bundles go in again.
 - The per-row triggers are off during the load; the derived tables are brought up to date from the
-  rows actually added, in the same transaction, so every commit leaves a consistent database.
+  rows actually added, in the same transaction, so every commit leaves a consistent database. A
+  first large load drops two secondary indexes and builds them again at the end, by sorting.
 - A scan id that was already present with different content is a conflict: the first version
   stays (the log is append-only) and the other is reported and kept in ``merge_conflicts``.
 """
@@ -78,7 +80,6 @@ class MergeReport:
 class _Candidate:
     header: BundleHeader
     file_sha256: str
-    future: Future | None = None
 
 
 def merge_bundles(paths: list[Path | str], into: Path | str, *, event_id: str | None = None,
