@@ -269,7 +269,7 @@ def cmd_hub_status(args) -> int:
     summary = {"hub": redact(args.url), "hub_id": info.hub_id,
                "schema_version": info.schema_version, "event_id": info.event_id,
                "scans": scans, "attendees": roster,
-               "kiosks": [{k: v for k, v in vars(s).items() if k != "extra"} for s in kiosks]}
+               "kiosks": [vars(s) for s in kiosks]}
     lines = [f"Hub {summary['hub']} (schema {info.schema_version}), event "
              f"{info.event_id or '(none yet)'}: {scans} scans, {roster} attendees on the roster"]
     for s in kiosks:

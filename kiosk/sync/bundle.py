@@ -40,7 +40,7 @@ REQUIRED_META = ("format", "kiosk_schema", "event_id", "event_toml", "kiosk_id",
                  "content_sha256")
 BLOCK_ROWS = 10_000
 
-BUNDLE_DDL = f"""
+BUNDLE_DDL = """
 CREATE TABLE bundle (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE scans (
     seq INTEGER PRIMARY KEY,

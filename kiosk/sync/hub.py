@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable, Iterable, Sequence
 
@@ -216,7 +216,6 @@ class KioskStatus:
     scans: int
     last_push_at: str
     last_scan_at: str | None
-    extra: dict = field(default_factory=dict)
 
 
 class HubClient:

@@ -187,7 +187,7 @@ def gather(conn: sqlite3.Connection, source: str) -> ReportData:
 
     # The inside-now curve: +1 when someone's latest scan turns into an entry, -1 into an exit.
     changes = conn.execute(
-        f"""WITH ev AS (
+        """WITH ev AS (
                 SELECT day, attendee_id, at_utc, seq,
                        CASE WHEN outcome = 'exited' THEN 0 ELSE 1 END AS inside
                 FROM scans
