@@ -356,7 +356,9 @@ def _html_table(header: list[str], rows: list[list], numeric_from: int = 1) -> s
             cls = ' class="n"' if i >= numeric_from and isinstance(value, int) else ""
             cells.append(f"<td{cls}>{html.escape(str(value))}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    # cellpadding as well as CSS, for viewers that ignore style sheets (some mail clients).
+    return (f'<table cellpadding="5"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>")
 
 
 def _pivot(keys_rows: dict, days: list[str]) -> tuple[list[str], list[list]]:
@@ -405,9 +407,9 @@ body {{ font-family: "Noto Sans", system-ui, sans-serif; margin: 2rem auto; max-
 h1 {{ margin-bottom: 0.2rem; }} .sub {{ color: #555; margin-top: 0; }}
 .cards {{ display: flex; gap: 1rem; flex-wrap: wrap; margin: 1.5rem 0; }}
 .card {{ border: 1px solid #ccd; border-radius: 8px; padding: 0.8rem 1.2rem; min-width: 9rem; }}
-.big {{ font-size: 2rem; font-weight: 700; color: #0072B2; }}
+.big {{ font-size: 28px; font-weight: 700; color: #0072B2; }}
 table {{ border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.9rem; }}
-th, td {{ border-bottom: 1px solid #dde; padding: 0.3rem 0.7rem; text-align: left; }}
+th, td {{ border-bottom: 1px solid #dde; padding: 4px 10px; text-align: left; }}
 td.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
 th {{ background: #f3f5f9; }} img {{ max-width: 100%; }} figure {{ margin: 1rem 0; }}
 .note {{ color: #8a5300; }} footer {{ color: #666; font-size: 0.85rem; margin-top: 2rem; }}
