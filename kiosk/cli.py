@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "kiosk.commands.app",
     "kiosk.commands.wayfinding",
     "kiosk.commands.scanning",
+    "kiosk.commands.sync",
 )
 
 DESCRIPTION = """\
@@ -32,6 +33,7 @@ Gate:       checkin, headcount
 Kiosk:      run, doctor, staff
 Wayfinding: route, maps, exhibitors
 Scanning:   decode
+Logs:       export, merge, push, report, hub
 """
 
 

@@ -11,6 +11,8 @@ from tests.helpers.factories import make_event, make_kiosk, open_desk
 
 REPO = Path(__file__).resolve().parent.parent
 
+pytest_plugins = ["tests.helpers.pg"]  # the throwaway PostgreSQL server for the hub tests
+
 
 def samples_path() -> Path | None:
     configured = os.environ.get("KIOSK_QR_SAMPLES")

@@ -83,8 +83,10 @@ def cmd_headcount(args) -> int:
     from kiosk.core.timeutil import parse_moment, utcnow
 
     if args.hub:
-        raise KioskError("reading headcounts from a hub needs the sync module, not installed here")
-    if args.kiosk:
+        from kiosk.sync.hub import hub_headcount
+
+        count = hub_headcount(args.hub, args.at)
+    elif args.kiosk:
         from kiosk.organiser.kioskdir import KioskFolder, load_rules
 
         folder = KioskFolder.open(args.kiosk)

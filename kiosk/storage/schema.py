@@ -44,6 +44,15 @@ CREATE TABLE IF NOT EXISTS revocations (
 SCAN_COLUMNS = ("scan_id", "kiosk_id", "gate", "venue", "direction", "at_utc", "day", "code",
                 "attendee_id", "category", "outcome", "reason", "method", "note")
 
+# The scan log's secondary indexes, by name (a bulk load may drop them and build them again).
+SCAN_INDEXES = {
+    # Covering what a headcount at a past moment reads, so it never touches the table.
+    "scans_day_at": "CREATE INDEX IF NOT EXISTS scans_day_at ON scans (day, at_utc, outcome, attendee_id)",
+    "scans_day_attendee": "CREATE INDEX IF NOT EXISTS scans_day_attendee ON scans "
+                          "(day, attendee_id, at_utc, outcome)",
+    "scans_attendee": "CREATE INDEX IF NOT EXISTS scans_attendee ON scans (attendee_id, at_utc)",
+}
+
 SCAN_LOG_DDL = """
 CREATE TABLE IF NOT EXISTS scans (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -62,11 +71,7 @@ CREATE TABLE IF NOT EXISTS scans (
     method TEXT NOT NULL DEFAULT '',
     note TEXT NOT NULL DEFAULT ''
 );
--- Covering the columns a headcount at a past moment reads, so it never touches the table.
-CREATE INDEX IF NOT EXISTS scans_day_at ON scans (day, at_utc, outcome, attendee_id);
-CREATE INDEX IF NOT EXISTS scans_day_attendee ON scans (day, attendee_id, at_utc, outcome);
-CREATE INDEX IF NOT EXISTS scans_attendee ON scans (attendee_id, at_utc);
-
+""" + "".join(f"{sql};\n" for sql in SCAN_INDEXES.values()) + """
 CREATE TRIGGER IF NOT EXISTS scans_append_only_update BEFORE UPDATE ON scans
 BEGIN
     SELECT RAISE(ABORT, 'the scan log is append-only');
@@ -203,6 +208,24 @@ DROP TRIGGER IF EXISTS attendance_insert;
 DROP TRIGGER IF EXISTS attendance_update;
 """
 
+# The per-day presence counters, from daily_attendance (after a bulk load of it).
+REBUILD_PRESENCE = """
+DELETE FROM day_counts;
+DELETE FROM arrival_counts;
+INSERT INTO day_counts (day, checked_in, inside)
+    SELECT day, SUM(first_in_at IS NOT NULL), SUM(""" + _inside("daily_attendance") + """)
+    FROM daily_attendance GROUP BY day;
+INSERT INTO arrival_counts (day, facet, key, n)
+    SELECT day, 'category', COALESCE(category, ''), COUNT(*) FROM daily_attendance
+        WHERE first_in_at IS NOT NULL GROUP BY 1, 2, 3
+    UNION ALL SELECT day, 'kiosk', COALESCE(first_kiosk, ''), COUNT(*) FROM daily_attendance
+        WHERE first_in_at IS NOT NULL GROUP BY 1, 2, 3
+    UNION ALL SELECT day, 'gate', COALESCE(first_gate, ''), COUNT(*) FROM daily_attendance
+        WHERE first_in_at IS NOT NULL GROUP BY 1, 2, 3
+    UNION ALL SELECT day, 'q15', """ + _quarter("first_in_at") + """, COUNT(*) FROM daily_attendance
+        WHERE first_in_at IS NOT NULL GROUP BY 1, 2, 3;
+"""
+
 # Rebuild the derived tables from the log in one pass (after a bulk merge with triggers off).
 # SQLite takes the bare columns of a MIN() aggregate from the row holding the minimum.
 REBUILD_DERIVED = """
@@ -233,21 +256,7 @@ INSERT INTO daily_attendance (day, attendee_id, last_out_at, entries)
     WHERE attendee_id IS NOT NULL AND outcome = 'exited'
     GROUP BY day, attendee_id
     ON CONFLICT (day, attendee_id) DO NOTHING;
-DELETE FROM day_counts;
-DELETE FROM arrival_counts;
-INSERT INTO day_counts (day, checked_in, inside)
-    SELECT day, SUM(first_in_at IS NOT NULL), SUM(""" + _inside("daily_attendance") + """)
-    FROM daily_attendance GROUP BY day;
-INSERT INTO arrival_counts (day, facet, key, n)
-    SELECT day, 'category', COALESCE(category, ''), COUNT(*) FROM daily_attendance
-        WHERE first_in_at IS NOT NULL GROUP BY 1, 2, 3
-    UNION ALL SELECT day, 'kiosk', COALESCE(first_kiosk, ''), COUNT(*) FROM daily_attendance
-        WHERE first_in_at IS NOT NULL GROUP BY 1, 2, 3
-    UNION ALL SELECT day, 'gate', COALESCE(first_gate, ''), COUNT(*) FROM daily_attendance
-        WHERE first_in_at IS NOT NULL GROUP BY 1, 2, 3
-    UNION ALL SELECT day, 'q15', """ + _quarter("first_in_at") + """, COUNT(*) FROM daily_attendance
-        WHERE first_in_at IS NOT NULL GROUP BY 1, 2, 3;
-"""
+""" + REBUILD_PRESENCE
 
 KIOSK_MIGRATIONS = [
     (1, """
@@ -258,6 +267,19 @@ CREATE TABLE IF NOT EXISTS public_keys (
     added_at TEXT NOT NULL
 );
 """ + ROSTER_DDL + SCAN_LOG_DDL + DERIVED_TRIGGERS),
+    # Live sync with a hub (kiosk/storage/outbox.py): per hub, how far the scan log was pushed
+    # and where the last pull of roster changes and revocations ended.
+    (2, """
+CREATE TABLE IF NOT EXISTS hub_sync (
+    hub_id TEXT PRIMARY KEY,
+    hub_url TEXT NOT NULL DEFAULT '',
+    pushed_seq INTEGER NOT NULL DEFAULT 0,
+    pushed_at TEXT NOT NULL DEFAULT '',
+    revocations_pushed TEXT NOT NULL DEFAULT '',
+    pull_xmin TEXT NOT NULL DEFAULT '',
+    pulled_at TEXT NOT NULL DEFAULT ''
+);
+"""),
 ]
 
 EVENT_MIGRATIONS = [

@@ -1,0 +1,334 @@
+"""Log commands: export, merge, push, report, hub (init, publish, status, attach, detach)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.commands import emit, warn
+from kiosk.core.errors import KioskError
+
+PROBLEM_EXIT = 1
+
+
+def register(commands) -> None:
+    p = commands.add_parser(
+        "export", help="write a kiosk's scan log to one self-checking bundle file",
+        description="Write the kiosk's whole scan log, its id, venue, gate, event, schema version, "
+        "counts and a SHA-256 over the content to one SQLite file (readable with sqlite-utils "
+        "and Datasette). Safe while the kiosk runs. If BUNDLE is a folder, the file is named "
+        "KIOSKID-TIME.bundle inside it.")
+    p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR", help="the kiosk folder")
+    p.add_argument("--out", required=True, type=Path, metavar="BUNDLE",
+                   help="the bundle file to write, or a folder to write it into")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=cmd_export)
+
+    p = commands.add_parser(
+        "merge", help="merge bundles into one database (idempotent by scan id)",
+        description="Merge kiosk bundles into MERGED.db (created if missing). Each bundle is "
+        "checked first: a truncated, changed or other event's bundle is refused with a reason "
+        "and adds nothing. Merging a bundle again adds nothing. A scan id already present with "
+        f"different content is reported as a conflict (the first version stays). Exits "
+        f"{PROBLEM_EXIT} if any bundle was refused.")
+    p.add_argument("bundles", nargs="+", type=Path, metavar="BUNDLE")
+    p.add_argument("--into", required=True, type=Path, metavar="MERGED.db",
+                   help="the merged database (created if missing)")
+    p.add_argument("--event", type=Path, metavar="DIR",
+                   help="the event folder: its roster (for no-shows in the report) and "
+                   "event.toml go into MERGED.db")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=cmd_merge)
+
+    p = commands.add_parser(
+        "push", help="send a kiosk's new scans to the hub (idempotent)",
+        description="Send every scan the hub does not have yet, in batches, and bring back "
+        "revocations and late roster additions. The running kiosk does the same in the "
+        "background when kiosk.toml names a hub. With --watch, keep doing it until stopped "
+        "(Ctrl-C), for a kiosk whose scans come from another process.")
+    p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR", help="the kiosk folder")
+    p.add_argument("--hub", metavar="URL", help="postgresql://... (default: the hub_url in "
+                   "kiosk.toml)")
+    p.add_argument("--watch", action="store_true",
+                   help="keep pushing (looking every 2 s) and print a line whenever the state "
+                   "changes; an unreachable hub is retried, not an error")
+    p.add_argument("--json", action="store_true", help="print JSON (with --watch: one object "
+                   "per line)")
+    p.set_defaults(handler=cmd_push)
+
+    p = commands.add_parser(
+        "report", help="CSV tables, PNG charts and one HTML page for the organiser",
+        description="Attendance per day, category, gate and hour, first check-ins, no-shows "
+        "(CSV); arrivals per 15 minutes and the inside-now curve (PNG); and DIR/index.html "
+        "with everything on one self-contained page.")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--db", type=Path, metavar="MERGED.db", help="a merged database")
+    where.add_argument("--hub", metavar="URL", help="the hub, postgresql://...")
+    p.add_argument("--out", required=True, type=Path, metavar="DIR",
+                   help="the folder for the report (created if missing)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=cmd_report)
+
+    hub = commands.add_parser("hub", help="the PostgreSQL hub: init, publish, status, attach, detach")
+    hub_cmds = hub.add_subparsers(dest="hub_command", metavar="ACTION")
+    hub_cmds.required = True
+    p = hub_cmds.add_parser("init", help="create or migrate the hub's schema (safe to repeat)")
+    p.add_argument("url", metavar="URL", help="the hub, postgresql://user@host:5432/dbname")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=cmd_hub_init)
+    p = hub_cmds.add_parser(
+        "publish", help="send the event's roster and revocations to the hub for kiosks to pull",
+        description="Send the event folder's event.toml, roster and revocation list to the hub. "
+        "Only changed rows go out; kiosks attached to the hub pull them within moments.")
+    p.add_argument("url", metavar="URL", help="the hub, postgresql://user@host:5432/dbname")
+    p.add_argument("--event", required=True, type=Path, metavar="DIR", help="the event folder")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=cmd_hub_publish)
+    p = hub_cmds.add_parser("status", help="the hub's event, scans and kiosks")
+    p.add_argument("url", metavar="URL", help="the hub, postgresql://user@host:5432/dbname")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=cmd_hub_status)
+    p = hub_cmds.add_parser(
+        "attach", help="make a kiosk push to this hub while it runs",
+        description="Store URL as the kiosk's hub_url in kiosk.toml: `kiosk run` then pushes in "
+        "the background and `kiosk push` needs no --hub.")
+    p.add_argument("url", metavar="URL", help="the hub, postgresql://user@host:5432/dbname")
+    p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR", help="the kiosk folder")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=cmd_hub_attach)
+    p = hub_cmds.add_parser("detach", help="stop a kiosk pushing to a hub")
+    p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR", help="the kiosk folder")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=cmd_hub_detach)
+
+
+# -- bundles -------------------------------------------------------------------------------------
+def cmd_export(args) -> int:
+    from kiosk.organiser.kioskdir import KioskFolder
+    from kiosk.sync.bundle import export_bundle
+
+    folder = KioskFolder.open(args.kiosk)
+    with folder.open_store(readonly=True) as store:
+        summary = export_bundle(store, folder.model, args.out)
+    emit(summary, args.json, f"Exported {summary['scans']} scans of kiosk {summary['kiosk_id']} "
+         f"to {summary['bundle']} (SHA-256 {summary['content_sha256'][:16]}...)")
+    return 0
+
+
+def cmd_merge(args) -> int:
+    from kiosk.sync.merge import merge_bundles
+
+    event = {}
+    if args.event:
+        from kiosk.organiser.eventdir import EVENT_DB, EVENT_TOML, EventFolder
+
+        folder = EventFolder.open(args.event)
+        with folder.store() as store:
+            store.checkpoint()
+        event = {"event_id": folder.model.id,
+                 "event_toml": (folder.path / EVENT_TOML).read_text(encoding="utf-8"),
+                 "event_db": folder.path / EVENT_DB}
+    report = merge_bundles(args.bundles, args.into, **event)
+    lines = [f"Merged into {report.into}: {report.added} scans added, "
+             f"{report.already_present} already present, {report.conflict_count} conflicts, "
+             f"{len(report.rejected)} bundles refused ({report.scans_total} scans in all, "
+             f"{report.seconds:.1f} s)"]
+    lines += [f"  refused {r['bundle']}: {r['message']}" for r in report.rejected]
+    lines += [f"  conflict: scan {c['scan_id']} from {c['kiosk_id']} differs in "
+              f"{', '.join(c['columns'])} (kept the first version)" for c in report.conflicts[:20]]
+    if report.conflict_count > 20:
+        lines.append(f"  ... and {report.conflict_count - 20} more conflicts (see --json, or "
+                     "the merge_conflicts table)")
+    emit(report.to_json(), args.json, "\n".join(lines))
+    return PROBLEM_EXIT if report.rejected else 0
+
+
+# -- the hub -------------------------------------------------------------------------------------
+def _kiosk_info(folder, store):
+    from kiosk.sync.hub import KioskInfo
+
+    event_toml = store.get_meta("event_toml") or ""
+    if not event_toml:
+        raise KioskError(f"{folder.path} holds no event; provision the kiosk with `kiosk init`")
+    return KioskInfo.from_model(folder.model, event_toml)
+
+
+def cmd_push(args) -> int:
+    from kiosk.organiser.kioskdir import KioskFolder
+    from kiosk.storage.outbox import Outbox
+    from kiosk.sync.hub import HubError, check_url
+    from kiosk.sync.live import KioskSide, sync_once
+
+    folder = KioskFolder.open(args.kiosk)
+    url = args.hub or folder.model.hub_url
+    if not url:
+        raise KioskError(f"no hub: give --hub URL or attach the kiosk with "
+                         f"`kiosk hub attach URL --kiosk {args.kiosk}`")
+    check_url(url)
+    if args.watch:
+        return _watch(folder, url, args.json)
+    with folder.open_store() as store:
+        outbox = Outbox(store)
+        try:
+            result = sync_once(url, _kiosk_info(folder, store), KioskSide.direct(outbox))
+        except HubError as exc:
+            raise KioskError(f"{exc}; nothing is lost: the scans stay in the kiosk's log, push "
+                             "again when the hub is reachable") from None
+    emit(result.to_json(), args.json,
+         f"Pushed {result.pushed} scans to {result.hub} ({result.inserted} new, "
+         f"{result.already_on_hub} already there) in {result.seconds:.1f} s; "
+         f"{result.roster_changes} roster or revocation changes brought back; "
+         f"{result.pending} still pending")
+    return 0
+
+
+def _watch(folder, url: str, as_json: bool) -> int:
+    """`kiosk push --watch`: the live sync service in the foreground until Ctrl-C or SIGTERM."""
+    import signal
+    import threading
+
+    from kiosk.storage.outbox import Outbox
+    from kiosk.sync.live import KioskSide, live_sync_for
+
+    stop = threading.Event()
+    shown = {}
+
+    def show(status) -> None:
+        key = (status.online, status.pending, status.pushed_total, status.last_error)
+        if shown.get("last") == key:
+            return
+        shown["last"] = key
+        state = "online" if status.online else f"offline ({status.last_error})"
+        emit(status.to_json(), as_json,
+             f"{status.hub}: {state}; {status.pushed_total} pushed, "
+             f"{status.pending if status.pending is not None else '?'} pending")
+
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    # This thread only waits: the service's thread is the store's one user here.
+    with folder.open_store() as store:
+        model = folder.model.model_copy(update={"hub_url": url})
+        service = live_sync_for(model, _kiosk_info(folder, store).event_toml,
+                                KioskSide.direct(Outbox(store)), on_status=show,
+                                # Scans from another process send no wake-up: look often.
+                                poll_seconds=2.0)
+        service.start()
+        try:
+            while not stop.wait(0.5):
+                pass
+        except KeyboardInterrupt:
+            pass
+        finally:
+            service.stop()
+            signal.signal(signal.SIGTERM, previous)
+    return 0
+
+
+def cmd_hub_init(args) -> int:
+    from kiosk.sync.hub import HubClient
+
+    with HubClient.connect(args.url) as hub:
+        summary = hub.init_schema()
+    applied = summary["migrations_applied"]
+    emit(summary, args.json,
+         f"Hub {summary['hub']} ready at schema {summary['schema_version']}"
+         + (f" (applied {', '.join(map(str, applied))})" if applied else " (already up to date)"))
+    return 0
+
+
+def cmd_hub_publish(args) -> int:
+    from kiosk.organiser.eventdir import EVENT_TOML, EventFolder
+    from kiosk.storage.schema import ROSTER_COLUMNS
+    from kiosk.sync.hub import HubClient, redact
+
+    folder = EventFolder.open(args.event)
+    with folder.store() as store:
+        cols = ROSTER_COLUMNS + ("updated_at",)
+        attendees = [dict(zip(cols, row)) for row in store.conn.execute(
+            f"SELECT {', '.join(cols)} FROM attendees ORDER BY id")]
+        revocations = store.revocations()
+    with HubClient.connect(args.url) as hub:
+        result = hub.publish(folder.model.id, (folder.path / EVENT_TOML).read_text(encoding="utf-8"),
+                             attendees, revocations)
+    summary = {"hub": redact(args.url), "event_id": result.event_id, "attendees": len(attendees),
+               "attendees_changed": result.attendees_changed, "revocations": len(revocations),
+               "revocations_changed": result.revocations_changed}
+    emit(summary, args.json,
+         f"Published event {result.event_id}: {len(attendees)} attendees "
+         f"({result.attendees_changed} new or changed), {len(revocations)} revocations "
+         f"({result.revocations_changed} new or changed)")
+    return 0
+
+
+def cmd_hub_status(args) -> int:
+    from kiosk.sync.hub import HubClient, redact
+
+    with HubClient.connect(args.url) as hub:
+        info = hub.info()
+        kiosks = hub.kiosks()
+        scans = hub.scan_count()
+        roster = len(hub.roster())
+    summary = {"hub": redact(args.url), "hub_id": info.hub_id,
+               "schema_version": info.schema_version, "event_id": info.event_id,
+               "scans": scans, "attendees": roster,
+               "kiosks": [vars(s) for s in kiosks]}
+    lines = [f"Hub {summary['hub']} (schema {info.schema_version}), event "
+             f"{info.event_id or '(none yet)'}: {scans} scans, {roster} attendees on the roster"]
+    for s in kiosks:
+        lines.append(f"  {s.kiosk_id:<14} {s.venue:<8} {s.gate or '-':<10} {s.scans:>8} scans, "
+                     f"last push {s.last_push_at[:19].replace('T', ' ')} UTC")
+    emit(summary, args.json, "\n".join(lines))
+    return 0
+
+
+def cmd_hub_attach(args) -> int:
+    from kiosk.organiser.kioskdir import KioskFolder
+    from kiosk.sync.hub import HubClient, HubError, check_url, redact
+
+    url = check_url(args.url)
+    folder = KioskFolder.open(args.kiosk)
+    reachable, problem = True, ""
+    try:
+        with HubClient.connect(url) as hub:
+            info = hub.info()
+        if info.event_id and info.event_id != folder.model.event_id:
+            raise KioskError(f"the hub belongs to event {info.event_id}, this kiosk to "
+                             f"{folder.model.event_id}")
+    except HubError as exc:
+        reachable, problem = False, str(exc)
+    folder.update(hub_url=url)
+    if not reachable and not args.json:
+        warn(f"{problem}; saved anyway: the kiosk keeps trying while it runs")
+    emit({"kiosk": str(folder.path), "hub": redact(url), "reachable": reachable,
+          "problem": problem}, args.json,
+         f"Kiosk {folder.model.kiosk_id} will push to {redact(url)}")
+    return 0
+
+
+def cmd_hub_detach(args) -> int:
+    from kiosk.organiser.kioskdir import KioskFolder
+
+    folder = KioskFolder.open(args.kiosk)
+    folder.update(hub_url="")
+    emit({"kiosk": str(folder.path), "hub": ""}, args.json,
+         f"Kiosk {folder.model.kiosk_id} no longer pushes to a hub")
+    return 0
+
+
+# -- reports and headcounts ----------------------------------------------------------------------
+def cmd_report(args) -> int:
+    from kiosk.sync.report import build_report, build_report_from_hub
+
+    if args.db:
+        if not args.db.exists():
+            raise KioskError(f"no database at {args.db}")
+        summary = build_report(args.db, args.out)
+    else:
+        from kiosk.sync.hub import HubClient
+
+        with HubClient.connect(args.hub) as hub:
+            summary = build_report_from_hub(hub, args.out)
+    emit(summary, args.json,
+         f"Report in {summary['out']}/index.html: {summary['attendees_checked_in']} attendees "
+         f"over {len(summary['days'])} days, {summary['scans']} scans"
+         + (f", {summary['no_shows']} no-shows" if summary["no_shows"] is not None else ""))
+    return 0
+

@@ -1,0 +1,301 @@
+"""Bundles: one self-checking SQLite file per kiosk, carried to the organiser without a network.
+
+A bundle is an ordinary SQLite database (open it with sqlite-utils or Datasette) holding
+
+- ``bundle``: key/value metadata: ``format``, ``kiosk_schema`` (the kiosk database's version),
+  ``event_id``, ``event_toml``, ``kiosk_id``, ``venue``, ``gate``, ``role``, ``exported_at``,
+  ``scan_count``, ``first_seq``, ``last_seq``, ``counts`` (JSON: scans per outcome) and
+  ``content_sha256``;
+- ``scans``: the kiosk's scan log, ``seq`` (the kiosk's own order) and the log's columns.
+
+``content_sha256`` is the digest of every other metadata value and every row (see digest.py), so
+a bundle that was cut short, edited or damaged is refused before anything is merged. Bundles are
+written to a temporary name and renamed into place, so a half-written file never looks finished.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from operator import itemgetter
+from pathlib import Path
+from typing import Iterable
+
+from kiosk.config import KioskModel
+from kiosk.core.errors import KioskError
+from kiosk.core.timeutil import to_utc_text, utcnow
+from kiosk.storage.kiosk_store import KioskStore
+from kiosk.storage.merged import DerivedDelta
+from kiosk.storage.schema import SCAN_COLUMNS
+from kiosk.sync.digest import ContentHasher
+
+BUNDLE_FORMAT = 1
+ROW_COLUMNS = ("seq",) + SCAN_COLUMNS
+REQUIRED_META = ("format", "kiosk_schema", "event_id", "event_toml", "kiosk_id", "venue", "gate",
+                 "role", "exported_at", "scan_count", "first_seq", "last_seq", "counts",
+                 "content_sha256")
+BLOCK_ROWS = 10_000
+
+BUNDLE_DDL = """
+CREATE TABLE bundle (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE scans (
+    seq INTEGER PRIMARY KEY,
+    scan_id TEXT NOT NULL,
+    kiosk_id TEXT NOT NULL,
+    gate TEXT NOT NULL,
+    venue TEXT NOT NULL,
+    direction TEXT NOT NULL,
+    at_utc TEXT NOT NULL,
+    day TEXT NOT NULL,
+    code TEXT NOT NULL,
+    attendee_id TEXT,
+    category TEXT,
+    outcome TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    method TEXT NOT NULL,
+    note TEXT NOT NULL
+);
+"""
+assert all(f"    {c} " in BUNDLE_DDL for c in ROW_COLUMNS)
+
+
+class BundleError(KioskError):
+    """Why a bundle is refused; ``code`` is a stable word for JSON output."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+
+    def __reduce__(self):  # survives the trip back from a checking process
+        return (type(self), (self.code, str(self)))
+
+
+@dataclass
+class BundleHeader:
+    path: Path
+    meta: dict[str, str]
+    size: int
+
+    @property
+    def event_id(self) -> str:
+        return self.meta["event_id"]
+
+    @property
+    def kiosk_id(self) -> str:
+        return self.meta["kiosk_id"]
+
+    @property
+    def scan_count(self) -> int:
+        return int(self.meta["scan_count"])
+
+    @property
+    def content_sha256(self) -> str:
+        return self.meta["content_sha256"]
+
+    def digest_meta(self) -> dict[str, str]:
+        return {k: v for k, v in self.meta.items() if k != "content_sha256"}
+
+
+# -- export --------------------------------------------------------------------------------------
+def export_bundle(store: KioskStore, kiosk: KioskModel, out: Path | str) -> dict:
+    """Write the kiosk's whole scan log to ``out`` (a file, or a folder to put one in)."""
+    out = Path(out)
+    event_toml = store.get_meta("event_toml")
+    event_id = store.get_meta("event_id")
+    if not event_toml or not event_id:
+        raise KioskError(f"{store.path} holds no event; provision the kiosk with `kiosk init`")
+    if event_id != kiosk.event_id:
+        raise KioskError(f"kiosk.toml names event {kiosk.event_id} but kiosk.db holds {event_id}")
+    exported_at = to_utc_text(utcnow())
+    if out.is_dir():
+        stamp = exported_at[:19].replace(":", "").replace("-", "")
+        out = out / f"{kiosk.kiosk_id}-{stamp}Z.bundle"
+    src = store.conn
+    src.execute("BEGIN")  # one snapshot of a log that may be growing under a running kiosk
+    try:
+        schema = src.execute("PRAGMA user_version").fetchone()[0]
+        cur = src.execute(f"SELECT {', '.join(ROW_COLUMNS)} FROM scans ORDER BY seq")
+        meta = {"kiosk_schema": str(schema), "event_id": event_id, "event_toml": event_toml,
+                "kiosk_id": kiosk.kiosk_id, "venue": kiosk.venue, "gate": kiosk.gate,
+                "role": kiosk.role, "exported_at": exported_at}
+        return write_bundle(out, meta, iter(lambda: cur.fetchmany(BLOCK_ROWS), []))
+    finally:
+        src.execute("COMMIT")
+
+
+def write_bundle(out: Path, meta: dict[str, str], blocks: Iterable[list[tuple]]) -> dict:
+    """Write rows (``ROW_COLUMNS``, in seq order) and ``meta`` to a new bundle file at ``out``.
+
+    ``meta`` holds the kiosk and event fields; the counts and the digest are added here.
+    """
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise KioskError(f"no folder {out.parent} to write the bundle into")
+    tmp = out.with_name(out.name + ".part")
+    tmp.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")  # a fresh file: the rename is the commit
+        conn.execute("PRAGMA synchronous = OFF")
+        for statement in BUNDLE_DDL.strip().split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        hasher = ContentHasher(len(ROW_COLUMNS))
+        counts: Counter = Counter()
+        first_seq = last_seq = None
+        insert = (f"INSERT INTO scans ({', '.join(ROW_COLUMNS)}) "
+                  f"VALUES ({', '.join('?' * len(ROW_COLUMNS))})")
+        outcome = itemgetter(ROW_COLUMNS.index("outcome"))
+        conn.execute("BEGIN")
+        for rows in blocks:
+            if not rows:
+                continue
+            hasher.update(rows)
+            conn.executemany(insert, rows)
+            if first_seq is None:
+                first_seq = rows[0][0]
+            last_seq = rows[-1][0]
+            counts.update(map(outcome, rows))
+        meta = {
+            **meta,
+            "format": str(BUNDLE_FORMAT),
+            "scan_count": str(hasher.rows),
+            "first_seq": str(first_seq or 0),
+            "last_seq": str(last_seq or 0),
+            "counts": json.dumps(dict(sorted(counts.items())), separators=(",", ":")),
+        }
+        missing = [k for k in REQUIRED_META if k not in meta and k != "content_sha256"]
+        if missing:
+            raise ValueError(f"bundle metadata lacks {', '.join(missing)}")
+        meta["content_sha256"] = hasher.hexdigest(meta)
+        conn.executemany("INSERT INTO bundle (key, value) VALUES (?, ?)", sorted(meta.items()))
+        conn.execute("COMMIT")
+        conn.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        conn.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    return {"bundle": str(out), "kiosk_id": meta["kiosk_id"], "event_id": meta["event_id"],
+            "scans": hasher.rows, "counts": dict(sorted(counts.items())),
+            "content_sha256": meta["content_sha256"], "bytes": out.stat().st_size}
+
+
+# -- reading ---------------------------------------------------------------------------------
+def _uri(path: Path) -> str:
+    # immutable: nothing writes a finished bundle; no locks or -wal files next to it (read-only
+    # media such as a USB stick work too).
+    return f"file:{path.resolve()}?mode=ro&immutable=1"
+
+
+def open_bundle(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(_uri(path), uri=True, check_same_thread=False)
+
+
+def attach_uri(path: Path) -> str:
+    return _uri(path)
+
+
+def _check_size(path: Path) -> int:
+    """Compare the file's length with the page count in its SQLite header."""
+    if path.is_dir():
+        raise BundleError("unreadable", f"{path} is a folder, not a bundle")
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except FileNotFoundError:
+        raise BundleError("missing", f"no bundle at {path}") from None
+    except OSError as exc:
+        raise BundleError("unreadable", f"cannot read {path}: {exc}") from None
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        if size == 0:
+            raise BundleError("truncated", f"{path} is empty")
+        raise BundleError("not_a_bundle", f"{path} is not a kiosk bundle (not an SQLite file)")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    valid_for = int.from_bytes(header[92:96], "big")
+    change_counter = int.from_bytes(header[24:28], "big")
+    if pages and valid_for == change_counter:
+        expected = pages * page_size
+        if size < expected:
+            raise BundleError("truncated", f"{path} is truncated: {size} bytes of {expected}")
+        if size > expected:
+            raise BundleError("damaged", f"{path} has {size - expected} bytes after its end")
+    elif size % page_size:
+        raise BundleError("truncated", f"{path} is truncated (not a whole number of pages)")
+    return size
+
+
+def read_header(path: Path | str) -> BundleHeader:
+    """Quick checks (length, metadata) that need not read the scans."""
+    path = Path(path)
+    size = _check_size(path)
+    try:
+        conn = open_bundle(path)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not {"bundle", "scans"} <= tables:
+                raise BundleError("not_a_bundle", f"{path} is an SQLite file but not a kiosk bundle")
+            meta = dict(conn.execute("SELECT key, value FROM bundle"))
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise BundleError("damaged", f"{path} is damaged ({exc})") from None
+    missing = [k for k in REQUIRED_META if k not in meta]
+    if missing:
+        raise BundleError("tampered", f"{path} lacks bundle fields: {', '.join(missing)}")
+    try:
+        fmt = int(meta["format"])
+        int(meta["scan_count"])
+    except ValueError:
+        raise BundleError("tampered", f"{path} has unreadable bundle fields") from None
+    if fmt > BUNDLE_FORMAT:
+        raise BundleError("newer_format", f"{path} was written by a newer kiosk program "
+                          f"(bundle format {fmt}); upgrade this one")
+    return BundleHeader(path=path, meta=meta, size=size)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 20):
+            digest.update(block)  # hashlib lets other threads run while it digests large blocks
+    return digest.hexdigest()
+
+
+def verify(header: BundleHeader, delta: DerivedDelta | None = None) -> None:
+    """Read every row, recompute the digest and the count; raise BundleError when they differ.
+
+    With ``delta``, also adds up what the rows would bring to the derived tables, so that a merge
+    of new rows need not read them a second time.
+    """
+    path = header.path
+    hasher = ContentHasher(len(ROW_COLUMNS))
+    try:
+        conn = open_bundle(path)
+        try:
+            cur = conn.execute(f"SELECT {', '.join(ROW_COLUMNS)} FROM scans ORDER BY seq")
+            while rows := cur.fetchmany(BLOCK_ROWS):
+                hasher.update(rows)
+                if delta is not None:
+                    delta.add(rows)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise BundleError("damaged", f"{path} is damaged ({exc})") from None
+    except ValueError as exc:
+        raise BundleError("tampered", f"{path} holds values a kiosk never writes ({exc})") from None
+    if hasher.rows != header.scan_count:
+        raise BundleError("tampered", f"{path} holds {hasher.rows} scans but says "
+                          f"{header.scan_count}: rows were added or removed")
+    if hasher.hexdigest(header.digest_meta()) != header.content_sha256:
+        raise BundleError("tampered", f"{path} does not match its SHA-256: it was changed after "
+                          "export")

@@ -1,0 +1,620 @@
+"""The live hub: one PostgreSQL database that every kiosk on the network pushes to (psycopg 3).
+
+Schema (``HUB_MIGRATIONS``, applied by ``kiosk hub init URL`` under an advisory lock, so two
+kiosks starting together cannot race):
+
+- ``hub_meta``: ``hub_id`` (made once, so a kiosk notices a hub rebuilt at the same address),
+  ``schema_version``, ``event_id`` and ``event_toml`` (bound by the first publish or push);
+- ``scans``: every kiosk's scan log, keyed by scan id, so pushing is idempotent;
+- ``attendees`` and ``revocations``: the roster and block list going back out to the kiosks;
+- ``kiosks``: who pushed what and when, for the organiser's overview.
+
+Rows that kiosks pull carry ``txid``, the id of the transaction that wrote them. A reader notes
+``pg_snapshot_xmin`` (every transaction below it has finished) and next time asks for
+``txid >= that``: no committed row is ever skipped, whatever order transactions commit in, and
+a few rows may come twice (applying them again changes nothing). Statement triggers send
+``NOTIFY kiosk_hub`` so listening kiosks pull within moments.
+
+Every method does its network I/O with short timeouts and raises HubError (one line, the URL's
+password hidden) when the hub cannot be reached; callers decide whether to retry.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Callable, Iterable, Sequence
+
+import psycopg
+from psycopg import sql
+
+from kiosk.config import KioskModel
+from kiosk.core.errors import KioskError
+from kiosk.core.headcount import Headcount
+from kiosk.core.timeutil import local_day, to_utc_text
+from kiosk.storage.outbox import PendingBatch, PulledChanges
+from kiosk.storage.schema import ROSTER_COLUMNS, SCAN_COLUMNS
+
+CHANNEL = "kiosk_hub"
+_ENTRY = ("accepted", "reentry")
+_UTC_TEXT = """to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')"""
+
+HUB_MIGRATIONS: list[tuple[int, str]] = [
+    (1, """
+CREATE TABLE scans (
+    scan_id text PRIMARY KEY,
+    kiosk_id text NOT NULL,
+    gate text NOT NULL DEFAULT '',
+    venue text NOT NULL DEFAULT '',
+    direction text NOT NULL CHECK (direction IN ('in', 'out')),
+    at timestamptz NOT NULL,
+    day date NOT NULL,
+    code text NOT NULL,
+    attendee_id text,
+    category text,
+    outcome text NOT NULL,
+    reason text NOT NULL DEFAULT '',
+    method text NOT NULL DEFAULT '',
+    note text NOT NULL DEFAULT '',
+    kiosk_seq bigint NOT NULL,
+    received_at timestamptz NOT NULL DEFAULT now(),
+    txid xid8 NOT NULL DEFAULT pg_current_xact_id()
+);
+CREATE INDEX scans_day_at ON scans (day, at);
+CREATE INDEX scans_txid ON scans (txid);
+
+CREATE TABLE kiosks (
+    kiosk_id text PRIMARY KEY,
+    venue text NOT NULL DEFAULT '',
+    gate text NOT NULL DEFAULT '',
+    role text NOT NULL DEFAULT '',
+    pushed_seq bigint NOT NULL DEFAULT 0,
+    scans bigint NOT NULL DEFAULT 0,
+    first_push_at timestamptz NOT NULL DEFAULT now(),
+    last_push_at timestamptz NOT NULL DEFAULT now(),
+    last_scan_at timestamptz
+);
+
+CREATE TABLE attendees (
+    id text PRIMARY KEY,
+    name text NOT NULL,
+    category text NOT NULL,
+    company text NOT NULL DEFAULT '',
+    email text NOT NULL DEFAULT '',
+    phone text NOT NULL DEFAULT '',
+    days text,
+    venues text,
+    name_ur text NOT NULL DEFAULT '',
+    name_zh text NOT NULL DEFAULT '',
+    updated_at text NOT NULL DEFAULT '',
+    txid xid8 NOT NULL DEFAULT pg_current_xact_id()
+);
+CREATE INDEX attendees_txid ON attendees (txid);
+
+CREATE TABLE revocations (
+    key text PRIMARY KEY,
+    kind text NOT NULL CHECK (kind IN ('id', 'token')),
+    label text NOT NULL DEFAULT '',
+    reason text NOT NULL DEFAULT '',
+    active integer NOT NULL DEFAULT 1,
+    updated_at text NOT NULL,
+    source text NOT NULL DEFAULT '',
+    txid xid8 NOT NULL DEFAULT pg_current_xact_id()
+);
+CREATE INDEX revocations_txid ON revocations (txid);
+
+CREATE FUNCTION kiosk_hub_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('kiosk_hub', TG_ARGV[0]);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER scans_notify AFTER INSERT ON scans
+    FOR EACH STATEMENT EXECUTE FUNCTION kiosk_hub_notify('scans');
+CREATE TRIGGER attendees_notify AFTER INSERT OR UPDATE ON attendees
+    FOR EACH STATEMENT EXECUTE FUNCTION kiosk_hub_notify('roster');
+CREATE TRIGGER revocations_notify AFTER INSERT OR UPDATE ON revocations
+    FOR EACH STATEMENT EXECUTE FUNCTION kiosk_hub_notify('roster');
+"""),
+]
+HUB_SCHEMA = max(v for v, _ in HUB_MIGRATIONS)
+
+_PUSH_COLUMNS = SCAN_COLUMNS + ("kiosk_seq",)
+_SCAN_SELECT = ", ".join(
+    _UTC_TEXT.format("at") + " AS at_utc" if c == "at_utc" else
+    "day::text AS day" if c == "day" else c for c in SCAN_COLUMNS)
+_REVOCATION_COLUMNS = ("key", "kind", "label", "reason", "active", "updated_at", "source")
+
+
+class HubError(KioskError):
+    """The hub cannot be reached or refused the request; the message is one line."""
+
+
+def check_url(url: str) -> str:
+    url = (url or "").strip()
+    if not re.match(r"^postgres(ql)?://", url):
+        raise KioskError(f"a hub URL looks like postgresql://user@host:5432/dbname, not {url!r}")
+    return url
+
+
+def redact(url: str) -> str:
+    """The URL with any password hidden, for messages and status screens."""
+    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+
+
+def _roster_value(row: dict, column: str):
+    value = row.get(column)
+    if value is None and column not in ("days", "venues"):  # NULL there means "all"
+        return ""
+    return value
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+@dataclass
+class HubInfo:
+    hub_id: str
+    schema_version: int
+    event_id: str
+    event_toml: str
+
+
+@dataclass
+class KioskInfo:
+    """What the hub records about the kiosk pushing."""
+
+    kiosk_id: str
+    event_id: str
+    event_toml: str = ""
+    venue: str = ""
+    gate: str = ""
+    role: str = ""
+
+    @classmethod
+    def from_model(cls, model: KioskModel, event_toml: str) -> "KioskInfo":
+        """From kiosk.toml and the event copy in kiosk.db (``meta.event_toml``)."""
+        return cls(kiosk_id=model.kiosk_id, event_id=model.event_id, event_toml=event_toml,
+                   venue=model.venue, gate=model.gate, role=model.role)
+
+
+@dataclass
+class EntryRow:
+    """One attendee's entries and exits on one day at other kiosks, for anti-passback."""
+
+    day: str
+    attendee_id: str
+    first_in_at: datetime | None
+    last_in_at: datetime | None
+    last_out_at: datetime | None
+    entries: int
+
+
+@dataclass
+class PushResult:
+    sent: int = 0
+    inserted: int = 0
+
+
+@dataclass
+class PublishResult:
+    attendees_changed: int = 0
+    revocations_changed: int = 0
+    event_id: str = ""
+
+
+@dataclass
+class KioskStatus:
+    kiosk_id: str
+    venue: str
+    gate: str
+    role: str
+    pushed_seq: int
+    scans: int
+    last_push_at: str
+    last_scan_at: str | None
+
+
+class HubClient:
+    """One connection to the hub; used by one thread at a time."""
+
+    def __init__(self, conn: psycopg.Connection, url: str):
+        self.conn = conn
+        self.url = url
+        self._staging = False
+
+    @classmethod
+    def connect(cls, url: str, *, timeout: float = 5.0, statement_timeout: float = 60.0,
+                application: str = "kiosk") -> "HubClient":
+        url = check_url(url)
+        try:
+            conn = psycopg.connect(
+                url, autocommit=True, connect_timeout=max(1, int(timeout)),
+                application_name=application[:60],
+                # A hub that vanishes mid-push is noticed in seconds rather than minutes.
+                keepalives=1, keepalives_idle=10, keepalives_interval=3, keepalives_count=3,
+                tcp_user_timeout=int(timeout * 2000),
+                options=f"-c statement_timeout={int(statement_timeout * 1000)}")
+        except psycopg.Error as exc:
+            raise HubError(f"cannot reach the hub at {redact(url)}: {_first_line(exc)}") from None
+        return cls(conn, url)
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except Exception:  # closing a connection the network already dropped
+            pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @property
+    def closed(self) -> bool:
+        return self.conn.closed
+
+    def fileno(self) -> int:
+        try:
+            return self.conn.fileno()
+        except psycopg.Error as exc:
+            raise self._fail(exc, "waiting") from None
+
+    def _fail(self, exc: BaseException, doing: str) -> HubError:
+        return HubError(f"hub {redact(self.url)}: {doing} failed: {_first_line(exc)}")
+
+    # -- schema ------------------------------------------------------------------------------
+    def init_schema(self) -> dict:
+        """Create or migrate the hub's tables; safe to run again and from several places."""
+        try:
+            with self.conn.transaction():
+                self.conn.execute("SELECT pg_advisory_xact_lock(hashtext('kiosk-hub-schema'))")
+                self.conn.execute("CREATE TABLE IF NOT EXISTS hub_meta "
+                                  "(key text PRIMARY KEY, value text NOT NULL)")
+                meta = dict(self.conn.execute("SELECT key, value FROM hub_meta").fetchall())
+                current = int(meta.get("schema_version", "0"))
+                if current > HUB_SCHEMA:
+                    raise HubError(f"the hub has schema version {current}, newer than this "
+                                   f"program knows ({HUB_SCHEMA}); upgrade the kiosk software")
+                applied = []
+                for version, script in HUB_MIGRATIONS:
+                    if version > current:
+                        self.conn.execute(script)
+                        applied.append(version)
+                hub_id = meta.get("hub_id") or str(uuid.uuid4())
+                self._set_meta({"schema_version": str(HUB_SCHEMA), "hub_id": hub_id})
+        except HubError:
+            raise
+        except psycopg.Error as exc:
+            raise self._fail(exc, "creating the schema") from None
+        return {"hub": redact(self.url), "hub_id": hub_id, "schema_version": HUB_SCHEMA,
+                "migrations_applied": applied}
+
+    def _set_meta(self, values: dict[str, str]) -> None:
+        with self.conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO hub_meta (key, value) VALUES (%s, %s) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value", list(values.items()))
+
+    def info(self) -> HubInfo:
+        try:
+            exists = self.conn.execute("SELECT to_regclass('hub_meta') IS NOT NULL").fetchone()[0]
+            meta = dict(self.conn.execute("SELECT key, value FROM hub_meta").fetchall()) if exists else {}
+        except psycopg.Error as exc:
+            raise self._fail(exc, "reading its settings") from None
+        if "hub_id" not in meta:
+            raise HubError(f"{redact(self.url)} is not a kiosk hub yet; run: kiosk hub init URL")
+        version = int(meta.get("schema_version", "0"))
+        if version > HUB_SCHEMA:
+            raise HubError(f"the hub has schema version {version}, newer than this program knows "
+                           f"({HUB_SCHEMA}); upgrade the kiosk software")
+        if version < HUB_SCHEMA:
+            raise HubError(f"the hub has an older schema ({version}); run: kiosk hub init URL")
+        return HubInfo(hub_id=meta["hub_id"], schema_version=version,
+                       event_id=meta.get("event_id", ""), event_toml=meta.get("event_toml", ""))
+
+    def bind_event(self, event_id: str, event_toml: str, *, replace_toml: bool = False) -> HubInfo:
+        """Tie the hub to one event (first come), or refuse another event's kiosk or roster."""
+        try:
+            with self.conn.transaction():
+                self.conn.execute("SELECT pg_advisory_xact_lock(hashtext('kiosk-hub-event'))")
+                info = self.info()
+                if info.event_id and info.event_id != event_id:
+                    raise HubError(f"the hub at {redact(self.url)} belongs to event "
+                                   f"{info.event_id}, not {event_id}")
+                values = {}
+                if not info.event_id:
+                    values["event_id"] = event_id
+                if event_toml and (replace_toml or not info.event_toml):
+                    values["event_toml"] = event_toml
+                if values:
+                    self._set_meta(values)
+                    info = self.info()
+                return info
+        except HubError:
+            raise
+        except psycopg.Error as exc:
+            raise self._fail(exc, "binding the event") from None
+
+    # -- pushing -----------------------------------------------------------------------------
+    def push(self, kiosk: KioskInfo, batch: PendingBatch) -> PushResult:
+        """Send a batch of scans (and changed revocations) in one transaction; idempotent."""
+        result = PushResult(sent=len(batch.scans))
+        try:
+            with self.conn.transaction():
+                if batch.scans:
+                    result.inserted = self._copy_scans(batch.scans)
+                    last_at = max(row[SCAN_COLUMNS.index("at_utc") + 1] for row in batch.scans)
+                    self.conn.execute(
+                        "INSERT INTO kiosks (kiosk_id, venue, gate, role, pushed_seq, scans, "
+                        "last_scan_at) VALUES (%s, %s, %s, %s, %s, %s, %s) "
+                        "ON CONFLICT (kiosk_id) DO UPDATE SET venue = excluded.venue, "
+                        "gate = excluded.gate, role = excluded.role, "
+                        "pushed_seq = greatest(kiosks.pushed_seq, excluded.pushed_seq), "
+                        "scans = kiosks.scans + excluded.scans, last_push_at = now(), "
+                        "last_scan_at = greatest(kiosks.last_scan_at, excluded.last_scan_at)",
+                        (kiosk.kiosk_id, kiosk.venue, kiosk.gate, kiosk.role, batch.last_seq,
+                         result.inserted, last_at))
+                if batch.revocations:
+                    self._upsert_revocations(batch.revocations)
+        except psycopg.Error as exc:
+            raise self._fail(exc, "pushing scans") from None
+        return result
+
+    def _copy_scans(self, rows: Sequence[tuple]) -> int:
+        """COPY into a session-local staging table, then insert what is new by scan id."""
+        if not self._staging:
+            self.conn.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS incoming_scans "
+                "(LIKE scans INCLUDING DEFAULTS) ON COMMIT DELETE ROWS")
+            self._staging = True
+        columns = sql.SQL(", ").join(sql.Identifier("at" if c == "at_utc" else c)
+                                     for c in _PUSH_COLUMNS)
+        with self.conn.cursor() as cur:
+            with cur.copy(sql.SQL("COPY incoming_scans ({}) FROM STDIN").format(columns)) as copy:
+                for row in rows:
+                    # Rows come as (seq, *SCAN_COLUMNS); the hub keeps seq as kiosk_seq.
+                    copy.write_row((*row[1:], row[0]))
+            cur.execute("INSERT INTO scans SELECT * FROM incoming_scans "
+                        "ON CONFLICT (scan_id) DO NOTHING")
+            return cur.rowcount
+
+    def _upsert_revocations(self, rows: Iterable[dict]) -> int:
+        columns = ", ".join(_REVOCATION_COLUMNS)
+        with self.conn.cursor() as cur:
+            cur.executemany(
+                f"INSERT INTO revocations ({columns}) VALUES "
+                f"({', '.join(['%s'] * len(_REVOCATION_COLUMNS))}) "
+                "ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, label = excluded.label, "
+                "reason = excluded.reason, active = excluded.active, "
+                "updated_at = excluded.updated_at, source = excluded.source, "
+                "txid = pg_current_xact_id() "
+                "WHERE excluded.updated_at > revocations.updated_at",
+                [tuple(int(r[c]) if c == "active" else r[c] for c in _REVOCATION_COLUMNS)
+                 for r in rows])
+            return cur.rowcount
+
+    def publish(self, event_id: str, event_toml: str, attendees: Iterable[dict],
+                revocations: Iterable[dict]) -> PublishResult:
+        """The organiser's roster and block list, for kiosks to pull; only changes go out."""
+        self.bind_event(event_id, event_toml, replace_toml=True)
+        result = PublishResult(event_id=event_id)
+        cols = ROSTER_COLUMNS + ("updated_at",)
+        changed = " OR ".join(f"attendees.{c} IS DISTINCT FROM excluded.{c}" for c in cols)
+        try:
+            with self.conn.transaction():
+                self.conn.execute(
+                    "CREATE TEMP TABLE incoming_attendees (LIKE attendees INCLUDING DEFAULTS) "
+                    "ON COMMIT DROP")
+                with self.conn.cursor() as cur:
+                    with cur.copy(f"COPY incoming_attendees ({', '.join(cols)}) FROM STDIN") as copy:
+                        for row in attendees:
+                            copy.write_row(tuple(_roster_value(row, c) for c in cols))
+                    cur.execute(
+                        f"INSERT INTO attendees ({', '.join(cols)}) "
+                        f"SELECT {', '.join(cols)} FROM incoming_attendees "
+                        "ON CONFLICT (id) DO UPDATE SET "
+                        + ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
+                        + f", txid = pg_current_xact_id() WHERE {changed}")
+                    result.attendees_changed = cur.rowcount
+                result.revocations_changed = self._upsert_revocations(revocations)
+        except psycopg.Error as exc:
+            raise self._fail(exc, "publishing the roster") from None
+        return result
+
+    # -- pulling -----------------------------------------------------------------------------
+    def pull_changes(self, xmin: str | None, roster_after: str | None) -> PulledChanges:
+        """Roster rows and revocations written since ``xmin`` (a previous pull's mark).
+
+        The first pull (no mark) asks only for roster rows updated after ``roster_after`` (the
+        newest the kiosk was provisioned with) and every revocation.
+        """
+        cols = ROSTER_COLUMNS + ("updated_at",)
+        try:
+            with self.conn.transaction():
+                self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                mark = self.conn.execute(
+                    "SELECT pg_snapshot_xmin(pg_current_snapshot())::text").fetchone()[0]
+                with self.conn.cursor() as cur:
+                    if xmin:
+                        cur.execute(f"SELECT {', '.join(cols)} FROM attendees "
+                                    "WHERE txid >= %s::xid8 ORDER BY id", (xmin,))
+                    else:
+                        cur.execute(f"SELECT {', '.join(cols)} FROM attendees "
+                                    "WHERE updated_at > %s ORDER BY id", (roster_after or "",))
+                    attendees = [dict(zip(cols, r)) for r in cur.fetchall()]
+                    where = "WHERE txid >= %s::xid8" if xmin else ""
+                    cur.execute(f"SELECT {', '.join(_REVOCATION_COLUMNS)} FROM revocations "
+                                f"{where} ORDER BY key", (xmin,) if xmin else ())
+                    revocations = [dict(zip(_REVOCATION_COLUMNS, r)) for r in cur.fetchall()]
+        except psycopg.Error as exc:
+            raise self._fail(exc, "pulling the roster") from None
+        return PulledChanges(attendees=attendees, revocations=revocations, xmin=mark)
+
+    def pull_entries(self, min_day: str, xmin: str | None,
+                     exclude_kiosk: str) -> tuple[list[EntryRow], str]:
+        """Other kiosks' entries and exits from ``min_day`` on, written since ``xmin``."""
+        try:
+            with self.conn.transaction():
+                self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                mark = self.conn.execute(
+                    "SELECT pg_snapshot_xmin(pg_current_snapshot())::text").fetchone()[0]
+                since = "AND txid >= %(xmin)s::xid8" if xmin else ""
+                rows = self.conn.execute(
+                    f"""SELECT day::text, attendee_id,
+                               min(at) FILTER (WHERE outcome IN ('accepted', 'reentry')),
+                               max(at) FILTER (WHERE outcome IN ('accepted', 'reentry')),
+                               max(at) FILTER (WHERE outcome = 'exited'),
+                               count(*) FILTER (WHERE outcome IN ('accepted', 'reentry'))
+                        FROM scans
+                        WHERE day >= %(day)s::date AND attendee_id IS NOT NULL
+                          AND outcome IN ('accepted', 'reentry', 'exited')
+                          AND kiosk_id <> %(me)s {since}
+                        GROUP BY day, attendee_id""",
+                    {"day": min_day, "me": exclude_kiosk, "xmin": xmin}).fetchall()
+        except psycopg.Error as exc:
+            raise self._fail(exc, "pulling other kiosks' entries") from None
+        return [EntryRow(*r) for r in rows], mark
+
+    def listen(self) -> None:
+        try:
+            self.conn.execute(f"LISTEN {CHANNEL}")
+        except psycopg.Error as exc:
+            raise self._fail(exc, "listening for changes") from None
+
+    def drain_notifications(self) -> int:
+        """Consume notifications already received; how many there were."""
+        try:
+            return sum(1 for _ in self.conn.notifies(timeout=0))
+        except psycopg.Error as exc:
+            raise self._fail(exc, "reading notifications") from None
+
+    # -- reading for people ------------------------------------------------------------------
+    def headcount(self, at: datetime, tz_name: str) -> Headcount:
+        """The same figures as kiosk.core.headcount, over every kiosk's scans."""
+        day = local_day(at, tz_name).isoformat()
+        result = Headcount(day=day, at=to_utc_text(at), source=f"hub {redact(self.url)}")
+        params = {"day": day, "until": at, "tz": tz_name}
+        base = "FROM scans WHERE day = %(day)s::date AND at <= %(until)s"
+        try:
+            with self.conn.transaction():
+                self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                for outcome, n in self.conn.execute(
+                        f"SELECT outcome, count(*) {base} GROUP BY outcome", params):
+                    if outcome in _ENTRY:
+                        result.accepted_scans += n
+                    elif outcome == "exited":
+                        result.exit_scans += n
+                    else:
+                        result.refused_scans += n
+                result.inside_now = self.conn.execute(
+                    f"""SELECT count(*) FROM (
+                            SELECT max(at) FILTER (WHERE outcome IN ('accepted', 'reentry')) AS li,
+                                   max(at) FILTER (WHERE outcome = 'exited') AS lo
+                            {base} AND attendee_id IS NOT NULL GROUP BY attendee_id) t
+                        WHERE li IS NOT NULL AND (lo IS NULL OR li > lo)""", params).fetchone()[0]
+                rows = self.conn.execute(
+                    f"""WITH firsts AS (
+                            SELECT DISTINCT ON (attendee_id) attendee_id, at, kiosk_id, gate,
+                                   category
+                            {base} AND attendee_id IS NOT NULL
+                              AND outcome IN ('accepted', 'reentry')
+                            ORDER BY attendee_id, at, scan_id)
+                        SELECT GROUPING(coalesce(category, '')), GROUPING(kiosk_id),
+                               GROUPING(coalesce(gate, '')),
+                               coalesce(category, ''), kiosk_id, coalesce(gate, ''),
+                               to_char(at AT TIME ZONE %(tz)s, 'HH24') || ':00' AS hour,
+                               GROUPING(to_char(at AT TIME ZONE %(tz)s, 'HH24') || ':00'),
+                               count(*)
+                        FROM firsts
+                        GROUP BY GROUPING SETS ((coalesce(category, '')), (kiosk_id),
+                                                (coalesce(gate, '')),
+                                                (to_char(at AT TIME ZONE %(tz)s, 'HH24') || ':00'),
+                                                ())""", params).fetchall()
+        except psycopg.Error as exc:
+            raise self._fail(exc, "counting heads") from None
+        for g_cat, g_kiosk, g_gate, cat, kiosk, gate, hour, g_hour, n in rows:
+            if not g_cat:
+                result.by_category[cat] = n
+            elif not g_kiosk:
+                result.by_kiosk[kiosk] = n
+            elif not g_gate:
+                result.by_gate[gate] = n
+            elif not g_hour:
+                result.by_hour[hour] = n
+            else:
+                result.unique_checked_in = n
+        return result
+
+    def kiosks(self) -> list[KioskStatus]:
+        try:
+            rows = self.conn.execute(
+                "SELECT kiosk_id, venue, gate, role, pushed_seq, scans, "
+                + _UTC_TEXT.format("last_push_at") + ", "
+                + f"CASE WHEN last_scan_at IS NULL THEN NULL ELSE {_UTC_TEXT.format('last_scan_at')} END "
+                "FROM kiosks ORDER BY kiosk_id").fetchall()
+        except psycopg.Error as exc:
+            raise self._fail(exc, "listing kiosks") from None
+        return [KioskStatus(*r) for r in rows]
+
+    def scan_count(self) -> int:
+        try:
+            return self.conn.execute("SELECT count(*) FROM scans").fetchone()[0]
+        except psycopg.Error as exc:
+            raise self._fail(exc, "counting scans") from None
+
+    def stream_scans(self, block: int = 20_000) -> Iterable[list[tuple]]:
+        """Every scan (SCAN_COLUMNS order, times as the kiosks wrote them), in blocks."""
+        try:
+            with self.conn.transaction():
+                with self.conn.cursor(name="all_scans") as cur:
+                    cur.itersize = block
+                    cur.execute(f"SELECT {_SCAN_SELECT} FROM scans ORDER BY at, scan_id")
+                    while rows := cur.fetchmany(block):
+                        yield rows
+        except psycopg.Error as exc:
+            raise self._fail(exc, "reading scans") from None
+
+    def roster(self) -> list[dict]:
+        cols = ROSTER_COLUMNS + ("updated_at",)
+        try:
+            rows = self.conn.execute(f"SELECT {', '.join(cols)} FROM attendees ORDER BY id").fetchall()
+        except psycopg.Error as exc:
+            raise self._fail(exc, "reading the roster") from None
+        return [dict(zip(cols, r)) for r in rows]
+
+
+def hub_headcount(url: str, at_text: str | None = None) -> Headcount:
+    """`kiosk headcount --hub URL`: the hub's figures, in the time zone of the hub's event."""
+    from kiosk.config import parse_event
+    from kiosk.core.timeutil import parse_moment, utcnow
+
+    with HubClient.connect(url) as hub:
+        info = hub.info()
+        if not info.event_toml:
+            raise KioskError("the hub holds no event yet: push from a kiosk or run "
+                             "`kiosk hub publish URL --event DIR`")
+        tz = parse_event(info.event_toml, "the hub's event").timezone
+        at = parse_moment(at_text, tz) if at_text else utcnow()
+        return hub.headcount(at, tz)
+
+
+def headcount_or_local(url: str, at: datetime, tz_name: str, local: Callable[[], Headcount], *,
+                       timeout: float = 3.0) -> Headcount:
+    """Event-wide figures from the hub, or this kiosk's own when the hub cannot be reached.
+
+    For a staff screen at a kiosk with a hub: call it off the GUI thread (it waits up to
+    ``timeout`` for the network); ``local`` runs only when the hub fails, and the result's
+    ``source`` says which one answered.
+    """
+    try:
+        with HubClient.connect(url, timeout=timeout, statement_timeout=timeout * 2) as hub:
+            return hub.headcount(at, tz_name)
+    except HubError as exc:
+        count = local()
+        count.source = f"{count.source or 'this kiosk'} only (hub unreachable: {exc})"
+        return count

@@ -1,0 +1,395 @@
+"""`kiosk merge`: bundles into one MERGED.db, idempotent by scan id.
+
+How it stays correct and quick:
+
+- Every bundle is checked before any of its rows count: length against its SQLite header, its
+  metadata, then every row against its SHA-256. A refused bundle adds nothing.
+- A file merged before is recognised from the SHA-256 of its bytes (recorded in
+  ``merged_bundles``), so merging the same files again reads each file once at disk speed and
+  writes nothing.
+- Bundles go in by groups of up to ten (SQLite's limit of attached files), one transaction per
+  group: ``INSERT ... SELECT ... ON CONFLICT (scan_id) DO NOTHING`` from each attached bundle
+  while a checking process reads the same bundles, verifies their digests and adds up what their
+  rows bring to the derived tables (a thread would fight this one for Python's lock). If a bundle
+  of the group fails, the group is undone and its good bundles go in again.
+- The per-row triggers are off during the load; the derived tables are brought up to date from the
+  rows actually added, in the same transaction, so every commit leaves a consistent database. A
+  first large load drops two secondary indexes and builds them again at the end, by sorting.
+- A scan id that was already present with different content is a conflict: the first version
+  stays (the log is append-only) and the other is reported and kept in ``merge_conflicts``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sqlite3
+import time
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.core.errors import KioskError
+from kiosk.storage.db import Transaction
+from kiosk.storage.merged import SCAN_INDEXES, DerivedDelta, MergedStore, set_derived_triggers
+from kiosk.storage.schema import SCAN_COLUMNS
+from kiosk.sync.bundle import BundleError, BundleHeader, attach_uri, file_sha256, read_header, verify
+
+# SQLite attaches at most 10 databases to one connection (the compile-time default).
+GROUP = 10
+MAX_LISTED_CONFLICTS = 1000
+# Below this many incoming scans, bundles are checked in this thread rather than in a process.
+PROCESS_THRESHOLD = 200_000
+BULK_THRESHOLD = 50_000
+BULK_INDEXES = ("scans_attendee", "scans_day_at")
+
+_COLS = ", ".join(SCAN_COLUMNS)
+_COMPARED = [c for c in SCAN_COLUMNS if c != "scan_id"]
+
+
+@dataclass
+class MergeReport:
+    into: str
+    added: int = 0
+    already_present: int = 0
+    rejected: list[dict] = field(default_factory=list)
+    conflicts: list[dict] = field(default_factory=list)
+    conflict_count: int = 0
+    bundles: list[dict] = field(default_factory=list)
+    scans_total: int = 0
+    seconds: float = 0.0
+
+    def reject(self, path: Path, error: BundleError) -> None:
+        self.rejected.append({"bundle": str(path), "reason": error.code, "message": str(error)})
+
+    def to_json(self) -> dict:
+        return {
+            "into": self.into,
+            "added": self.added,
+            "already_present": self.already_present,
+            "rejected": self.rejected,
+            "conflicts": self.conflicts,
+            "conflict_count": self.conflict_count,
+            "bundles": self.bundles,
+            "scans_total": self.scans_total,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+@dataclass
+class _Candidate:
+    header: BundleHeader
+    file_sha256: str
+
+
+def merge_bundles(paths: list[Path | str], into: Path | str, *, event_id: str | None = None,
+                  event_toml: str | None = None, event_db: Path | None = None,
+                  workers: int | None = None) -> MergeReport:
+    """Merge bundles into ``into``; ``event_*`` come from the organiser's event folder, if given.
+
+    Refused bundles are listed in the report, never raised: the good ones still merge.
+    """
+    started = time.perf_counter()
+    if workers is None:
+        workers = max(1, min(4, (os.cpu_count() or 2) - 1))
+    into = Path(into)
+    report = MergeReport(into=str(into))
+    if into.exists() and into.is_dir():
+        raise KioskError(f"{into} is a folder; give the merged database's file name")
+
+    headers: list[BundleHeader] = []
+    for path in paths:
+        try:
+            headers.append(read_header(path))
+        except BundleError as exc:
+            report.reject(Path(path), exc)
+
+    store = MergedStore.open(into, create=False) if into.exists() else None
+    try:
+        target = (store.get_meta("event_id") if store else None) or event_id
+        if event_id and target != event_id:
+            raise KioskError(f"{into} holds event {target}, not {event_id}; merge into another file")
+        target = target or (headers[0].event_id if headers else None)
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            candidates = _select(headers, target, store, pool, report)
+        if not candidates and event_db is None:
+            # Nothing to add: MERGED.db is left exactly as it was (or not created).
+            report.scans_total = store.scan_count() if store else 0
+            report.seconds = time.perf_counter() - started
+            return report
+        created = store is None
+        if store is None:
+            store = MergedStore.open(into, create=True)
+        meta = {}
+        if not store.get_meta("event_id"):
+            meta["event_id"] = target or ""
+        # The organiser's event.toml is the newest word on the event; a bundle's copy (the
+        # kiosk's, from provisioning) serves until one is given.
+        if event_toml:
+            meta["event_toml"] = event_toml
+        elif not store.get_meta("event_toml") and candidates:
+            meta["event_toml"] = candidates[0].header.meta["event_toml"]
+        recorded = _load(store, candidates, workers, report, meta) if candidates else 0
+        if event_db is not None:
+            with Transaction(store.conn):
+                store.set_meta(meta)
+            store.copy_roster_from(event_db)
+        elif created and not recorded:
+            # Every bundle was refused: leave no empty database behind.
+            store.close()
+            store = None
+            into.unlink(missing_ok=True)
+            report.seconds = time.perf_counter() - started
+            return report
+        report.scans_total = store.scan_count()
+    finally:
+        if store is not None:
+            store.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _select(headers: list[BundleHeader], target: str | None, store: MergedStore | None,
+            pool: ThreadPoolExecutor, report: MergeReport) -> list[_Candidate]:
+    """Drop other events' bundles and files merged before (known by the SHA-256 of their bytes)."""
+    same_event = []
+    for header in headers:
+        if header.event_id != target:
+            report.reject(header.path, BundleError(
+                "other_event", f"{header.path} is from event {header.event_id}, "
+                f"not {target}"))
+        else:
+            same_event.append(header)
+    hashes = list(pool.map(lambda h: file_sha256(h.path), same_event))
+    candidates, seen = [], set()
+    for header, digest in zip(same_event, hashes):
+        known = digest in seen or (store is not None and store.bundle_by_file(digest) is not None)
+        if known:
+            report.already_present += header.scan_count
+            report.bundles.append(_entry(header, "already_merged", 0, header.scan_count))
+            continue
+        seen.add(digest)
+        candidates.append(_Candidate(header, digest))
+    return candidates
+
+
+def _entry(header: BundleHeader, status: str, added: int, present: int, conflicts: int = 0) -> dict:
+    return {"bundle": str(header.path), "kiosk_id": header.kiosk_id, "status": status,
+            "scans": header.scan_count, "added": added, "already_present": present,
+            "conflicts": conflicts}
+
+
+@dataclass
+class GroupCheck:
+    """The verdict on each bundle of a group, and what all of them add to the derived tables
+    (meaningful when every one passed and every row turns out to be new)."""
+
+    errors: list[BundleError | None]
+    delta: DerivedDelta
+
+
+def check_group(headers: list[BundleHeader]) -> GroupCheck:
+    """Check a group of bundles; runs in a separate process for large merges."""
+    delta = DerivedDelta(offset=1)
+    errors: list[BundleError | None] = []
+    for header in headers:
+        try:
+            verify(header, delta)
+            errors.append(None)
+        except BundleError as exc:
+            errors.append(exc)
+    return GroupCheck(errors, delta)
+
+
+class _InlineChecker:
+    """Checks when asked, in this thread: for small merges a process costs more than it saves."""
+
+    def submit(self, fn, *args) -> Future:
+        future: Future = Future()
+        future.set_running_or_notify_cancel()
+        try:
+            future.set_result(fn(*args))
+        except BaseException as exc:  # handed back through the future, as a pool would
+            future.set_exception(exc)
+        return future
+
+    def shutdown(self) -> None:
+        pass
+
+
+def _checker(incoming: int, workers: int):
+    if incoming < PROCESS_THRESHOLD or workers < 1:
+        return _InlineChecker()
+    # A process, not a thread: reading rows holds Python's lock, and the inserts in this thread
+    # would keep handing it back and forth with a checking thread.
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _load(store: MergedStore, candidates: list[_Candidate], workers: int,
+          report: MergeReport, meta: dict[str, str]) -> int:
+    """Load the candidates group by group; how many bundles were recorded as merged."""
+    conn = store.conn
+    incoming = sum(c.header.scan_count for c in candidates)
+    # A large load into a small log: building these indexes by sorting afterwards beats keeping
+    # them up row by row. Every commit stays correct without them; only queries are slower.
+    bulk = incoming > max(store.scan_count(), BULK_THRESHOLD)
+    groups = [candidates[i:i + GROUP] for i in range(0, len(candidates), GROUP)]
+    checker = _checker(incoming, workers)
+    checks: dict[int, Future] = {}
+    recorded = 0
+
+    def submit(g: int) -> None:
+        # Check at most a couple of groups ahead, so memory stays flat however many there are.
+        if g < len(groups) and g not in checks:
+            checks[g] = checker.submit(check_group, [c.header for c in groups[g]])
+
+    try:
+        for g, group in enumerate(groups):
+            for ahead in range(g, g + 1 + max(1, workers)):
+                submit(ahead)
+            aliases = []
+            try:
+                for n, cand in enumerate(group):
+                    conn.execute(f"ATTACH DATABASE ? AS b{n}", (attach_uri(cand.header.path),))
+                    aliases.append(f"b{n}")
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    if meta and not recorded:
+                        store.set_meta(meta)
+                    set_derived_triggers(conn, False)
+                    if bulk and g == 0:
+                        for name in BULK_INDEXES:
+                            conn.execute(f"DROP INDEX IF EXISTS {name}")
+                    done = _load_group(store, group, aliases, checks.pop(g), report)
+                    if g == len(groups) - 1:
+                        _create_indexes(conn)
+                    set_derived_triggers(conn, True)
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+                # A group that brought nothing is undone, so the file stays byte for byte as it
+                # was (switching the triggers off and on rewrites the schema).
+                conn.execute("COMMIT" if done else "ROLLBACK")
+                recorded += done
+            finally:
+                for alias in aliases:
+                    conn.execute(f"DETACH DATABASE {alias}")
+    finally:
+        checker.shutdown()
+    if recorded:
+        _create_indexes(conn)  # after an interrupted bulk load, the next merge puts them back
+    return recorded
+
+
+def _create_indexes(conn: sqlite3.Connection) -> None:
+    for name in BULK_INDEXES:
+        conn.execute(SCAN_INDEXES[name])
+
+
+def _insert(conn: sqlite3.Connection, alias: str) -> int:
+    conn.execute(f"INSERT INTO main.scans ({_COLS}) SELECT {_COLS} FROM {alias}.scans "
+                 "WHERE true ORDER BY seq ON CONFLICT (scan_id) DO NOTHING")
+    return conn.execute("SELECT changes()").fetchone()[0]
+
+
+def _load_group(store: MergedStore, group: list[_Candidate], aliases: list[str],
+                check: Future, report: MergeReport) -> int:
+    """Insert a group's bundles (attached as ``aliases``) and bring the derived tables along;
+    return how many bundles were recorded."""
+    conn = store.conn
+    group_start = store.max_seq()
+    conn.execute("SAVEPOINT grp")
+    # The rows go in while the checker reads them. If any bundle fails, the group is undone and
+    # only the good ones go in again (rare, so the common case pays nothing for it).
+    inserted: list[tuple[int, int]] = []
+    errors: list[BundleError | None] = [None] * len(group)
+    for i, alias in enumerate(aliases):
+        old_max = store.max_seq()
+        try:
+            inserted.append((old_max, _insert(conn, alias)))
+        except sqlite3.DatabaseError as exc:
+            inserted.append((old_max, 0))
+            errors[i] = BundleError("damaged", f"{group[i].header.path} cannot be read ({exc})")
+    try:
+        verdict = check.result()
+    except Exception:  # the checking process died or could not start: check here instead
+        verdict = check_group([c.header for c in group])
+    errors = [mine or theirs for mine, theirs in zip(errors, verdict.errors)]
+    if any(errors):
+        conn.execute("ROLLBACK TO grp")
+        inserted = []
+        for i, alias in enumerate(aliases):
+            old_max = store.max_seq()
+            inserted.append((old_max, 0 if errors[i] else _insert(conn, alias)))
+    conn.execute("RELEASE grp")
+
+    all_new = not any(errors)
+    recorded = 0
+    for i, cand in enumerate(group):
+        header = cand.header
+        if errors[i] is not None:
+            report.reject(header.path, errors[i])
+            continue
+        old_max, added = inserted[i]
+        if store.bundle_by_content(header.content_sha256) is not None:
+            # The same content under other bytes (copied through a tool that rewrote the file).
+            report.already_present += header.scan_count
+            report.bundles.append(_entry(header, "already_merged", 0, header.scan_count))
+            store.record_bundle(**_bundle_row(cand, 0))
+            recorded += 1
+            all_new = False
+            continue
+        conflicts: list[dict] = []
+        if added != header.scan_count:
+            all_new = False
+            conflicts = _conflicts(conn, aliases[i], old_max, cand)
+        store.record_bundle(**_bundle_row(cand, added))
+        store.record_conflicts(conflicts)
+        present = header.scan_count - added - len(conflicts)
+        report.added += added
+        report.already_present += present
+        report.conflict_count += len(conflicts)
+        room = MAX_LISTED_CONFLICTS - len(report.conflicts)
+        report.conflicts.extend(
+            {"scan_id": c["scan_id"], "bundle": str(header.path), "kiosk_id": c["kiosk_id"],
+             "columns": c["columns"]} for c in conflicts[:max(room, 0)])
+        report.bundles.append(_entry(header, "merged", added, present, len(conflicts)))
+        recorded += 1
+    # The checker's sums hold when every row of every bundle was new; otherwise add up exactly
+    # the rows this group appended.
+    delta = verdict.delta if all_new else store.delta_since(group_start)
+    delta.apply(conn)
+    return recorded
+
+
+def _bundle_row(cand: _Candidate, added: int) -> dict:
+    meta = cand.header.meta
+    return {"content_sha256": meta["content_sha256"], "file_sha256": cand.file_sha256,
+            "kiosk_id": meta["kiosk_id"], "venue": meta["venue"], "gate": meta["gate"],
+            "scans": int(meta["scan_count"]), "added": added,
+            "first_seq": int(meta["first_seq"]), "last_seq": int(meta["last_seq"]),
+            "exported_at": meta["exported_at"], "source": cand.header.path.name}
+
+
+def _conflicts(conn: sqlite3.Connection, alias: str, old_max: int, cand: _Candidate) -> list[dict]:
+    """Rows of this bundle whose scan id was already in the log with other content."""
+    differs = " OR ".join(f"m.{c} IS NOT b.{c}" for c in _COMPARED)
+    sql = (f"SELECT {', '.join('m.' + c for c in SCAN_COLUMNS)}, "
+           f"{', '.join('b.' + c for c in SCAN_COLUMNS)} "
+           f"FROM {alias}.scans b JOIN main.scans m ON m.scan_id = b.scan_id "
+           f"WHERE m.seq <= ? AND ({differs})")
+    width = len(SCAN_COLUMNS)
+    found = []
+    for row in conn.execute(sql, (old_max,)):
+        kept = dict(zip(SCAN_COLUMNS, row[:width]))
+        offered = dict(zip(SCAN_COLUMNS, row[width:]))
+        found.append({
+            "scan_id": kept["scan_id"],
+            "bundle_sha256": cand.header.content_sha256,
+            "kiosk_id": offered["kiosk_id"],
+            "columns": [c for c in _COMPARED if kept[c] != offered[c]],
+            "kept": kept,
+            "offered": offered,
+        })
+    return found

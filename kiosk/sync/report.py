@@ -1,0 +1,472 @@
+"""`kiosk report`: the organiser's tables, charts and one self-contained HTML page.
+
+The source is a merged database or the hub (copied first into a temporary database of the same
+layout, so both give the same numbers from the same queries). Words used throughout:
+
+- an attendee *checked in* on a day when they have an entry (accepted or re-entry) that day; their
+  *first check-in* that day is the earliest, and it tells the day's category, venue, gate, kiosk
+  and hour (as ``kiosk headcount`` counts them);
+- *inside* at a moment: their latest entry or exit so far that day was an entry;
+- a *no-show* is on the roster with no entry on any day (needs a roster: ``kiosk merge
+  --event DIR`` or ``kiosk hub publish``).
+
+Files written to the output folder:
+
+    attendance_by_day.csv       day, checked_in, accepted_scans, refused_scans, exit_scans,
+                                peak_inside, peak_inside_at
+    attendance_by_category.csv  day, category, checked_in
+    attendance_by_gate.csv      day, venue, gate, checked_in
+    attendance_by_hour.csv      day, hour, arrivals, entry_scans, exit_scans, refused_scans
+    refusals.csv                day, outcome, reason, scans
+    first_checkins.csv          attendee_id, name, category, company, first_day, first_at,
+                                venue, gate, kiosk, days_attended
+    no_shows.csv                id, name, category, company, email, phone
+    arrivals.png                arrivals (first check-ins) per 15 minutes, per day and venue
+    inside_now.png              the inside-now curve of each day
+    index.html                  all of the above on one page, charts embedded
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import html
+import io
+import sqlite3
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from kiosk.config import parse_event
+from kiosk.core.errors import KioskError
+from kiosk.core.timeutil import from_utc_text, to_utc_text, utcnow, zone
+from kiosk.storage.db import _statements, connect
+from kiosk.storage.schema import ROSTER_DDL, SCAN_COLUMNS, SCAN_LOG_DDL
+from kiosk.sync.hub import HubClient, redact
+
+_ENTRY = "('accepted', 'reentry')"
+BIN_MINUTES = 15
+
+
+@dataclass
+class ReportData:
+    event_name: str
+    event_id: str
+    timezone: str
+    source: str
+    days: list[str] = field(default_factory=list)
+    by_day: dict[str, dict] = field(default_factory=dict)
+    by_category: dict[tuple[str, str], int] = field(default_factory=dict)
+    by_gate: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    by_hour: dict[tuple[str, str], dict] = field(default_factory=dict)
+    refusals: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    firsts: list[dict] = field(default_factory=list)
+    no_shows: list[dict] | None = None
+    arrivals: dict[tuple[str, str], Counter] = field(default_factory=dict)  # (day, venue) -> bin
+    inside: dict[str, list[tuple[datetime, int]]] = field(default_factory=dict)
+    scans: int = 0
+    roster_size: int | None = None
+
+
+# -- sources --------------------------------------------------------------------------------------
+def snapshot_hub(hub: HubClient, path: Path) -> None:
+    """Copy the hub's scans, roster and event into a SQLite file laid out like MERGED.db."""
+    info = hub.info()
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        for statement in _statements("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                                     + ROSTER_DDL + SCAN_LOG_DDL):
+            conn.execute(statement)
+        conn.execute("BEGIN")
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", [
+            ("event_id", info.event_id), ("event_toml", info.event_toml),
+            ("source", f"hub {redact(hub.url)}")])
+        insert = (f"INSERT INTO scans ({', '.join(SCAN_COLUMNS)}) "
+                  f"VALUES ({', '.join('?' * len(SCAN_COLUMNS))})")
+        for block in hub.stream_scans():
+            conn.executemany(insert, block)
+        roster = hub.roster()
+        if roster:
+            cols = list(roster[0])
+            conn.executemany(f"INSERT INTO attendees ({', '.join(cols)}) VALUES "
+                             f"({', '.join('?' * len(cols))})",
+                             [tuple(r[c] for c in cols) for r in roster])
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+def build_report_from_hub(hub: HubClient, out: Path) -> dict:
+    with tempfile.TemporaryDirectory(prefix="kiosk-report-") as tmp:
+        path = Path(tmp) / "hub.db"
+        snapshot_hub(hub, path)
+        return build_report(path, out, source=f"hub {redact(hub.url)}")
+
+
+# -- gathering ----------------------------------------------------------------------------------
+def gather(conn: sqlite3.Connection, source: str) -> ReportData:
+    meta = dict(conn.execute("SELECT key, value FROM meta"))
+    event_name, tz = meta.get("event_id", "event"), "Asia/Karachi"
+    if meta.get("event_toml"):
+        model = parse_event(meta["event_toml"], "the event in the database")
+        event_name, tz = model.name, model.timezone
+    data = ReportData(event_name=event_name, event_id=meta.get("event_id", ""), timezone=tz,
+                      source=source)
+    tzinfo = zone(tz)
+
+    def local(text: str) -> datetime:
+        return from_utc_text(text).astimezone(tzinfo)
+
+    data.scans = conn.execute("SELECT COUNT(*) FROM scans").fetchone()[0]
+    data.days = [d for (d,) in conn.execute("SELECT DISTINCT day FROM scans ORDER BY day")]
+    for day in data.days:
+        data.by_day[day] = {"checked_in": 0, "accepted_scans": 0, "refused_scans": 0,
+                            "exit_scans": 0, "peak_inside": 0, "peak_inside_at": ""}
+
+    # Scans by day, outcome and reason: the day's totals and the refusals.
+    for day, outcome, reason, n in conn.execute(
+            "SELECT day, outcome, reason, COUNT(*) FROM scans GROUP BY 1, 2, 3"):
+        row = data.by_day[day]
+        if outcome in ("accepted", "reentry"):
+            row["accepted_scans"] += n
+        elif outcome == "exited":
+            row["exit_scans"] += n
+        else:
+            row["refused_scans"] += n
+            data.refusals[(day, outcome, reason)] = n
+
+    # Scans per minute, turned into local hours here (exact for any whole-minute offset).
+    for day, minute, outcome, n in conn.execute(
+            "SELECT day, substr(at_utc, 1, 16), outcome, COUNT(*) FROM scans GROUP BY 1, 2, 3"):
+        hour = local(minute + ":00.000000Z").strftime("%H:00")
+        slot = data.by_hour.setdefault((day, hour), {"arrivals": 0, "entry_scans": 0,
+                                                     "exit_scans": 0, "refused_scans": 0})
+        if outcome in ("accepted", "reentry"):
+            slot["entry_scans"] += n
+        elif outcome == "exited":
+            slot["exit_scans"] += n
+        else:
+            slot["refused_scans"] += n
+
+    # Each attendee's first check-in per day (SQLite takes the other columns from the MIN row).
+    firsts = conn.execute(
+        f"""SELECT f.day, f.attendee_id, f.category, f.first_at, f.venue, f.gate, f.kiosk_id,
+                   a.name, a.company
+            FROM (SELECT day, attendee_id, category, MIN(at_utc) AS first_at, venue, gate,
+                         kiosk_id
+                  FROM scans WHERE attendee_id IS NOT NULL AND outcome IN {_ENTRY}
+                  GROUP BY day, attendee_id) f
+            LEFT JOIN attendees a ON a.id = f.attendee_id
+            ORDER BY f.first_at""").fetchall()
+    per_attendee: dict[str, dict] = {}
+    for day, who, category, first_at, venue, gate, kiosk, name, company in firsts:
+        category = category or ""
+        when = local(first_at)
+        data.by_day[day]["checked_in"] += 1
+        data.by_category[(day, category)] = data.by_category.get((day, category), 0) + 1
+        data.by_gate[(day, venue, gate)] = data.by_gate.get((day, venue, gate), 0) + 1
+        slot = data.by_hour.setdefault((day, when.strftime("%H:00")), {
+            "arrivals": 0, "entry_scans": 0, "exit_scans": 0, "refused_scans": 0})
+        slot["arrivals"] += 1
+        minute = when.hour * 60 + when.minute
+        data.arrivals.setdefault((day, venue), Counter())[minute // BIN_MINUTES] += 1
+        person = per_attendee.get(who)
+        if person is None:
+            per_attendee[who] = {
+                "attendee_id": who, "name": name or "", "category": category,
+                "company": company or "", "first_day": day,
+                "first_at": when.isoformat(timespec="seconds"), "venue": venue, "gate": gate,
+                "kiosk": kiosk, "days_attended": 1}
+        else:
+            person["days_attended"] += 1
+    data.firsts = list(per_attendee.values())
+
+    # The inside-now curve: +1 when someone's latest scan turns into an entry, -1 into an exit.
+    changes = conn.execute(
+        """WITH ev AS (
+                SELECT day, attendee_id, at_utc, seq,
+                       CASE WHEN outcome = 'exited' THEN 0 ELSE 1 END AS inside
+                FROM scans
+                WHERE attendee_id IS NOT NULL AND outcome IN ('accepted', 'reentry', 'exited')),
+            ch AS (
+                SELECT day, at_utc, inside - COALESCE(LAG(inside) OVER (
+                    PARTITION BY day, attendee_id ORDER BY at_utc, seq), 0) AS delta
+                FROM ev)
+            SELECT day, substr(at_utc, 1, 16) AS minute, SUM(delta)
+            FROM ch WHERE delta <> 0 GROUP BY 1, 2 ORDER BY 1, 2""").fetchall()
+    running: dict[str, int] = defaultdict(int)
+    for day, minute, delta in changes:
+        running[day] += delta
+        at = local(minute + ":00.000000Z")
+        data.inside.setdefault(day, []).append((at, running[day]))
+        row = data.by_day[day]
+        if running[day] > row["peak_inside"]:
+            row["peak_inside"] = running[day]
+            row["peak_inside_at"] = at.strftime("%H:%M")
+
+    has_roster = conn.execute("SELECT COUNT(*) FROM attendees").fetchone()[0]
+    if has_roster:
+        data.roster_size = has_roster
+        data.no_shows = [dict(zip(("id", "name", "category", "company", "email", "phone"), r))
+                         for r in conn.execute(
+            f"""SELECT id, name, category, company, email, phone FROM attendees a
+                WHERE NOT EXISTS (SELECT 1 FROM scans s WHERE s.attendee_id = a.id
+                                  AND s.outcome IN {_ENTRY})
+                ORDER BY category, id""")]
+    return data
+
+
+# -- writing --------------------------------------------------------------------------------------
+def _write_csv(path: Path, header: list[str], rows) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def _tables(data: ReportData, out: Path) -> list[str]:
+    files = []
+
+    def write(name, header, rows):
+        _write_csv(out / name, header, rows)
+        files.append(name)
+
+    write("attendance_by_day.csv",
+          ["day", "checked_in", "accepted_scans", "refused_scans", "exit_scans", "peak_inside",
+           "peak_inside_at"],
+          ([d, *(data.by_day[d][k] for k in ("checked_in", "accepted_scans", "refused_scans",
+                                              "exit_scans", "peak_inside", "peak_inside_at"))]
+           for d in data.days))
+    write("attendance_by_category.csv", ["day", "category", "checked_in"],
+          ([d, c, n] for (d, c), n in sorted(data.by_category.items())))
+    write("attendance_by_gate.csv", ["day", "venue", "gate", "checked_in"],
+          ([d, v, g, n] for (d, v, g), n in sorted(data.by_gate.items())))
+    write("attendance_by_hour.csv",
+          ["day", "hour", "arrivals", "entry_scans", "exit_scans", "refused_scans"],
+          ([d, h, s["arrivals"], s["entry_scans"], s["exit_scans"], s["refused_scans"]]
+           for (d, h), s in sorted(data.by_hour.items())))
+    write("refusals.csv", ["day", "outcome", "reason", "scans"],
+          ([d, o, r, n] for (d, o, r), n in sorted(data.refusals.items())))
+    fields = ["attendee_id", "name", "category", "company", "first_day", "first_at", "venue",
+              "gate", "kiosk", "days_attended"]
+    write("first_checkins.csv", fields, ([p[f] for f in fields] for p in data.firsts))
+    write("no_shows.csv", ["id", "name", "category", "company", "email", "phone"],
+          ([p[f] for f in ("id", "name", "category", "company", "email", "phone")]
+           for p in (data.no_shows or [])))
+    return files
+
+
+def _charts(data: ReportData, out: Path) -> dict[str, bytes]:
+    # The object API, not pyplot: no global figure state or backend switch in a process that
+    # may also run Qt.
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
+    pngs = {}
+    days = data.days or ["(no scans)"]
+    venues = sorted({v for (_, v) in data.arrivals})
+    colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7"]
+
+    fig = Figure(figsize=(11, 2.6 * len(days) + 0.6))
+    axes = fig.subplots(len(days), 1, squeeze=False, sharex=True)
+    for ax, day in zip(axes[:, 0], days):
+        bottom = [0] * (24 * 60 // BIN_MINUTES)
+        for i, venue in enumerate(venues):
+            counts = data.arrivals.get((day, venue), Counter())
+            heights = [counts.get(b, 0) for b in range(len(bottom))]
+            ax.bar([b * BIN_MINUTES / 60 for b in range(len(bottom))], heights,
+                   width=BIN_MINUTES / 60, align="edge", bottom=bottom,
+                   color=colours[i % len(colours)], label=venue.title())
+            bottom = [a + b for a, b in zip(bottom, heights)]
+        ax.set_title(f"{day}", loc="left", fontsize=10)
+        ax.set_ylabel("arrivals")
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.grid(axis="y", alpha=0.3)
+        if not any(bottom):
+            ax.text(0.5, 0.5, "no arrivals", transform=ax.transAxes, ha="center", color="grey")
+    lo, hi = _hour_window(data)
+    ticks = range(lo, hi + 1, 1 if hi - lo <= 12 else 2)
+    ax = axes[-1, 0]
+    ax.set_xlim(lo, hi)
+    ax.set_xticks(list(ticks))
+    ax.set_xticklabels([f"{h:02d}:00" for h in ticks])
+    ax.set_xlabel(f"local time ({data.timezone})")
+    if venues:
+        axes[0, 0].legend(loc="upper right", fontsize=8)
+    fig.suptitle(f"Arrivals per {BIN_MINUTES} minutes (first check-in of the day)")
+    fig.tight_layout()
+    pngs["arrivals.png"] = _save(fig, out / "arrivals.png")
+
+    fig = Figure(figsize=(11, 4))
+    ax = fig.subplots()
+    for i, day in enumerate(data.days):
+        points = data.inside.get(day, [])
+        if not points:
+            continue
+        # From nobody at the left edge, carried on to the right edge after the last scan.
+        xs = [lo] + [p.hour + p.minute / 60 for p, _ in points] + [hi]
+        ys = [0] + [n for _, n in points] + [points[-1][1]]
+        ax.step(xs, ys, where="post", label=day, color=colours[i % len(colours)])
+    ax.set_xlim(lo, hi)
+    ax.set_xticks(list(ticks))
+    ax.set_xticklabels([f"{h:02d}:00" for h in ticks])
+    ax.set_ylim(bottom=0)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel("people inside")
+    ax.set_xlabel(f"local time ({data.timezone})")
+    ax.grid(alpha=0.3)
+    if data.inside:
+        ax.legend(loc="upper right", fontsize=8)
+    else:
+        ax.text(0.5, 0.5, "no entries", transform=ax.transAxes, ha="center", color="grey")
+    ax.set_title("Inside now: people whose latest scan of the day was an entry")
+    fig.tight_layout()
+    pngs["inside_now.png"] = _save(fig, out / "inside_now.png")
+    return pngs
+
+
+def _hour_window(data: ReportData) -> tuple[int, int]:
+    """The local hours worth showing: from an hour before the first arrival to an hour after
+    the last scan (opening hours when there is nothing yet)."""
+    hours = [b * BIN_MINUTES / 60 for counts in data.arrivals.values() for b in counts]
+    hours += [p.hour + p.minute / 60 for points in data.inside.values() for p, _ in points]
+    if not hours:
+        return 8, 20
+    return max(0, int(min(hours)) - 1), min(24, int(max(hours)) + 2)
+
+
+def _save(fig, path: Path) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110)
+    raw = buffer.getvalue()
+    path.write_bytes(raw)
+    return raw
+
+
+def _html_table(header: list[str], rows: list[list], numeric_from: int = 1) -> str:
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
+    body = []
+    for row in rows:
+        cells = []
+        for i, value in enumerate(row):
+            cls = ' class="n"' if i >= numeric_from and isinstance(value, int) else ""
+            cells.append(f"<td{cls}>{html.escape(str(value))}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    # cellpadding as well as CSS, for viewers that ignore style sheets (some mail clients).
+    return (f'<table cellpadding="5"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>")
+
+
+def _pivot(keys_rows: dict, days: list[str]) -> tuple[list[str], list[list]]:
+    """{(day, key): n} -> rows of key with one column per day and a total."""
+    keys = sorted({k for (_, k) in keys_rows})
+    rows = []
+    for key in keys:
+        counts = [keys_rows.get((d, key), 0) for d in days]
+        rows.append([key or "(none)", *counts, sum(counts)])
+    return ["", *days, "total"], rows
+
+
+def _page(data: ReportData, pngs: dict[str, bytes], files: list[str]) -> str:
+    esc = html.escape
+    unique = len(data.firsts)
+    headline = [("attendees checked in", unique), ("scans", data.scans)]
+    if data.no_shows is not None:
+        headline.append(("no-shows", len(data.no_shows)))
+        headline.append(("on the roster", data.roster_size))
+    cards = "".join(f'<div class="card"><div class="big">{esc(f"{v:,}")}</div>'
+                    f"<div>{esc(k)}</div></div>" for k, v in headline)
+    day_rows = [[d, *(data.by_day[d][k] for k in ("checked_in", "accepted_scans", "refused_scans",
+                                                   "exit_scans", "peak_inside", "peak_inside_at"))]
+                for d in data.days]
+    cat_head, cat_rows = _pivot(data.by_category, data.days)
+    gate_rows = {(d, f"{v} / {g or '-'}"): n for (d, v, g), n in data.by_gate.items()}
+    gate_head, gate_rows_list = _pivot(gate_rows, data.days)
+    hour_arrivals = {(d, h): s["arrivals"] for (d, h), s in data.by_hour.items()}
+    hour_head, hour_rows = _pivot(hour_arrivals, data.days)
+    refusal_rows = [[d, o, r, n] for (d, o, r), n in sorted(data.refusals.items())]
+    images = "".join(
+        f'<figure><img alt="{esc(name)}" src="data:image/png;base64,'
+        f'{base64.b64encode(raw).decode("ascii")}"></figure>' for name, raw in pngs.items())
+    links = " · ".join(f'<a href="{esc(f)}">{esc(f)}</a>' for f in files)
+    no_show_note = ("" if data.no_shows is not None else
+                    "<p class=note>No roster in this database, so no-shows are not listed: "
+                    "merge with <code>--event DIR</code> or publish the roster to the hub.</p>")
+    generated = to_utc_text(utcnow())[:16].replace("T", " ")
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{esc(data.event_name)}: attendance report</title>
+<style>
+body {{ font-family: "Noto Sans", system-ui, sans-serif; margin: 2rem auto; max-width: 70rem;
+       padding: 0 1rem; color: #1b1b1b; }}
+h1 {{ margin-bottom: 0.2rem; }} .sub {{ color: #555; margin-top: 0; }}
+.cards {{ display: flex; gap: 1rem; flex-wrap: wrap; margin: 1.5rem 0; }}
+.card {{ border: 1px solid #ccd; border-radius: 8px; padding: 0.8rem 1.2rem; min-width: 9rem; }}
+.big {{ font-size: 28px; font-weight: 700; color: #0072B2; }}
+table {{ border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.9rem; }}
+th, td {{ border-bottom: 1px solid #dde; padding: 4px 10px; text-align: left; }}
+td.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
+th {{ background: #f3f5f9; }} img {{ max-width: 100%; }} figure {{ margin: 1rem 0; }}
+.note {{ color: #8a5300; }} footer {{ color: #666; font-size: 0.85rem; margin-top: 2rem; }}
+</style></head><body>
+<h1>{esc(data.event_name)}</h1>
+<p class="sub">Attendance report · {esc(data.source)} · times in {esc(data.timezone)}</p>
+<div class="cards">{cards}</div>
+{no_show_note}
+<h2>By day</h2>
+{_html_table(["day", "checked in", "accepted scans", "refused scans", "exits", "peak inside",
+              "peak at"], day_rows)}
+<h2>Arrivals and people inside</h2>
+{images}
+<h2>By category (checked in)</h2>
+{_html_table(cat_head, cat_rows)}
+<h2>By venue and gate (first check-in of the day)</h2>
+{_html_table(gate_head, gate_rows_list)}
+<h2>By hour (first check-ins)</h2>
+{_html_table(hour_head, hour_rows)}
+<h2>Refusals</h2>
+{_html_table(["day", "outcome", "reason", "scans"], refusal_rows, numeric_from=3)
+ if refusal_rows else "<p>No scan was refused.</p>"}
+<footer>Tables: {links}. Generated {esc(generated)} UTC by the ITCN Asia kiosk.</footer>
+</body></html>
+"""
+
+
+def build_report(db_path: Path, out: Path, *, source: str | None = None) -> dict:
+    """Write the report for the database at ``db_path`` (merged layout) into ``out``."""
+    db_path, out = Path(db_path), Path(out)
+    if out.exists() and not out.is_dir():
+        raise KioskError(f"{out} is a file; give a folder for the report")
+    conn = connect(db_path, readonly=True, what="merged database")
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not {"scans", "meta", "attendees"} <= tables:
+            raise KioskError(f"{db_path} is not a merged database or kiosk database")
+        conn.execute("BEGIN")  # one consistent reading, even while a merge adds to the file
+        try:
+            data = gather(conn, source or f"merged database {db_path.name}")
+        finally:
+            conn.execute("COMMIT")
+    except sqlite3.DatabaseError as exc:
+        raise KioskError(f"cannot read {db_path}: {exc}") from None
+    finally:
+        conn.close()
+    out.mkdir(parents=True, exist_ok=True)
+    files = _tables(data, out)
+    pngs = _charts(data, out)
+    page = _page(data, pngs, files)
+    (out / "index.html").write_text(page, encoding="utf-8")
+    return {
+        "out": str(out),
+        "files": files + list(pngs) + ["index.html"],
+        "event_id": data.event_id,
+        "scans": data.scans,
+        "attendees_checked_in": len(data.firsts),
+        "no_shows": None if data.no_shows is None else len(data.no_shows),
+        "days": {d: data.by_day[d] for d in data.days},
+    }
