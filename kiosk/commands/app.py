@@ -92,13 +92,20 @@ def cmd_run(args) -> int:
     folder = KioskFolder.open(find_kiosk_dir(args.kiosk))
     with folder.open_store() as store:  # fail early, in the terminal, on a broken kiosk.db
         event_model = load_event_model(store)
+        event_toml = store.get_meta("event_toml")
     model = folder.model
     spec = args.camera if args.camera is not None else model.camera
     log = _json_logger(args.log_json)
 
+    # Other kiosks' entries, kept by live sync when kiosk.toml names a hub: anti-passback across
+    # kiosks without a check-in ever waiting on the network.
+    from kiosk.sync.live import RemoteAttendanceView
+
+    view = RemoteAttendanceView() if model.hub_url else None
+
     def open_store():
         store = folder.open_store()
-        return store, build_desk(folder, store)
+        return store, build_desk(folder, store, remote_attendance=view)
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -122,6 +129,7 @@ def cmd_run(args) -> int:
         "checked_in", **(r.to_json() if r is not None else {"outcome": "error"})))
     if window.camera_worker is not None:
         window.camera_worker.status_changed.connect(lambda s: log("camera", status=s))
+    sync = start_live_sync(window, model, event_toml, view, log)
     keep_awake = KeepAwake()
     keep_awake.start()
     _quit_on_signals(app, window)
@@ -138,6 +146,38 @@ def cmd_run(args) -> int:
             window.shutdown()
     log("stopped")
     return code
+
+
+def start_live_sync(window, model, event_toml, view, log):
+    """Push scans to the hub and pull revocations and roster changes, in a thread of its own;
+    its reads and writes of kiosk.db run on the database thread (KioskSide.routed)."""
+    if not model.hub_url:
+        return None
+    from kiosk.storage.outbox import Outbox
+    from kiosk.sync.live import KioskSide, live_sync_for
+
+    worker = window.desk.worker
+
+    def on_db_thread(fn):
+        return window.desk.run_on_db_thread(fn)
+
+    def outbox_call(name):
+        return lambda *args: getattr(Outbox(worker.store), name)(*args)
+
+    side = KioskSide(read_pending=outbox_call("pending"), mark_pushed=outbox_call("mark_pushed"),
+                     apply_changes=outbox_call("apply"), read_state=outbox_call("state"),
+                     roster_mark=outbox_call("roster_mark"),
+                     pending_count=outbox_call("pending_count")).routed(on_db_thread)
+
+    def status(state):
+        window.sync_status = state
+        log("sync", **state.to_json())
+
+    service = live_sync_for(model, event_toml, side, view=view, on_status=status)
+    window.ready.connect(service.start)  # after kiosk.db is open on its thread
+    window.result_shown.connect(lambda _result: service.wake())
+    window.shutdown_hooks.append(service.stop)  # before the database thread goes
+    return service
 
 
 def _install_map(window, build, log) -> None:

@@ -130,6 +130,8 @@ class KioskWindow(QWidget):
         self.last_result = None
         self._captured: float | None = None
         self.latencies: list[float] = []
+        self.shutdown_hooks: list[Callable[[], None]] = []
+        self.sync_status = None  # the hub's state, when live sync runs
 
         self.stack = QStackedWidget(self)
         layout = QVBoxLayout(self)
@@ -219,6 +221,8 @@ class KioskWindow(QWidget):
         if getattr(self, "_shut_down", False):
             return
         self._shut_down = True
+        for hook in self.shutdown_hooks:  # e.g. live sync, which still uses the database thread
+            hook()
         QApplication.instance().removeEventFilter(self.watcher)
         if self.camera_worker is not None:
             self.camera_worker.stop()

@@ -7,6 +7,7 @@ worker owns the only connection to kiosk.db and answers by signal.
 
 from __future__ import annotations
 
+import threading
 import time
 import traceback
 import weakref
@@ -158,6 +159,15 @@ class DeskWorker(QObject):
             result = exc
         self.answered.emit(request_id, result)
 
+    @Slot(object, object)
+    def run_blocking(self, fn, box):
+        """For other threads (live sync) that wait for the answer: fn() here, result in box."""
+        try:
+            box["result"] = fn()
+        except BaseException as exc:  # handed back to the waiting thread, raised there
+            box["error"] = exc
+        box["done"].set()
+
     @Slot()
     def close(self):
         """Close kiosk.db in its own thread, then end that thread's event loop."""
@@ -172,6 +182,7 @@ class DeskThread(QObject):
 
     request_check_in = Signal(object, str, float)
     request_call = Signal(str, object)
+    request_blocking = Signal(object, object)
     request_close = Signal()
 
     def __init__(self, opener, parent=None):
@@ -183,6 +194,7 @@ class DeskThread(QObject):
         self.thread.started.connect(self.worker.open)
         self.request_check_in.connect(self.worker.check_in)
         self.request_call.connect(self.worker.call)
+        self.request_blocking.connect(self.worker.run_blocking)
         self.request_close.connect(self.worker.close)
         self.worker.answered.connect(self._answered)
         self._callbacks: dict[str, Callable] = {}
@@ -199,6 +211,19 @@ class DeskThread(QObject):
         if callback is not None:
             self._callbacks[request] = callback
         self.request_call.emit(request, fn)
+
+    def run_on_db_thread(self, fn: Callable, timeout: float = 30.0):
+        """Run fn() in the database thread and wait for its result (never from the GUI thread:
+        it blocks the caller). Raises what fn raised, or TimeoutError."""
+        if not self.thread.isRunning():
+            raise RuntimeError("the kiosk database is closed")
+        box = {"done": threading.Event()}
+        self.request_blocking.emit(fn, box)
+        if not box["done"].wait(timeout):
+            raise TimeoutError("the kiosk database did not answer")
+        if "error" in box:
+            raise box["error"]
+        return box["result"]
 
     def _answered(self, request_id: str, result):
         callback = self._callbacks.pop(request_id, None)

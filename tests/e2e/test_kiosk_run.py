@@ -105,3 +105,40 @@ def test_kiosk_run_without_a_kiosk_folder_says_how_to_make_one(tmp_path):
                           text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=60)
     assert proc.returncode == 1
     assert "kiosk init" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.postgres
+def test_kiosk_run_pushes_its_scans_to_the_hub_as_it_goes(tmp_path, demo_dir, hub_url):
+    import psycopg
+
+    kiosk = tmp_path / "k-hub"
+    subprocess.run([*KIOSK, "init", kiosk, "--event", demo_dir / "event", "--kiosk-id", "hub-1",
+                    "--venue", "lahore", "--gate", "Gate 2"], check=True, capture_output=True)
+    for args in (["hub", "init", hub_url], ["hub", "publish", hub_url, "--event", demo_dir / "event"],
+                 ["hub", "attach", hub_url, "--kiosk", kiosk]):
+        subprocess.run([*KIOSK, *map(str, args)], check=True, capture_output=True)
+    with (demo_dir / "event" / "badges" / "badges.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))[10:12]
+    camera = tmp_path / "camera"
+    camera.mkdir()
+    for row in rows:
+        shutil.copy(demo_dir / "event" / "badges" / f"{row['id']}.png", camera)
+    proc = subprocess.Popen([*KIOSK, "run", "--kiosk", str(kiosk), "--camera", str(camera),
+                             "--log-json"], stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    try:
+        events = lines_of(proc)
+        accepted = set()
+        while len(accepted) < len(rows):
+            event, _ = wait_for(events, lambda e: e.get("event") == "checked_in")
+            if event.get("outcome") == "accepted":
+                accepted.add(event["attendee"]["id"])
+        wait_for(events, lambda e: e.get("event") == "sync" and e.get("online")
+                 and e.get("pending") == 0 and e.get("pushed_total", 0) >= len(rows))
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 0
+    with psycopg.connect(hub_url) as conn:
+        on_hub = {r[0] for r in conn.execute(
+            "SELECT attendee_id FROM scans WHERE kiosk_id = 'hub-1' AND outcome = 'accepted'")}
+    assert on_hub == {row["id"] for row in rows}
