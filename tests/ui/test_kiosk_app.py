@@ -96,6 +96,7 @@ def test_accepted_scan_is_stored_before_the_green_screen(qtbot, make_window, kio
 
 CASES = {
     # outcome: (code key, moment, tone, icon)
+    "accepted": ("S-001", None, "green", "tick"),
     "duplicate": ("V-001", None, "amber", "bang"),
     "unknown": ("NOT-ON-LIST", None, "red", "cross"),
     "invalid": ("ITC1:AAAA", None, "red", "cross"),
@@ -108,7 +109,7 @@ CASES = {
 
 @pytest.mark.parametrize("language", ["en", "ur", "zh"])
 @pytest.mark.parametrize("outcome", list(CASES))
-def test_each_refusal_says_why_and_what_next_in_each_language(qtbot, make_window, kiosk_setup,
+def test_each_outcome_says_why_and_what_next_in_each_language(qtbot, make_window, kiosk_setup,
                                                                outcome, language):
     _, kiosk, tokens = kiosk_setup
     key, moment, tone, icon = CASES[outcome]
@@ -125,8 +126,13 @@ def test_each_refusal_says_why_and_what_next_in_each_language(qtbot, make_window
     assert result.outcome.value == outcome
     screen = window.result
     assert (screen.tone, screen.icon.shape) == (tone, icon)
-    assert sounds.played[-1] == ("duplicate" if tone == "amber" else "refuse")
+    assert sounds.played[-1] == {"green": "accept", "amber": "duplicate"}.get(tone, "refuse")
     words = screen.title.text() + screen.reason.text() + screen.next_step.text()
+    if outcome == "accepted":
+        assert screen.name.text() == "Speaker One" and screen.category.text()
+        assert "latin" not in scripts(screen.title.text()) or language == "en"
+        assert screen.fits()
+        return
     assert screen.reason.text() and screen.next_step.text()
     if language == "en":
         assert "Gate 1" in screen.next_step.text() or "hours" in screen.next_step.text() \
