@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from kiosk.core.headcount import Headcount
 from kiosk.core.timeutil import local_day, to_utc_text, zone
+from kiosk.storage.presence import is_stale
 
 _ENTRY = "('accepted', 'reentry')"
 
@@ -44,7 +45,7 @@ def headcount(conn: sqlite3.Connection, at: datetime, tz_name: str) -> Headcount
     day = local_day(at, tz_name).isoformat()
     until = to_utc_text(at)
     latest = conn.execute("SELECT MAX(at_utc) FROM scans WHERE day = ?", (day,)).fetchone()[0]
-    if latest is None or latest <= until:
+    if (latest is None or latest <= until) and not is_stale(conn):
         return _live(conn, day, until, tz_name)
     return _past(conn, day, until, tz_name)
 

@@ -24,11 +24,11 @@ from typing import Iterable, Sequence
 from kiosk.core.errors import KioskError
 from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.storage.db import Transaction, _statements, migrate
+from kiosk.storage.presence import set_stale
 from kiosk.storage.schema import (
     DERIVED_TRIGGERS,
     DROP_DERIVED_TRIGGERS,
     KIOSK_MIGRATIONS,
-    REBUILD_PRESENCE,
     SCAN_COLUMNS,
     SCAN_INDEXES,
 )
@@ -171,9 +171,9 @@ class DerivedDelta:
         conn.executemany(_UPSERT_ATTENDANCE, (
             (day, who, v[1], v[0], v[2], v[3], v[4], v[5], v[6])
             for (day, who), v in self.attendance.items()))
-        # The per-day counters follow from daily_attendance (a few rows per attendee and day).
-        for statement in _statements(REBUILD_PRESENCE):
-            conn.execute(statement)
+        # day_counts and arrival_counts are recomputed once, after the last batch
+        # (kiosk/storage/presence.py); until then the database is marked stale.
+        set_stale(conn, True)
 
 
 def set_derived_triggers(conn: sqlite3.Connection, on: bool) -> None:
@@ -215,6 +215,9 @@ class MergedStore:
             # A big page cache holds the scan_id index while millions of rows go in.
             conn.execute("PRAGMA cache_size = -400000")
             conn.execute("PRAGMA temp_store = MEMORY")
+            # Building the scan log's indexes after a bulk load sorts millions of keys: let
+            # SQLite's sorter use a second core.
+            conn.execute("PRAGMA threads = 2")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             migrate(conn, KIOSK_MIGRATIONS, f"merged database {path}")
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}

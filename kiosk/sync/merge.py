@@ -32,6 +32,7 @@ from pathlib import Path
 from kiosk.core.errors import KioskError
 from kiosk.storage.db import Transaction
 from kiosk.storage.merged import SCAN_INDEXES, DerivedDelta, MergedStore, set_derived_triggers
+from kiosk.storage.presence import is_stale, rebuild_presence
 from kiosk.storage.schema import SCAN_COLUMNS
 from kiosk.sync.bundle import BundleError, BundleHeader, attach_uri, file_sha256, read_header, verify
 
@@ -41,7 +42,7 @@ MAX_LISTED_CONFLICTS = 1000
 # Below this many incoming scans, bundles are checked in this thread rather than in a process.
 PROCESS_THRESHOLD = 200_000
 BULK_THRESHOLD = 50_000
-BULK_INDEXES = ("scans_attendee", "scans_day_at")
+BULK_INDEXES = tuple(SCAN_INDEXES)  # every secondary index of the scan log
 
 _COLS = ", ".join(SCAN_COLUMNS)
 _COMPARED = [c for c in SCAN_COLUMNS if c != "scan_id"]
@@ -264,6 +265,8 @@ def _load(store: MergedStore, candidates: list[_Candidate], workers: int,
                     done = _load_group(store, group, aliases, checks.pop(g), report)
                     if g == len(groups) - 1:
                         _create_indexes(conn)
+                        if is_stale(conn):
+                            rebuild_presence(conn)
                     set_derived_triggers(conn, True)
                 except BaseException:
                     conn.execute("ROLLBACK")
@@ -279,6 +282,9 @@ def _load(store: MergedStore, candidates: list[_Candidate], workers: int,
         checker.shutdown()
     if recorded:
         _create_indexes(conn)  # after an interrupted bulk load, the next merge puts them back
+    if is_stale(conn):  # an earlier merge stopped between groups
+        with Transaction(conn):
+            rebuild_presence(conn)
     return recorded
 
 

@@ -1,0 +1,64 @@
+"""The per-day presence counters (day_counts, arrival_counts) recomputed from daily_attendance.
+
+On a kiosk, triggers keep them row by row. A bulk load (merging bundles) writes daily_attendance
+in batches with the triggers off, then calls ``rebuild_presence`` once: one pass over
+daily_attendance in Python, which is several times faster than the equivalent GROUP BYs (the
+SQL twin, ``REBUILD_PRESENCE`` in schema.py, gives the same rows; a test holds them together).
+Until then the database says ``presence_stale`` in its meta table, and headcounts read
+daily_attendance directly instead of the counters.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+
+STALE_KEY = "presence_stale"
+
+
+def quarter(utc_text: str) -> str:
+    """'2026-12-01T05:47:12.000000Z' -> '05:45' (the UTC quarter hour), as schema._quarter."""
+    return f"{utc_text[11:14]}{int(utc_text[14:16]) // 15 * 15:02d}"
+
+
+def rebuild_presence(conn: sqlite3.Connection) -> None:
+    """Recompute day_counts and arrival_counts; the caller holds the transaction."""
+    days: dict[str, list[int]] = {}
+    arrivals: Counter = Counter()
+    for day, first, category, kiosk, gate, last_in, last_out in conn.execute(
+            "SELECT day, first_in_at, category, first_kiosk, first_gate, last_in_at, last_out_at "
+            "FROM daily_attendance"):
+        counts = days.get(day)
+        if counts is None:
+            counts = days[day] = [0, 0]
+        if first is not None:
+            counts[0] += 1
+            arrivals[(day, "category", category or "")] += 1
+            arrivals[(day, "kiosk", kiosk or "")] += 1
+            arrivals[(day, "gate", gate or "")] += 1
+            arrivals[(day, "q15", quarter(first))] += 1
+        if last_in is not None and last_in > (last_out or ""):
+            counts[1] += 1
+    conn.execute("DELETE FROM day_counts")
+    conn.execute("DELETE FROM arrival_counts")
+    conn.executemany("INSERT INTO day_counts (day, checked_in, inside) VALUES (?, ?, ?)",
+                     ((day, c[0], c[1]) for day, c in days.items()))
+    conn.executemany("INSERT INTO arrival_counts (day, facet, key, n) VALUES (?, ?, ?, ?)",
+                     ((d, f, k, n) for (d, f, k), n in arrivals.items()))
+    set_stale(conn, False)
+
+
+def set_stale(conn: sqlite3.Connection, stale: bool) -> None:
+    if stale:
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, '1') "
+                     "ON CONFLICT (key) DO UPDATE SET value = '1'", (STALE_KEY,))
+    else:
+        conn.execute("DELETE FROM meta WHERE key = ?", (STALE_KEY,))
+
+
+def is_stale(conn: sqlite3.Connection) -> bool:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (STALE_KEY,)).fetchone()
+    except sqlite3.OperationalError:  # a database without a meta table
+        return False
+    return bool(row and row[0] == "1")
