@@ -15,7 +15,7 @@ from kiosk.cli import main
 from kiosk.core.headcount import headcount_from_scans
 from kiosk.storage.db import _statements
 from kiosk.storage.kiosk_store import KioskStore
-from kiosk.storage.schema import REBUILD_DERIVED, SCAN_COLUMNS
+from kiosk.storage.schema import REBUILD_DERIVED, SCAN_COLUMNS, SCAN_INDEXES
 from kiosk.sync.bundle import read_header, verify
 from kiosk.sync.merge import merge_bundles
 from tests.helpers.factories import DAYS, local, make_event, make_kiosk, open_desk
