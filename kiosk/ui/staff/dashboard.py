@@ -277,9 +277,9 @@ class DashboardView(QWidget):
     # -- data -------------------------------------------------------------------------------------
     def scope_text(self, data: DashboardData) -> str:
         if data.scope == "hub":
-            return self.tr("All kiosks, from the hub (%n kiosk(s))", "", data.kiosks)
+            return self.tr("All kiosks, from the hub (kiosks: {n})").format(n=data.kiosks)
         if data.scope == "merged":
-            return self.tr("Merged database (%n kiosk(s))", "", data.kiosks)
+            return self.tr("Merged database (kiosks: {n})").format(n=data.kiosks)
         if data.scope == "kiosk_only":
             return self.tr("This kiosk only ({kiosk}): the hub cannot be reached").format(
                 kiosk=data.kiosk_id)

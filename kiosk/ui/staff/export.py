@@ -123,7 +123,7 @@ class ExportPage(QWidget):
             self.status.setText(self.tr("Export failed: {problem}").format(problem=self.last))
             self.status.setStyleSheet(f"color: {TONES['red'][0]};")
         elif isinstance(self.last, dict):
-            self.status.setText(self.tr("Saved {scans} scans to {file}").format(
+            self.status.setText(self.tr("Saved to {file} (scans: {scans})").format(
                 scans=f"{self.last.get('scans', 0):,}", file=self.last.get("bundle", "")))
             self.status.setStyleSheet(f"color: {TONES['green'][0]};")
 

@@ -161,8 +161,8 @@ class HealthPage(QWidget):
                                    + outcome_word(facts.last_scan["outcome"]))
         else:
             values["last_scan"] = self.tr("No scans yet")
-        values["log"] = self.tr("{scans} scans · {size}").format(scans=count_text(facts.scans),
-                                                                 size=_size(facts.db_bytes))
+        values["log"] = self.tr("Scans: {scans} · {size}").format(scans=count_text(facts.scans),
+                                                                  size=_size(facts.db_bytes))
         sync = self.ctx.sync_status()
         if not services.hub_url:
             values["unsynced"] = self.tr("No hub set up (export the log instead)")
@@ -170,7 +170,7 @@ class HealthPage(QWidget):
         else:
             pending = facts.unsynced if facts.unsynced is not None else getattr(sync, "pending", None)
             values["unsynced"] = (self.tr("All scans are on the hub") if pending == 0 else
-                                  self.tr("%n scan(s) waiting", "", pending or 0))
+                                  self.tr("Waiting for the hub: {n} scans").format(n=count_text(pending)))
             if pending:
                 warn.add("unsynced")
             if sync is not None and sync.online:

@@ -332,7 +332,7 @@ class LookupPage(QWidget):
         elif not self.hits and not self._searching:
             self.hint.setText(self.tr("Nobody found for “{query}”.").format(query=text))
         else:
-            self.hint.setText(self.tr("%n match(es)", "", len(self.hits)))
+            self.hint.setText(self.tr("Found: {n}").format(n=len(self.hits)))
 
     # -- searching ------------------------------------------------------------------------------
     def _typed(self, _text: str) -> None:
