@@ -54,7 +54,9 @@ def fair_day(day: date, people: int, *, until: datetime | None = None, seed: int
         who = f"ITCN-{i:06d}"
         category = CATEGORIES[i % len(CATEGORIES)]
         gate = rng.choices(gates, weights=gate_weights)[0]
-        hour = min(17.5, max(9.0, rng.gauss(peak_hour, 1.3)))
+        hour = rng.gauss(peak_hour, 1.3)
+        while not 9.0 <= hour <= 17.5:  # the halls are open 09:00-19:00; nobody queues at night
+            hour = rng.gauss(peak_hour, 1.3)
         first = opens + timedelta(hours=hour, seconds=rng.random())
         rows.append(_row(rng, who, category, "accepted", first, gate, "first_entry"))
         if rng.random() < 0.05:  # held the badge up twice

@@ -156,21 +156,17 @@ class StaffMenu(Screen):
                           "health": HealthPage(ctx), "export": ExportPage(ctx)}
             for name, page in self.tools.items():
                 b = button(secondary=True, name=f"staff_tool_{name}")
-                b.setCheckable(True)
                 b.clicked.connect(lambda _=False, n=name: self.show_tool(n))
                 self.tool_buttons[name] = b
                 self.pages.addWidget(page)
         else:
             self.feed = None
-        self.back_button = button(name="staff_back")
+        self.back_button = button(secondary=True, name="staff_back")
         self.back_button.clicked.connect(self.back)
         self.exit_button = button(secondary=True, name="staff_exit")
         self.exit_button.clicked.connect(self.exit_app)
         self._columns = 0
         self._place_nav(6)
-        # Which tool is open shows on its button (the window's style sheet has no checked state).
-        self.setStyleSheet('QPushButton[secondary="true"]:checked { background: #0B6E4F; '
-                           'color: white; border-color: #0B6E4F; }')
         outer.addWidget(self.pages, 1)
         outer.addWidget(self.info)
         if self.tools:
@@ -207,7 +203,11 @@ class StaffMenu(Screen):
         self.pages.setCurrentWidget(self.tools[name])
         self.pages.updateGeometry()
         for tool, b in self.tool_buttons.items():
-            b.setChecked(tool == name)
+            # The open tool's button is the filled (primary) one.
+            if b.property("secondary") != (tool != name):
+                b.setProperty("secondary", tool != name)
+                b.style().unpolish(b)
+                b.style().polish(b)
         self.tool_changed.emit(name)
         self.refit()
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSizePolicy, QTableWidget,
                                QTableWidgetItem)
 
 from kiosk.core.timeutil import from_utc_text, zone
 from kiosk.ui.i18n import qt_drawn_families
-from kiosk.ui.shaping import ShapedItemDelegate
+from kiosk.ui.shaping import ShapedItemDelegate, needs_shaping
 from kiosk.ui.theme import SCRIPT_BOOST, TONES, Theme
 
 OUTCOME_WORDS = {
@@ -27,6 +27,37 @@ OUTCOME_WORDS = {
     "outside_hours": QT_TRANSLATE_NOOP("StaffOutcome", "Outside hours"),
 }
 OUTCOME_TONE = {"accepted": "green", "reentry": "green", "exited": "green", "duplicate": "amber"}
+
+
+AUDIT_WORDS = {
+    "staff_unlock": QT_TRANSLATE_NOOP("StaffAudit", "Staff mode opened"),
+    "staff_wrong_pin": QT_TRANSLATE_NOOP("StaffAudit", "Wrong PIN"),
+    "staff_locked_out": QT_TRANSLATE_NOOP("StaffAudit", "PIN pad locked"),
+    "staff_pin_while_locked": QT_TRANSLATE_NOOP("StaffAudit", "PIN tried while locked"),
+    "staff_leave": QT_TRANSLATE_NOOP("StaffAudit", "Staff mode closed"),
+    "lookup_open": QT_TRANSLATE_NOOP("StaffAudit", "Looked up"),
+    "manual_checkin": QT_TRANSLATE_NOOP("StaffAudit", "Checked in by hand"),
+    "block": QT_TRANSLATE_NOOP("StaffAudit", "Blocked"),
+    "unblock": QT_TRANSLATE_NOOP("StaffAudit", "Unblocked"),
+    "reprint_pdf": QT_TRANSLATE_NOOP("StaffAudit", "Badge reprinted (PDF)"),
+    "reprint_print": QT_TRANSLATE_NOOP("StaffAudit", "Badge printed"),
+    "export": QT_TRANSLATE_NOOP("StaffAudit", "Log exported"),
+    "export_failed": QT_TRANSLATE_NOOP("StaffAudit", "Export failed"),
+    "exit_to_desktop": QT_TRANSLATE_NOOP("StaffAudit", "Exit to desktop"),
+}
+
+
+def audit_word(action: str) -> str:
+    text = AUDIT_WORDS.get(action)
+    return QCoreApplication.translate("StaffAudit", text) if text else action
+
+
+def ltr(text: str) -> str:
+    """Left-to-right data (a date, a size, a file) inside a right-to-left sentence: isolated, so
+    "304.1 kB" does not come out as "kB 304.1". Nothing changes in left-to-right languages."""
+    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        return f"\u2066{text}\u2069"
+    return text
 
 
 def outcome_word(outcome: str) -> str:
@@ -103,6 +134,7 @@ class SmallTable(QTableWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(60)
         self._theme: Theme | None = None
+        self._latin: QFont | None = None
 
     def sizeHint(self):
         # Tables grow into whatever room the page has; they ask for only a few rows of it.
@@ -117,6 +149,7 @@ class SmallTable(QTableWidget):
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
         self.setFont(row_font(theme))
+        self._latin = theme.font("small", language="en") if theme.language == "ur" else None
         self.horizontalHeader().setFont(qt_font(theme, "small", bold=True))
         self.verticalHeader().setDefaultSectionSize(self._row_height(theme))
         self._font_headers()
@@ -153,6 +186,10 @@ class SmallTable(QTableWidget):
                     self.setItem(r, c, item)
                 if item.text() != text:
                     item.setText(text)
+                    # Latin data (names, gates, times) in a Latin font even in Urdu, so rows keep
+                    # one baseline; Urdu words stay in the row font.
+                    item.setFont(self._latin if self._latin is not None and not needs_shaping(text)
+                                 else self.font())
                 if c in numeric:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
                 colour = colours[r] if colours and c == colour_column else None

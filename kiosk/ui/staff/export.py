@@ -7,10 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.screens import button, label
+from kiosk.ui.staff.common import ltr
 from kiosk.ui.staff.context import StaffContext
 from kiosk.ui.theme import TONES, Theme
 
@@ -30,8 +31,8 @@ def folder_exporter(kiosk_dir: Path) -> Callable[[Path], dict]:
 
 
 def choose_folder(parent) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, parent.tr("Export to which folder?"), "",
-                                              QFileDialog.Option.DontUseNativeDialog)
+    title = QCoreApplication.translate("ExportPage", "Export to which folder?")
+    folder = QFileDialog.getExistingDirectory(parent, title, "", QFileDialog.Option.DontUseNativeDialog)
     return Path(folder) if folder else None
 
 
@@ -92,7 +93,7 @@ class ExportPage(QWidget):
             self.retranslate()
             return
         self.last = None
-        self.status.setText(self.tr("Writing the bundle to {folder}…").format(folder=folder))
+        self.status.setText(self.tr("Writing the bundle to {folder}…").format(folder=ltr(str(folder))))
         self.status.setStyleSheet("")
         for b in self.drive_buttons + [self.folder_button]:
             b.setEnabled(False)
@@ -124,7 +125,7 @@ class ExportPage(QWidget):
             self.status.setStyleSheet(f"color: {TONES['red'][0]};")
         elif isinstance(self.last, dict):
             self.status.setText(self.tr("Saved to {file} (scans: {scans})").format(
-                scans=f"{self.last.get('scans', 0):,}", file=self.last.get("bundle", "")))
+                scans=f"{self.last.get('scans', 0):,}", file=ltr(self.last.get("bundle", ""))))
             self.status.setStyleSheet(f"color: {TONES['green'][0]};")
 
     def apply_theme(self, theme: Theme) -> None:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.screens import label
-from kiosk.ui.staff.common import count_text, fit_dense, local_time, outcome_word
+from kiosk.ui.staff.common import audit_word, count_text, fit_dense, local_time, ltr, outcome_word
 from kiosk.ui.staff.context import StaffContext
 from kiosk.ui.theme import TONES, Theme
 
@@ -51,7 +51,7 @@ def read_facts(store, desk, services, hub_configured: bool) -> HealthFacts:
             facts.free_bytes = services.disk_usage(folder).free
         except OSError:
             facts.free_bytes = None
-    facts.audit = audit_entries(store.conn, 8)
+    facts.audit = audit_entries(store.conn, 6)
     return facts
 
 
@@ -157,12 +157,12 @@ class HealthPage(QWidget):
             return values, warn
         tz = facts.timezone
         if facts.last_scan:
-            values["last_scan"] = (local_time(facts.last_scan["at_utc"], tz, "%d %b %H:%M:%S") + " · "
-                                   + outcome_word(facts.last_scan["outcome"]))
+            values["last_scan"] = (ltr(local_time(facts.last_scan["at_utc"], tz, "%d %b %H:%M:%S"))
+                                   + " · " + outcome_word(facts.last_scan["outcome"]))
         else:
             values["last_scan"] = self.tr("No scans yet")
         values["log"] = self.tr("Scans: {scans} · {size}").format(scans=count_text(facts.scans),
-                                                                  size=_size(facts.db_bytes))
+                                                                  size=ltr(_size(facts.db_bytes)))
         sync = self.ctx.sync_status()
         if not services.hub_url:
             values["unsynced"] = self.tr("No hub set up (export the log instead)")
@@ -184,17 +184,20 @@ class HealthPage(QWidget):
         if facts.free_bytes is None:
             values["disk"] = "–"
         else:
-            values["disk"] = self.tr("{size} free").format(size=_size(facts.free_bytes))
+            values["disk"] = self.tr("{size} free").format(size=ltr(_size(facts.free_bytes)))
             if facts.free_bytes < LOW_DISK:
                 warn.add("disk")
         self.audit.setText("\n".join(
-            f"{local_time(e['at_utc'], tz, '%H:%M:%S')} · {e['action']}"
-            + (f" · {e['subject']}" if e["subject"] else "") for e in facts.audit) or "–")
+            f"{ltr(local_time(e['at_utc'], tz, '%H:%M:%S'))} · {audit_word(e['action'])}"
+            + (f" · {ltr(e['subject'])}" if e["subject"] else "") for e in facts.audit) or "–")
         return values, warn
 
     def apply_theme(self, theme: Theme) -> None:
         for key in ROWS:
-            theme.fit(self.captions[key], "small", bold=True)
-            fit_dense(theme, self.labels[key], "small")
-        theme.fit(self.audit_title, "body", bold=True)
+            fit_dense(theme, self.captions[key], "body", bold=True)
+            fit_dense(theme, self.labels[key], "body")
+        fit_dense(theme, self.audit_title, "body", bold=True)
         fit_dense(theme, self.audit, "small")
+        side = Qt.AlignmentFlag.AlignRight if theme.language == "ur" else Qt.AlignmentFlag.AlignLeft
+        for text in list(self.captions.values()) + list(self.labels.values()) + [self.audit_title, self.audit]:
+            text.setAlignment(Qt.AlignmentFlag.AlignAbsolute | side | Qt.AlignmentFlag.AlignVCenter)

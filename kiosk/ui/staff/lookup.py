@@ -16,7 +16,7 @@ from kiosk.core.timeutil import local_day, to_utc_text, utcnow
 from kiosk.ui import messages
 from kiosk.ui.screens import button, label
 from kiosk.ui.shaping import ShapedItemDelegate
-from kiosk.ui.staff.common import local_time, outcome_word, qt_font, row_font
+from kiosk.ui.staff.common import fit_dense, local_time, ltr, outcome_word, qt_font, row_font
 from kiosk.ui.staff.context import StaffContext
 from kiosk.ui.staff.keyboard import TouchKeyboard
 from kiosk.ui.theme import TONES, Theme
@@ -94,7 +94,6 @@ class AttendeeCard(QWidget):
         self.choice_buttons: list = []
         self.cancel_button = button(secondary=True, name="card_cancel")
         self.cancel_button.clicked.connect(self.cancel_choice)
-        choices.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignCenter)
         self.choices.hide()
         box.addWidget(self.choices)
         box.addWidget(self.message)
@@ -106,7 +105,7 @@ class AttendeeCard(QWidget):
     def show_attendee(self, attendee, standing, tz: str) -> None:
         self.attendee, self.standing, self.tz = attendee, standing, tz
         self.asking = ""
-        self.message.setText("")
+        self.say("")
         self.choices.hide()
         self.actions.show()
         self.retranslate()
@@ -155,8 +154,9 @@ class AttendeeCard(QWidget):
             self.blocked.setText("")
             self.blocked.hide()
         if s is not None and s.scans:
-            rows = [f"{local_time(x['at_utc'], self.tz, '%d %b %H:%M')} · {outcome_word(x['outcome'])}"
-                    f" · {x['gate'] or x['kiosk_id']}" for x in s.scans[:3]]
+            rows = [f"{ltr(local_time(x['at_utc'], self.tz, '%d %b %H:%M'))} · "
+                    f"{outcome_word(x['outcome'])} · {ltr(x['gate'] or x['kiosk_id'])}"
+                    for x in s.scans[:3]]
             self.history.setText(self.tr("Latest scans:") + "\n" + "\n".join(rows))
         else:
             self.history.setText(self.tr("No scans yet."))
@@ -165,8 +165,9 @@ class AttendeeCard(QWidget):
     # -- choices --------------------------------------------------------------------------------
     def ask(self, what: str) -> None:
         self.asking = what
-        self.message.setText("")
+        self.say("")
         self.actions.hide()
+        self.history.hide()  # room for the choices
         self._fill_choices()
         self.choices.show()
         self.page.refit()
@@ -175,6 +176,7 @@ class AttendeeCard(QWidget):
         self.asking = ""
         self.choices.hide()
         self.actions.show()
+        self.history.show()
         self.page.refit()
 
     def _choice_items(self) -> list[tuple[str, str]]:
@@ -206,6 +208,9 @@ class AttendeeCard(QWidget):
                 b.show()
             else:
                 b.hide()
+        # Cancel takes the cell after the last choice: one row less on a short screen.
+        self.choice_grid.removeWidget(self.cancel_button)
+        self.choice_grid.addWidget(self.cancel_button, len(items) // 2, len(items) % 2)
 
     def _chosen(self, index: int) -> None:
         items = self._choice_items()
@@ -223,18 +228,20 @@ class AttendeeCard(QWidget):
 
     def say(self, text: str, tone: str = "green") -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))
         colour = TONES[tone][0] if tone in TONES else "#14213D"
         self.message.setStyleSheet(f"color: {colour};")
 
     def apply_theme(self, theme: Theme) -> None:
-        theme.fit(self.name, "large", bold=True)
-        theme.fit(self.details, "body")
-        theme.fit(self.status, "body", bold=True)
-        theme.fit(self.blocked, "body", bold=True)
+        # A card of data (names are mostly Latin even in Urdu): dense text, buttons as ever.
+        fit_dense(theme, self.name, "large", bold=True)
+        fit_dense(theme, self.details, "body")
+        fit_dense(theme, self.status, "body", bold=True)
+        fit_dense(theme, self.blocked, "body", bold=True)
         self.blocked.setStyleSheet(f"color: {TONES['red'][0]};")
-        theme.fit(self.history, "small")
-        theme.fit(self.message, "body", bold=True)
-        theme.fit(self.choice_title, "body", bold=True)
+        fit_dense(theme, self.history, "small")
+        fit_dense(theme, self.message, "body", bold=True)
+        fit_dense(theme, self.choice_title, "body", bold=True)
         for b in [self.checkin_button, self.block_button, self.reprint_button, self.back_button,
                   self.cancel_button] + self.choice_buttons:
             theme.fit(b, "body", bold=True)
@@ -321,7 +328,7 @@ class LookupPage(QWidget):
         self.search.setMinimumHeight(theme.target_px)
         self.keyboard.apply_theme(theme)
         self.results.setFont(row_font(theme, "body"))
-        theme.fit(self.hint, "small")
+        fit_dense(theme, self.hint, "small")
         self.card.apply_theme(theme)
 
     def _show_hint(self) -> None:
@@ -523,12 +530,12 @@ class LookupPage(QWidget):
         kind = self.tr("signed badge") if signed else self.tr("registration number (never issued)")
         if not to_printer:
             self.ctx.audit("reprint_pdf", attendee.id, str(path))
-            self.card.say(self.tr("Saved {file} ({kind}).").format(file=path.name, kind=kind))
+            self.card.say(self.tr("Saved {file} ({kind}).").format(file=ltr(path.name), kind=kind))
             self.action_done.emit("reprint", path)
             return
         printer = (self.printer_for or ask_printer)(self)
         if printer is None:
-            self.card.say(self.tr("Printing cancelled; the PDF is in {file}.").format(file=path.name))
+            self.card.say(self.tr("Printing cancelled; the PDF is in {file}.").format(file=ltr(path.name)))
             self.action_done.emit("reprint", None)
             return
         try:

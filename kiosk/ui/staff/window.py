@@ -38,7 +38,7 @@ class DashboardWindow(QWidget):
         self.setStyleSheet(stylesheet(theme) + f"QWidget#DashboardWindow {{ background: {PAPER}; }}")
         self.dashboard.retranslate()
         self.dashboard.apply_theme(theme)
-        self.setWindowTitle(self.dashboard.tr("Staff dashboard"))
+        self.setWindowTitle(self.tr("Staff dashboard"))
 
     def closeEvent(self, event):
         self.shutdown()
