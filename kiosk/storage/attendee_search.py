@@ -20,7 +20,7 @@ from kiosk.storage.roster import ROSTER_COLUMNS, attendee_from_row
 
 FIELDS = ("id", "name", "other_names", "company", "email", "phone")
 _SELECT = ", ".join(f"a.{c}" for c in ROSTER_COLUMNS)
-FUZZY_CANDIDATES = 400
+FUZZY_CANDIDATES = 200
 FUZZY_FLOOR = 70.0
 
 
@@ -73,7 +73,7 @@ def _score(query: str, attendee: Attendee, digits: str) -> tuple[float, str, boo
             score = 99.0 if folded == probe else 95.0 if any(w.startswith(probe) for w in words) else 90.0
             candidate = (score, name, True)
         else:
-            candidate = (fuzz.WRatio(q, folded) * 0.85, name, False)
+            candidate = (fuzz.WRatio(q, folded) * 0.9, name, False)
         if candidate[0] > best[0]:
             best = candidate
     return best
@@ -95,17 +95,21 @@ def search_attendees(conn: sqlite3.Connection, query: str, limit: int = 30) -> l
     take(f"SELECT {_SELECT} FROM attendees a WHERE a.id = ?", (text,))
     if len(text) >= 3:
         terms = [_quote(text)] + ([f"phone : {_quote(digits)}"] if len(digits) >= 3 else [])
+        # Every row here holds the text as typed; rapidfuzz orders them below, so the index need
+        # not rank thousands of "khan"s first (that costs ten times the look-up itself).
         take(f"SELECT {_SELECT} FROM attendee_search s JOIN attendees a ON a.rowid = s.rowid "
-             f"WHERE attendee_search MATCH ? ORDER BY s.rank LIMIT ?",
+             f"WHERE attendee_search MATCH ? LIMIT ?",
              (" OR ".join(terms), max(limit * 4, 100)))
-        if len(found) < limit and len(text) >= 4 and not digits:
-            # Near misses: rows sharing the most three-letter pieces with the query.
+        if not found and len(text) >= 4 and not digits:
+            # Nothing has the text as it was typed: near misses among the names sharing the most
+            # three-letter pieces with it ("Ahmad Khan" finds "Ahmed Khan").
             pieces = {text[i:i + 3] for i in range(len(text) - 2)}
             pieces = [p for p in pieces if p.strip() == p and len(p.strip()) == 3]
             if pieces:
                 take(f"SELECT {_SELECT} FROM attendee_search s JOIN attendees a ON a.rowid = s.rowid "
                      f"WHERE attendee_search MATCH ? ORDER BY s.rank LIMIT ?",
-                     (" OR ".join(_quote(p) for p in pieces), FUZZY_CANDIDATES))
+                     ("{name other_names} : (" + " OR ".join(_quote(p) for p in pieces) + ")",
+                      FUZZY_CANDIDATES))
     else:
         # One or two characters (a Chinese given name, say): too short for trigrams.
         like = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
