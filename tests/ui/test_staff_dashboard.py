@@ -165,3 +165,44 @@ def test_urdu_and_chinese_dashboards_translate_their_words(qtbot, make_window, k
     assert dashboard.recent.item(0, 1).text() != "Accepted"
     window.set_language("ur")
     assert any("\u0600" <= ch <= "\u06ff" for ch in dashboard.halls_title.text())
+
+
+def test_with_an_unreachable_hub_it_shows_this_kiosk_and_says_so(qtbot, make_window, kiosk_setup):
+    _, kiosk, tokens = kiosk_setup
+    scans(kiosk, [(tokens["V-001"], local(DAYS[0], 10), "in")])
+    window = make_window(hub_url="postgresql://kiosk@127.0.0.1:1/hub")  # nothing listens there
+    dashboard = open_dashboard(qtbot, window)
+    assert dashboard.data.scope == "kiosk_only"
+    assert dashboard.scope_line.text().startswith("This kiosk only (kiosk-1): the hub cannot be reached")
+    assert tiles(dashboard)["checked_in"] == "1"
+
+
+@pytest.mark.postgres
+def test_with_a_hub_it_shows_every_kiosks_numbers(qtbot, make_window, kiosk_setup, hub_url):
+    from kiosk.cli import main
+    from kiosk.core.dashboard import inside_by_gate_from_scans
+    from kiosk.core.headcount import headcount_from_scans
+    from kiosk.storage.outbox import Outbox
+    from kiosk.storage.schema import SCAN_COLUMNS
+    from kiosk.sync.hub import KioskInfo
+    from kiosk.sync.live import KioskSide, sync_once
+    from tests.helpers.scanlog import synthetic_rows, write_kiosk_db
+
+    event, kiosk, tokens = kiosk_setup
+    assert main(["hub", "init", hub_url]) == 0
+    toml = (event.path / "event.toml").read_text()
+    rows = synthetic_rows("kiosk-2", "lahore", "Gate 1", [DAYS[0]], 300, attendees=80, seed=9)
+    other, model = write_kiosk_db(kiosk.path.parent / "kiosk-2", toml, event.model.id, "kiosk-2",
+                                  "lahore", "Gate 1", rows)
+    sync_once(hub_url, KioskInfo.from_model(model, toml), KioskSide.direct(Outbox(other)))
+    other.close()
+    at = local(DAYS[0], 19)
+    window = make_window(at=at, hub_url=hub_url)
+    dashboard = open_dashboard(qtbot, window)
+    data = fresh(qtbot, dashboard)
+    assert data.scope == "hub" and data.kiosks == 1
+    assert dashboard.scope_line.text().startswith("All kiosks, from the hub (kiosks: 1)")
+    reference = [dict(zip(SCAN_COLUMNS, r)) for r in rows]
+    assert tiles(dashboard)["checked_in"] == f"{headcount_from_scans(reference, at, 'Asia/Karachi').unique_checked_in:,}"
+    assert hall_row(dashboard, "Hall 1").hall.inside == \
+        inside_by_gate_from_scans(reference, at, "Asia/Karachi").get("Gate 1", 0)
