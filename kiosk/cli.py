@@ -31,6 +31,7 @@ ITCN Asia kiosk: self check-in with QR badges and wayfinding, offline first.
 Organiser:  demo, event, roster, badges, revoke, init
 Gate:       checkin, headcount
 Kiosk:      run, doctor, staff
+Staff:      dashboard
 Wayfinding: route, maps, exhibitors
 Scanning:   decode
 Logs:       export, merge, push, report, hub

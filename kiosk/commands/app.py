@@ -1,4 +1,4 @@
-"""The kiosk itself: run, doctor, staff set-pin."""
+"""The kiosk itself: run, doctor, staff set-pin, and the staff dashboard on its own."""
 
 from __future__ import annotations
 
@@ -39,6 +39,29 @@ def register(commands) -> None:
     p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR")
     p.set_defaults(handler=cmd_set_pin)
 
+    p = commands.add_parser(
+        "dashboard", help="the staff dashboard alone, windowed (laptop or wall screen)",
+        description="Live headcounts, arrivals, hall occupancy and the latest scans, refreshed "
+        "every few seconds: from a kiosk folder (that kiosk's numbers), a merged database, or "
+        "the hub (every kiosk's numbers).")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--kiosk", type=Path, metavar="KIOSKDIR", help="a kiosk folder (read-only)")
+    where.add_argument("--db", type=Path, metavar="MERGED.db", help="a merged database")
+    where.add_argument("--hub", metavar="URL", help="the PostgreSQL hub")
+    p.add_argument("--lang", choices=["en", "ur", "zh"], default="en",
+                   help="language of the dashboard (default en)")
+    p.add_argument("--refresh", type=float, default=2.0, metavar="SECONDS",
+                   help="seconds between refreshes (default 2)")
+    p.add_argument("--at", metavar="ISO8601",
+                   help="show this moment instead of now (without an offset: the event's time zone)")
+    p.add_argument("--screenshot", type=Path, metavar="PNG",
+                   help="save the first complete refresh as a PNG and quit")
+    p.add_argument("--size", default="1600x900", metavar="WxH",
+                   help="window size in pixels (default 1600x900)")
+    p.add_argument("--json", action="store_true",
+                   help="print the figures once as JSON instead of opening a window")
+    p.set_defaults(handler=cmd_dashboard)
+
 
 def find_kiosk_dir(given: Path | None) -> Path:
     if given is not None:
@@ -53,7 +76,7 @@ def find_kiosk_dir(given: Path | None) -> Path:
     raise KioskError("which kiosk? give --kiosk KIOSKDIR (make one with `kiosk demo DIR` or `kiosk init`)")
 
 
-def kiosk_settings(event_model, model, *, windowed: bool):
+def kiosk_settings(event_model, model, *, windowed: bool, kiosk_dir: Path | None = None):
     from kiosk.ui.app import KioskSettings
 
     rules = event_model.rules()
@@ -62,7 +85,27 @@ def kiosk_settings(event_model, model, *, windowed: bool):
         kiosk_id=model.kiosk_id, event_name=rules.name, days=list(rules.days), venue=model.venue,
         languages=list(model.languages), default_language=model.default_language,
         help_points=helps, idle_seconds=model.idle_seconds, result_seconds=model.result_seconds,
-        pin_hash=model.staff_pin_hash, kiosk_mode=not windowed)
+        pin_hash=model.staff_pin_hash, kiosk_mode=not windowed, kiosk_dir=kiosk_dir,
+        decoder=model.decoder, hub_url=model.hub_url)
+
+
+def render_reprint(rules, attendee, token: str, path: Path) -> None:
+    """A reprinted badge: the printable sheet `kiosk badges --pdf` makes, with one badge."""
+    from kiosk.organiser.badge_pdf import write_pdf
+    from kiosk.organiser.badges import IssuedBadge
+
+    write_pdf(rules, [IssuedBadge(attendee, token)], Path(path))
+
+
+def staff_services(folder, model):
+    """The staff tools' parts for a kiosk folder: reprints, exports, drives, decoder checks."""
+    from kiosk.scanning.health import decoder_backends
+    from kiosk.ui.staff.context import StaffServices
+    from kiosk.ui.staff.export import folder_exporter
+
+    return StaffServices(kiosk_dir=folder.path, decoder=model.decoder, hub_url=model.hub_url,
+                         render_badge=render_reprint, export_bundle=folder_exporter(folder.path),
+                         decoder_backends=decoder_backends)
 
 
 def camera_factory(spec: str, decoder: str):
@@ -118,9 +161,10 @@ def cmd_run(args) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ITCN Asia kiosk")
     camera = camera_factory(spec, model.decoder)  # a missing video or folder: one line, exit 1
-    settings = kiosk_settings(event_model, model, windowed=args.windowed)
+    settings = kiosk_settings(event_model, model, windowed=args.windowed, kiosk_dir=folder.path)
     wedge = _wedge()
-    window = create_app(settings, camera=camera, store=open_store, sounds=QtSounds(), wedge=wedge)
+    window = create_app(settings, camera=camera, store=open_store, sounds=QtSounds(), wedge=wedge,
+                        staff_services=staff_services(folder, model))
     build_map = wayfinding_builder(folder, event_model)
     window.pin_service = PinService(window.desk, model.staff_pin_hash)
     window.ready.connect(lambda: log("ready", kiosk=model.kiosk_id))
@@ -176,6 +220,7 @@ def start_live_sync(window, model, event_toml, view, log):
     service = live_sync_for(model, event_toml, side, view=view, on_status=status)
     window.ready.connect(service.start)  # after kiosk.db is open on its thread
     window.result_shown.connect(lambda _result: service.wake())
+    window.local_change.connect(service.wake)  # staff check-ins and blocks go out at once
     window.shutdown_hooks.append(service.stop)  # before the database thread goes
     return service
 
@@ -275,3 +320,72 @@ def cmd_set_pin(args) -> int:
     folder.update(staff_pin_hash=hash_pin(pin))
     print(f"Staff PIN set for kiosk {folder.model.kiosk_id} (only its scrypt hash is stored)")
     return 0
+
+
+def dashboard_source(args):
+    """The dashboard's source for --kiosk, --db or --hub (checked here, in the terminal)."""
+    from kiosk.ui.staff.feed import DatabaseSource, HubSource
+
+    if args.hub:
+        from kiosk.sync.hub import check_url
+
+        return HubSource(check_url(args.hub))
+    if args.kiosk:
+        from kiosk.organiser.kioskdir import KioskFolder
+
+        folder = KioskFolder.open(args.kiosk)
+        if not folder.db_path.exists():
+            raise KioskError(f"no kiosk database in {folder.path}; provision it with `kiosk init`")
+        return DatabaseSource(folder.db_path, merged=False)
+    if not args.db.is_file():
+        raise KioskError(f"no merged database at {args.db}")
+    return DatabaseSource(args.db, merged=True)
+
+
+def cmd_dashboard(args) -> int:
+    if args.refresh < 0.5 or args.refresh > 3600:
+        raise KioskError("--refresh must be between 0.5 and 3600 seconds")
+    try:
+        width, height = (int(x) for x in args.size.lower().split("x"))
+        if not (320 <= width <= 10000 and 240 <= height <= 10000):
+            raise ValueError
+    except ValueError:
+        raise KioskError(f"--size must look like 1600x900, not {args.size!r}") from None
+    if args.screenshot is not None and args.screenshot.suffix.lower() != ".png":
+        raise KioskError("--screenshot must name a .png file")
+    source = dashboard_source(args)
+    if args.at:
+        from kiosk.core.timeutil import parse_moment
+
+        at = parse_moment(args.at, _source_timezone(source))
+        source.clock = lambda: at
+    if args.json:
+        try:
+            data = source.fetch()
+        finally:
+            source.close()
+        emit(data.to_json(), True)
+        return 0
+    from kiosk.ui.staff.window import run_dashboard
+
+    return run_dashboard(source, language=args.lang, refresh_seconds=args.refresh,
+                         screenshot=args.screenshot, size=(width, height))
+
+
+def _source_timezone(source) -> str:
+    """The event's time zone, for reading --at without an offset."""
+    from kiosk.ui.staff.feed import DatabaseSource, event_settings
+
+    if isinstance(source, DatabaseSource):
+        from kiosk.storage.kiosk_store import KioskStore
+
+        with KioskStore.open(source.path, readonly=True) as store:
+            return event_settings(store.get_meta("event_toml"))[0]
+    from kiosk.sync.hub import HubClient
+
+    with HubClient.connect(source.reader.url) as hub:
+        toml = hub.info().event_toml
+    if not toml:
+        raise KioskError("the hub holds no event yet: push from a kiosk or run "
+                         "`kiosk hub publish URL --event DIR`")
+    return event_settings(toml)[0]

@@ -77,6 +77,9 @@ class EventModel(_Strict):
     categories: dict[str, CategoryModel] = Field(default_factory=dict)
     # Halls' capacities (people) for occupancy warnings on the staff dashboard.
     capacity: dict[str, int] = Field(default_factory=dict)
+    # Which gates lead into which hall ({"Hall 1" = ["Gate 1", "Gate 1B"]}); a gate named like a
+    # hall leads into it without being listed (kiosk.core.dashboard.HallMap).
+    hall_gates: dict[str, list[str]] = Field(default_factory=dict)
 
     @field_validator("timezone")
     @classmethod
@@ -98,6 +101,26 @@ class EventModel(_Strict):
         for name in value:
             if name not in CATEGORIES:
                 raise ValueError(f"unknown category {name!r} (known: {', '.join(CATEGORIES)})")
+        return value
+
+    @field_validator("capacity")
+    @classmethod
+    def _capacity(cls, value):
+        for hall, people in value.items():
+            if people <= 0:
+                raise ValueError(f"capacity of {hall!r} must be a positive number of people")
+        return value
+
+    @field_validator("hall_gates")
+    @classmethod
+    def _hall_gates(cls, value):
+        seen: dict[str, str] = {}
+        for hall, gates in value.items():
+            for gate in gates:
+                key = " ".join(gate.split()).casefold()
+                if key in seen and seen[key] != hall:
+                    raise ValueError(f"gate {gate!r} leads into both {seen[key]!r} and {hall!r}")
+                seen[key] = hall
         return value
 
     @model_validator(mode="after")

@@ -86,6 +86,8 @@ def write_badges(folder: EventFolder, out: Path, *, pdf: Path | None = None,
     else:
         for job in jobs:
             _write_png(job)
+    with folder.store() as store:  # kiosks copy these (`kiosk init`) to reprint badges
+        store.record_issued((badge.attendee.id, badge.token) for badge in badges)
     with (out / "badges.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["id", "name", "category", "token"])

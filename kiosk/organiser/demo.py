@@ -104,6 +104,7 @@ def make_demo(directory: Path, *, attendees: int = 300, days: list[date] | None 
                     "staff": {"early_entry_minutes": 180},
                     "organiser": {"early_entry_minutes": 180}},
         capacity={"Hall 1": 4000, "Hall 2": 4000, "Hall 3": 3000},
+        hall_gates={"Hall 1": ["Gate 1"], "Hall 2": ["Gate 2"], "Hall 3": ["Gate 3"]},
     )
     rows = demo_roster(attendees)
     roster_csv = directory / "event" / "roster.csv"

@@ -58,3 +58,9 @@ class EventStore:
 
     def revocations(self) -> list[dict]:
         return roster.revocations(self.conn)
+
+    def record_issued(self, tokens) -> None:
+        """(attendee id, token) of each badge issued, for reprints at the kiosks."""
+        from kiosk.storage.staff_store import record_issued
+
+        record_issued(self.conn, tokens)

@@ -101,6 +101,13 @@ class KioskStore:
                     "reason = excluded.reason, active = excluded.active, "
                     "updated_at = excluded.updated_at, source = excluded.source "
                     "WHERE excluded.updated_at >= main.revocations.updated_at")
+                if self.conn.execute("SELECT 1 FROM event.sqlite_master "
+                                     "WHERE name = 'issued_badges'").fetchone():
+                    # The badge tokens issued so far, so staff can reprint a badge here.
+                    self.conn.execute(
+                        "INSERT INTO main.issued_badges SELECT * FROM event.issued_badges WHERE true "
+                        "ON CONFLICT (attendee_id) DO UPDATE SET token = excluded.token, "
+                        "issued_at = excluded.issued_at")
             return roster.count_attendees(self.conn)
         finally:
             self.conn.execute("DETACH DATABASE event")

@@ -67,8 +67,8 @@ _ENTRY = frozenset(("accepted", "reentry"))
 
 _UPSERT_ATTENDANCE = """
 INSERT INTO daily_attendance (day, attendee_id, category, first_in_at, first_kiosk, first_gate,
-                              last_in_at, last_out_at, entries)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              last_in_at, last_out_at, entries, last_gate)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (day, attendee_id) DO UPDATE SET
     category = CASE WHEN excluded.first_in_at IS NOT NULL
                      AND (first_in_at IS NULL OR excluded.first_in_at < first_in_at)
@@ -82,6 +82,11 @@ ON CONFLICT (day, attendee_id) DO UPDATE SET
     first_in_at = CASE WHEN excluded.first_in_at IS NOT NULL
                         AND (first_in_at IS NULL OR excluded.first_in_at < first_in_at)
                        THEN excluded.first_in_at ELSE first_in_at END,
+    last_gate = CASE WHEN excluded.last_in_at IS NOT NULL
+                      AND (last_in_at IS NULL OR excluded.last_in_at > last_in_at
+                           OR (excluded.last_in_at = last_in_at
+                               AND excluded.last_gate > COALESCE(last_gate, '')))
+                     THEN excluded.last_gate ELSE last_gate END,
     last_in_at = CASE WHEN excluded.last_in_at IS NOT NULL
                        AND (last_in_at IS NULL OR excluded.last_in_at > last_in_at)
                       THEN excluded.last_in_at ELSE last_in_at END,
@@ -103,13 +108,15 @@ class DerivedDelta:
     Rows are fed in log order as tuples whose columns are SCAN_COLUMNS starting at ``offset``
     (1 when a leading ``seq`` is present). The result is the triggers' (schema.py): per attendee
     and day the earliest entry with its category, kiosk and gate (ties keep the earlier row), the
-    latest entry and exit, and the number of entries; and scans per day and outcome.
+    latest entry with its gate (ties: the greater gate name) and exit, and the number of
+    entries; and scans per day and outcome.
     """
 
     def __init__(self, offset: int = 0):
         self.offset = offset
         self.counts: Counter = Counter()
-        # (day, attendee) -> [first_in, category, kiosk, gate, last_in, last_out, entries]
+        # (day, attendee) -> [first_in, category, kiosk, gate, last_in, last_out, entries,
+        #                     last_gate]
         self.attendance: dict = {}
         self._same = {}.setdefault
 
@@ -138,15 +145,16 @@ class DerivedDelta:
                 cur = attendance.get(key)
                 if cur is None:
                     day = row[day_i]
+                    gate = same(row[gate_i], row[gate_i])
                     attendance[(same(day, day), who)] = [
                         at, same(row[cat_i], row[cat_i]), same(row[kiosk_i], row[kiosk_i]),
-                        same(row[gate_i], row[gate_i]), at, None, 1]
+                        gate, at, None, 1, gate]
                     continue
                 if cur[0] is None or at < cur[0]:
                     cur[0], cur[1] = at, same(row[cat_i], row[cat_i])
                     cur[2], cur[3] = same(row[kiosk_i], row[kiosk_i]), same(row[gate_i], row[gate_i])
-                if cur[4] is None or at > cur[4]:
-                    cur[4] = at
+                if cur[4] is None or at > cur[4] or (at == cur[4] and row[gate_i] > (cur[7] or "")):
+                    cur[4], cur[7] = at, same(row[gate_i], row[gate_i])
                 cur[6] += 1
             elif outcome == "exited":
                 key = (row[day_i], who)
@@ -154,7 +162,7 @@ class DerivedDelta:
                 cur = attendance.get(key)
                 if cur is None:
                     day = row[day_i]
-                    attendance[(same(day, day), who)] = [None, None, None, None, None, at, 0]
+                    attendance[(same(day, day), who)] = [None, None, None, None, None, at, 0, None]
                 elif cur[5] is None or at > cur[5]:
                     cur[5] = at
 
@@ -169,7 +177,7 @@ class DerivedDelta:
         """Upsert into the derived tables; the caller holds the transaction."""
         conn.executemany(_UPSERT_COUNTS, ((d, o, n) for (d, o), n in self.counts.items()))
         conn.executemany(_UPSERT_ATTENDANCE, (
-            (day, who, v[1], v[0], v[2], v[3], v[4], v[5], v[6])
+            (day, who, v[1], v[0], v[2], v[3], v[4], v[5], v[6], v[7])
             for (day, who), v in self.attendance.items()))
         # day_counts and arrival_counts are recomputed once, after the last batch
         # (kiosk/storage/presence.py); until then the database is marked stale.

@@ -1,4 +1,5 @@
-"""The per-day presence counters (day_counts, arrival_counts) recomputed from daily_attendance.
+"""The per-day presence counters (day_counts, arrival_counts, inside_counts) recomputed from
+daily_attendance.
 
 On a kiosk, triggers keep them row by row. A bulk load (merging bundles) writes daily_attendance
 in batches with the triggers off, then calls ``rebuild_presence`` once: one pass over
@@ -25,9 +26,10 @@ def rebuild_presence(conn: sqlite3.Connection) -> None:
     """Recompute day_counts and arrival_counts; the caller holds the transaction."""
     days: dict[str, list[int]] = {}
     arrivals: Counter = Counter()
-    for day, first, category, kiosk, gate, last_in, last_out in conn.execute(
-            "SELECT day, first_in_at, category, first_kiosk, first_gate, last_in_at, last_out_at "
-            "FROM daily_attendance"):
+    inside_by_gate: Counter = Counter()
+    for day, first, category, kiosk, gate, last_in, last_out, last_gate in conn.execute(
+            "SELECT day, first_in_at, category, first_kiosk, first_gate, last_in_at, last_out_at, "
+            "last_gate FROM daily_attendance"):
         counts = days.get(day)
         if counts is None:
             counts = days[day] = [0, 0]
@@ -39,8 +41,12 @@ def rebuild_presence(conn: sqlite3.Connection) -> None:
             arrivals[(day, "q15", quarter(first))] += 1
         if last_in is not None and last_in > (last_out or ""):
             counts[1] += 1
+            inside_by_gate[(day, last_gate or "")] += 1
     conn.execute("DELETE FROM day_counts")
     conn.execute("DELETE FROM arrival_counts")
+    conn.execute("DELETE FROM inside_counts")
+    conn.executemany("INSERT INTO inside_counts (day, gate, n) VALUES (?, ?, ?)",
+                     ((d, g, n) for (d, g), n in inside_by_gate.items()))
     conn.executemany("INSERT INTO day_counts (day, checked_in, inside) VALUES (?, ?, ?)",
                      ((day, c[0], c[1]) for day, c in days.items()))
     conn.executemany("INSERT INTO arrival_counts (day, facet, key, n) VALUES (?, ?, ?, ?)",

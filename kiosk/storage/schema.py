@@ -139,12 +139,16 @@ def _inside(row: str) -> str:
     return (f"({row}.last_in_at IS NOT NULL AND "
             f"{row}.last_in_at > COALESCE({row}.last_out_at, ''))")
 
-DERIVED_TRIGGERS = """
+_SCANS_COUNT = """
 CREATE TRIGGER IF NOT EXISTS scans_count AFTER INSERT ON scans
 BEGIN
     INSERT INTO scan_counts (day, outcome, n) VALUES (NEW.day, NEW.outcome, 1)
     ON CONFLICT (day, outcome) DO UPDATE SET n = n + 1;
 END;
+"""
+
+# Schema 1's entry trigger (kept as it was: migrations replay history on a new file).
+_SCANS_ENTRY_V1 = """
 CREATE TRIGGER IF NOT EXISTS scans_entry AFTER INSERT ON scans
 WHEN NEW.attendee_id IS NOT NULL AND NEW.outcome IN ('accepted', 'reentry')
 BEGIN
@@ -165,6 +169,9 @@ BEGIN
                           THEN excluded.last_in_at ELSE last_in_at END,
         entries = entries + 1;
 END;
+"""
+
+_SCANS_EXIT_AND_ATTENDANCE = """
 CREATE TRIGGER IF NOT EXISTS scans_exit AFTER INSERT ON scans
 WHEN NEW.attendee_id IS NOT NULL AND NEW.outcome = 'exited'
 BEGIN
@@ -201,23 +208,78 @@ BEGIN
 END;
 """
 
-# A bulk load of scans turns the per-scan triggers off and writes daily_attendance and
-# scan_counts itself (see kiosk/storage/merged.py); the triggers on daily_attendance stay on, so
-# the per-day presence counters follow each row it writes, in SQLite, as on a kiosk.
-DROP_SCAN_TRIGGERS = """
+_DERIVED_TRIGGERS_V1 = _SCANS_COUNT + _SCANS_ENTRY_V1 + _SCANS_EXIT_AND_ATTENDANCE
+
+# Schema 3: daily_attendance also keeps the gate of the latest entry (``last_gate``; of two
+# entries at the same moment, the greater gate name, so arrival order never matters), and
+# ``inside_counts`` counts, per day and gate, the attendees inside whose latest entry was there:
+# the per-hall occupancy of the staff dashboard, read in a handful of rows.
+_SCANS_ENTRY = """
+CREATE TRIGGER IF NOT EXISTS scans_entry AFTER INSERT ON scans
+WHEN NEW.attendee_id IS NOT NULL AND NEW.outcome IN ('accepted', 'reentry')
+BEGIN
+    INSERT INTO daily_attendance (day, attendee_id, category, first_in_at, first_kiosk,
+                                  first_gate, last_in_at, last_out_at, entries, last_gate)
+    VALUES (NEW.day, NEW.attendee_id, NEW.category, NEW.at_utc, NEW.kiosk_id, NEW.gate,
+            NEW.at_utc, NULL, 1, NEW.gate)
+    ON CONFLICT (day, attendee_id) DO UPDATE SET
+        category = CASE WHEN first_in_at IS NULL OR excluded.first_in_at < first_in_at
+                        THEN excluded.category ELSE category END,
+        first_kiosk = CASE WHEN first_in_at IS NULL OR excluded.first_in_at < first_in_at
+                           THEN excluded.first_kiosk ELSE first_kiosk END,
+        first_gate = CASE WHEN first_in_at IS NULL OR excluded.first_in_at < first_in_at
+                          THEN excluded.first_gate ELSE first_gate END,
+        first_in_at = CASE WHEN first_in_at IS NULL OR excluded.first_in_at < first_in_at
+                           THEN excluded.first_in_at ELSE first_in_at END,
+        last_gate = CASE WHEN last_in_at IS NULL OR excluded.last_in_at > last_in_at
+                              OR (excluded.last_in_at = last_in_at
+                                  AND excluded.last_gate > COALESCE(last_gate, ''))
+                         THEN excluded.last_gate ELSE last_gate END,
+        last_in_at = CASE WHEN last_in_at IS NULL OR excluded.last_in_at > last_in_at
+                          THEN excluded.last_in_at ELSE last_in_at END,
+        entries = entries + 1;
+END;
+"""
+
+_INSIDE_TRIGGERS = """
+CREATE TRIGGER IF NOT EXISTS attendance_inside_insert AFTER INSERT ON daily_attendance
+WHEN """ + _inside("NEW") + """
+BEGIN
+    INSERT INTO inside_counts (day, gate, n) VALUES (NEW.day, COALESCE(NEW.last_gate, ''), 1)
+    ON CONFLICT (day, gate) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS attendance_inside_update AFTER UPDATE ON daily_attendance
+WHEN """ + _inside("OLD") + " IS NOT " + _inside("NEW") + """
+     OR OLD.last_gate IS NOT NEW.last_gate
+BEGIN
+    UPDATE inside_counts SET n = n - 1
+    WHERE """ + _inside("OLD") + """ AND day = OLD.day AND gate = COALESCE(OLD.last_gate, '');
+    INSERT INTO inside_counts (day, gate, n)
+        SELECT NEW.day, COALESCE(NEW.last_gate, ''), 1 WHERE """ + _inside("NEW") + """
+    ON CONFLICT (day, gate) DO UPDATE SET n = n + 1;
+END;
+"""
+
+DERIVED_TRIGGERS = _SCANS_COUNT + _SCANS_ENTRY + _SCANS_EXIT_AND_ATTENDANCE + _INSIDE_TRIGGERS
+
+DROP_DERIVED_TRIGGERS = """
 DROP TRIGGER IF EXISTS scans_count;
 DROP TRIGGER IF EXISTS scans_entry;
 DROP TRIGGER IF EXISTS scans_exit;
-"""
-DROP_DERIVED_TRIGGERS = DROP_SCAN_TRIGGERS + """
 DROP TRIGGER IF EXISTS attendance_insert;
 DROP TRIGGER IF EXISTS attendance_update;
+DROP TRIGGER IF EXISTS attendance_inside_insert;
+DROP TRIGGER IF EXISTS attendance_inside_update;
 """
 
 # The per-day presence counters, from daily_attendance (after a bulk load of it).
 REBUILD_PRESENCE = """
 DELETE FROM day_counts;
 DELETE FROM arrival_counts;
+DELETE FROM inside_counts;
+INSERT INTO inside_counts (day, gate, n)
+    SELECT day, COALESCE(last_gate, ''), COUNT(*) FROM daily_attendance
+    WHERE """ + _inside("daily_attendance") + """ GROUP BY 1, 2;
 INSERT INTO day_counts (day, checked_in, inside)
     SELECT day, SUM(first_in_at IS NOT NULL), SUM(""" + _inside("daily_attendance") + """)
     FROM daily_attendance GROUP BY day;
@@ -240,7 +302,7 @@ DELETE FROM scan_counts;
 INSERT INTO scan_counts (day, outcome, n)
     SELECT day, outcome, COUNT(*) FROM scans GROUP BY day, outcome;
 INSERT INTO daily_attendance (day, attendee_id, category, first_in_at, first_kiosk, first_gate,
-                              last_in_at, last_out_at, entries)
+                              last_in_at, last_out_at, entries, last_gate)
     WITH firsts AS (
         SELECT day, attendee_id, category, MIN(at_utc) AS first_in_at, kiosk_id, gate
         FROM scans WHERE attendee_id IS NOT NULL AND outcome IN ('accepted', 'reentry')
@@ -254,7 +316,9 @@ INSERT INTO daily_attendance (day, attendee_id, category, first_in_at, first_kio
         FROM scans WHERE attendee_id IS NOT NULL AND outcome = 'exited'
         GROUP BY day, attendee_id)
     SELECT f.day, f.attendee_id, f.category, f.first_in_at, f.kiosk_id, f.gate, l.last_in_at,
-           x.last_out_at, l.entries
+           x.last_out_at, l.entries,
+           (SELECT MAX(s.gate) FROM scans s WHERE s.day = l.day AND s.attendee_id = l.attendee_id
+              AND s.at_utc = l.last_in_at AND s.outcome IN ('accepted', 'reentry'))
     FROM firsts f JOIN lasts l ON l.day = f.day AND l.attendee_id = f.attendee_id
     LEFT JOIN exits x ON x.day = f.day AND x.attendee_id = f.attendee_id;
 INSERT INTO daily_attendance (day, attendee_id, last_out_at, entries)
@@ -264,6 +328,67 @@ INSERT INTO daily_attendance (day, attendee_id, last_out_at, entries)
     ON CONFLICT (day, attendee_id) DO NOTHING;
 """ + REBUILD_PRESENCE
 
+ISSUED_BADGES_DDL = """
+CREATE TABLE IF NOT EXISTS issued_badges (
+    attendee_id TEXT PRIMARY KEY COLLATE NOCASE,
+    token TEXT NOT NULL,
+    issued_at TEXT NOT NULL
+);
+"""
+
+# Every staff action at a kiosk (when, which kiosk, what); append-only like the scan log.
+STAFF_DDL = ISSUED_BADGES_DDL + """
+CREATE TABLE IF NOT EXISTS audit_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at_utc TEXT NOT NULL,
+    kiosk_id TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL,
+    subject TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE TRIGGER IF NOT EXISTS audit_log_append_only_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+CREATE TRIGGER IF NOT EXISTS audit_log_append_only_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+"""
+
+# Staff look-up: an FTS5 trigram index (any part of a word matches, case-insensitively) over
+# the roster, kept in step by triggers. Phone numbers are indexed as digits only.
+_PHONE_DIGITS = "replace(replace(replace(replace(replace(replace({0}.phone, ' ', ''), '-', ''), " \
+                "'+', ''), '(', ''), ')', ''), '.', '')"
+
+
+def _search_row(row: str) -> str:
+    return (f"{row}.rowid, {row}.id, {row}.name, {row}.name_ur || ' ' || {row}.name_zh, "
+            f"{row}.company, {row}.email, " + _PHONE_DIGITS.format(row))
+
+
+SEARCH_COLUMNS = ("id", "name", "other_names", "company", "email", "phone")
+_SEARCH_INSERT = f"INSERT INTO attendee_search (rowid, {', '.join(SEARCH_COLUMNS)}) "
+
+ATTENDEE_SEARCH_DDL = f"""
+CREATE VIRTUAL TABLE IF NOT EXISTS attendee_search USING fts5(
+    {', '.join(SEARCH_COLUMNS)}, tokenize = 'trigram');
+{_SEARCH_INSERT} SELECT {_search_row('attendees')} FROM attendees;
+CREATE TRIGGER IF NOT EXISTS attendees_search_insert AFTER INSERT ON attendees
+BEGIN
+    {_SEARCH_INSERT} VALUES ({_search_row('NEW')});
+END;
+CREATE TRIGGER IF NOT EXISTS attendees_search_delete AFTER DELETE ON attendees
+BEGIN
+    DELETE FROM attendee_search WHERE rowid = OLD.rowid;
+END;
+CREATE TRIGGER IF NOT EXISTS attendees_search_update AFTER UPDATE ON attendees
+BEGIN
+    DELETE FROM attendee_search WHERE rowid = OLD.rowid;
+    {_SEARCH_INSERT} VALUES ({_search_row('NEW')});
+END;
+"""
+
 KIOSK_MIGRATIONS = [
     (1, """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -272,7 +397,7 @@ CREATE TABLE IF NOT EXISTS public_keys (
     public_key TEXT NOT NULL,
     added_at TEXT NOT NULL
 );
-""" + ROSTER_DDL + SCAN_LOG_DDL + DERIVED_TRIGGERS),
+""" + ROSTER_DDL + SCAN_LOG_DDL + _DERIVED_TRIGGERS_V1),
     # Live sync with a hub (kiosk/storage/outbox.py): per hub, how far the scan log was pushed
     # and where the last pull of roster changes and revocations ended.
     (2, """
@@ -286,10 +411,32 @@ CREATE TABLE IF NOT EXISTS hub_sync (
     pulled_at TEXT NOT NULL DEFAULT ''
 );
 """),
+    # Staff mode (kiosk/ui/staff): the audit log, the roster search index, the badge tokens
+    # the organiser issued (for reprints), and per-gate presence for hall occupancy.
+    (3, STAFF_DDL + ATTENDEE_SEARCH_DDL + """
+ALTER TABLE daily_attendance ADD COLUMN last_gate TEXT;
+UPDATE daily_attendance SET last_gate = (
+    SELECT MAX(s.gate) FROM scans s
+    WHERE s.day = daily_attendance.day AND s.attendee_id = daily_attendance.attendee_id
+      AND s.at_utc = daily_attendance.last_in_at AND s.outcome IN ('accepted', 'reentry'))
+WHERE last_in_at IS NOT NULL;
+CREATE TABLE IF NOT EXISTS inside_counts (
+    day TEXT NOT NULL,
+    gate TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (day, gate)
+) WITHOUT ROWID;
+INSERT INTO inside_counts (day, gate, n)
+    SELECT day, COALESCE(last_gate, ''), COUNT(*) FROM daily_attendance
+    WHERE """ + _inside("daily_attendance") + """ GROUP BY 1, 2;
+DROP TRIGGER IF EXISTS scans_entry;
+""" + _SCANS_ENTRY + _INSIDE_TRIGGERS),
 ]
 
 EVENT_MIGRATIONS = [
     (1, """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """ + ROSTER_DDL),
+    # The tokens `kiosk badges` issued, copied to kiosks so staff can reprint a badge there.
+    (2, ISSUED_BADGES_DDL),
 ]

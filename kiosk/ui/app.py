@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -24,6 +25,8 @@ from kiosk.ui.screens.result import ResultScreen
 from kiosk.ui.screens.scan import ScanScreen
 from kiosk.ui.screens.staff import PinPad, StaffMenu
 from kiosk.ui.sound import SilentSounds, Sounds
+from kiosk.ui.staff.context import StaffContext, StaffServices
+from kiosk.ui.staff.tasks import BackgroundTasks
 from kiosk.ui.theme import Theme, stylesheet
 from kiosk.ui.widgets import LongPressArea
 from kiosk.ui.workers import CameraWorker, DeskThread
@@ -46,6 +49,9 @@ class KioskSettings:
     kiosk_mode: bool = True  # fullscreen, frameless, no way out without the staff PIN
     tick_ms: int = 1000
     long_press_ms: int = 2500
+    kiosk_dir: Path | None = None  # for staff tools: exports, reprints, free disk
+    decoder: str = "zxing"
+    hub_url: str = ""
 
     def help_point(self, language: str) -> str:
         return self.help_points.get(language) or self.help_points.get("en") or "the registration desk"
@@ -113,10 +119,12 @@ class KioskWindow(QWidget):
     page_changed = Signal(str)
     staff_unlocked = Signal()
     ready = Signal()  # kiosk.db is open and the desk can check people in (GUI thread)
+    local_change = Signal()  # staff changed kiosk.db (manual check-in, block): live sync wakes
 
     def __init__(self, settings: KioskSettings, *, desk: DeskThread,
                  camera: Callable | None = None, sounds: Sounds | None = None,
-                 wedge=None, wayfinding: Callable | None = None, pin_service=None):
+                 wedge=None, wayfinding: Callable | None = None, pin_service=None,
+                 staff_services: StaffServices | None = None):
         super().__init__()
         self.setObjectName("KioskWindow")
         self.settings = settings
@@ -132,6 +140,15 @@ class KioskWindow(QWidget):
         self.latencies: list[float] = []
         self.shutdown_hooks: list[Callable[[], None]] = []
         self.sync_status = None  # the hub's state, when live sync runs
+        self.camera_status, self.camera_fps = "none", None
+        self.staff_services = staff_services or StaffServices(
+            kiosk_dir=settings.kiosk_dir, decoder=settings.decoder, hub_url=settings.hub_url)
+        self.staff_tasks = BackgroundTasks()
+        staff_context = StaffContext(
+            desk=desk, tasks=self.staff_tasks, kiosk_id=settings.kiosk_id,
+            services=self.staff_services, audit=self.audit, changed=self.local_change.emit,
+            camera_state=lambda: (self.camera_status, self.camera_fps),
+            sync_status=lambda: self.sync_status)
 
         self.stack = QStackedWidget(self)
         layout = QVBoxLayout(self)
@@ -144,7 +161,7 @@ class KioskWindow(QWidget):
         self.scan = ScanScreen()
         self.result = ResultScreen()
         self.pin = PinPad()
-        self.staff = StaffMenu()
+        self.staff = StaffMenu(staff_context)
         self.wayfinding = wayfinding(self) if wayfinding else WayfindingPlaceholder()
         self.pages = {"attract": self.attract, "scan": self.scan, "result": self.result,
                       "pin": self.pin, "staff": self.staff, "wayfinding": self.wayfinding}
@@ -170,7 +187,7 @@ class KioskWindow(QWidget):
         self.corner.long_pressed.connect(self.open_pin_pad)
         self.pin.pin_entered.connect(self.check_pin)
         self.pin.cancelled.connect(lambda: self.show_page("attract"))
-        self.staff.back.connect(self.leave_staff)
+        self.staff.back.connect(lambda: self.leave_staff("back"))
         self.staff.exit_app.connect(self.exit_to_desktop)
         self.overlay.still_here.connect(self.activity)
         self.overlay.timed_out.connect(self.reset_to_attract)
@@ -215,7 +232,17 @@ class KioskWindow(QWidget):
         self.camera_worker.code_scanned.connect(self.on_code)
         self.camera_worker.frame_ready.connect(self.scan.view.show_frame)
         self.camera_worker.status_changed.connect(self.scan.set_camera_status)
+        self.camera_worker.status_changed.connect(self._camera_status)
+        self.camera_worker.fps_measured.connect(self._camera_fps)
         self.camera_worker.start()
+
+    def _camera_status(self, status: str) -> None:
+        self.camera_status = status
+        if status != "ok":
+            self.camera_fps = None
+
+    def _camera_fps(self, fps: float) -> None:
+        self.camera_fps = fps
 
     def shutdown(self) -> None:
         if getattr(self, "_shut_down", False):
@@ -223,6 +250,8 @@ class KioskWindow(QWidget):
         self._shut_down = True
         for hook in self.shutdown_hooks:  # e.g. live sync, which still uses the database thread
             hook()
+        self.staff.stop()  # the dashboard's feed reads through the database thread: first
+        self.staff_tasks.stop()
         QApplication.instance().removeEventFilter(self.watcher)
         if self.camera_worker is not None:
             self.camera_worker.stop()
@@ -237,6 +266,7 @@ class KioskWindow(QWidget):
         event.accept()
 
     def exit_to_desktop(self) -> None:
+        self.audit("exit_to_desktop")  # queued before the database thread closes
         self.unlocked = True
         self.close()
         QApplication.instance().quit()
@@ -294,7 +324,7 @@ class KioskWindow(QWidget):
         if self._at_rest():
             return
         if self.current_page() in ("pin", "staff"):
-            self.leave_staff()  # staff mode ends by itself, without a countdown
+            self.leave_staff("idle")  # staff mode ends by itself, without a countdown
             self.reset_to_attract()
             return
         self.overlay.setGeometry(self.rect())
@@ -330,7 +360,10 @@ class KioskWindow(QWidget):
 
     def on_code(self, code, captured: float, method: str = "camera") -> None:
         if self.current_page() in ("pin", "staff"):
-            return  # the staff screens use scans for their own purposes
+            if self.current_page() == "staff" and self.unlocked:
+                self.activity()
+                self.staff.code_scanned(code)  # staff look the badge's holder up
+            return  # never a check-in behind the staff screens
         self.activity()
         self.desk.request_check_in.emit(code, method, captured)
 
@@ -380,6 +413,18 @@ class KioskWindow(QWidget):
         self.result_shown.emit(None)
 
     def _desk_opened(self, _rules) -> None:
+        services = self.staff_services
+        store = self.desk.worker.store
+        if services.kiosk_dir is None and getattr(store, "path", None) is not None:
+            services.kiosk_dir = store.path.parent
+        if services.export_bundle is None and services.kiosk_dir is not None:
+            from kiosk.ui.staff.export import folder_exporter
+
+            services.export_bundle = folder_exporter(services.kiosk_dir)
+        if services.decoder_backends is None:
+            from kiosk.scanning.health import decoder_backends
+
+            services.decoder_backends = decoder_backends
         self.ready.emit()
 
     def show_open_failure(self, message: str) -> None:
@@ -417,6 +462,33 @@ class KioskWindow(QWidget):
             screen.set_language(self.language)
 
     # -- staff lock ----------------------------------------------------------------------------
+    @property
+    def pin_service(self):
+        return self._pin_service
+
+    @pin_service.setter
+    def pin_service(self, service) -> None:
+        """Wrong PINs, lock-outs and unlocks go to the audit log, whoever built the service."""
+        self._pin_service = service
+        if service is not None and getattr(service, "audit", None) is None:
+            kiosk_id = self.settings.kiosk_id
+
+            def audit(store, action: str, detail: str) -> None:
+                from kiosk.storage.staff_store import record_audit
+
+                record_audit(store.conn, kiosk_id=kiosk_id, action=action, detail=detail)
+            service.audit = audit
+
+    def audit(self, action: str, subject: str = "", detail: str = "") -> None:
+        """Append a staff action to kiosk.db's audit log (on the database thread)."""
+        kiosk_id = self.settings.kiosk_id
+
+        def work(store, desk):
+            from kiosk.storage.staff_store import record_audit
+
+            record_audit(store.conn, kiosk_id=kiosk_id, action=action, subject=subject, detail=detail)
+        self.desk.call(work)
+
     def open_pin_pad(self) -> None:
         notice = "" if self.settings.pin_hash else self.tr(
             "No staff PIN is set on this kiosk. Set one with: kiosk staff set-pin")
@@ -443,6 +515,7 @@ class KioskWindow(QWidget):
     def _pin_checked(self, ok: bool, seconds_locked: int) -> None:
         if ok:
             self.unlocked = True
+            self.staff.show_tool("dashboard")
             self.show_page("staff")
             self.staff_unlocked.emit()
         elif seconds_locked > 0:
@@ -451,17 +524,21 @@ class KioskWindow(QWidget):
         else:
             self.pin.reset(self.tr("Wrong PIN, please try again"))
 
-    def leave_staff(self) -> None:
+    def leave_staff(self, why: str = "back") -> None:
+        if self.unlocked:
+            self.audit("staff_leave", detail=why)
         self.unlocked = False
         self.show_page("attract")
 
 
 def create_app(settings: KioskSettings, *, camera: Callable | None, store: Callable,
                sounds: Sounds | None = None, wedge=None, wayfinding: Callable | None = None,
-               pin_service=None) -> KioskWindow:
+               pin_service=None, staff_services: StaffServices | None = None) -> KioskWindow:
     """The kiosk window from its parts: ``store`` opens (store, desk) in the database thread,
-    ``camera`` makes the scan pipeline in the camera thread (None: no camera, scanner only)."""
+    ``camera`` makes the scan pipeline in the camera thread (None: no camera, scanner only),
+    ``staff_services`` the staff tools' parts (badge rendering, export, drives)."""
     desk = DeskThread(store)
     window = KioskWindow(settings, desk=desk, camera=camera, sounds=sounds, wedge=wedge,
-                         wayfinding=wayfinding, pin_service=pin_service)
+                         wayfinding=wayfinding, pin_service=pin_service,
+                         staff_services=staff_services)
     return window

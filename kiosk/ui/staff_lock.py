@@ -7,7 +7,7 @@ import json
 import time
 from typing import Callable
 
-from kiosk.core.pin import Lockout, verify_pin
+from kiosk.core.pin import LOCKOUT_SECONDS, MAX_FAILURES, Lockout, verify_pin
 from kiosk.ui.workers import DeskThread
 
 LOCKOUT_KEY = "staff_lockout"
@@ -50,12 +50,20 @@ class PinService:
             lockout = _load(store)
             now = clock()
             if lockout.is_locked(now):
+                if audit is not None:
+                    audit(store, "staff_pin_while_locked", f"{lockout.seconds_left(now)} s left")
                 return False, lockout.seconds_left(now)
             ok = bool(pin_hash) and verify_pin(pin, pin_hash)
             lockout.record(ok, now)
             _save(store, lockout)
             if audit is not None:
-                audit(store, "staff_unlock" if ok else "staff_wrong_pin", "")
+                if ok:
+                    audit(store, "staff_unlock", "")
+                elif lockout.is_locked(now):
+                    audit(store, "staff_locked_out",
+                          f"{MAX_FAILURES} wrong PINs: locked for {LOCKOUT_SECONDS // 60} minutes")
+                else:
+                    audit(store, "staff_wrong_pin", f"{lockout.failures} of {MAX_FAILURES}")
             return ok, lockout.seconds_left(now)
 
         def done(result):

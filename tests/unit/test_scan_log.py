@@ -157,7 +157,9 @@ def test_fast_presence_rebuild_equals_the_sql_and_the_triggers(desk, event):
                                              ("V-001", "out"), ("P-001", "in"), ("V-001", "in")]):
         desk.check_in(tokens[who], at=NOON + timedelta(minutes=17 * step), direction=direction)
     conn = desk.store.conn
-    queries = ["SELECT * FROM day_counts ORDER BY 1", "SELECT * FROM arrival_counts WHERE n > 0 ORDER BY 1, 2, 3"]
+    queries = ["SELECT * FROM day_counts ORDER BY 1",
+               "SELECT * FROM arrival_counts WHERE n > 0 ORDER BY 1, 2, 3",
+               "SELECT * FROM inside_counts WHERE n > 0 ORDER BY 1, 2"]
     by_triggers = [conn.execute(q).fetchall() for q in queries]
     conn.executescript("BEGIN;" + REBUILD_PRESENCE + "COMMIT;")
     by_sql = [conn.execute(q).fetchall() for q in queries]

@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ur_PK">
 <context>
+    <name>AttendeeCard</name>
+    <message>
+        <source>Check in by hand</source>
+        <translation>ہاتھ سے چیک اِن کریں</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>پابندی ہٹائیں</translation>
+    </message>
+    <message>
+        <source>Block badge</source>
+        <translation>بیج بلاک کریں</translation>
+    </message>
+    <message>
+        <source>Reprint badge</source>
+        <translation>بیج دوبارہ پرنٹ کریں</translation>
+    </message>
+    <message>
+        <source>Back to results</source>
+        <translation>نتائج پر واپس</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ</translation>
+    </message>
+    <message>
+        <source>Not checked in today</source>
+        <translation>آج چیک اِن نہیں ہوا</translation>
+    </message>
+    <message>
+        <source>Checked in today at {first}; inside now (last in {last})</source>
+        <translation>آج {first} بجے چیک اِن ہوا؛ ابھی اندر ہیں (آخری داخلہ {last})</translation>
+    </message>
+    <message>
+        <source>Checked in today at {first}; went out at {out}</source>
+        <translation>آج {first} بجے چیک اِن ہوا؛ {out} بجے باہر گئے</translation>
+    </message>
+    <message>
+        <source>BLOCKED: {reason}</source>
+        <translation>بلاک شدہ: {reason}</translation>
+    </message>
+    <message>
+        <source>Latest scans:</source>
+        <translation>حالیہ اسکین:</translation>
+    </message>
+    <message>
+        <source>No scans yet.</source>
+        <translation>ابھی تک کوئی اسکین نہیں۔</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>پی ڈی ایف محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>پرنٹ کریں</translation>
+    </message>
+    <message>
+        <source>Why check in by hand?</source>
+        <translation>ہاتھ سے چیک اِن کی وجہ؟</translation>
+    </message>
+    <message>
+        <source>Why block this badge?</source>
+        <translation>یہ بیج بلاک کرنے کی وجہ؟</translation>
+    </message>
+    <message>
+        <source>Why unblock?</source>
+        <translation>پابندی ہٹانے کی وجہ؟</translation>
+    </message>
+    <message>
+        <source>Reprint as:</source>
+        <translation>دوبارہ پرنٹ:</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <source>Scan your badge</source>
@@ -52,6 +127,294 @@
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <source>Checked in today</source>
+        <translation>آج چیک اِن</translation>
+    </message>
+    <message>
+        <source>Inside now</source>
+        <translation>ابھی اندر</translation>
+    </message>
+    <message>
+        <source>Accepted scans</source>
+        <translation>منظور شدہ اسکین</translation>
+    </message>
+    <message>
+        <source>Refused scans</source>
+        <translation>مسترد اسکین</translation>
+    </message>
+    <message>
+        <source>Arrivals per 15 minutes</source>
+        <translation>ہر 15 منٹ میں آمد</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>آج</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>گزشتہ کل</translation>
+    </message>
+    <message>
+        <source>Halls: inside now</source>
+        <translation>ہال: ابھی اندر</translation>
+    </message>
+    <message>
+        <source>By gate</source>
+        <translation>گیٹ کے لحاظ سے</translation>
+    </message>
+    <message>
+        <source>By kiosk</source>
+        <translation>کیوسک کے لحاظ سے</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>زمرے کے لحاظ سے</translation>
+    </message>
+    <message>
+        <source>By hour</source>
+        <translation>گھنٹے کے لحاظ سے</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>چیک اِن</translation>
+    </message>
+    <message>
+        <source>Last 20 scans</source>
+        <translation>آخری 20 اسکین</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>وقت</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>نتیجہ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>گیٹ</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>کیوسک</translation>
+    </message>
+    <message>
+        <source>Reading the numbers…</source>
+        <translation>اعداد پڑھے جا رہے ہیں…</translation>
+    </message>
+    <message>
+        <source>All kiosks, from the hub (kiosks: {n})</source>
+        <translation>تمام کیوسک، حب سے (کیوسک: {n})</translation>
+    </message>
+    <message>
+        <source>Merged database (kiosks: {n})</source>
+        <translation>یکجا ڈیٹابیس (کیوسک: {n})</translation>
+    </message>
+    <message>
+        <source>This kiosk only ({kiosk}): the hub cannot be reached</source>
+        <translation>صرف یہ کیوسک ({kiosk}): حب سے رابطہ نہیں ہو رہا</translation>
+    </message>
+    <message>
+        <source>This kiosk only ({kiosk})</source>
+        <translation>صرف یہ کیوسک ({kiosk})</translation>
+    </message>
+    <message>
+        <source>Cannot read the numbers: {problem}</source>
+        <translation>اعداد نہیں پڑھے جا سکے: {problem}</translation>
+    </message>
+    <message>
+        <source>Updated {time}</source>
+        <translation>تازہ کاری {time}</translation>
+    </message>
+    <message>
+        <source>Not current: {problem}</source>
+        <translation>تازہ نہیں: {problem}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(کوئی نہیں)</translation>
+    </message>
+    <message>
+        <source>by staff</source>
+        <translation>عملے نے</translation>
+    </message>
+    <message>
+        <source>No hall capacities are set in event.toml.</source>
+        <translation>event.toml میں ہالوں کی گنجائش درج نہیں۔</translation>
+    </message>
+    <message>
+        <source>Inside through gates of no hall: {gates}</source>
+        <translation>کسی ہال سے غیر منسلک گیٹوں سے اندر: {gates}</translation>
+    </message>
+    <message>
+        <source>{inside} inside (no capacity set)</source>
+        <translation>{inside} اندر (گنجائش درج نہیں)</translation>
+    </message>
+    <message>
+        <source>{inside} of {capacity} ({percent} %)</source>
+        <translation>{capacity} میں سے {inside} ({percent} %)</translation>
+    </message>
+    <message>
+        <source>FULL</source>
+        <translation>بھر گیا</translation>
+    </message>
+    <message>
+        <source>Nearly full</source>
+        <translation>تقریباً بھر گیا</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Staff dashboard</source>
+        <translation>عملے کا ڈیش بورڈ</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <source>Export to which folder?</source>
+        <translation>کس فولڈر میں ایکسپورٹ کریں؟</translation>
+    </message>
+    <message>
+        <source>Export is not set up on this kiosk.</source>
+        <translation>اس کیوسک پر ایکسپورٹ ترتیب نہیں دیا گیا۔</translation>
+    </message>
+    <message>
+        <source>Writing the bundle to {folder}…</source>
+        <translation>بنڈل {folder} میں لکھا جا رہا ہے…</translation>
+    </message>
+    <message>
+        <source>Save this kiosk&apos;s whole scan log as one bundle file, to merge with the other kiosks&apos; logs (kiosk merge).</source>
+        <translation>اس کیوسک کا پورا اسکین لاگ ایک بنڈل فائل میں محفوظ کریں، تاکہ اسے دوسرے کیوسکوں کے لاگ کے ساتھ یکجا کیا جا سکے (kiosk merge)۔</translation>
+    </message>
+    <message>
+        <source>Export to {drive}</source>
+        <translation>{drive} پر ایکسپورٹ کریں</translation>
+    </message>
+    <message>
+        <source>No USB stick found. Plug one in, or choose a folder.</source>
+        <translation>کوئی یو ایس بی اسٹک نہیں ملی۔ اسٹک لگائیں یا فولڈر منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>فولڈر منتخب کریں…</translation>
+    </message>
+    <message>
+        <source>Export failed: {problem}</source>
+        <translation>ایکسپورٹ ناکام: {problem}</translation>
+    </message>
+    <message>
+        <source>Saved to {file} (scans: {scans})</source>
+        <translation>{file} میں محفوظ (اسکین: {scans})</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPage</name>
+    <message>
+        <source>Camera</source>
+        <translation>کیمرا</translation>
+    </message>
+    <message>
+        <source>Frames per second</source>
+        <translation>فریم فی سیکنڈ</translation>
+    </message>
+    <message>
+        <source>Decoder</source>
+        <translation>ڈی کوڈر</translation>
+    </message>
+    <message>
+        <source>Last scan</source>
+        <translation>آخری اسکین</translation>
+    </message>
+    <message>
+        <source>Scan log</source>
+        <translation>اسکین لاگ</translation>
+    </message>
+    <message>
+        <source>Not yet on the hub</source>
+        <translation>ابھی حب پر نہیں</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>حب</translation>
+    </message>
+    <message>
+        <source>Free disk</source>
+        <translation>خالی ڈسک</translation>
+    </message>
+    <message>
+        <source>Latest staff actions</source>
+        <translation>عملے کی حالیہ کارروائیاں</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>کام کر رہا ہے</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>دوبارہ جُڑ رہا ہے…</translation>
+    </message>
+    <message>
+        <source>Lost: use the badge scanner</source>
+        <translation>منقطع: بیج اسکینر استعمال کریں</translation>
+    </message>
+    <message>
+        <source>No camera (badge scanner only)</source>
+        <translation>کیمرا نہیں (صرف بیج اسکینر)</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>دستیاب</translation>
+    </message>
+    <message>
+        <source>No scans yet</source>
+        <translation>ابھی تک کوئی اسکین نہیں</translation>
+    </message>
+    <message>
+        <source>Scans: {scans} · {size}</source>
+        <translation>اسکین: {scans} · {size}</translation>
+    </message>
+    <message>
+        <source>No hub set up (export the log instead)</source>
+        <translation>حب ترتیب نہیں دیا گیا (اس کی جگہ لاگ ایکسپورٹ کریں)</translation>
+    </message>
+    <message>
+        <source>No hub set up</source>
+        <translation>حب ترتیب نہیں دیا گیا</translation>
+    </message>
+    <message>
+        <source>All scans are on the hub</source>
+        <translation>تمام اسکین حب پر ہیں</translation>
+    </message>
+    <message>
+        <source>Waiting for the hub: {n} scans</source>
+        <translation>حب کے منتظر اسکین: {n}</translation>
+    </message>
+    <message>
+        <source>Reachable · last contact {time}</source>
+        <translation>رابطہ ہے · آخری رابطہ {time}</translation>
+    </message>
+    <message>
+        <source>Not reachable: {problem}</source>
+        <translation>رابطہ نہیں: {problem}</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>ابھی کوئی جواب نہیں</translation>
+    </message>
+    <message>
+        <source>{size} free</source>
+        <translation>{size} خالی</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>No staff PIN is set on this kiosk. Set one with: kiosk staff set-pin</source>
@@ -67,6 +430,89 @@
     <message>
         <source>Wrong PIN, please try again</source>
         <translation>غلط پن، دوبارہ کوشش کریں</translation>
+    </message>
+</context>
+<context>
+    <name>LookupPage</name>
+    <message>
+        <source>Name, company, phone, e-mail or registration number</source>
+        <translation>نام، کمپنی، فون، ای میل یا رجسٹریشن نمبر</translation>
+    </message>
+    <message>
+        <source>Type part of a name, company, phone number, e-mail or registration number, or scan the badge.</source>
+        <translation>نام، کمپنی، فون نمبر، ای میل یا رجسٹریشن نمبر کا کچھ حصہ لکھیں، یا بیج اسکین کریں۔</translation>
+    </message>
+    <message>
+        <source>Nobody found for “{query}”.</source>
+        <translation>“{query}” کے لیے کوئی نہیں ملا۔</translation>
+    </message>
+    <message>
+        <source>Found: {n}</source>
+        <translation>ملے: {n}</translation>
+    </message>
+    <message>
+        <source>This badge is not on this kiosk&apos;s roster.</source>
+        <translation>یہ بیج اس کیوسک کی فہرست میں نہیں۔</translation>
+    </message>
+    <message>
+        <source>Not checked in: {problem}</source>
+        <translation>چیک اِن نہیں ہوا: {problem}</translation>
+    </message>
+    <message>
+        <source>Checked in by hand at {time} ({outcome}).</source>
+        <translation>{time} بجے ہاتھ سے چیک اِن کیا گیا ({outcome})۔</translation>
+    </message>
+    <message>
+        <source>Could not change the block: {problem}</source>
+        <translation>پابندی تبدیل نہیں ہو سکی: {problem}</translation>
+    </message>
+    <message>
+        <source>Blocked on this kiosk now; other kiosks follow through the hub.</source>
+        <translation>اس کیوسک پر ابھی بلاک کر دیا گیا؛ دوسرے کیوسک حب کے ذریعے عمل کریں گے۔</translation>
+    </message>
+    <message>
+        <source>Unblocked.</source>
+        <translation>پابندی ہٹا دی گئی۔</translation>
+    </message>
+    <message>
+        <source>Badge printing is not set up on this kiosk.</source>
+        <translation>اس کیوسک پر بیج پرنٹنگ ترتیب نہیں دی گئی۔</translation>
+    </message>
+    <message>
+        <source>This badge was never issued, and this event does not accept registration numbers: ask the organiser to issue it.</source>
+        <translation>یہ بیج کبھی جاری نہیں ہوا، اور یہ ایونٹ رجسٹریشن نمبر قبول نہیں کرتا: منتظم سے بیج جاری کروائیں۔</translation>
+    </message>
+    <message>
+        <source>Preparing the badge…</source>
+        <translation>بیج تیار ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <source>The badge could not be made: {problem}</source>
+        <translation>بیج نہیں بن سکا: {problem}</translation>
+    </message>
+    <message>
+        <source>signed badge</source>
+        <translation>دستخط شدہ بیج</translation>
+    </message>
+    <message>
+        <source>registration number (never issued)</source>
+        <translation>رجسٹریشن نمبر (کبھی جاری نہیں ہوا)</translation>
+    </message>
+    <message>
+        <source>Saved {file} ({kind}).</source>
+        <translation>{file} محفوظ ہو گئی ({kind})۔</translation>
+    </message>
+    <message>
+        <source>Printing cancelled; the PDF is in {file}.</source>
+        <translation>پرنٹنگ منسوخ؛ پی ڈی ایف {file} میں ہے۔</translation>
+    </message>
+    <message>
+        <source>The printer failed: {problem}</source>
+        <translation>پرنٹر ناکام: {problem}</translation>
+    </message>
+    <message>
+        <source>Sent to the printer ({kind}).</source>
+        <translation>پرنٹر کو بھیج دیا گیا ({kind})۔</translation>
     </message>
 </context>
 <context>
@@ -294,6 +740,65 @@
     </message>
 </context>
 <context>
+    <name>StaffAudit</name>
+    <message>
+        <source>Staff mode opened</source>
+        <translation>عملے کا موڈ کھولا گیا</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>غلط پن</translation>
+    </message>
+    <message>
+        <source>PIN pad locked</source>
+        <translation>پن پیڈ بند کر دیا گیا</translation>
+    </message>
+    <message>
+        <source>PIN tried while locked</source>
+        <translation>بند ہونے کے دوران پن آزمایا گیا</translation>
+    </message>
+    <message>
+        <source>Staff mode closed</source>
+        <translation>عملے کا موڈ بند ہوا</translation>
+    </message>
+    <message>
+        <source>Looked up</source>
+        <translation>تلاش کیا گیا</translation>
+    </message>
+    <message>
+        <source>Checked in by hand</source>
+        <translation>ہاتھ سے چیک اِن</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>بلاک</translation>
+    </message>
+    <message>
+        <source>Unblocked</source>
+        <translation>پابندی ہٹائی گئی</translation>
+    </message>
+    <message>
+        <source>Badge reprinted (PDF)</source>
+        <translation>بیج دوبارہ بنایا گیا (پی ڈی ایف)</translation>
+    </message>
+    <message>
+        <source>Badge printed</source>
+        <translation>بیج پرنٹ ہوا</translation>
+    </message>
+    <message>
+        <source>Log exported</source>
+        <translation>لاگ ایکسپورٹ ہوا</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>ایکسپورٹ ناکام</translation>
+    </message>
+    <message>
+        <source>Exit to desktop</source>
+        <translation>ڈیسک ٹاپ پر جائیں</translation>
+    </message>
+</context>
+<context>
     <name>StaffMenu</name>
     <message>
         <source>Staff mode</source>
@@ -304,12 +809,122 @@
         <translation>دو منٹ تک نہ چھونے پر عملے کا موڈ خود بند ہو جاتا ہے۔</translation>
     </message>
     <message>
+        <source>Dashboard</source>
+        <translation>ڈیش بورڈ</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>تلاش</translation>
+    </message>
+    <message>
+        <source>Kiosk health</source>
+        <translation>کیوسک کی حالت</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>ایکسپورٹ</translation>
+    </message>
+    <message>
         <source>Back to check-in</source>
         <translation>چیک اِن پر واپس</translation>
     </message>
     <message>
         <source>Exit to desktop</source>
         <translation>ڈیسک ٹاپ پر جائیں</translation>
+    </message>
+</context>
+<context>
+    <name>StaffOutcome</name>
+    <message>
+        <source>Accepted</source>
+        <translation>منظور</translation>
+    </message>
+    <message>
+        <source>Re-entry</source>
+        <translation>دوبارہ داخلہ</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>دہرایا گیا</translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation>باہر گئے</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>غلط</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>بلاک</translation>
+    </message>
+    <message>
+        <source>Wrong day</source>
+        <translation>غلط دن</translation>
+    </message>
+    <message>
+        <source>Wrong venue</source>
+        <translation>غلط مقام</translation>
+    </message>
+    <message>
+        <source>Outside hours</source>
+        <translation>اوقات سے باہر</translation>
+    </message>
+</context>
+<context>
+    <name>StaffReason</name>
+    <message>
+        <source>Badge damaged or unreadable</source>
+        <translation>بیج خراب یا ناقابلِ مطالعہ</translation>
+    </message>
+    <message>
+        <source>Forgot badge; identity checked</source>
+        <translation>بیج بھول گئے؛ شناخت کی تصدیق ہو گئی</translation>
+    </message>
+    <message>
+        <source>Phone battery dead</source>
+        <translation>فون کی بیٹری ختم</translation>
+    </message>
+    <message>
+        <source>Registered at the desk</source>
+        <translation>ڈیسک پر رجسٹریشن ہوئی</translation>
+    </message>
+    <message>
+        <source>Camera or scanner problem</source>
+        <translation>کیمرے یا اسکینر کا مسئلہ</translation>
+    </message>
+    <message>
+        <source>Badge reported lost</source>
+        <translation>بیج گم ہونے کی اطلاع</translation>
+    </message>
+    <message>
+        <source>Badge misused or shared</source>
+        <translation>بیج کا غلط استعمال یا دوسروں کو دیا گیا</translation>
+    </message>
+    <message>
+        <source>Registration cancelled</source>
+        <translation>رجسٹریشن منسوخ</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>سیکیورٹی</translation>
+    </message>
+    <message>
+        <source>Badge found by its holder</source>
+        <translation>بیج مالک کو مل گیا</translation>
+    </message>
+    <message>
+        <source>Blocked by mistake</source>
+        <translation>غلطی سے بلاک ہوا</translation>
+    </message>
+    <message>
+        <source>Cleared by security</source>
+        <translation>سیکیورٹی نے اجازت دے دی</translation>
     </message>
 </context>
 <context>
@@ -326,8 +941,19 @@
         </translation>
     </message>
     <message>
-        <source>Yes, I'm here</source>
+        <source>Yes, I&apos;m here</source>
         <translation>جی، میں یہیں ہوں</translation>
+    </message>
+</context>
+<context>
+    <name>TouchKeyboard</name>
+    <message>
+        <source>Space</source>
+        <translation>خالی جگہ</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>مٹائیں</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttendeeCard</name>
+    <message>
+        <source>Check in by hand</source>
+        <translation>人工签到</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>解除封禁</translation>
+    </message>
+    <message>
+        <source>Block badge</source>
+        <translation>封禁胸卡</translation>
+    </message>
+    <message>
+        <source>Reprint badge</source>
+        <translation>补打胸卡</translation>
+    </message>
+    <message>
+        <source>Back to results</source>
+        <translation>返回结果</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Not checked in today</source>
+        <translation>今天尚未签到</translation>
+    </message>
+    <message>
+        <source>Checked in today at {first}; inside now (last in {last})</source>
+        <translation>今天 {first} 签到；目前在场内（最近入场 {last}）</translation>
+    </message>
+    <message>
+        <source>Checked in today at {first}; went out at {out}</source>
+        <translation>今天 {first} 签到；{out} 离场</translation>
+    </message>
+    <message>
+        <source>BLOCKED: {reason}</source>
+        <translation>已封禁：{reason}</translation>
+    </message>
+    <message>
+        <source>Latest scans:</source>
+        <translation>最近扫描：</translation>
+    </message>
+    <message>
+        <source>No scans yet.</source>
+        <translation>尚无扫描记录。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Why check in by hand?</source>
+        <translation>人工签到的原因？</translation>
+    </message>
+    <message>
+        <source>Why block this badge?</source>
+        <translation>封禁此胸卡的原因？</translation>
+    </message>
+    <message>
+        <source>Why unblock?</source>
+        <translation>解除封禁的原因？</translation>
+    </message>
+    <message>
+        <source>Reprint as:</source>
+        <translation>补打方式：</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <source>Scan your badge</source>
@@ -52,6 +127,294 @@
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <source>Checked in today</source>
+        <translation>今日签到</translation>
+    </message>
+    <message>
+        <source>Inside now</source>
+        <translation>当前在场</translation>
+    </message>
+    <message>
+        <source>Accepted scans</source>
+        <translation>通过扫描</translation>
+    </message>
+    <message>
+        <source>Refused scans</source>
+        <translation>拒绝扫描</translation>
+    </message>
+    <message>
+        <source>Arrivals per 15 minutes</source>
+        <translation>每 15 分钟到场人数</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Halls: inside now</source>
+        <translation>展馆：当前在场</translation>
+    </message>
+    <message>
+        <source>By gate</source>
+        <translation>按入口</translation>
+    </message>
+    <message>
+        <source>By kiosk</source>
+        <translation>按自助机</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>By hour</source>
+        <translation>按小时</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>签到人数</translation>
+    </message>
+    <message>
+        <source>Last 20 scans</source>
+        <translation>最近 20 次扫描</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>入口</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>自助机</translation>
+    </message>
+    <message>
+        <source>Reading the numbers…</source>
+        <translation>正在读取数据…</translation>
+    </message>
+    <message>
+        <source>All kiosks, from the hub (kiosks: {n})</source>
+        <translation>全部自助机，来自中心服务器（自助机：{n}）</translation>
+    </message>
+    <message>
+        <source>Merged database (kiosks: {n})</source>
+        <translation>合并数据库（自助机：{n}）</translation>
+    </message>
+    <message>
+        <source>This kiosk only ({kiosk}): the hub cannot be reached</source>
+        <translation>仅本自助机（{kiosk}）：无法连接中心服务器</translation>
+    </message>
+    <message>
+        <source>This kiosk only ({kiosk})</source>
+        <translation>仅本自助机（{kiosk}）</translation>
+    </message>
+    <message>
+        <source>Cannot read the numbers: {problem}</source>
+        <translation>无法读取数据：{problem}</translation>
+    </message>
+    <message>
+        <source>Updated {time}</source>
+        <translation>更新于 {time}</translation>
+    </message>
+    <message>
+        <source>Not current: {problem}</source>
+        <translation>数据未更新：{problem}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>by staff</source>
+        <translation>由工作人员</translation>
+    </message>
+    <message>
+        <source>No hall capacities are set in event.toml.</source>
+        <translation>event.toml 中未设置展馆容量。</translation>
+    </message>
+    <message>
+        <source>Inside through gates of no hall: {gates}</source>
+        <translation>经未归属展馆的入口进入：{gates}</translation>
+    </message>
+    <message>
+        <source>{inside} inside (no capacity set)</source>
+        <translation>场内 {inside} 人（未设容量）</translation>
+    </message>
+    <message>
+        <source>{inside} of {capacity} ({percent} %)</source>
+        <translation>{inside} / {capacity}（{percent}%）</translation>
+    </message>
+    <message>
+        <source>FULL</source>
+        <translation>已满</translation>
+    </message>
+    <message>
+        <source>Nearly full</source>
+        <translation>接近满员</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <source>Staff dashboard</source>
+        <translation>工作人员仪表板</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <source>Export to which folder?</source>
+        <translation>导出到哪个文件夹？</translation>
+    </message>
+    <message>
+        <source>Export is not set up on this kiosk.</source>
+        <translation>本自助机未设置导出。</translation>
+    </message>
+    <message>
+        <source>Writing the bundle to {folder}…</source>
+        <translation>正在将数据包写入 {folder}…</translation>
+    </message>
+    <message>
+        <source>Save this kiosk&apos;s whole scan log as one bundle file, to merge with the other kiosks&apos; logs (kiosk merge).</source>
+        <translation>将本自助机的全部扫描记录保存为一个数据包文件，以便与其他自助机的记录合并（kiosk merge）。</translation>
+    </message>
+    <message>
+        <source>Export to {drive}</source>
+        <translation>导出到 {drive}</translation>
+    </message>
+    <message>
+        <source>No USB stick found. Plug one in, or choose a folder.</source>
+        <translation>未找到 U 盘。请插入 U 盘，或选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Export failed: {problem}</source>
+        <translation>导出失败：{problem}</translation>
+    </message>
+    <message>
+        <source>Saved to {file} (scans: {scans})</source>
+        <translation>已保存到 {file}（扫描：{scans}）</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPage</name>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Frames per second</source>
+        <translation>每秒帧数</translation>
+    </message>
+    <message>
+        <source>Decoder</source>
+        <translation>解码器</translation>
+    </message>
+    <message>
+        <source>Last scan</source>
+        <translation>最近一次扫描</translation>
+    </message>
+    <message>
+        <source>Scan log</source>
+        <translation>扫描记录</translation>
+    </message>
+    <message>
+        <source>Not yet on the hub</source>
+        <translation>尚未上传中心服务器</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>中心服务器</translation>
+    </message>
+    <message>
+        <source>Free disk</source>
+        <translation>磁盘剩余空间</translation>
+    </message>
+    <message>
+        <source>Latest staff actions</source>
+        <translation>最近的工作人员操作</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Lost: use the badge scanner</source>
+        <translation>已断开：请使用胸卡扫描器</translation>
+    </message>
+    <message>
+        <source>No camera (badge scanner only)</source>
+        <translation>无摄像头（仅胸卡扫描器）</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>No scans yet</source>
+        <translation>尚无扫描</translation>
+    </message>
+    <message>
+        <source>Scans: {scans} · {size}</source>
+        <translation>扫描：{scans} · {size}</translation>
+    </message>
+    <message>
+        <source>No hub set up (export the log instead)</source>
+        <translation>未设置中心服务器（请改为导出记录）</translation>
+    </message>
+    <message>
+        <source>No hub set up</source>
+        <translation>未设置中心服务器</translation>
+    </message>
+    <message>
+        <source>All scans are on the hub</source>
+        <translation>所有扫描均已上传</translation>
+    </message>
+    <message>
+        <source>Waiting for the hub: {n} scans</source>
+        <translation>等待上传的扫描：{n}</translation>
+    </message>
+    <message>
+        <source>Reachable · last contact {time}</source>
+        <translation>可连接 · 最近联系 {time}</translation>
+    </message>
+    <message>
+        <source>Not reachable: {problem}</source>
+        <translation>无法连接：{problem}</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>尚无响应</translation>
+    </message>
+    <message>
+        <source>{size} free</source>
+        <translation>剩余 {size}</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>No staff PIN is set on this kiosk. Set one with: kiosk staff set-pin</source>
@@ -66,6 +429,89 @@
     <message>
         <source>Wrong PIN, please try again</source>
         <translation>PIN 错误，请重试</translation>
+    </message>
+</context>
+<context>
+    <name>LookupPage</name>
+    <message>
+        <source>Name, company, phone, e-mail or registration number</source>
+        <translation>姓名、公司、电话、电子邮件或登记号</translation>
+    </message>
+    <message>
+        <source>Type part of a name, company, phone number, e-mail or registration number, or scan the badge.</source>
+        <translation>输入姓名、公司、电话、电子邮件或登记号的一部分，或扫描胸卡。</translation>
+    </message>
+    <message>
+        <source>Nobody found for “{query}”.</source>
+        <translation>未找到“{query}”。</translation>
+    </message>
+    <message>
+        <source>Found: {n}</source>
+        <translation>找到：{n}</translation>
+    </message>
+    <message>
+        <source>This badge is not on this kiosk&apos;s roster.</source>
+        <translation>此胸卡不在本自助机的名单中。</translation>
+    </message>
+    <message>
+        <source>Not checked in: {problem}</source>
+        <translation>未签到：{problem}</translation>
+    </message>
+    <message>
+        <source>Checked in by hand at {time} ({outcome}).</source>
+        <translation>已于 {time} 人工签到（{outcome}）。</translation>
+    </message>
+    <message>
+        <source>Could not change the block: {problem}</source>
+        <translation>无法更改封禁：{problem}</translation>
+    </message>
+    <message>
+        <source>Blocked on this kiosk now; other kiosks follow through the hub.</source>
+        <translation>已在本自助机封禁；其他自助机将通过中心服务器同步。</translation>
+    </message>
+    <message>
+        <source>Unblocked.</source>
+        <translation>已解除封禁。</translation>
+    </message>
+    <message>
+        <source>Badge printing is not set up on this kiosk.</source>
+        <translation>本自助机未设置胸卡打印。</translation>
+    </message>
+    <message>
+        <source>This badge was never issued, and this event does not accept registration numbers: ask the organiser to issue it.</source>
+        <translation>此胸卡从未签发，且本活动不接受登记号：请联系主办方签发。</translation>
+    </message>
+    <message>
+        <source>Preparing the badge…</source>
+        <translation>正在准备胸卡…</translation>
+    </message>
+    <message>
+        <source>The badge could not be made: {problem}</source>
+        <translation>无法生成胸卡：{problem}</translation>
+    </message>
+    <message>
+        <source>signed badge</source>
+        <translation>已签名胸卡</translation>
+    </message>
+    <message>
+        <source>registration number (never issued)</source>
+        <translation>登记号（从未签发）</translation>
+    </message>
+    <message>
+        <source>Saved {file} ({kind}).</source>
+        <translation>已保存 {file}（{kind}）。</translation>
+    </message>
+    <message>
+        <source>Printing cancelled; the PDF is in {file}.</source>
+        <translation>已取消打印；PDF 在 {file}。</translation>
+    </message>
+    <message>
+        <source>The printer failed: {problem}</source>
+        <translation>打印机故障：{problem}</translation>
+    </message>
+    <message>
+        <source>Sent to the printer ({kind}).</source>
+        <translation>已发送到打印机（{kind}）。</translation>
     </message>
 </context>
 <context>
@@ -293,6 +739,65 @@
     </message>
 </context>
 <context>
+    <name>StaffAudit</name>
+    <message>
+        <source>Staff mode opened</source>
+        <translation>进入工作人员模式</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>PIN 错误</translation>
+    </message>
+    <message>
+        <source>PIN pad locked</source>
+        <translation>PIN 键盘已锁定</translation>
+    </message>
+    <message>
+        <source>PIN tried while locked</source>
+        <translation>锁定期间尝试输入 PIN</translation>
+    </message>
+    <message>
+        <source>Staff mode closed</source>
+        <translation>退出工作人员模式</translation>
+    </message>
+    <message>
+        <source>Looked up</source>
+        <translation>已查询</translation>
+    </message>
+    <message>
+        <source>Checked in by hand</source>
+        <translation>人工签到</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>已封禁</translation>
+    </message>
+    <message>
+        <source>Unblocked</source>
+        <translation>已解除封禁</translation>
+    </message>
+    <message>
+        <source>Badge reprinted (PDF)</source>
+        <translation>已补打胸卡（PDF）</translation>
+    </message>
+    <message>
+        <source>Badge printed</source>
+        <translation>胸卡已打印</translation>
+    </message>
+    <message>
+        <source>Log exported</source>
+        <translation>记录已导出</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exit to desktop</source>
+        <translation>退出到桌面</translation>
+    </message>
+</context>
+<context>
     <name>StaffMenu</name>
     <message>
         <source>Staff mode</source>
@@ -303,12 +808,122 @@
         <translation>两分钟无操作后，工作人员模式将自动退出。</translation>
     </message>
     <message>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Kiosk health</source>
+        <translation>自助机状态</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
         <source>Back to check-in</source>
         <translation>返回签到</translation>
     </message>
     <message>
         <source>Exit to desktop</source>
         <translation>退出到桌面</translation>
+    </message>
+</context>
+<context>
+    <name>StaffOutcome</name>
+    <message>
+        <source>Accepted</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Re-entry</source>
+        <translation>再次入场</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重复扫描</translation>
+    </message>
+    <message>
+        <source>Exited</source>
+        <translation>已离场</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>已封禁</translation>
+    </message>
+    <message>
+        <source>Wrong day</source>
+        <translation>日期不符</translation>
+    </message>
+    <message>
+        <source>Wrong venue</source>
+        <translation>场馆不符</translation>
+    </message>
+    <message>
+        <source>Outside hours</source>
+        <translation>非开放时间</translation>
+    </message>
+</context>
+<context>
+    <name>StaffReason</name>
+    <message>
+        <source>Badge damaged or unreadable</source>
+        <translation>胸卡损坏或无法读取</translation>
+    </message>
+    <message>
+        <source>Forgot badge; identity checked</source>
+        <translation>忘带胸卡；已核实身份</translation>
+    </message>
+    <message>
+        <source>Phone battery dead</source>
+        <translation>手机没电</translation>
+    </message>
+    <message>
+        <source>Registered at the desk</source>
+        <translation>已在服务台登记</translation>
+    </message>
+    <message>
+        <source>Camera or scanner problem</source>
+        <translation>摄像头或扫描器故障</translation>
+    </message>
+    <message>
+        <source>Badge reported lost</source>
+        <translation>胸卡报失</translation>
+    </message>
+    <message>
+        <source>Badge misused or shared</source>
+        <translation>胸卡被滥用或转借</translation>
+    </message>
+    <message>
+        <source>Registration cancelled</source>
+        <translation>登记已取消</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安全原因</translation>
+    </message>
+    <message>
+        <source>Badge found by its holder</source>
+        <translation>持卡人已找回胸卡</translation>
+    </message>
+    <message>
+        <source>Blocked by mistake</source>
+        <translation>误封</translation>
+    </message>
+    <message>
+        <source>Cleared by security</source>
+        <translation>安保已放行</translation>
     </message>
 </context>
 <context>
@@ -324,8 +939,19 @@
         </translation>
     </message>
     <message>
-        <source>Yes, I'm here</source>
+        <source>Yes, I&apos;m here</source>
         <translation>是的，我还在</translation>
+    </message>
+</context>
+<context>
+    <name>TouchKeyboard</name>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
     </message>
 </context>
 <context>
