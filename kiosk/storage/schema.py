@@ -44,6 +44,15 @@ CREATE TABLE IF NOT EXISTS revocations (
 SCAN_COLUMNS = ("scan_id", "kiosk_id", "gate", "venue", "direction", "at_utc", "day", "code",
                 "attendee_id", "category", "outcome", "reason", "method", "note")
 
+def append_only(table: str, what: str) -> str:
+    """Triggers that refuse any UPDATE or DELETE of a table's rows."""
+    return "".join(f"""
+CREATE TRIGGER IF NOT EXISTS {table}_append_only_{verb.lower()} BEFORE {verb} ON {table}
+BEGIN
+    SELECT RAISE(ABORT, '{what} is append-only');
+END;""" for verb in ("UPDATE", "DELETE")) + "\n"
+
+
 # The scan log's secondary indexes, by name (a bulk load may drop them and build them again).
 SCAN_INDEXES = {
     # Covering what a headcount at a past moment reads, so it never touches the table.
@@ -72,15 +81,7 @@ CREATE TABLE IF NOT EXISTS scans (
     method TEXT NOT NULL DEFAULT '',
     note TEXT NOT NULL DEFAULT ''
 );
-""" + "".join(f"{sql};\n" for sql in SCAN_INDEXES.values()) + """
-CREATE TRIGGER IF NOT EXISTS scans_append_only_update BEFORE UPDATE ON scans
-BEGIN
-    SELECT RAISE(ABORT, 'the scan log is append-only');
-END;
-CREATE TRIGGER IF NOT EXISTS scans_append_only_delete BEFORE DELETE ON scans
-BEGIN
-    SELECT RAISE(ABORT, 'the scan log is append-only');
-END;
+""" + "".join(f"{sql};\n" for sql in SCAN_INDEXES.values()) + append_only("scans", "the scan log") + """
 
 CREATE TABLE IF NOT EXISTS daily_attendance (
     day TEXT NOT NULL,
@@ -346,15 +347,7 @@ CREATE TABLE IF NOT EXISTS audit_log (
     subject TEXT NOT NULL DEFAULT '',
     detail TEXT NOT NULL DEFAULT ''
 );
-CREATE TRIGGER IF NOT EXISTS audit_log_append_only_update BEFORE UPDATE ON audit_log
-BEGIN
-    SELECT RAISE(ABORT, 'the audit log is append-only');
-END;
-CREATE TRIGGER IF NOT EXISTS audit_log_append_only_delete BEFORE DELETE ON audit_log
-BEGIN
-    SELECT RAISE(ABORT, 'the audit log is append-only');
-END;
-"""
+""" + append_only("audit_log", "the audit log")
 
 # Staff look-up: an FTS5 trigram index (any part of a word matches, case-insensitively) over
 # the roster, kept in step by triggers. Phone numbers are indexed as digits only.

@@ -211,8 +211,8 @@ def _uses_nastaliq(font: QFont) -> bool:
     return bool(families) and families[0] == NASTALIQ
 
 
-class ShapedLabel(QLabel):
-    """A QLabel that shapes Arabic-script text itself (see the module docstring)."""
+class _Shaped:
+    """What ShapedLabel and ShapedButton share: when to shape, and at what size."""
 
     def _shaped(self):
         if not needs_shaping(self.text()) or not _uses_nastaliq(self.font()):
@@ -221,6 +221,10 @@ class ShapedLabel(QLabel):
 
     def _px(self) -> int:
         return self.font().pixelSize() if self.font().pixelSize() > 0 else 16
+
+
+class ShapedLabel(_Shaped, QLabel):
+    """A QLabel that shapes Arabic-script text itself (see the module docstring)."""
 
     def _lines(self, width: float):
         s = self._shaped()
@@ -284,16 +288,8 @@ class ShapedLabel(QLabel):
             painter.end()
 
 
-class ShapedButton(QPushButton):
+class ShapedButton(_Shaped, QPushButton):
     """A QPushButton whose Arabic-script caption is shaped like ShapedLabel's."""
-
-    def _shaped(self):
-        if not needs_shaping(self.text()) or not _uses_nastaliq(self.font()):
-            return None
-        return shaper()
-
-    def _px(self) -> int:
-        return self.font().pixelSize() if self.font().pixelSize() > 0 else 16
 
     def sizeHint(self) -> QSize:
         s = self._shaped()
