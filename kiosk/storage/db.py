@@ -112,3 +112,25 @@ class Transaction:
                 self.conn.execute("ROLLBACK")
         except sqlite3.Error:
             pass
+
+
+class SqliteStore:
+    """One SQLite file and its connection, owned by one thread; a context manager."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None):
+        self.conn = conn
+        self.path = path
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        """A value of the ``meta`` table (kiosk, event and merged databases all have one)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default

@@ -7,14 +7,11 @@ from pathlib import Path
 
 from kiosk.core.event import Attendee
 from kiosk.storage import roster
-from kiosk.storage.db import connect, migrate
+from kiosk.storage.db import SqliteStore, connect, migrate
 from kiosk.storage.schema import EVENT_MIGRATIONS
 
 
-class EventStore:
-    def __init__(self, conn: sqlite3.Connection, path: Path):
-        self.conn = conn
-        self.path = path
+class EventStore(SqliteStore):
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False) -> "EventStore":
@@ -22,15 +19,6 @@ class EventStore:
         conn = connect(path, must_exist=not create, what="event database")
         migrate(conn, EVENT_MIGRATIONS, f"event database {path}")
         return cls(conn, path)
-
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     def checkpoint(self) -> None:
         """Fold the WAL into the main file so that readers on other machines see one file."""

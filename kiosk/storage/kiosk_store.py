@@ -17,7 +17,7 @@ from kiosk.core.headcount import Headcount
 from kiosk.core.rules import Attendance
 from kiosk.core.timeutil import from_utc_text, to_utc_text, utcnow
 from kiosk.storage import roster
-from kiosk.storage.db import Transaction, connect, migrate
+from kiosk.storage.db import SqliteStore, Transaction, connect, migrate
 from kiosk.storage.headcount_sql import headcount
 from kiosk.storage.schema import KIOSK_MIGRATIONS, SCAN_COLUMNS
 
@@ -26,10 +26,7 @@ _INSERT_SCAN = (
 )
 
 
-class KioskStore:
-    def __init__(self, conn: sqlite3.Connection, path: Path | None = None):
-        self.conn = conn
-        self.path = path
+class KioskStore(SqliteStore):
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -42,20 +39,7 @@ class KioskStore:
             migrate(conn, KIOSK_MIGRATIONS, f"kiosk database {path}")
         return cls(conn, path)
 
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
     # -- meta ------------------------------------------------------------------------------
-    def get_meta(self, key: str, default: str | None = None) -> str | None:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
-
     def set_meta(self, values: dict[str, str]) -> None:
         with Transaction(self.conn):
             self.conn.executemany(

@@ -23,7 +23,7 @@ from typing import Iterable, Sequence
 
 from kiosk.core.errors import KioskError
 from kiosk.core.timeutil import to_utc_text, utcnow
-from kiosk.storage.db import Transaction, _statements, migrate
+from kiosk.storage.db import SqliteStore, Transaction, _statements, migrate
 from kiosk.storage.presence import set_stale
 from kiosk.storage.schema import (
     DERIVED_TRIGGERS,
@@ -189,12 +189,9 @@ def set_derived_triggers(conn: sqlite3.Connection, on: bool) -> None:
         conn.execute(statement)
 
 
-class MergedStore:
+class MergedStore(SqliteStore):
     """One merged database; owned by one thread (the merge command's)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path):
-        self.conn = conn
-        self.path = path
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> "MergedStore":
@@ -241,20 +238,7 @@ class MergedStore:
             raise
         return cls(conn, path)
 
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
     # -- meta --------------------------------------------------------------------------------
-    def get_meta(self, key: str, default: str | None = None) -> str | None:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
-
     def set_meta(self, values: dict[str, str]) -> None:
         """Within the caller's transaction."""
         self.conn.executemany(
