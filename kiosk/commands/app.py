@@ -168,7 +168,7 @@ def cmd_run(args) -> int:
     build_map = wayfinding_builder(folder, event_model)
     window.pin_service = PinService(window.desk, model.staff_pin_hash)
     window.ready.connect(lambda: log("ready", kiosk=model.kiosk_id))
-    window.desk.worker.open_failed.connect(lambda message: log("open_failed", message=message))
+    window.desk.open_failed.connect(lambda message: log("open_failed", message=message))
     window.result_shown.connect(lambda r: log(
         "checked_in", **(r.to_json() if r is not None else {"outcome": "error"})))
     if window.camera_worker is not None:
@@ -200,13 +200,11 @@ def start_live_sync(window, model, event_toml, view, log):
     from kiosk.storage.outbox import Outbox
     from kiosk.sync.live import KioskSide, live_sync_for
 
-    worker = window.desk.worker
-
     def on_db_thread(fn):
         return window.desk.run_on_db_thread(fn)
 
-    def outbox_call(name):
-        return lambda *args: getattr(Outbox(worker.store), name)(*args)
+    def outbox_call(name):  # runs on the database thread (routed below)
+        return lambda *args: getattr(Outbox(window.desk.store_here()), name)(*args)
 
     side = KioskSide(read_pending=outbox_call("pending"), mark_pushed=outbox_call("mark_pushed"),
                      apply_changes=outbox_call("apply"), read_state=outbox_call("state"),
@@ -324,22 +322,9 @@ def cmd_set_pin(args) -> int:
 
 def dashboard_source(args):
     """The dashboard's source for --kiosk, --db or --hub (checked here, in the terminal)."""
-    from kiosk.ui.staff.feed import DatabaseSource, HubSource
+    from kiosk.services.dashboard import open_dashboard
 
-    if args.hub:
-        from kiosk.sync.hub import check_url
-
-        return HubSource(check_url(args.hub))
-    if args.kiosk:
-        from kiosk.organiser.kioskdir import KioskFolder
-
-        folder = KioskFolder.open(args.kiosk)
-        if not folder.db_path.exists():
-            raise KioskError(f"no kiosk database in {folder.path}; provision it with `kiosk init`")
-        return DatabaseSource(folder.db_path, merged=False)
-    if not args.db.is_file():
-        raise KioskError(f"no merged database at {args.db}")
-    return DatabaseSource(args.db, merged=True)
+    return open_dashboard(kiosk=args.kiosk, db=args.db, hub=args.hub)
 
 
 def cmd_dashboard(args) -> int:
@@ -357,7 +342,7 @@ def cmd_dashboard(args) -> int:
     if args.at:
         from kiosk.core.timeutil import parse_moment
 
-        at = parse_moment(args.at, _source_timezone(source))
+        at = parse_moment(args.at, source.timezone())
         source.clock = lambda: at
     if args.json:
         try:
@@ -366,26 +351,14 @@ def cmd_dashboard(args) -> int:
             source.close()
         emit(data.to_json(), True)
         return 0
-    from kiosk.ui.staff.window import run_dashboard
+    if args.screenshot is not None and not os.environ.get("QT_QPA_PLATFORM") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no screen
+    try:
+        from kiosk.ui.staff.window import run_dashboard
+    except ImportError as exc:
+        raise KioskError(f"the dashboard window needs Qt (PySide6), which cannot be loaded here "
+                         f"({exc}); --json prints the same figures without it") from exc
 
     return run_dashboard(source, language=args.lang, refresh_seconds=args.refresh,
                          screenshot=args.screenshot, size=(width, height))
-
-
-def _source_timezone(source) -> str:
-    """The event's time zone, for reading --at without an offset."""
-    from kiosk.ui.staff.feed import DatabaseSource, event_settings
-
-    if isinstance(source, DatabaseSource):
-        from kiosk.storage.kiosk_store import KioskStore
-
-        with KioskStore.open(source.path, readonly=True) as store:
-            return event_settings(store.get_meta("event_toml"))[0]
-    from kiosk.sync.hub import HubClient
-
-    with HubClient.connect(source.reader.url) as hub:
-        toml = hub.info().event_toml
-    if not toml:
-        raise KioskError("the hub holds no event yet: push from a kiosk or run "
-                         "`kiosk hub publish URL --event DIR`")
-    return event_settings(toml)[0]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kiosk.commands import emit
 from kiosk.core.errors import KioskError
+from kiosk.core.event import DEFAULT_TIMEZONE
 
 REFUSED_EXIT = 3
 
@@ -100,7 +101,7 @@ def cmd_headcount(args) -> int:
         if not args.db.exists():
             raise KioskError(f"no database at {args.db}")
         with KioskStore.open(args.db, readonly=True) as store:
-            tz = "Asia/Karachi"
+            tz = DEFAULT_TIMEZONE
             text = store.get_meta("event_toml")
             if text:
                 from kiosk.config import parse_event

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kiosk.commands import emit
 from kiosk.core.errors import KioskError
+from kiosk.core.event import DEFAULT_TIMEZONE
 
 
 def register(commands) -> None:
@@ -31,7 +32,7 @@ def register(commands) -> None:
     p.add_argument("--venues", default="lahore", metavar="V[,V]",
                    help="lahore, karachi or both (comma-separated; default lahore)")
     p.add_argument("--hours", default="10:00-18:00", help="daily opening hours (default 10:00-18:00)")
-    p.add_argument("--timezone", default="Asia/Karachi")
+    p.add_argument("--timezone", default=DEFAULT_TIMEZONE)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_event_create)
     p = event_cmds.add_parser("rotate-key", help="sign new badges with a new key; old badges stay valid")

@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from kiosk.core.desk import KioskIdentity
 from kiosk.core.errors import KioskError
-from kiosk.core.event import CATEGORIES, DEFAULT_COLOURS, VENUES, CategoryRule, EventRules, Hours
+from kiosk.core.event import (CATEGORIES, DEFAULT_COLOURS, DEFAULT_TIMEZONE, VENUES, CategoryRule,
+                              EventRules, Hours)
 from kiosk.core.timeutil import zone
 
 LANGUAGES = ("en", "ur", "zh")
@@ -63,7 +64,7 @@ class HoursModel(_Strict):
 class EventModel(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")
     name: str = Field(min_length=1, max_length=120)
-    timezone: str = "Asia/Karachi"
+    timezone: str = DEFAULT_TIMEZONE
     days: list[date] = Field(min_length=1, max_length=31)
     venues: list[str] = Field(min_length=1)
     hours: HoursModel = HoursModel()

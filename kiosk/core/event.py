@@ -9,6 +9,8 @@ from kiosk.core.timeutil import zone
 
 CATEGORIES: tuple[str, ...] = ("visitor", "exhibitor", "vip", "media", "speaker", "staff", "organiser")
 VENUES: tuple[str, ...] = ("lahore", "karachi")
+# Both Expo Centres keep Pakistan Standard Time; an event.toml may name another zone.
+DEFAULT_TIMEZONE = "Asia/Karachi"
 
 # Badge colour bands, chosen to stay distinct for the common colour-vision deficiencies.
 DEFAULT_COLOURS = {

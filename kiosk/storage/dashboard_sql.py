@@ -114,3 +114,10 @@ def dashboard(conn: sqlite3.Connection, at: datetime, tz_name: str, halls: HallM
     data.place_halls(halls)
     data.seconds = time.perf_counter() - started
     return data
+
+
+def merged_kiosk_count(conn: sqlite3.Connection) -> int:
+    """How many kiosks' bundles a merged database holds (0 for a kiosk.db)."""
+    if not _has_table(conn, "merged_bundles"):
+        return 0
+    return conn.execute("SELECT COUNT(DISTINCT kiosk_id) FROM merged_bundles").fetchone()[0] or 0

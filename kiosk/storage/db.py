@@ -6,8 +6,6 @@ import sqlite3
 from pathlib import Path
 from typing import Sequence
 
-import sqlite_utils
-
 from kiosk.core.errors import KioskError, StorageError
 
 Migration = tuple[int, str]
@@ -41,10 +39,6 @@ def connect(path: Path | str, *, must_exist: bool = True, readonly: bool = False
         raise KioskError(f"{what} at {path} is damaged or not a database ({exc}); "
                          "restore it from a backup or provision the kiosk again") from exc
     return conn
-
-
-def wrap(conn: sqlite3.Connection) -> sqlite_utils.Database:
-    return sqlite_utils.Database(conn)
 
 
 def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration], what: str) -> int:
@@ -86,16 +80,36 @@ def _statements(script: str) -> list[str]:
 
 
 class Transaction:
-    """``with Transaction(conn):`` BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error."""
+    """``with Transaction(conn):`` BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error.
+
+    Nested inside another Transaction on the same connection it is a SAVEPOINT: the inner work
+    is undone on its own error, and reaches the disk only with the outer COMMIT. So a staff
+    action and its audit row, or a decision and its scan, commit together or not at all.
+    """
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
+        self.savepoint: str | None = None
 
     def __enter__(self):
-        self.conn.execute("BEGIN IMMEDIATE")
+        if self.conn.in_transaction:
+            self.savepoint = f"nested_{id(self):x}"
+            self.conn.execute(f"SAVEPOINT {self.savepoint}")
+        else:
+            self.conn.execute("BEGIN IMMEDIATE")
         return self.conn
 
     def __exit__(self, exc_type, exc, tb):
+        if self.savepoint is not None:
+            if exc_type is None:
+                self.conn.execute(f"RELEASE {self.savepoint}")
+            elif self.conn.in_transaction:
+                try:
+                    self.conn.execute(f"ROLLBACK TO {self.savepoint}")
+                    self.conn.execute(f"RELEASE {self.savepoint}")
+                except sqlite3.Error:
+                    pass
+            return False
         if exc_type is None:
             try:
                 self.conn.execute("COMMIT")

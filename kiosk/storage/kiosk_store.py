@@ -140,6 +140,10 @@ class KioskStore(SqliteStore):
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur]
 
+    def last_scan(self) -> dict | None:
+        row = self.conn.execute("SELECT at_utc, outcome, gate FROM scans ORDER BY seq DESC LIMIT 1").fetchone()
+        return {"at_utc": row[0], "outcome": row[1], "gate": row[2]} if row else None
+
     def scan_count(self) -> int:
         row = self.conn.execute("SELECT MAX(seq) FROM scans").fetchone()
         return row[0] or 0

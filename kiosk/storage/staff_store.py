@@ -87,17 +87,25 @@ def active_blocks(conn: sqlite3.Connection, attendee_id: str) -> list[dict]:
     return [dict(zip(names, row)) for row in cur]
 
 
-def standing(conn: sqlite3.Connection, attendee_id: str, day: str, scans: int = 5) -> Standing:
+def standing(conn: sqlite3.Connection, attendee_id: str, day: str, scans: int = 5,
+             days: Iterable[str] | None = None) -> Standing:
+    """Today's figures and the latest scans, read a day at a time from the (day, attendee)
+    index (``days``: the days to look back over, newest first; default today only), never the
+    whole log."""
     result = Standing(attendee_id=attendee_id)
     row = conn.execute("SELECT first_in_at, last_in_at, last_out_at, entries FROM daily_attendance "
                        "WHERE day = ? AND attendee_id = ?", (day, attendee_id)).fetchone()
     if row:
         result.first_in_at, result.last_in_at, result.last_out_at, result.entries = row
     result.blocks = active_blocks(conn, attendee_id)
-    cur = conn.execute("SELECT at_utc, outcome, reason, kiosk_id, gate, method, note FROM scans "
-                       "WHERE attendee_id = ? ORDER BY at_utc DESC LIMIT ?", (attendee_id, scans))
-    names = [d[0] for d in cur.description]
-    result.scans = [dict(zip(names, r)) for r in cur]
+    for each in (days or [day]):
+        if len(result.scans) >= scans:
+            break
+        cur = conn.execute("SELECT at_utc, outcome, reason, kiosk_id, gate, method, note FROM scans "
+                           "WHERE day = ? AND attendee_id = ? ORDER BY at_utc DESC LIMIT ?",
+                           (each, attendee_id, scans - len(result.scans)))
+        names = [d[0] for d in cur.description]
+        result.scans.extend(dict(zip(names, r)) for r in cur)
     result.has_token = issued_token(conn, attendee_id) is not None
     return result
 

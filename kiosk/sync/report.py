@@ -41,6 +41,7 @@ from pathlib import Path
 
 from kiosk.config import parse_event
 from kiosk.core.errors import KioskError
+from kiosk.core.event import DEFAULT_TIMEZONE
 from kiosk.core.timeutil import from_utc_text, to_utc_text, utcnow, zone
 from kiosk.storage.db import _statements, connect
 from kiosk.storage.schema import ROSTER_DDL, SCAN_COLUMNS, SCAN_LOG_DDL
@@ -110,7 +111,7 @@ def build_report_from_hub(hub: HubClient, out: Path) -> dict:
 # -- gathering ----------------------------------------------------------------------------------
 def gather(conn: sqlite3.Connection, source: str) -> ReportData:
     meta = dict(conn.execute("SELECT key, value FROM meta"))
-    event_name, tz = meta.get("event_id", "event"), "Asia/Karachi"
+    event_name, tz = meta.get("event_id", "event"), DEFAULT_TIMEZONE
     if meta.get("event_toml"):
         model = parse_event(meta["event_toml"], "the event in the database")
         event_name, tz = model.name, model.timezone

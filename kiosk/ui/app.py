@@ -26,7 +26,7 @@ from kiosk.ui.screens.scan import ScanScreen
 from kiosk.ui.screens.staff import PinPad, StaffMenu
 from kiosk.ui.sound import SilentSounds, Sounds
 from kiosk.ui.staff.context import StaffContext, StaffServices
-from kiosk.ui.staff.tasks import BackgroundTasks
+from kiosk.ui.staff.tasks import staff_tasks
 from kiosk.ui.theme import Theme, stylesheet
 from kiosk.ui.widgets import LongPressArea
 from kiosk.ui.workers import CameraWorker, DeskThread
@@ -136,6 +136,8 @@ class KioskWindow(QWidget):
         self.unlocked = False
         self.camera_worker: CameraWorker | None = None
         self.last_result = None
+        self.rules = None
+        self.staff_problem = ""
         self._captured: float | None = None
         self.latencies: list[float] = []
         self.shutdown_hooks: list[Callable[[], None]] = []
@@ -143,8 +145,8 @@ class KioskWindow(QWidget):
         self.camera_status, self.camera_fps = "none", None
         self.staff_services = staff_services or StaffServices(
             kiosk_dir=settings.kiosk_dir, decoder=settings.decoder, hub_url=settings.hub_url)
-        self.staff_tasks = BackgroundTasks()
-        staff_context = StaffContext(
+        self.staff_tasks = staff_tasks(self)
+        self.staff_context = staff_context = StaffContext(
             desk=desk, tasks=self.staff_tasks, kiosk_id=settings.kiosk_id,
             services=self.staff_services, audit=self.audit, changed=self.local_change.emit,
             camera_state=lambda: (self.camera_status, self.camera_fps),
@@ -199,10 +201,12 @@ class KioskWindow(QWidget):
         self.watcher.touched.connect(self.activity)
         self.watcher.key_typed.connect(self._key_typed)
 
-        desk.worker.checked_in.connect(self.show_check_in)
-        desk.worker.check_in_failed.connect(self.show_failure)
-        desk.worker.open_failed.connect(self.show_open_failure)
-        desk.worker.opened.connect(self._desk_opened)
+        desk.checked_in.connect(self.show_check_in)
+        desk.check_in_failed.connect(self.show_failure)
+        desk.open_failed.connect(self.show_open_failure)
+        desk.opened.connect(self._desk_opened)
+        desk.unhandled.connect(self.show_staff_problem)
+        self.staff_tasks.unhandled.connect(self.show_staff_problem)
 
         self.theme = Theme.for_widget(self, self.language)
         self.set_language(self.language)
@@ -365,7 +369,7 @@ class KioskWindow(QWidget):
                 self.staff.code_scanned(code)  # staff look the badge's holder up
             return  # never a check-in behind the staff screens
         self.activity()
-        self.desk.request_check_in.emit(code, method, captured)
+        self.desk.check_in(code, method, captured)
 
     def show_check_in(self, result, captured: float) -> None:
         self.last_result = result
@@ -375,8 +379,8 @@ class KioskWindow(QWidget):
         if attendee is not None:
             name = {"ur": attendee.name_ur, "zh": attendee.name_zh}.get(self.language) or attendee.name
         hours = ""
-        if result.outcome is Outcome.OUTSIDE_HOURS and self.desk.worker.desk is not None:
-            event = self.desk.worker.desk.event
+        if result.outcome is Outcome.OUTSIDE_HOURS and self.rules is not None:
+            event = self.rules
             hours = str(event.hours_on(event.local(result.at).date()))
         destination, destination_label = self.likely_destination(result)
         self.result.show_result(
@@ -412,20 +416,25 @@ class KioskWindow(QWidget):
         self.sounds.play("refuse")
         self.result_shown.emit(None)
 
-    def _desk_opened(self, _rules) -> None:
-        services = self.staff_services
-        store = self.desk.worker.store
-        if services.kiosk_dir is None and getattr(store, "path", None) is not None:
-            services.kiosk_dir = store.path.parent
-        if services.export_bundle is None and services.kiosk_dir is not None:
-            from kiosk.ui.staff.export import folder_exporter
+    def _desk_opened(self, rules) -> None:
+        self.rules = rules  # the event's rules as the desk read them (immutable)
+        from kiosk.services.staff import decoder_backends, folder_exporter
 
+        services = self.staff_services
+        if services.kiosk_dir is None and self.desk.db_path is not None:
+            services.kiosk_dir = self.desk.db_path.parent
+        self.staff_context.staff.kiosk_dir = services.kiosk_dir
+        if services.export_bundle is None and services.kiosk_dir is not None:
             services.export_bundle = folder_exporter(services.kiosk_dir)
         if services.decoder_backends is None:
-            from kiosk.scanning.health import decoder_backends
-
             services.decoder_backends = decoder_backends
         self.ready.emit()
+
+    def show_staff_problem(self, sentence: str) -> None:
+        """A background job failed and nobody handled it: staff see it, the log has the rest."""
+        self.staff_problem = sentence
+        if self.current_page() == "staff":
+            self.staff.say(sentence)
 
     def show_open_failure(self, message: str) -> None:
         self.failure_message = message
@@ -471,23 +480,14 @@ class KioskWindow(QWidget):
         """Wrong PINs, lock-outs and unlocks go to the audit log, whoever built the service."""
         self._pin_service = service
         if service is not None and getattr(service, "audit", None) is None:
-            kiosk_id = self.settings.kiosk_id
-
-            def audit(store, action: str, detail: str) -> None:
-                from kiosk.storage.staff_store import record_audit
-
-                record_audit(store.conn, kiosk_id=kiosk_id, action=action, detail=detail)
-            service.audit = audit
+            staff = self.staff_context.staff
+            service.audit = lambda store, action, detail: staff.audit(store, action, "", detail)
 
     def audit(self, action: str, subject: str = "", detail: str = "") -> None:
         """Append a staff action to kiosk.db's audit log (on the database thread)."""
-        kiosk_id = self.settings.kiosk_id
-
-        def work(store, desk):
-            from kiosk.storage.staff_store import record_audit
-
-            record_audit(store.conn, kiosk_id=kiosk_id, action=action, subject=subject, detail=detail)
-        self.desk.call(work)
+        staff = self.staff_context.staff
+        self.desk.call(lambda store, desk: staff.audit(store, action, subject, detail),
+                       what=f"the audit of {action}")
 
     def open_pin_pad(self) -> None:
         notice = "" if self.settings.pin_hash else self.tr(

@@ -24,7 +24,7 @@ from PySide6.QtGui import QFont, QPainter, QPainterPath, QPalette, QRawFont
 from PySide6.QtWidgets import (QApplication, QLabel, QPushButton, QStyle, QStyledItemDelegate,
                                QStyleOptionButton, QStyleOptionViewItem, QStylePainter)
 
-from kiosk.config.fonts import find_font
+from kiosk.services.fonts import find_font
 
 ARABIC = re.compile("[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 NASTALIQ = "Noto Nastaliq Urdu"

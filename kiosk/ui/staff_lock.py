@@ -4,6 +4,7 @@ wrong-guess lockout kept in kiosk.db, so that restarting the kiosk does not rese
 from __future__ import annotations
 
 import json
+import logging
 import time
 from typing import Callable
 
@@ -11,6 +12,7 @@ from kiosk.core.pin import LOCKOUT_SECONDS, MAX_FAILURES, Lockout, verify_pin
 from kiosk.ui.workers import DeskThread
 
 LOCKOUT_KEY = "staff_lockout"
+log = logging.getLogger("kiosk.ui")
 
 
 def _load(store) -> Lockout:
@@ -41,7 +43,11 @@ class PinService:
         def work(store, desk):
             return _load(store).seconds_left(self.clock())
 
-        self.desk.call(work, lambda result: callback(result if isinstance(result, int) else 0))
+        def failed(exc):
+            log.error("the staff lock-out could not be read", exc_info=(type(exc), exc, exc.__traceback__))
+            callback(0)
+
+        self.desk.call(work, callback, failed)
 
     def check(self, pin: str, callback: Callable[[bool, int], None]) -> None:
         pin_hash, clock, audit = self.pin_hash, self.clock, self.audit
@@ -66,10 +72,9 @@ class PinService:
                     audit(store, "staff_wrong_pin", f"{lockout.failures} of {MAX_FAILURES}")
             return ok, lockout.seconds_left(now)
 
-        def done(result):
-            if isinstance(result, Exception):
-                callback(False, 0)
-            else:
-                callback(*result)
+        def failed(exc):
+            # A PIN that cannot be checked does not unlock; the reason goes to the log.
+            log.error("the staff PIN could not be checked", exc_info=(type(exc), exc, exc.__traceback__))
+            callback(False, 0)
 
-        self.desk.call(work, done)
+        self.desk.call(work, lambda result: callback(*result), failed)

@@ -1,16 +1,24 @@
-"""Threads: one capture-and-decode worker per camera, one owner thread for the database.
+"""Threads: one capture-and-decode worker per camera, and one way to run any other work off the
+GUI thread.
 
 The GUI thread never waits on the camera, the disk or the network. The camera worker drops
-frames rather than queueing them and stops with requestInterruption() + wait(); the database
-worker owns the only connection to kiosk.db and answers by signal.
+frames rather than queueing them and stops with requestInterruption() + wait().
+
+Everything else goes through :class:`Worker` (as Anki's ``QueryOp`` and superqt's
+``thread_worker``): ``submit(fn, on_done=..., on_error=...)`` runs ``fn`` on the worker's own
+thread, one job after another, and calls back on the GUI thread with the result or the
+exception; an exception nobody handles is logged with its traceback and reported through the
+``unhandled`` signal, never swallowed. :class:`DeskThread` is the Worker that owns kiosk.db and
+the check-in desk (the only thread that touches them); the staff tools' slow jobs and the
+dashboard's reads use plain Workers.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
-import traceback
-import weakref
+from dataclasses import dataclass
 from typing import Callable, Protocol
 
 import numpy as np
@@ -19,9 +27,7 @@ from PySide6.QtGui import QImage
 
 from kiosk.core.errors import KioskError
 
-
-# Every worker thread this process starts, so tests can prove none is left running.
-STARTED: "weakref.WeakSet[QThread]" = weakref.WeakSet()
+log = logging.getLogger("kiosk.ui")
 
 
 class ScanPipeline(Protocol):
@@ -61,7 +67,6 @@ class CameraWorker(QThread):
         self.pipeline_factory = pipeline_factory
         self.preview_interval = 1.0 / preview_fps
         self.setObjectName("CameraWorker")
-        self.started.connect(lambda: STARTED.add(self))
 
     def run(self):
         try:
@@ -94,7 +99,7 @@ class CameraWorker(QThread):
                     self.fps_measured.emit(frames / (now - fps_since))
                     frames, fps_since = 0, now
         except Exception:
-            traceback.print_exc()
+            log.exception("the camera worker stopped")
             self.status_changed.emit("lost")
         finally:
             pipeline.close()
@@ -104,63 +109,47 @@ class CameraWorker(QThread):
         return self.wait(timeout_ms)
 
 
-class DeskWorker(QObject):
-    """Owns kiosk.db and the check-in desk in its own thread.
+def error_text(exc: BaseException) -> str:
+    """What staff read about a failure: a KioskError's own sentence, else a translated
+    sentence (the details go to the log, never `TypeError: ...` on screen)."""
+    from PySide6.QtCore import QCoreApplication
 
-    ``opener`` runs in that thread and returns ``(store, desk)``; every request arrives by a
-    queued signal and every answer leaves by one, after the commit.
-    """
+    if isinstance(exc, KioskError):
+        return str(exc)
+    return QCoreApplication.translate(
+        "Worker", "Something went wrong on this kiosk; the details are in its log. Try again, "
+                  "or ask the organiser's help desk.")
 
-    opened = Signal(object)  # the desk's EventRules
-    open_failed = Signal(str)
-    checked_in = Signal(object, float)  # CheckInResult, capture time of the frame
-    check_in_failed = Signal(str, float)
-    answered = Signal(str, object)  # request id, result of a generic call
 
-    def __init__(self, opener: Callable[[], tuple[object, object]]):
+@dataclass(eq=False)
+class Job:
+    fn: Callable
+    on_done: Callable[[object], None] | None = None
+    on_error: Callable[[BaseException], None] | None = None
+    what: str = ""
+
+
+class _Runner(QObject):
+    """Lives on the worker's thread; runs each job it is handed."""
+
+    done = Signal(object, object)    # job, result
+    failed = Signal(object, object)  # job, exception
+
+    def __init__(self, args: Callable[[], tuple] = tuple):
         super().__init__()
-        self.opener = opener
-        self.store = None
-        self.desk = None
+        self.args = args
 
-    @Slot()
-    def open(self):
+    @Slot(object)
+    def run(self, job: Job) -> None:
         try:
-            self.store, self.desk = self.opener()
-        except KioskError as exc:
-            self.open_failed.emit(str(exc))
-            return
+            result = job.fn(*self.args())
         except Exception as exc:
-            self.open_failed.emit(f"{type(exc).__name__}: {exc}")
+            self.failed.emit(job, exc)
             return
-        self.opened.emit(self.desk.event)
-
-    @Slot(object, str, float)
-    def check_in(self, code, method: str, captured: float):
-        if self.desk is None:
-            self.check_in_failed.emit("the kiosk database is not open", captured)
-            return
-        try:
-            result = self.desk.check_in(code, method=method)
-        except KioskError as exc:
-            self.check_in_failed.emit(str(exc), captured)
-            return
-        except Exception as exc:
-            self.check_in_failed.emit(f"{type(exc).__name__}: {exc}", captured)
-            return
-        self.checked_in.emit(result, captured)
-
-    @Slot(str, object)
-    def call(self, request_id: str, fn):
-        """Run ``fn(store, desk)`` in the database thread; the answer comes back by signal."""
-        try:
-            result = fn(self.store, self.desk)
-        except Exception as exc:
-            result = exc
-        self.answered.emit(request_id, result)
+        self.done.emit(job, result)
 
     @Slot(object, object)
-    def run_blocking(self, fn, box):
+    def run_blocking(self, fn, box) -> None:
         """For other threads (live sync) that wait for the answer: fn() here, result in box."""
         try:
             box["result"] = fn()
@@ -169,69 +158,167 @@ class DeskWorker(QObject):
         box["done"].set()
 
     @Slot()
-    def close(self):
-        """Close kiosk.db in its own thread, then end that thread's event loop."""
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+    def quit_thread(self) -> None:
         QThread.currentThread().quit()
 
 
-class DeskThread(QObject):
-    """Starts the DeskWorker in its own QThread and stops it cleanly."""
+class Worker(QObject):
+    """One thread running jobs in order; callbacks on the GUI thread.
 
-    request_check_in = Signal(object, str, float)
-    request_call = Signal(str, object)
-    request_blocking = Signal(object, object)
-    request_close = Signal()
+    ``submit(fn, on_done=None, on_error=None)``: ``fn(*args)`` on the worker thread (``args`` come
+    from the ``args`` callable given at construction, evaluated there), then ``on_done(result)``
+    or ``on_error(exception)`` on the thread that owns this object. The thread starts on the
+    first job; ``stop()`` lets the job in hand finish, then ends it.
+    """
 
-    def __init__(self, opener, parent=None):
+    unhandled = Signal(str)       # a failure no caller handled: a sentence for the screen
+    answered = Signal()           # after every job, handled or not (tests wait on it)
+    _request = Signal(object)
+    _request_blocking = Signal(object, object)
+    _request_quit = Signal()
+
+    def __init__(self, name: str, *, args: Callable[[], tuple] = tuple, parent=None):
         super().__init__(parent)
         self.thread = QThread()
-        self.thread.setObjectName("DeskThread")
-        self.worker = DeskWorker(opener)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.open)
-        self.request_check_in.connect(self.worker.check_in)
-        self.request_call.connect(self.worker.call)
-        self.request_blocking.connect(self.worker.run_blocking)
-        self.request_close.connect(self.worker.close)
-        self.worker.answered.connect(self._answered)
-        self._callbacks: dict[str, Callable] = {}
-        self._next = 0
+        self.thread.setObjectName(name)
+        self.runner = _Runner(args)
+        self.runner.moveToThread(self.thread)
+        self._request.connect(self.runner.run)
+        self._request_blocking.connect(self.runner.run_blocking)
+        self._request_quit.connect(self.runner.quit_thread)
+        self.runner.done.connect(self._done)
+        self.runner.failed.connect(self._failed)
+        self.pending = 0
 
-    def start(self):
-        STARTED.add(self.thread)
-        self.thread.start()
+    @property
+    def busy(self) -> bool:
+        return self.pending > 0
 
-    def call(self, fn: Callable, callback: Callable[[object], None] | None = None) -> None:
-        """Run ``fn(store, desk)`` in the database thread; ``callback(result)`` in the GUI thread."""
-        self._next += 1
-        request = str(self._next)
-        if callback is not None:
-            self._callbacks[request] = callback
-        self.request_call.emit(request, fn)
-
-    def run_on_db_thread(self, fn: Callable, timeout: float = 30.0):
-        """Run fn() in the database thread and wait for its result (never from the GUI thread:
-        it blocks the caller). Raises what fn raised, or TimeoutError."""
+    def start(self) -> None:
         if not self.thread.isRunning():
-            raise RuntimeError("the kiosk database is closed")
+            self.thread.start()
+
+    def submit(self, fn: Callable, on_done: Callable[[object], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None, *, what: str = "") -> None:
+        self.start()
+        self.pending += 1
+        self._request.emit(Job(fn, on_done, on_error, what or getattr(fn, "__name__", "")))
+
+    def run_blocking(self, fn: Callable[[], object], timeout: float = 30.0):
+        """fn() on the worker thread, waiting for its result: for other threads only (it blocks
+        the caller). Raises what fn raised, or TimeoutError."""
+        if not self.thread.isRunning():
+            raise RuntimeError(f"the {self.thread.objectName()} thread is not running")
         box = {"done": threading.Event()}
-        self.request_blocking.emit(fn, box)
+        self._request_blocking.emit(fn, box)
         if not box["done"].wait(timeout):
-            raise TimeoutError("the kiosk database did not answer")
+            raise TimeoutError(f"the {self.thread.objectName()} thread did not answer")
         if "error" in box:
             raise box["error"]
         return box["result"]
 
-    def _answered(self, request_id: str, result):
-        callback = self._callbacks.pop(request_id, None)
-        if callback is not None:
-            callback(result)
+    def _done(self, job: Job, result) -> None:
+        self.pending -= 1
+        try:
+            if job.on_done is not None:
+                job.on_done(result)
+        finally:
+            self.answered.emit()
+
+    def _failed(self, job: Job, exc: BaseException) -> None:
+        self.pending -= 1
+        try:
+            if job.on_error is not None:
+                job.on_error(exc)
+            else:
+                log.error("%s failed on %s", job.what or "a job", self.thread.objectName(),
+                          exc_info=(type(exc), exc, exc.__traceback__))
+                self.unhandled.emit(error_text(exc))
+        finally:
+            self.answered.emit()
+
+    def stop(self, timeout_ms: int = 10_000) -> bool:
+        if not self.thread.isRunning():
+            return True
+        self._request_quit.emit()  # after the jobs already queued
+        return self.thread.wait(timeout_ms)
+
+
+class DeskThread(Worker):
+    """The Worker that owns kiosk.db and the check-in desk.
+
+    ``opener`` runs on that thread and returns ``(store, desk)``; jobs get ``(store, desk)`` as
+    their arguments. Only this thread ever touches them: the GUI thread learns the event's rules
+    from ``opened`` and everything else from job results.
+    """
+
+    opened = Signal(object)  # the desk's EventRules
+    open_failed = Signal(str)
+    checked_in = Signal(object, float)  # CheckInResult, capture time of the frame
+    check_in_failed = Signal(str, float)
+
+    def __init__(self, opener: Callable[[], tuple[object, object]], parent=None):
+        self._store = None
+        self._desk = None
+        super().__init__("DeskThread", args=lambda: (self._store, self._desk), parent=parent)
+        self.opener = opener
+        self.db_path = None  # kiosk.db's path once open (a plain value the GUI may read)
+
+    def start(self) -> None:
+        if self.thread.isRunning():
+            return
+        super().start()
+        self.submit(self._open, lambda rules: self.opened.emit(rules),
+                    lambda exc: self.open_failed.emit(str(exc) if isinstance(exc, KioskError)
+                                                      else f"{type(exc).__name__}: {exc}"),
+                    what="opening kiosk.db")
+
+    def _open(self, _store, _desk):
+        self._store, self._desk = self.opener()
+        self.db_path = getattr(self._store, "path", None)
+        return self._desk.event
+
+    def check_in(self, code, method: str, captured: float) -> None:
+        """Decide and record one scan; ``checked_in`` only after its commit."""
+        def work(store, desk):
+            if desk is None:
+                raise KioskError("the kiosk database is not open")
+            return desk.check_in(code, method=method)
+
+        def failed(exc):
+            self.check_in_failed.emit(str(exc) if isinstance(exc, KioskError)
+                                      else f"{type(exc).__name__}: {exc}", captured)
+
+        self.submit(work, lambda result: self.checked_in.emit(result, captured), failed,
+                    what="a check-in")
+
+    def call(self, fn: Callable, on_done: Callable[[object], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None, *, what: str = "") -> None:
+        """``fn(store, desk)`` on the database thread; callbacks on the GUI thread."""
+        self.submit(fn, on_done, on_error, what=what)
+
+    def run_on_db_thread(self, fn: Callable, timeout: float = 30.0):
+        """fn() on the database thread, waiting for its result (never from the GUI thread)."""
+        return self.run_blocking(fn, timeout)
+
+    def store_here(self):
+        """kiosk.db's store, for code already running on the database thread (raises elsewhere)."""
+        if QThread.currentThread() is not self.thread:
+            raise RuntimeError("kiosk.db is used only on its own thread")
+        return self._store
+
+    def run_with_store(self, fn: Callable, timeout: float = 30.0):
+        """fn(store, desk) on the database thread, waiting for its result (other threads only)."""
+        return self.run_blocking(lambda: fn(self._store, self._desk), timeout)
 
     def stop(self, timeout_ms: int = 5000) -> bool:
         if not self.thread.isRunning():
             return True
-        self.request_close.emit()  # the worker closes the database, then quits its loop
-        return self.thread.wait(timeout_ms)
+
+        def close(store, _desk):
+            if store is not None:
+                store.close()
+            self._store = self._desk = None
+
+        self.submit(close, what="closing kiosk.db")  # after every job already queued
+        return super().stop(timeout_ms)

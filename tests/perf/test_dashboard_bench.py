@@ -166,7 +166,8 @@ def test_dashboard_refresh_over_a_million_scans(big):
 def test_refresh_through_the_running_kiosk(big, qtbot):
     """feed thread -> database thread -> GUI thread, as the staff page refreshes every 2 s."""
     from kiosk.ui.staff.dashboard import DashboardView
-    from kiosk.ui.staff.feed import DashboardFeed, KioskDeskSource
+    from kiosk.services.dashboard import KioskDashboard
+    from kiosk.ui.staff.feed import DashboardFeed
     from kiosk.ui.theme import Theme
     from kiosk.ui.workers import DeskThread
 
@@ -183,7 +184,7 @@ def test_refresh_through_the_running_kiosk(big, qtbot):
         return local_store, Desk()
 
     desk = DeskThread(opener)
-    feed = DashboardFeed(KioskDeskSource(desk, "kiosk-1"))
+    feed = DashboardFeed(KioskDashboard(desk.run_with_store, "kiosk-1"))
     view = DashboardView()
     qtbot.addWidget(view)
     view.resize(1920, 1000)
@@ -191,7 +192,7 @@ def test_refresh_through_the_running_kiosk(big, qtbot):
     view.show()
     rounds, gui = [], []
     try:
-        with qtbot.waitSignal(desk.worker.opened, timeout=60_000):
+        with qtbot.waitSignal(desk.opened, timeout=60_000):
             desk.start()
         for _ in range(20):
             t = time.perf_counter()

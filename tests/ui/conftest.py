@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
+import weakref
+
 import pytest
+from PySide6.QtCore import QThread
 
 from kiosk.organiser.badges import issue_tokens
 from kiosk.organiser.kioskdir import build_desk
 from kiosk.ui.app import KioskSettings, create_app
-from kiosk.ui.workers import STARTED
 from tests.helpers.factories import DAYS, local, make_event, make_kiosk
 from tests.helpers.ui_stubs import RecordingSounds
 
 
 @pytest.fixture(autouse=True)
-def no_thread_left_running():
-    """Like napari's: a test that leaves a worker thread running fails."""
+def no_thread_left_running(monkeypatch):
+    """Like napari's: a test that leaves a worker thread running fails. Every QThread started
+    during the test is remembered (QThread.start is wrapped for the test's length)."""
+    started: "weakref.WeakSet[QThread]" = weakref.WeakSet()
+    original = QThread.start
+
+    def start(self, *args):
+        started.add(self)
+        return original(self, *args)
+
+    monkeypatch.setattr(QThread, "start", start)
     yield
-    running = [t.objectName() for t in list(STARTED) if t.isRunning()]
+    running = [t.objectName() for t in list(started) if t.isRunning()]
     assert running == [], f"threads left running: {running}"
 
 

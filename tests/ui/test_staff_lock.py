@@ -94,13 +94,13 @@ def test_lockout_lasts_five_minutes_across_a_restart_and_is_audited(qtbot, make_
     open_pad(qtbot, again)
     qtbot.waitUntil(lambda: not again.pin.keys["1"].isEnabled(), timeout=WAIT)
     assert "1 minute" in again.pin.message.text()
-    with qtbot.waitSignal(again.desk.worker.answered, timeout=WAIT):
+    with qtbot.waitSignal(again.desk.answered, timeout=WAIT):
         again.pin_service.check("2468", lambda ok, left: None)
     assert audit(kiosk)[-1][0] == "staff_pin_while_locked"
     # Five minutes after the lock-out the pad opens, and the right PIN lets staff in.
     clock.now += 61
     again.pin.cancel_button.click()
-    with qtbot.waitSignal(again.desk.worker.answered, timeout=WAIT):  # the pad asked kiosk.db
+    with qtbot.waitSignal(again.desk.answered, timeout=WAIT):  # the pad asked kiosk.db
         open_pad(qtbot, again)
     assert again.pin.keys["1"].isEnabled() and again.pin.message.text() == ""
     with qtbot.waitSignal(again.staff_unlocked, timeout=WAIT):

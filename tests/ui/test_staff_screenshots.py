@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication
 from kiosk.core.dashboard import inside_by_gate_from_scans
 from kiosk.storage.kiosk_store import KioskStore
 from kiosk.storage.schema import SCAN_COLUMNS
-from kiosk.ui.staff.feed import DashboardFeed, DatabaseSource
+from kiosk.services.dashboard import DatabaseDashboard
+from kiosk.ui.staff.feed import DashboardFeed
 from kiosk.ui.staff.window import DashboardWindow
 from tests.helpers.factories import DAYS, local, make_event
 from tests.helpers.fair_day import GATES, HALL_GATES, fair_day, roster_rows
@@ -68,7 +69,7 @@ def settle():
 @pytest.mark.parametrize("language", ["en", "ur", "zh"])
 def test_dashboard_screenshots(qtbot, busy_db, shots, language, orientation):
     path, capacity = busy_db
-    feed = DashboardFeed(DatabaseSource(path, merged=True, clock=lambda: NOW))
+    feed = DashboardFeed(DatabaseDashboard(path, merged=True, clock=lambda: NOW))
     window = DashboardWindow(feed, language=language, refresh_ms=60_000)
     qtbot.addWidget(window)
     window.resize(*SIZES[orientation])

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ur_PK">
 <context>
@@ -469,6 +469,10 @@
     <message>
         <source>Blocked on this kiosk now; other kiosks follow through the hub.</source>
         <translation>اس کیوسک پر ابھی بلاک کر دیا گیا؛ دوسرے کیوسک حب کے ذریعے عمل کریں گے۔</translation>
+    </message>
+    <message>
+        <source>The search failed: {problem}</source>
+        <translation>تلاش ناکام ہو گئی: {problem}</translation>
     </message>
     <message>
         <source>Unblocked.</source>
@@ -976,6 +980,13 @@
     <message>
         <source>Back</source>
         <translation>واپس</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Something went wrong on this kiosk; the details are in its log. Try again, or ask the organiser&apos;s help desk.</source>
+        <translation>اس کیوسک پر کچھ غلط ہو گیا؛ تفصیل اس کے لاگ میں ہے۔ دوبارہ کوشش کریں، یا منتظمین کے ہیلپ ڈیسک سے رابطہ کریں۔</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -468,6 +468,10 @@
     <message>
         <source>Blocked on this kiosk now; other kiosks follow through the hub.</source>
         <translation>已在本自助机封禁；其他自助机将通过中心服务器同步。</translation>
+    </message>
+    <message>
+        <source>The search failed: {problem}</source>
+        <translation>搜索失败：{problem}</translation>
     </message>
     <message>
         <source>Unblocked.</source>
@@ -974,6 +978,13 @@
     <message>
         <source>Back</source>
         <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Something went wrong on this kiosk; the details are in its log. Try again, or ask the organiser&apos;s help desk.</source>
+        <translation>本机出现问题，详情见日志。请重试，或联系主办方服务台。</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QStackedWidg
 
 from kiosk.ui.screens import Screen, button, label
 from kiosk.ui.staff.common import fit_dense
-from kiosk.ui.theme import Theme
+from kiosk.ui.theme import TONES, Theme
 
 
 class PinPad(Screen):
@@ -147,11 +147,13 @@ class StaffMenu(Screen):
         if ctx is not None:
             from kiosk.ui.staff.dashboard import LiveDashboard
             from kiosk.ui.staff.export import ExportPage
-            from kiosk.ui.staff.feed import DashboardFeed, KioskDeskSource
+            from kiosk.services.dashboard import KioskDashboard
+            from kiosk.ui.staff.feed import DashboardFeed
             from kiosk.ui.staff.health import HealthPage
             from kiosk.ui.staff.lookup import LookupPage
 
-            self.feed = DashboardFeed(KioskDeskSource(ctx.desk, ctx.kiosk_id, ctx.services.hub_url))
+            self.feed = DashboardFeed(KioskDashboard(ctx.desk.run_with_store, ctx.kiosk_id,
+                                                     ctx.services.hub_url))
             self.tools = {"dashboard": LiveDashboard(self.feed), "lookup": LookupPage(ctx),
                           "health": HealthPage(ctx), "export": ExportPage(ctx)}
             for name, page in self.tools.items():
@@ -220,6 +222,11 @@ class StaffMenu(Screen):
     def stop(self) -> None:
         if self.feed is not None:
             self.feed.stop()
+
+    def say(self, text: str) -> None:
+        """A problem from a background job, shown where staff read the page's notes."""
+        self.info.setText(text)
+        self.info.setStyleSheet(f"color: {TONES['red'][0]};")
 
     # -- language and theme ---------------------------------------------------------------------
     def retranslate(self):

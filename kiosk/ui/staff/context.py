@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from kiosk.services.staff import StaffService
+
 
 def removable_drives() -> list[tuple[str, Path]]:
     """Mounted USB sticks and other removable drives: (name, folder), writable ones only."""
@@ -44,18 +46,21 @@ class StaffServices:
     disk_usage: Callable[[Path], object] = shutil.disk_usage
     decoder_backends: Callable[[], dict[str, str]] | None = None
 
-    @property
-    def reprint_dir(self) -> Path | None:
-        return self.kiosk_dir / "reprints" if self.kiosk_dir is not None else None
 
 
 @dataclass
 class StaffContext:
     desk: object                               # DeskThread: kiosk.db and the check-in desk
-    tasks: object                              # BackgroundTasks: exports, badges, the hub
+    tasks: object                              # Worker: exports, badges, the hub
     kiosk_id: str
     services: StaffServices = field(default_factory=StaffServices)
+    staff: StaffService | None = None          # what staff do, run on the database thread
     audit: Callable[[str, str, str], None] = lambda action, subject="", detail="": None
     changed: Callable[[], None] = lambda: None  # kiosk.db changed: wake live sync
     camera_state: Callable[[], tuple[str, float | None]] = lambda: ("none", None)
     sync_status: Callable[[], object] = lambda: None
+
+    def __post_init__(self):
+        if self.staff is None:
+            self.staff = StaffService(self.kiosk_id, kiosk_dir=self.services.kiosk_dir,
+                                      disk_usage=self.services.disk_usage)

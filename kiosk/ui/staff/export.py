@@ -5,8 +5,6 @@ thread: check-ins go on while it is written."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
-
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QVBoxLayout, QWidget
 
@@ -14,20 +12,7 @@ from kiosk.ui.screens import button, label
 from kiosk.ui.staff.common import ltr
 from kiosk.ui.staff.context import StaffContext
 from kiosk.ui.theme import TONES, Theme
-
-
-def folder_exporter(kiosk_dir: Path) -> Callable[[Path], dict]:
-    """export(folder) for a kiosk folder: kiosk.toml for the kiosk, kiosk.db read-only."""
-
-    def export(folder: Path) -> dict:
-        from kiosk.config import load_kiosk
-        from kiosk.storage.kiosk_store import KioskStore
-        from kiosk.sync.bundle import export_bundle
-
-        model = load_kiosk(kiosk_dir / "kiosk.toml")
-        with KioskStore.open(kiosk_dir / "kiosk.db", readonly=True) as store:
-            return export_bundle(store, model, folder)
-    return export
+from kiosk.ui.workers import error_text
 
 
 def choose_folder(parent) -> Path | None:
@@ -97,14 +82,15 @@ class ExportPage(QWidget):
         self.status.setStyleSheet("")
         for b in self.drive_buttons + [self.folder_button]:
             b.setEnabled(False)
-        self.ctx.tasks.run(lambda: export(Path(folder)), self._done)
+        # Success and failure both land in _done: the page shows either, and audits either.
+        self.ctx.tasks.submit(lambda: export(Path(folder)), self._done, self._done, what="an export")
 
     def _done(self, result) -> None:
         for b in self.drive_buttons + [self.folder_button]:
             b.setEnabled(True)
         self.last = result
         if isinstance(result, Exception):
-            self.ctx.audit("export_failed", "", str(result))
+            self.ctx.audit("export_failed", "", f"{type(result).__name__}: {result}")
         else:
             self.ctx.audit("export", result.get("bundle", ""), f"{result.get('scans', 0)} scans")
         self.retranslate()
@@ -121,7 +107,7 @@ class ExportPage(QWidget):
         self.no_drive.setVisible(not self.drives)
         self.folder_button.setText(self.tr("Choose a folder…"))
         if isinstance(self.last, Exception):
-            self.status.setText(self.tr("Export failed: {problem}").format(problem=self.last))
+            self.status.setText(self.tr("Export failed: {problem}").format(problem=error_text(self.last)))
             self.status.setStyleSheet(f"color: {TONES['red'][0]};")
         elif isinstance(self.last, dict):
             self.status.setText(self.tr("Saved to {file} (scans: {scans})").format(

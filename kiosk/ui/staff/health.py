@@ -3,9 +3,6 @@ size, scans not yet on the hub, the hub itself, free disk, and the latest staff 
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
@@ -13,46 +10,10 @@ from kiosk.ui.screens import label
 from kiosk.ui.staff.common import audit_word, count_text, fit_dense, local_time, ltr, outcome_word
 from kiosk.ui.staff.context import StaffContext
 from kiosk.ui.theme import TONES, Theme
+from kiosk.ui.workers import error_text
 
 LOW_DISK = 1 << 30  # warn below 1 GiB: a scan takes about half a kilobyte, but logs and updates need room
 ROWS = ("camera", "fps", "decoder", "last_scan", "log", "unsynced", "hub", "disk")
-
-
-@dataclass
-class HealthFacts:
-    """Read on the database thread (and from the window's own state)."""
-
-    timezone: str = "Asia/Karachi"
-    scans: int = 0
-    db_bytes: int = 0
-    last_scan: dict | None = None
-    unsynced: int | None = None
-    free_bytes: int | None = None
-    audit: list[dict] = field(default_factory=list)
-
-
-def read_facts(store, desk, services, hub_configured: bool) -> HealthFacts:
-    from kiosk.storage.outbox import Outbox
-    from kiosk.storage.staff_store import audit_entries
-
-    facts = HealthFacts(timezone=desk.event.timezone if desk is not None else "Asia/Karachi")
-    facts.scans = store.scan_count()
-    row = store.conn.execute("SELECT at_utc, outcome, gate FROM scans ORDER BY seq DESC LIMIT 1").fetchone()
-    if row:
-        facts.last_scan = {"at_utc": row[0], "outcome": row[1], "gate": row[2]}
-    if store.path is not None:
-        facts.db_bytes = sum(os.path.getsize(p) for p in (str(store.path), f"{store.path}-wal")
-                             if os.path.exists(p))
-    if hub_configured:
-        facts.unsynced = Outbox(store).pending_count()
-    folder = services.kiosk_dir or (store.path.parent if store.path is not None else None)
-    if folder is not None:
-        try:
-            facts.free_bytes = services.disk_usage(folder).free
-        except OSError:
-            facts.free_bytes = None
-    facts.audit = audit_entries(store.conn, 6)
-    return facts
 
 
 def _size(n: int) -> str:
@@ -72,6 +33,7 @@ class HealthPage(QWidget):
         self.facts: HealthFacts | None = None
         self.backends: dict[str, str] | None = None
         self.values: dict[str, str] = {}
+        self.problem = ""  # the last read failed: said on the page, not hidden
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         grid = QGridLayout()
@@ -105,18 +67,24 @@ class HealthPage(QWidget):
     def refresh(self) -> None:
         services = self.ctx.services
         hub = bool(services.hub_url)
-        self.ctx.desk.call(lambda store, desk: read_facts(store, desk, services, hub), self._got)
+        self.ctx.desk.call(lambda store, desk: self.ctx.staff.health(store, desk, hub_configured=hub),
+                           self._got, self._failed)
         if self.backends is None and services.decoder_backends is not None:
             self.backends = {}
-            self.ctx.tasks.run(services.decoder_backends, self._got_backends)
+            self.ctx.tasks.submit(services.decoder_backends, self._got_backends,
+                                  lambda exc: self._got_backends({}), what="the decoder check")
+
+    def _failed(self, exc: BaseException) -> None:
+        self.problem = error_text(exc)
+        self.retranslate()
 
     def _got(self, result) -> None:
-        if not isinstance(result, Exception):
-            self.facts = result
+        self.problem = ""
+        self.facts = result
         self.retranslate()
 
     def _got_backends(self, result) -> None:
-        self.backends = {} if isinstance(result, Exception) else result
+        self.backends = result
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -151,9 +119,12 @@ class HealthPage(QWidget):
             if state != "available":
                 warn.add("decoder")
         values["decoder"] = decoder
-        if facts is None:
+        if facts is None or self.problem:
             for key in ("last_scan", "log", "unsynced", "hub", "disk"):
                 values[key] = "…"
+            if self.problem:
+                values["log"] = self.problem
+                warn.add("log")
             return values, warn
         tz = facts.timezone
         if facts.last_scan:

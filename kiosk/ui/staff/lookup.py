@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QBoxLayout, QGridLayout, QLineEdit, QListWidget, 
                                QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
 
 from kiosk.core.errors import KioskError
-from kiosk.core.timeutil import local_day, to_utc_text, utcnow
+from kiosk.core.timeutil import to_utc_text
 from kiosk.ui import messages
 from kiosk.ui.screens import button, label
 from kiosk.ui.shaping import ShapedItemDelegate
@@ -20,6 +20,7 @@ from kiosk.ui.staff.common import fit_dense, local_time, ltr, outcome_word, qt_f
 from kiosk.ui.staff.context import StaffContext
 from kiosk.ui.staff.keyboard import TouchKeyboard
 from kiosk.ui.theme import TONES, Theme
+from kiosk.ui.workers import error_text
 
 CHECKIN_REASONS = (
     QT_TRANSLATE_NOOP("StaffReason", "Badge damaged or unreadable"),
@@ -349,21 +350,27 @@ class LookupPage(QWidget):
     def run_search(self) -> None:
         query = self.search.text()
         self._searching = query
+        staff = self.ctx.staff
+        self.ctx.desk.call(lambda store, desk: staff.search(store, desk, query),
+                           lambda hits: self._found(query, hits),
+                           lambda exc: self._search_failed(query, exc))
 
-        def work(store, desk):
-            from kiosk.storage.attendee_search import search_attendees
-
-            return search_attendees(store.conn, query)
-
-        self.ctx.desk.call(work, lambda result: self._found(query, result))
-
-    def _found(self, query: str, result) -> None:
+    def _found(self, query: str, hits) -> None:
         if query != self.search.text():
             return  # typing went on; a newer search is coming
         self._searching = ""
-        self.hits = [] if isinstance(result, Exception) else list(result)
+        self.hits = list(hits)
         self._fill_results()
         self._show_hint()
+        self.searched.emit(self.hits)
+
+    def _search_failed(self, query: str, exc: BaseException) -> None:
+        if query != self.search.text():
+            return
+        self._searching = ""
+        self.hits = []
+        self._fill_results()
+        self.hint.setText(self.tr("The search failed: {problem}").format(problem=error_text(exc)))
         self.searched.emit(self.hits)
 
     def _fill_results(self) -> None:
@@ -380,73 +387,36 @@ class LookupPage(QWidget):
 
     def code_scanned(self, code) -> None:
         """A badge shown to the camera or scanner while looking up: open its holder's card."""
-        def work(store, desk):
-            from kiosk.core.rules import identify
+        staff = self.ctx.staff
 
-            identity = identify(code, desk.event, desk.verifier, store.find_attendee)
-            return identity.attendee_id if identity.attendee is not None else None
-
-        def done(result):
-            if isinstance(result, str):
-                self.open_attendee(result)
+        def done(attendee_id):
+            if attendee_id is not None:
+                self.open_attendee(attendee_id)
             else:
                 self.show_results()
                 self.hint.setText(self.tr("This badge is not on this kiosk's roster."))
 
-        self.ctx.desk.call(work, done)
+        self.ctx.desk.call(lambda store, desk: staff.badge_holder(store, desk, code), done,
+                           lambda exc: self.hint.setText(error_text(exc)))
 
     # -- the card -------------------------------------------------------------------------------
     def open_attendee(self, attendee_id: str) -> None:
-        kiosk_id = self.ctx.kiosk_id
+        staff = self.ctx.staff
 
-        def work(store, desk):
-            from kiosk.storage.staff_store import record_audit, standing
-
-            attendee = store.find_attendee(attendee_id)
-            if attendee is None:
-                raise KioskError(f"no attendee {attendee_id}")
-            tz = desk.event.timezone
-            day = local_day(desk.clock(), tz).isoformat()
-            record_audit(store.conn, kiosk_id=kiosk_id, action="lookup_open", subject=attendee.id)
-            return attendee, standing(store.conn, attendee.id, day), tz
-
-        def done(result):
-            if isinstance(result, Exception):
-                self.hint.setText(str(result))
-                return
-            attendee, standing, self.tz = result
-            self.card.show_attendee(attendee, standing, self.tz)
+        def done(card):
+            self.tz = card.timezone
+            self.card.show_attendee(card.attendee, card.standing, self.tz)
             self.stack.setCurrentIndex(1)
             self.refit()
-            self.card_shown.emit(attendee.id)
+            self.card_shown.emit(card.attendee.id)
 
-        self.ctx.desk.call(work, done)
-
-    def _standing_after(self, attendee_id: str):
-        from kiosk.storage.staff_store import standing
-
-        def read(store, desk):
-            return standing(store.conn, attendee_id,
-                            local_day(desk.clock(), desk.event.timezone).isoformat())
-        return read
+        self.ctx.desk.call(lambda store, desk: staff.open_card(store, desk, attendee_id), done,
+                           lambda exc: self.hint.setText(error_text(exc)))
 
     def check_in_by_hand(self, attendee, reason: str) -> None:
-        kiosk_id = self.ctx.kiosk_id
-        read = self._standing_after(attendee.id)
-
-        def work(store, desk):
-            from kiosk.storage.staff_store import record_audit
-
-            result = desk.manual_check_in(attendee.id, note=reason, staff=f"staff@{kiosk_id}")
-            record_audit(store.conn, kiosk_id=kiosk_id, action="manual_checkin", subject=attendee.id,
-                         detail=f"{reason}; scan {result.scan_id}; {result.outcome.value}")
-            return result, read(store, desk)
+        staff = self.ctx.staff
 
         def done(result):
-            if isinstance(result, Exception):
-                self.card.say(self.tr("Not checked in: {problem}").format(problem=result), "red")
-                self.action_done.emit("checkin", result)
-                return
             check, standing = result
             self.card.refresh_standing(standing)
             self.card.say(self.tr("Checked in by hand at {time} ({outcome}).").format(
@@ -455,27 +425,19 @@ class LookupPage(QWidget):
             self.ctx.changed()
             self.action_done.emit("checkin", check)
 
-        self.ctx.desk.call(work, done)
+        def failed(exc):
+            # Nothing was kept: the scan and its audit row are one transaction.
+            self.card.say(self.tr("Not checked in: {problem}").format(problem=error_text(exc)), "red")
+            self.action_done.emit("checkin", exc)
+
+        self.ctx.desk.call(lambda store, desk: staff.check_in_by_hand(store, desk, attendee.id, reason),
+                           done, failed)
 
     def set_blocked(self, attendee, blocked: bool, reason: str) -> None:
-        kiosk_id = self.ctx.kiosk_id
-        read = self._standing_after(attendee.id)
-
-        def work(store, desk):
-            from kiosk.storage.staff_store import record_audit
-            from kiosk.storage.staff_store import set_blocked as block
-
-            keys = block(store.conn, attendee.id, blocked, reason=reason, source=f"kiosk {kiosk_id}")
-            record_audit(store.conn, kiosk_id=kiosk_id, action="block" if blocked else "unblock",
-                         subject=attendee.id, detail=f"{reason}; {', '.join(keys)}")
-            return keys, read(store, desk)
+        staff = self.ctx.staff
+        what = "block" if blocked else "unblock"
 
         def done(result):
-            what = "block" if blocked else "unblock"
-            if isinstance(result, Exception):
-                self.card.say(self.tr("Could not change the block: {problem}").format(problem=result), "red")
-                self.action_done.emit(what, result)
-                return
             keys, standing = result
             self.card.refresh_standing(standing)
             self.card.say(self.tr("Blocked on this kiosk now; other kiosks follow through the hub.")
@@ -483,53 +445,51 @@ class LookupPage(QWidget):
             self.ctx.changed()
             self.action_done.emit(what, keys)
 
-        self.ctx.desk.call(work, done)
+        def failed(exc):
+            self.card.say(self.tr("Could not change the block: {problem}").format(
+                problem=error_text(exc)), "red")
+            self.action_done.emit(what, exc)
+
+        self.ctx.desk.call(
+            lambda store, desk: staff.set_blocked(store, desk, attendee.id, blocked, reason),
+            done, failed)
 
     def reprint(self, attendee, *, to_printer: bool) -> None:
-        services = self.ctx.services
-        if services.render_badge is None or services.reprint_dir is None:
+        services, staff = self.ctx.services, self.ctx.staff
+        if services.render_badge is None or staff.kiosk_dir is None:
             self.card.say(self.tr("Badge printing is not set up on this kiosk."), "red")
             return
 
-        def find_token(store, desk):
-            from kiosk.storage.staff_store import issued_token
-
-            return issued_token(store.conn, attendee.id), desk.event
-
-        def got_token(result):
-            if isinstance(result, Exception):
-                self.card.say(str(result), "red")
+        def planned(plan):
+            if plan.token is None:
+                self.card.say(self.tr("This badge was never issued, and this event does not accept "
+                                      "registration numbers: ask the organiser to issue it."), "red")
                 return
-            token, rules = result
-            if token is None:
-                if not rules.accept_plain_ids:
-                    self.card.say(self.tr("This badge was never issued, and this event does not accept "
-                                          "registration numbers: ask the organiser to issue it."), "red")
-                    return
-                token = attendee.id  # kiosks accept a plain registration number by roster look-up
-            stamp = to_utc_text(utcnow())
-            safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in attendee.id)
-            path = services.reprint_dir / f"{safe}-{stamp[:19].replace(':', '')}.pdf"
+            path = staff.reprint_path(attendee.id)
 
             def render():
                 path.parent.mkdir(parents=True, exist_ok=True)
-                services.render_badge(rules, attendee, token, path)
+                services.render_badge(plan.rules, attendee, plan.token, path)
                 return path
 
             self.card.say(self.tr("Preparing the badge…"))
-            self.ctx.tasks.run(render, lambda r: self._rendered(attendee, r, to_printer, token != attendee.id))
+            self.ctx.tasks.submit(render, lambda p: self._rendered(attendee, p, to_printer, plan.signed),
+                                  self._render_failed, what="a badge reprint")
 
-        self.ctx.desk.call(find_token, got_token)
+        self.ctx.desk.call(lambda store, desk: staff.reprint_plan(store, desk, attendee.id), planned,
+                           lambda exc: self.card.say(error_text(exc), "red"))
 
-    def _rendered(self, attendee, result, to_printer: bool, signed: bool) -> None:
-        if isinstance(result, Exception):
-            self.card.say(self.tr("The badge could not be made: {problem}").format(problem=result), "red")
-            self.action_done.emit("reprint", result)
-            return
-        path: Path = result
+    def _render_failed(self, exc: BaseException) -> None:
+        self.card.say(self.tr("The badge could not be made: {problem}").format(
+            problem=error_text(exc)), "red")
+        self.action_done.emit("reprint", exc)
+
+    def _rendered(self, attendee, path: Path, to_printer: bool, signed: bool) -> None:
         kind = self.tr("signed badge") if signed else self.tr("registration number (never issued)")
+        staff = self.ctx.staff
         if not to_printer:
-            self.ctx.audit("reprint_pdf", attendee.id, str(path))
+            self.ctx.desk.call(lambda store, desk: staff.record_reprint(store, attendee.id, path,
+                                                                        printed=False))
             self.card.say(self.tr("Saved {file} ({kind}).").format(file=ltr(path.name), kind=kind))
             self.action_done.emit("reprint", path)
             return
@@ -541,10 +501,11 @@ class LookupPage(QWidget):
         try:
             pages = print_pdf(path, printer)
         except Exception as exc:  # a printer that fails must not take the kiosk down
-            self.card.say(self.tr("The printer failed: {problem}").format(problem=exc), "red")
+            self.card.say(self.tr("The printer failed: {problem}").format(problem=error_text(exc)), "red")
             self.action_done.emit("reprint", exc)
             return
-        self.ctx.audit("reprint_print", attendee.id, f"{path.name}; {pages} page(s)")
+        self.ctx.desk.call(lambda store, desk: staff.record_reprint(store, attendee.id, path,
+                                                                    printed=True, pages=pages))
         self.card.say(self.tr("Sent to the printer ({kind}).").format(kind=kind))
         self.action_done.emit("reprint", printer)
 
@@ -570,8 +531,9 @@ def print_pdf(path: Path, printer) -> int:
     painter = QPainter()
     if not painter.begin(printer):
         raise KioskError("the printer cannot be opened")
+    pages = document.pageCount()  # read before close(), which empties the document
     try:
-        for page in range(document.pageCount()):
+        for page in range(pages):
             if page:
                 printer.newPage()
             target = painter.viewport()
@@ -581,4 +543,4 @@ def print_pdf(path: Path, printer) -> int:
     finally:
         painter.end()
         document.close()
-    return document.pageCount()
+    return pages

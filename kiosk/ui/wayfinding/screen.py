@@ -22,8 +22,7 @@ from kiosk.ui.i18n import font_families, install_translators, qt_drawn_families
 from kiosk.ui.metrics import TOUCH_TARGET_MM, mm_to_px, text_px
 from kiosk.ui.shaping import ShapedItemDelegate, ShapedLabel, ShapedButton
 from kiosk.ui.wayfinding.map_view import MapView
-from kiosk.wayfinding.directions import take_away_text
-from kiosk.wayfinding.routing import NoRoute, Route
+from kiosk.services.wayfinding import NoRoute, Route, take_away_text
 
 CONTEXT = "WayfindingScreen"
 
@@ -400,7 +399,7 @@ class WayfindingScreen(QWidget):
             self.show_result(self.last_result)
 
     def show_nearest(self, group: str) -> None:
-        from kiosk.wayfinding.search import GROUPS, KIND_LABELS, SearchResult
+        from kiosk.services.wayfinding import GROUPS, KIND_LABELS, SearchResult
 
         members = self.venue.group(group)
         self.show_result(SearchResult("nearest", members, GROUPS[group]["label"],
@@ -408,7 +407,7 @@ class WayfindingScreen(QWidget):
 
     def show_result(self, result) -> None:
         """Route from you-are-here to a search result (or the nearest of its group)."""
-        from kiosk.wayfinding.service import exhibitor_titles
+        from kiosk.services.wayfinding import exhibitor_titles
 
         self.last_result = result
         self.pages.setCurrentIndex(1)
@@ -427,13 +426,13 @@ class WayfindingScreen(QWidget):
 
     def destination_for(self, attendee, speaker_halls=None):
         """The attendee's likely destination as a search result, or None (nothing is shown)."""
-        from kiosk.wayfinding.destination import likely_destination
+        from kiosk.services.wayfinding import likely_destination
 
         return likely_destination(attendee, list(self.index.exhibitors), self.venue, speaker_halls)
 
     def show_destination_for(self, attendee, exhibitors=None, speaker_halls=None) -> bool:
         """After a check-in: offer the attendee's likely destination. False if there is none."""
-        from kiosk.wayfinding.destination import likely_destination
+        from kiosk.services.wayfinding import likely_destination
 
         found = likely_destination(attendee, list(exhibitors if exhibitors is not None
                                                   else self.index.exhibitors),

@@ -1,0 +1,189 @@
+"""What staff do at a kiosk, without Qt: look-up, the attendee card, manual check-in, blocks,
+reprints, the health page's facts and the audit log.
+
+Every method takes ``(store, desk)`` and runs on the thread that owns kiosk.db (the kiosk's
+database thread in ``kiosk run``; a command's or a test's own thread elsewhere). An action and
+its audit row are written in one transaction: either both are on disk or neither is, so staff
+are never told "not checked in" about a scan that was kept.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from kiosk.core.errors import KioskError
+from kiosk.core.event import DEFAULT_TIMEZONE
+from kiosk.core.timeutil import local_day, to_utc_text, utcnow
+from kiosk.storage.db import Transaction
+from kiosk.storage import staff_store
+
+
+@dataclass
+class HealthFacts:
+    """What the health page shows that comes from kiosk.db and the disk."""
+
+    timezone: str = DEFAULT_TIMEZONE
+    scans: int = 0
+    db_bytes: int = 0
+    last_scan: dict | None = None
+    unsynced: int | None = None
+    free_bytes: int | None = None
+    audit: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class AttendeeCard:
+    attendee: object          # kiosk.core.event.Attendee
+    standing: staff_store.Standing
+    timezone: str
+
+
+@dataclass
+class ReprintPlan:
+    """What a reprint will put on the badge: the issued token, or the plain registration number
+    of a badge never issued (None when the event refuses plain numbers)."""
+
+    token: str | None
+    signed: bool
+    rules: object             # kiosk.core.event.EventRules
+
+
+class StaffService:
+    def __init__(self, kiosk_id: str, *, kiosk_dir: Path | None = None,
+                 disk_usage: Callable[[Path], object] = shutil.disk_usage):
+        self.kiosk_id = kiosk_id
+        self.kiosk_dir = kiosk_dir
+        self.disk_usage = disk_usage
+
+    @property
+    def who(self) -> str:
+        return f"staff@{self.kiosk_id}"
+
+    # -- audit --------------------------------------------------------------------------------
+    def audit(self, store, action: str, subject: str = "", detail: str = "") -> None:
+        staff_store.record_audit(store.conn, kiosk_id=self.kiosk_id, action=action,
+                                 subject=subject, detail=detail)
+
+    def recent_audit(self, store, limit: int = 6) -> list[dict]:
+        return staff_store.audit_entries(store.conn, limit)
+
+    # -- look-up ------------------------------------------------------------------------------
+    def search(self, store, desk, query: str) -> list:
+        from kiosk.storage.attendee_search import search_attendees
+
+        return list(search_attendees(store.conn, query))
+
+    def badge_holder(self, store, desk, code) -> str | None:
+        """The registration id of a badge shown while looking up (None: not on this roster)."""
+        from kiosk.core.rules import identify
+
+        identity = identify(code, desk.event, desk.verifier, store.find_attendee)
+        return identity.attendee_id if identity.attendee is not None else None
+
+    def _day(self, desk) -> str:
+        return local_day(desk.clock(), desk.event.timezone).isoformat()
+
+    def _days_back(self, desk) -> list[str]:
+        """Today first, then the event's earlier days: each a seek in the (day, attendee) index."""
+        today = local_day(desk.clock(), desk.event.timezone)
+        earlier = sorted((d for d in desk.event.days if d < today), reverse=True)
+        return [today.isoformat()] + [d.isoformat() for d in earlier]
+
+    def standing(self, store, desk, attendee_id: str) -> staff_store.Standing:
+        return staff_store.standing(store.conn, attendee_id, self._day(desk),
+                                    days=self._days_back(desk))
+
+    def open_card(self, store, desk, attendee_id: str) -> AttendeeCard:
+        attendee = store.find_attendee(attendee_id)
+        if attendee is None:
+            raise KioskError(f"no attendee {attendee_id} on this kiosk's roster")
+        with Transaction(store.conn):
+            self.audit(store, "lookup_open", attendee.id)
+        return AttendeeCard(attendee, self.standing(store, desk, attendee.id), desk.event.timezone)
+
+    # -- actions, each with its audit row in the same transaction --------------------------------
+    def check_in_by_hand(self, store, desk, attendee_id: str, reason: str):
+        """A staff override with a reason: (CheckInResult, standing after)."""
+        with Transaction(store.conn):
+            result = desk.manual_check_in(attendee_id, note=reason, staff=self.who)
+            self.audit(store, "manual_checkin", result.attendee_id or attendee_id,
+                       f"{reason}; scan {result.scan_id}; {result.outcome.value}")
+        return result, self.standing(store, desk, result.attendee_id or attendee_id)
+
+    def set_blocked(self, store, desk, attendee_id: str, blocked: bool, reason: str):
+        """Block a person or lift every block on them: (revocation keys changed, standing)."""
+        with Transaction(store.conn):
+            keys = staff_store.set_blocked(store.conn, attendee_id, blocked, reason=reason,
+                                           source=f"kiosk {self.kiosk_id}")
+            self.audit(store, "block" if blocked else "unblock", attendee_id,
+                       f"{reason}; {', '.join(keys)}")
+        return keys, self.standing(store, desk, attendee_id)
+
+    # -- reprints -----------------------------------------------------------------------------
+    def reprint_plan(self, store, desk, attendee_id: str) -> ReprintPlan:
+        token = staff_store.issued_token(store.conn, attendee_id)
+        if token is not None:
+            return ReprintPlan(token, True, desk.event)
+        plain = attendee_id if desk.event.accept_plain_ids else None
+        return ReprintPlan(plain, False, desk.event)
+
+    def reprint_path(self, attendee_id: str) -> Path:
+        if self.kiosk_dir is None:
+            raise KioskError("badge printing is not set up on this kiosk")
+        stamp = to_utc_text(utcnow())[:19].replace(":", "")
+        safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in attendee_id)
+        return self.kiosk_dir / "reprints" / f"{safe}-{stamp}.pdf"
+
+    def record_reprint(self, store, attendee_id: str, path: Path, *, printed: bool,
+                       pages: int = 0) -> None:
+        with Transaction(store.conn):
+            if printed:
+                self.audit(store, "reprint_print", attendee_id, f"{path.name}; {pages} page(s)")
+            else:
+                self.audit(store, "reprint_pdf", attendee_id, str(path))
+
+    # -- health ---------------------------------------------------------------------------------
+    def health(self, store, desk, *, hub_configured: bool) -> HealthFacts:
+        from kiosk.storage.outbox import Outbox
+
+        facts = HealthFacts(timezone=desk.event.timezone if desk is not None else DEFAULT_TIMEZONE)
+        facts.scans = store.scan_count()
+        facts.last_scan = store.last_scan()
+        if store.path is not None:
+            facts.db_bytes = sum(os.path.getsize(p) for p in (str(store.path), f"{store.path}-wal")
+                                 if os.path.exists(p))
+        if hub_configured:
+            facts.unsynced = Outbox(store).pending_count()
+        folder = self.kiosk_dir or (store.path.parent if store.path is not None else None)
+        if folder is not None:
+            try:
+                facts.free_bytes = self.disk_usage(folder).free
+            except OSError:
+                facts.free_bytes = None
+        facts.audit = self.recent_audit(store, 6)
+        return facts
+
+
+def decoder_backends() -> dict[str, str]:
+    """The decoder libraries and whether each works (for the health page)."""
+    from kiosk.scanning.health import decoder_backends as backends
+
+    return backends()
+
+
+def folder_exporter(kiosk_dir: Path) -> Callable[[Path], dict]:
+    """export(folder): this kiosk's bundle written into ``folder`` (a USB stick), its summary."""
+    def export(folder: Path) -> dict:
+        from kiosk.config import load_kiosk
+        from kiosk.storage.kiosk_store import KioskStore
+        from kiosk.sync.bundle import export_bundle
+
+        model = load_kiosk(kiosk_dir / "kiosk.toml")
+        with KioskStore.open(kiosk_dir / "kiosk.db", readonly=True) as store:
+            return export_bundle(store, model, Path(folder))
+
+    return export
