@@ -101,7 +101,7 @@ def staff_services(folder, model):
     """The staff tools' parts for a kiosk folder: reprints, exports, drives, decoder checks."""
     from kiosk.scanning.health import decoder_backends
     from kiosk.ui.staff.context import StaffServices
-    from kiosk.ui.staff.export import folder_exporter
+    from kiosk.services.staff import folder_exporter
 
     return StaffServices(kiosk_dir=folder.path, decoder=model.decoder, hub_url=model.hub_url,
                          render_badge=render_reprint, export_bundle=folder_exporter(folder.path),

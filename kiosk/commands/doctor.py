@@ -90,6 +90,9 @@ def kiosk_checks(path: Path) -> list[dict]:
     try:
         with folder.open_store(readonly=True) as store:
             integrity = store.integrity()
+            missing = store.schema_problems()
+            if integrity == "ok" and missing:
+                integrity = "missing " + ", ".join(missing)
             rules = load_rules(store)
             scans = store.scan_count()
             attendees = store.conn.execute("SELECT COUNT(*) FROM attendees").fetchone()[0]

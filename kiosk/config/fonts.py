@@ -72,8 +72,3 @@ def find_font(role: str) -> FontFile | None:
         except (OSError, subprocess.SubprocessError, ValueError):
             pass
     return None
-
-
-def missing_fonts() -> list[tuple[str, str]]:
-    """(role, Debian package) for each font role that has no file here."""
-    return [(role, WANTED[role][2]) for role in ("latin", "urdu", "chinese") if find_font(role) is None]

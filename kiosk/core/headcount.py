@@ -36,6 +36,7 @@ class Headcount:
     inside_now: int = 0
     accepted_scans: int = 0
     refused_scans: int = 0
+    duplicate_scans: int = 0  # of the refused: the same badge again (harmless; amber, not red)
     exit_scans: int = 0
     by_category: dict[str, int] = field(default_factory=dict)
     by_kiosk: dict[str, int] = field(default_factory=dict)
@@ -52,6 +53,7 @@ class Headcount:
             "inside_now": self.inside_now,
             "accepted_scans": self.accepted_scans,
             "refused_scans": self.refused_scans,
+            "duplicate_scans": self.duplicate_scans,
             "exit_scans": self.exit_scans,
             "by_category": dict(sorted(self.by_category.items())),
             "by_kiosk": dict(sorted(self.by_kiosk.items())),
@@ -85,6 +87,8 @@ def headcount_from_scans(scans: Iterable[Mapping], at: datetime, tz_name: str) -
                 last_out[who] = max(last_out.get(who, ""), scan["at_utc"])
         elif outcome not in _PASSING_WORDS:
             result.refused_scans += 1
+            if outcome == Outcome.DUPLICATE.value:
+                result.duplicate_scans += 1
     result.unique_checked_in = len(first)
     result.inside_now = sum(1 for who, t in last_in.items() if t > last_out.get(who, ""))
     result.by_category = dict(Counter(s["category"] or "" for _, s in first.values()))

@@ -71,3 +71,27 @@ def parse_date_range(text: str) -> list[date]:
     if (last - first).days > 30:
         raise KioskError("an event may last at most 31 days")
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def utc_offsets(tz_name: str, first: date, last: date) -> list[tuple[str, int]]:
+    """The zone's UTC offset (minutes) from each change on, over ``first``..``last`` (a week
+    either side): [('0000-01-01T00:00:00', offset before), (change in UTC, new offset), ...].
+    Every zone in use changes on a whole quarter hour, so the changes are found to the minute
+    by stepping a quarter hour at a time."""
+    tz = zone(tz_name)
+    start = datetime.combine(first - timedelta(days=7), datetime.min.time(), UTC)
+    end = datetime.combine(last + timedelta(days=8), datetime.min.time(), UTC)
+
+    def minutes(moment: datetime) -> int:
+        return int(moment.astimezone(tz).utcoffset().total_seconds() // 60)
+
+    rows = [("0000-01-01T00:00:00", minutes(start))]
+    step = timedelta(minutes=15)
+    moment, current = start, rows[0][1]
+    while moment < end:
+        moment += step
+        now = minutes(moment)
+        if now != current:
+            rows.append((moment.strftime("%Y-%m-%dT%H:%M:%S"), now))
+            current = now
+    return rows

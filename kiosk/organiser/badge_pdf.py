@@ -15,6 +15,7 @@ from fpdf import FPDF
 from kiosk.core.errors import KioskError
 from kiosk.core.event import EventRules
 from kiosk.config.fonts import find_font
+from kiosk.organiser.qr import qr_code
 
 A6_W, A6_H = 105.0, 148.5
 BAND = 22.0
@@ -89,8 +90,6 @@ class BadgeSheet(FPDF):
         self.set_text_shaping(True)
 
     def badge(self, x0: float, y0: float, event: EventRules, badge) -> None:
-        from kiosk.organiser.badges import qr_code
-
         attendee = badge.attendee
         rule = event.category(attendee.category)
         # Event band

@@ -8,13 +8,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import qrcode
-from qrcode.constants import ERROR_CORRECT_M
-
 from kiosk.core.errors import KioskError
 from kiosk.core.event import Attendee, EventRules
 from kiosk.core.tokens import BadgeClaims, mask_of, sign_token
 from kiosk.organiser.eventdir import EventFolder
+from kiosk.organiser.qr import qr_code  # noqa: F401 (also the badges' public name for it)
 
 
 @dataclass(frozen=True)
@@ -45,13 +43,6 @@ def issue_tokens(folder: EventFolder, attendees=None) -> list[tuple[Attendee, st
         with folder.store() as store:
             attendees = list(store.attendees())
     return [(a, sign_token(claims_for(a, rules, kid), private, rules.event_id)) for a in attendees]
-
-
-def qr_code(token: str, box_size: int = 10) -> qrcode.QRCode:
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=box_size, border=4)
-    code.add_data(token)
-    code.make(fit=True)
-    return code
 
 
 def safe_filename(attendee_id: str) -> str:
@@ -94,7 +85,7 @@ def write_badges(folder: EventFolder, out: Path, *, pdf: Path | None = None,
         for badge in badges:
             writer.writerow([badge.attendee.id, badge.attendee.name, badge.attendee.category, badge.token])
     if pdf is not None:
-        from kiosk.organiser.badge_pdf import write_pdf
+        from kiosk.organiser.badge_pdf import write_pdf  # fpdf only when a PDF is asked for
 
         write_pdf(folder.rules, badges, Path(pdf))
     return badges

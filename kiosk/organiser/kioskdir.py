@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +73,10 @@ def build_desk(folder: KioskFolder, store: KioskStore, **kwargs) -> CheckInDesk:
     if rules.event_id != folder.model.event_id:
         raise KioskError(f"{folder.path}: kiosk.toml names event {folder.model.event_id} but "
                          f"kiosk.db holds {rules.event_id}; provision the kiosk again")
+    try:
+        store.set_zone(rules.timezone, rules.days)  # a kiosk provisioned before schema 4
+    except sqlite3.OperationalError:  # read-only: its counters stay as they are
+        pass
     return CheckInDesk(event=rules, kiosk=folder.model.identity(), store=store,
                        verifier=load_verifier(store, rules), **kwargs)
 
@@ -111,6 +116,7 @@ def init_kiosk(path: Path, event: EventFolder, *, kiosk_id: str, venue: str, gat
             "kiosk_id": model.kiosk_id,
             "venue": model.venue,
         })
+        store.set_zone(rules.timezone, rules.days)
         store.replace_public_keys(event.public_keys_raw())
         attendees = store.copy_roster_from(event.path / EVENT_DB)
         keys = len(store.public_keys())

@@ -18,7 +18,8 @@ from datetime import datetime, timedelta
 
 from kiosk.core.dashboard import DashboardData, HallMap, RecentScan
 from kiosk.core.timeutil import local_day, to_utc_text
-from kiosk.storage.headcount_sql import _offset_minutes, headcount
+from kiosk.storage.headcount_sql import headcount, local_keys, local_quarter_of
+from kiosk.storage.presence import is_stale
 
 _ENTRY = "('accepted', 'reentry')"
 
@@ -30,13 +31,6 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
 def _is_live(conn: sqlite3.Connection, day: str, until: str) -> bool:
     latest = conn.execute("SELECT MAX(at_utc) FROM scans WHERE day = ?", (day,)).fetchone()[0]
     return latest is None or latest <= until
-
-
-def local_quarter(utc_hh_mm: str, offset_minutes: int) -> str:
-    """'19:15' (a UTC quarter hour) with +300 minutes -> '00:15' (local)."""
-    hh, mm = (int(x) for x in utc_hh_mm.split(":")[:2])
-    minute = (hh * 60 + mm + offset_minutes) % (24 * 60)
-    return f"{minute // 60:02d}:{minute % 60 // 15 * 15:02d}"
 
 
 def inside_by_gate(conn: sqlite3.Connection, at: datetime, tz_name: str) -> dict[str, int]:
@@ -62,18 +56,18 @@ def inside_by_gate(conn: sqlite3.Connection, at: datetime, tz_name: str) -> dict
 
 def arrivals(conn: sqlite3.Connection, day: str, tz_name: str, until: str | None = None) -> dict[str, int]:
     """First entries of ``day`` per local quarter hour; the whole day, or up to ``until``."""
-    offset = _offset_minutes(day, tz_name)
     counts: Counter = Counter()
-    if until is None or _is_live(conn, day, until):
-        rows = conn.execute("SELECT key, n FROM arrival_counts WHERE day = ? AND facet = 'q15' "
-                            "AND n > 0", (day,))
-    else:
-        rows = conn.execute(
-            "SELECT substr(first_in_at, 12, 3) || printf('%02d', "
-            "CAST(substr(first_in_at, 15, 2) AS INTEGER) / 15 * 15), COUNT(*) "
-            "FROM daily_attendance WHERE day = ? AND first_in_at <= ? GROUP BY 1", (day, until))
-    for quarter, n in rows:
-        counts[local_quarter(quarter, offset)] += n
+    if (until is None or _is_live(conn, day, until)) and local_keys(conn) and not is_stale(conn):
+        for quarter, n in conn.execute("SELECT key, n FROM arrival_counts WHERE day = ? "
+                                       "AND facet = 'q15' AND n > 0", (day,)):
+            counts[quarter] += n
+        return dict(counts)
+    sql = "SELECT first_in_at FROM daily_attendance WHERE day = ? AND first_in_at IS NOT NULL"
+    params: tuple = (day,)
+    if until is not None:
+        sql, params = sql + " AND first_in_at <= ?", (day, until)
+    for (first_in,) in conn.execute(sql, params):
+        counts[local_quarter_of(first_in, tz_name)] += 1
     return dict(counts)
 
 

@@ -144,6 +144,28 @@ class SqliteStore:
     def __exit__(self, *exc):
         self.close()
 
+    def set_zone(self, tz_name: str, days) -> bool:
+        """Tell the database the event's time zone (and days), so the triggers keep local
+        quarter hours; recomputes them if the zone changed. True when something changed."""
+        from kiosk.core.timeutil import utc_offsets
+
+        days = sorted(days)
+        rows = utc_offsets(tz_name, days[0], days[-1])
+        if list(self.conn.execute("SELECT from_utc, minutes FROM utc_offsets ORDER BY from_utc")) == \
+                [tuple(r) for r in rows]:
+            return False
+        from kiosk.storage.schema import _local_quarter
+
+        with Transaction(self.conn):
+            self.conn.execute("DELETE FROM utc_offsets")
+            self.conn.executemany("INSERT INTO utc_offsets (from_utc, minutes) VALUES (?, ?)", rows)
+            self.conn.execute("DELETE FROM arrival_counts WHERE facet = 'q15'")
+            self.conn.execute(
+                "INSERT INTO arrival_counts (day, facet, key, n) SELECT day, 'q15', "
+                + _local_quarter("first_in_at") + ", COUNT(*) FROM daily_attendance "
+                "WHERE first_in_at IS NOT NULL GROUP BY 1, 2, 3")
+        return True
+
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         """A value of the ``meta`` table (kiosk, event and merged databases all have one)."""
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

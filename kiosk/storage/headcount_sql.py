@@ -9,26 +9,25 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from kiosk.core.headcount import Headcount
-from kiosk.core.timeutil import local_day, to_utc_text, zone
+from kiosk.core.timeutil import from_utc_text, local_day, to_utc_text, zone
 from kiosk.storage.presence import is_stale
 
 _ENTRY = "('accepted', 'reentry')"
 
 
-def _offset_minutes(day: str, tz_name: str) -> int:
-    noon = datetime.fromisoformat(day + "T12:00").replace(tzinfo=zone(tz_name))
-    offset = noon.utcoffset() or timedelta(0)
-    return int(offset.total_seconds() // 60)
+def local_keys(conn: sqlite3.Connection) -> bool:
+    """Whether the counters hold local quarter hours (schema 4 on; an older file opened
+    read-only holds UTC ones, so it is answered from daily_attendance instead)."""
+    return conn.execute("PRAGMA user_version").fetchone()[0] >= 4
 
 
-def local_hour(utc_hh_mm: str, offset_minutes: int) -> str:
-    """'19:45' (UTC) with +300 minutes -> '00:00' (the local hour it falls in)."""
-    hh, mm = (int(x) for x in utc_hh_mm.split(":")[:2])
-    minute = (hh * 60 + mm + offset_minutes) % (24 * 60)
-    return f"{minute // 60:02d}:00"
+def local_quarter_of(utc_text: str, tz_name: str) -> str:
+    """'HH:MM' of the local quarter hour of a UTC text, in the zone itself (exact on any day)."""
+    moment = from_utc_text(utc_text).astimezone(zone(tz_name))
+    return f"{moment.hour:02d}:{moment.minute // 15 * 15:02d}"
 
 
 def _count_outcomes(result: Headcount, pairs) -> None:
@@ -39,13 +38,15 @@ def _count_outcomes(result: Headcount, pairs) -> None:
             result.exit_scans += n
         else:
             result.refused_scans += n
+            if outcome == "duplicate":
+                result.duplicate_scans += n
 
 
 def headcount(conn: sqlite3.Connection, at: datetime, tz_name: str) -> Headcount:
     day = local_day(at, tz_name).isoformat()
     until = to_utc_text(at)
     latest = conn.execute("SELECT MAX(at_utc) FROM scans WHERE day = ?", (day,)).fetchone()[0]
-    if (latest is None or latest <= until) and not is_stale(conn):
+    if (latest is None or latest <= until) and not is_stale(conn) and local_keys(conn):
         return _live(conn, day, until, tz_name)
     return _past(conn, day, until, tz_name)
 
@@ -60,13 +61,12 @@ def _live(conn: sqlite3.Connection, day: str, until: str, tz_name: str) -> Headc
     for facet, key, n in conn.execute(
             "SELECT facet, key, n FROM arrival_counts WHERE day = ? AND n > 0", (day,)):
         facets[facet][key] += n
-    offset = _offset_minutes(day, tz_name)
     result.by_category = dict(facets["category"])
     result.by_kiosk = dict(facets["kiosk"])
     result.by_gate = dict(facets["gate"])
     hours: Counter = Counter()
-    for quarter, n in facets["q15"].items():
-        hours[local_hour(quarter, offset)] += n
+    for quarter, n in facets["q15"].items():  # local quarter hours, kept when each was written
+        hours[quarter[:2] + ":00"] += n
     result.by_hour = dict(hours)
     return result
 
@@ -79,14 +79,13 @@ def _past(conn: sqlite3.Connection, day: str, until: str, tz_name: str) -> Headc
         params))
     # First entries never change once later scans arrive: daily_attendance answers exactly.
     category, kiosk, gate, hours = Counter(), Counter(), Counter(), Counter()
-    offset = _offset_minutes(day, tz_name)
     for cat, first_kiosk, first_gate, first_in in conn.execute(
             "SELECT category, first_kiosk, first_gate, first_in_at FROM daily_attendance "
             "WHERE day = :day AND first_in_at <= :until", params):
         category[cat or ""] += 1
         kiosk[first_kiosk or ""] += 1
         gate[first_gate or ""] += 1
-        hours[local_hour(first_in[11:16], offset)] += 1
+        hours[local_quarter_of(first_in, tz_name)[:2] + ":00"] += 1
     result.unique_checked_in = sum(category.values())
     result.by_category, result.by_kiosk, result.by_gate = dict(category), dict(kiosk), dict(gate)
     result.by_hour = dict(hours)

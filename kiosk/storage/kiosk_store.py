@@ -26,6 +26,13 @@ _INSERT_SCAN = (
 )
 
 
+EXPECTED_TABLES = ("meta", "public_keys", "attendees", "revocations", "scans", "daily_attendance",
+                   "scan_counts", "day_counts", "arrival_counts", "inside_counts", "audit_log",
+                   "utc_offsets")
+EXPECTED_TRIGGERS = ("scans_append_only_update", "scans_append_only_delete", "scans_count",
+                     "scans_entry", "scans_exit", "attendance_insert", "attendance_update")
+
+
 class KioskStore(SqliteStore):
 
     # -- opening ---------------------------------------------------------------------------
@@ -152,6 +159,17 @@ class KioskStore(SqliteStore):
         result = headcount(self.conn, at, tz_name)
         result.source = f"kiosk {self.get_meta('kiosk_id', '?')}"
         return result
+
+    def schema_problems(self) -> list[str]:
+        """What kiosk.db lacks of its schema (tables, and the triggers that keep the log
+        append-only and the counters right), read with sqlite-utils' introspection."""
+        import sqlite_utils
+
+        db = sqlite_utils.Database(self.conn)
+        tables = set(db.table_names())
+        triggers = {t.name for t in db.triggers}
+        return ([f"table {name}" for name in EXPECTED_TABLES if name not in tables]
+                + [f"trigger {name}" for name in EXPECTED_TRIGGERS if name not in triggers])
 
     def integrity(self) -> str:
         return self.conn.execute("PRAGMA quick_check").fetchone()[0]

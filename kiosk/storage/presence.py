@@ -12,14 +12,26 @@ daily_attendance directly instead of the counters.
 from __future__ import annotations
 
 import sqlite3
+from bisect import bisect_right
 from collections import Counter
 
 STALE_KEY = "presence_stale"
 
 
-def quarter(utc_text: str) -> str:
-    """'2026-12-01T05:47:12.000000Z' -> '05:45' (the UTC quarter hour), as schema._quarter."""
-    return f"{utc_text[11:14]}{int(utc_text[14:16]) // 15 * 15:02d}"
+def local_quarters(conn: sqlite3.Connection):
+    """quarter(utc_text) -> 'HH:MM', the local quarter hour by the database's utc_offsets, as
+    schema._local_quarter computes it in the triggers."""
+    rows = list(conn.execute("SELECT from_utc, minutes FROM utc_offsets ORDER BY from_utc"))
+    starts = [r[0] for r in rows]
+    minutes = [r[1] for r in rows]
+
+    def quarter(utc_text: str) -> str:
+        i = bisect_right(starts, utc_text) - 1
+        shift = minutes[i] if i >= 0 else 0
+        total = (int(utc_text[11:13]) * 60 + int(utc_text[14:16]) + shift) % (24 * 60)
+        return f"{total // 60:02d}:{total % 60 // 15 * 15:02d}"
+
+    return quarter
 
 
 def rebuild_presence(conn: sqlite3.Connection) -> None:
@@ -27,6 +39,7 @@ def rebuild_presence(conn: sqlite3.Connection) -> None:
     days: dict[str, list[int]] = {}
     arrivals: Counter = Counter()
     inside_by_gate: Counter = Counter()
+    quarter = local_quarters(conn)
     for day, first, category, kiosk, gate, last_in, last_out, last_gate in conn.execute(
             "SELECT day, first_in_at, category, first_kiosk, first_gate, last_in_at, last_out_at, "
             "last_gate FROM daily_attendance"):

@@ -2,7 +2,7 @@
 
 The scan log is append-only (triggers refuse UPDATE and DELETE). Two small tables derived from it
 are kept by triggers in the same transaction as each insert, so headcounts stay fast and can
-always be rebuilt from the log (``REBUILD_DERIVED``):
+always be rebuilt from the log (tests/helpers/oracles.py holds that rebuild in SQL, as an oracle):
 
 - ``daily_attendance``: one row per attendee and local day: first entry (time, kiosk, gate,
   category), last entry, last exit, number of entries. Every column is a min/max/sum, so the
@@ -113,7 +113,7 @@ CREATE TABLE IF NOT EXISTS day_counts (
 ) WITHOUT ROWID;
 
 -- Attendees by where and when they first entered that day: facet is category, kiosk, gate or
--- q15 (the UTC quarter hour of the first entry, 'HH:MM'; local hours are derived from it).
+-- q15 (the local quarter hour of the first entry, 'HH:MM'; schema 4 on; UTC before it).
 CREATE TABLE IF NOT EXISTS arrival_counts (
     day TEXT NOT NULL,
     facet TEXT NOT NULL,
@@ -124,16 +124,34 @@ CREATE TABLE IF NOT EXISTS arrival_counts (
 """
 
 
-def _quarter(column: str) -> str:
-    return (f"substr({column}, 12, 3) || "
-            f"printf('%02d', CAST(substr({column}, 15, 2) AS INTEGER) / 15 * 15)")
+# The event's UTC offsets over time (set by ``SqliteStore.set_zone``): the local quarter hour of
+# a first entry is computed from them when the row is written, so daylight-saving days get the
+# local hour the attendee saw, in triggers, merges and Datasette alike.
+UTC_OFFSETS_DDL = """
+CREATE TABLE IF NOT EXISTS utc_offsets (
+    from_utc TEXT PRIMARY KEY,
+    minutes INTEGER NOT NULL
+) WITHOUT ROWID;
+"""
+
+
+def _offset(column: str) -> str:
+    return (f"COALESCE((SELECT minutes FROM utc_offsets WHERE from_utc <= {column} "
+            f"ORDER BY from_utc DESC LIMIT 1), 0) || ' minutes'")
+
+
+def _local_quarter(column: str) -> str:
+    """'HH:MM' of the local quarter hour that holds the UTC text in ``column``."""
+    moment = f"substr({column}, 1, 19)"
+    return (f"strftime('%H:', {moment}, {_offset(column)}) || "
+            f"printf('%02d', CAST(strftime('%M', {moment}, {_offset(column)}) AS INTEGER) / 15 * 15)")
 
 
 def _facets(row: str) -> str:
     return (f"SELECT 'category' AS facet, COALESCE({row}.category, '') AS key "
             f"UNION ALL SELECT 'kiosk', COALESCE({row}.first_kiosk, '') "
             f"UNION ALL SELECT 'gate', COALESCE({row}.first_gate, '') "
-            f"UNION ALL SELECT 'q15', {_quarter(row + '.first_in_at')}")
+            f"UNION ALL SELECT 'q15', {_local_quarter(row + '.first_in_at')}")
 
 
 def _inside(row: str) -> str:
@@ -273,62 +291,6 @@ DROP TRIGGER IF EXISTS attendance_inside_insert;
 DROP TRIGGER IF EXISTS attendance_inside_update;
 """
 
-# The per-day presence counters, from daily_attendance (after a bulk load of it).
-REBUILD_PRESENCE = """
-DELETE FROM day_counts;
-DELETE FROM arrival_counts;
-DELETE FROM inside_counts;
-INSERT INTO inside_counts (day, gate, n)
-    SELECT day, COALESCE(last_gate, ''), COUNT(*) FROM daily_attendance
-    WHERE """ + _inside("daily_attendance") + """ GROUP BY 1, 2;
-INSERT INTO day_counts (day, checked_in, inside)
-    SELECT day, SUM(first_in_at IS NOT NULL), SUM(""" + _inside("daily_attendance") + """)
-    FROM daily_attendance GROUP BY day;
-INSERT INTO arrival_counts (day, facet, key, n)
-    SELECT day, 'category', COALESCE(category, ''), COUNT(*) FROM daily_attendance
-        WHERE first_in_at IS NOT NULL GROUP BY 1, 2, 3
-    UNION ALL SELECT day, 'kiosk', COALESCE(first_kiosk, ''), COUNT(*) FROM daily_attendance
-        WHERE first_in_at IS NOT NULL GROUP BY 1, 2, 3
-    UNION ALL SELECT day, 'gate', COALESCE(first_gate, ''), COUNT(*) FROM daily_attendance
-        WHERE first_in_at IS NOT NULL GROUP BY 1, 2, 3
-    UNION ALL SELECT day, 'q15', """ + _quarter("first_in_at") + """, COUNT(*) FROM daily_attendance
-        WHERE first_in_at IS NOT NULL GROUP BY 1, 2, 3;
-"""
-
-# Rebuild the derived tables from the log in one pass (after a bulk merge with triggers off).
-# SQLite takes the bare columns of a MIN() aggregate from the row holding the minimum.
-REBUILD_DERIVED = """
-DELETE FROM daily_attendance;
-DELETE FROM scan_counts;
-INSERT INTO scan_counts (day, outcome, n)
-    SELECT day, outcome, COUNT(*) FROM scans GROUP BY day, outcome;
-INSERT INTO daily_attendance (day, attendee_id, category, first_in_at, first_kiosk, first_gate,
-                              last_in_at, last_out_at, entries, last_gate)
-    WITH firsts AS (
-        SELECT day, attendee_id, category, MIN(at_utc) AS first_in_at, kiosk_id, gate
-        FROM scans WHERE attendee_id IS NOT NULL AND outcome IN ('accepted', 'reentry')
-        GROUP BY day, attendee_id),
-    lasts AS (
-        SELECT day, attendee_id, MAX(at_utc) AS last_in_at, COUNT(*) AS entries
-        FROM scans WHERE attendee_id IS NOT NULL AND outcome IN ('accepted', 'reentry')
-        GROUP BY day, attendee_id),
-    exits AS (
-        SELECT day, attendee_id, MAX(at_utc) AS last_out_at
-        FROM scans WHERE attendee_id IS NOT NULL AND outcome = 'exited'
-        GROUP BY day, attendee_id)
-    SELECT f.day, f.attendee_id, f.category, f.first_in_at, f.kiosk_id, f.gate, l.last_in_at,
-           x.last_out_at, l.entries,
-           (SELECT MAX(s.gate) FROM scans s WHERE s.day = l.day AND s.attendee_id = l.attendee_id
-              AND s.at_utc = l.last_in_at AND s.outcome IN ('accepted', 'reentry'))
-    FROM firsts f JOIN lasts l ON l.day = f.day AND l.attendee_id = f.attendee_id
-    LEFT JOIN exits x ON x.day = f.day AND x.attendee_id = f.attendee_id;
-INSERT INTO daily_attendance (day, attendee_id, last_out_at, entries)
-    SELECT day, attendee_id, MAX(at_utc), 0 FROM scans
-    WHERE attendee_id IS NOT NULL AND outcome = 'exited'
-    GROUP BY day, attendee_id
-    ON CONFLICT (day, attendee_id) DO NOTHING;
-""" + REBUILD_PRESENCE
-
 ISSUED_BADGES_DDL = """
 CREATE TABLE IF NOT EXISTS issued_badges (
     attendee_id TEXT PRIMARY KEY COLLATE NOCASE,
@@ -382,54 +344,5 @@ BEGIN
 END;
 """
 
-KIOSK_MIGRATIONS = [
-    (1, """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS public_keys (
-    kid INTEGER PRIMARY KEY,
-    public_key TEXT NOT NULL,
-    added_at TEXT NOT NULL
-);
-""" + ROSTER_DDL + SCAN_LOG_DDL + _DERIVED_TRIGGERS_V1),
-    # Live sync with a hub (kiosk/storage/outbox.py): per hub, how far the scan log was pushed
-    # and where the last pull of roster changes and revocations ended.
-    (2, """
-CREATE TABLE IF NOT EXISTS hub_sync (
-    hub_id TEXT PRIMARY KEY,
-    hub_url TEXT NOT NULL DEFAULT '',
-    pushed_seq INTEGER NOT NULL DEFAULT 0,
-    pushed_at TEXT NOT NULL DEFAULT '',
-    revocations_pushed TEXT NOT NULL DEFAULT '',
-    pull_xmin TEXT NOT NULL DEFAULT '',
-    pulled_at TEXT NOT NULL DEFAULT ''
-);
-"""),
-    # Staff mode (kiosk/ui/staff): the audit log, the roster search index, the badge tokens
-    # the organiser issued (for reprints), and per-gate presence for hall occupancy.
-    (3, STAFF_DDL + ATTENDEE_SEARCH_DDL + """
-ALTER TABLE daily_attendance ADD COLUMN last_gate TEXT;
-UPDATE daily_attendance SET last_gate = (
-    SELECT MAX(s.gate) FROM scans s
-    WHERE s.day = daily_attendance.day AND s.attendee_id = daily_attendance.attendee_id
-      AND s.at_utc = daily_attendance.last_in_at AND s.outcome IN ('accepted', 'reentry'))
-WHERE last_in_at IS NOT NULL;
-CREATE TABLE IF NOT EXISTS inside_counts (
-    day TEXT NOT NULL,
-    gate TEXT NOT NULL,
-    n INTEGER NOT NULL,
-    PRIMARY KEY (day, gate)
-) WITHOUT ROWID;
-INSERT INTO inside_counts (day, gate, n)
-    SELECT day, COALESCE(last_gate, ''), COUNT(*) FROM daily_attendance
-    WHERE """ + _inside("daily_attendance") + """ GROUP BY 1, 2;
-DROP TRIGGER IF EXISTS scans_entry;
-""" + _SCANS_ENTRY + _INSIDE_TRIGGERS),
-]
-
-EVENT_MIGRATIONS = [
-    (1, """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-""" + ROSTER_DDL),
-    # The tokens `kiosk badges` issued, copied to kiosks so staff can reprint a badge there.
-    (2, ISSUED_BADGES_DDL),
-]
+# The migrations themselves are frozen literal scripts (kiosk/storage/migrations.py).
+from kiosk.storage.migrations import EVENT_MIGRATIONS, KIOSK_MIGRATIONS  # noqa: E402

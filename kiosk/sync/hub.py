@@ -25,7 +25,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 import psycopg
 from psycopg import sql
@@ -500,9 +500,12 @@ class HubClient:
         result = Headcount(day=day, at=to_utc_text(at), source=f"hub {redact(self.url)}")
         params = {"day": day, "until": at, "tz": tz_name}
         base = "FROM scans WHERE day = %(day)s::date AND at <= %(until)s"
+        # Inside a caller's snapshot (the dashboard's), read in it; else take one of our own.
+        nested = self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
         try:
             with self.conn.transaction():
-                self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                if not nested:
+                    self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 for outcome, n in self.conn.execute(
                         f"SELECT outcome, count(*) {base} GROUP BY outcome", params):
                     if outcome in _ENTRY:
@@ -511,6 +514,8 @@ class HubClient:
                         result.exit_scans += n
                     else:
                         result.refused_scans += n
+                        if outcome == "duplicate":
+                            result.duplicate_scans += n
                 result.inside_now = self.conn.execute(
                     f"""SELECT count(*) FROM (
                             SELECT max(at) FILTER (WHERE outcome IN ('accepted', 'reentry')) AS li,
@@ -601,20 +606,3 @@ def hub_headcount(url: str, at_text: str | None = None) -> Headcount:
         tz = parse_event(info.event_toml, "the hub's event").timezone
         at = parse_moment(at_text, tz) if at_text else utcnow()
         return hub.headcount(at, tz)
-
-
-def headcount_or_local(url: str, at: datetime, tz_name: str, local: Callable[[], Headcount], *,
-                       timeout: float = 3.0) -> Headcount:
-    """Event-wide figures from the hub, or this kiosk's own when the hub cannot be reached.
-
-    For a staff screen at a kiosk with a hub: call it off the GUI thread (it waits up to
-    ``timeout`` for the network); ``local`` runs only when the hub fails, and the result's
-    ``source`` says which one answered.
-    """
-    try:
-        with HubClient.connect(url, timeout=timeout, statement_timeout=timeout * 2) as hub:
-            return hub.headcount(at, tz_name)
-    except HubError as exc:
-        count = local()
-        count.source = f"{count.source or 'this kiosk'} only (hub unreachable: {exc})"
-        return count

@@ -64,13 +64,15 @@ def hub_dashboard(hub: HubClient, at: datetime, tz_name: str, halls: HallMap, *,
                   recent: int = 20) -> DashboardData:
     """Every kiosk's figures from the hub; raises HubError when it cannot be reached."""
     started = time.perf_counter()
-    count = hub.headcount(at, tz_name)
     yesterday = (local_day(at, tz_name) - timedelta(days=1)).isoformat()
     source = f"hub {redact(hub.url)}"
-    data = DashboardData(headcount=count, timezone=tz_name, scope="hub", source=source)
     try:
+        # One snapshot for every figure, the headcount included: the tiles, the curve and the
+        # last scans always agree, however fast kiosks push.
         with hub.conn.transaction():
             hub.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            count = hub.headcount(at, tz_name)
+            data = DashboardData(headcount=count, timezone=tz_name, scope="hub", source=source)
             data.inside_by_gate = hub_inside_by_gate(hub, at, tz_name)
             data.arrivals_today = hub_arrivals(hub, count.day, tz_name, until=at)
             data.arrivals_yesterday = hub_arrivals(hub, yesterday, tz_name)

@@ -227,6 +227,16 @@ def _checker(incoming: int, workers: int):
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
 
+def _set_zone(store: MergedStore) -> None:
+    """The event's zone, so the merged counters keep local quarter hours as a kiosk's do."""
+    from kiosk.config import parse_event
+
+    text = store.get_meta("event_toml")
+    if text:
+        model = parse_event(text, "the event in the merged database")
+        store.set_zone(model.timezone, model.days)
+
+
 def _load(store: MergedStore, candidates: list[_Candidate], workers: int,
           report: MergeReport, meta: dict[str, str]) -> int:
     """Load the candidates group by group; how many bundles were recorded as merged."""
@@ -258,6 +268,7 @@ def _load(store: MergedStore, candidates: list[_Candidate], workers: int,
                 try:
                     if meta and not recorded:
                         store.set_meta(meta)
+                        _set_zone(store)
                     set_derived_triggers(conn, False)
                     if bulk and g == 0:
                         for name in BULK_INDEXES:

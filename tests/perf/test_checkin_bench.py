@@ -25,7 +25,8 @@ from kiosk.core.timeutil import local_day, to_utc_text
 from kiosk.core.tokens import BadgeClaims, sign_token
 from kiosk.organiser.roster_import import import_roster
 from kiosk.storage.kiosk_store import KioskStore
-from kiosk.storage.schema import DERIVED_TRIGGERS, DROP_DERIVED_TRIGGERS, REBUILD_DERIVED, SCAN_COLUMNS
+from kiosk.storage.schema import DERIVED_TRIGGERS, DROP_DERIVED_TRIGGERS, SCAN_COLUMNS
+from tests.helpers.oracles import REBUILD_DERIVED
 from tests.helpers.factories import DAYS, local, make_event, make_kiosk, open_desk
 
 ROSTER_SIZE = 200_000

@@ -27,7 +27,8 @@ from kiosk.core.timeutil import to_utc_text, zone
 from kiosk.storage.attendee_search import search_attendees
 from kiosk.storage.dashboard_sql import dashboard
 from kiosk.storage.kiosk_store import KioskStore
-from kiosk.storage.schema import DERIVED_TRIGGERS, DROP_DERIVED_TRIGGERS, REBUILD_DERIVED, SCAN_COLUMNS
+from kiosk.storage.schema import DERIVED_TRIGGERS, DROP_DERIVED_TRIGGERS, SCAN_COLUMNS
+from tests.helpers.oracles import REBUILD_DERIVED
 from tests.helpers.factories import DAYS, local
 from tests.helpers.fair_day import FIRST, LAST
 

@@ -136,6 +136,9 @@ def test_leaving_and_exiting_are_audited(qtbot, make_window, kiosk_setup):
     qtbot.waitUntil(lambda: ("staff_leave", "back") in audit(kiosk), timeout=WAIT)
     window.unlocked = True
     window.show_page("staff")
+    window.staff.exit_button.click()  # one tap only asks again: nobody leaves by accident
+    assert window.isVisible() and window.desk.thread.isRunning()
+    assert window.staff.exit_button.text() != "Exit to desktop"
     window.staff.exit_button.click()
     assert not window.isVisible() and not window.desk.thread.isRunning()
     assert audit(kiosk)[-1] == ("exit_to_desktop", "")  # committed before the database closed

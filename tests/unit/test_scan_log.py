@@ -11,7 +11,7 @@ from kiosk.core.errors import KioskError, StorageError
 from kiosk.core.outcomes import Outcome
 from kiosk.organiser.badges import issue_tokens
 from kiosk.storage.kiosk_store import KioskStore
-from kiosk.storage.schema import REBUILD_DERIVED
+from tests.helpers.oracles import REBUILD_DERIVED
 from tests.helpers.factories import DAYS, local, open_desk
 
 NOON = local(DAYS[0], 12)
@@ -150,7 +150,7 @@ def test_result_outcome_matches_the_committed_row(desk):
 
 def test_fast_presence_rebuild_equals_the_sql_and_the_triggers(desk, event):
     from kiosk.storage.presence import rebuild_presence
-    from kiosk.storage.schema import REBUILD_PRESENCE
+    from tests.helpers.oracles import REBUILD_PRESENCE
 
     tokens = {a.id: t for a, t in issue_tokens(event)}
     for step, (who, direction) in enumerate([("V-001", "in"), ("V-002", "in"), ("E-001", "in"),
@@ -169,3 +169,11 @@ def test_fast_presence_rebuild_equals_the_sql_and_the_triggers(desk, event):
     by_python = [conn.execute(q).fetchall() for q in queries]
     assert by_triggers == by_sql == by_python
     assert by_python[0] == [("2026-12-01", 4, 4)]
+
+
+def test_schema_check_names_what_kiosk_db_lacks(kiosk):
+    """`kiosk doctor` reads the schema through sqlite-utils: a dropped trigger is named."""
+    with kiosk.open_store() as store:
+        assert store.schema_problems() == []
+        store.conn.execute("DROP TRIGGER scans_append_only_delete")
+        assert store.schema_problems() == ["trigger scans_append_only_delete"]

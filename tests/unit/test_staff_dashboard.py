@@ -22,7 +22,8 @@ from kiosk.storage.dashboard_sql import arrivals, dashboard, inside_by_gate, rec
 from kiosk.storage.db import _statements, migrate
 from kiosk.storage.kiosk_store import KioskStore
 from kiosk.storage.merged import DerivedDelta, MergedStore
-from kiosk.storage.schema import KIOSK_MIGRATIONS, REBUILD_DERIVED, SCAN_COLUMNS
+from kiosk.storage.schema import KIOSK_MIGRATIONS, SCAN_COLUMNS
+from tests.helpers.oracles import REBUILD_DERIVED
 from tests.helpers.factories import DAYS, local
 
 TZ = "Asia/Karachi"

@@ -15,7 +15,8 @@ from kiosk.cli import main
 from kiosk.core.headcount import headcount_from_scans
 from kiosk.storage.db import _statements
 from kiosk.storage.kiosk_store import KioskStore
-from kiosk.storage.schema import REBUILD_DERIVED, SCAN_COLUMNS, SCAN_INDEXES
+from kiosk.storage.schema import SCAN_COLUMNS, SCAN_INDEXES
+from tests.helpers.oracles import REBUILD_DERIVED
 from kiosk.sync.bundle import read_header, verify
 from kiosk.sync.merge import merge_bundles
 from tests.helpers.factories import DAYS, local, make_event, make_kiosk, open_desk

@@ -7,7 +7,8 @@ import threading
 from kiosk.core.headcount import Headcount
 from kiosk.core.timeutil import local_day, utcnow
 from kiosk.storage.outbox import Outbox
-from kiosk.sync.hub import EntryRow, headcount_or_local
+from kiosk.services.dashboard import KioskDashboard
+from kiosk.sync.hub import EntryRow
 from kiosk.sync.live import KioskSide, RemoteAttendanceView, live_sync_for
 from tests.helpers.factories import DAYS, local, open_desk
 
@@ -103,11 +104,15 @@ def test_an_unreachable_hub_goes_offline_and_keeps_the_count_of_waiting_scans(ki
     store.close()
 
 
-def test_headcount_falls_back_to_the_kiosk_when_the_hub_is_unreachable():
-    def local_count():
-        return Headcount(day="2026-12-01", at="x", unique_checked_in=7, source="kiosk kiosk-1")
-
-    count = headcount_or_local(UNREACHABLE, local(DAYS[0], 12), "Asia/Karachi", local_count,
-                               timeout=1)
-    assert count.unique_checked_in == 7
-    assert count.source.startswith("kiosk kiosk-1 only (hub unreachable")
+def test_dashboard_falls_back_to_the_kiosk_when_the_hub_is_unreachable(kiosk):
+    """A staff screen at a kiosk with a hub shows this kiosk's own figures, and says so, while
+    the hub cannot be reached."""
+    desk, store = open_desk(kiosk, clock=lambda: local(DAYS[0], 12))
+    with store:
+        desk.check_in("V-001")
+        source = KioskDashboard(lambda fn: fn(store, desk), "kiosk-1", UNREACHABLE)
+        source.hub.timeout = 1
+        data = source.fetch()
+        assert data.headcount.unique_checked_in == 1
+        assert data.scope == "kiosk_only" and "cannot reach the hub" in data.problem
+        source.close()

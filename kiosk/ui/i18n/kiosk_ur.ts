@@ -237,6 +237,10 @@
         <translation>تازہ نہیں: {problem}</translation>
     </message>
     <message>
+        <source>Refused · {n} duplicates apart</source>
+        <translation>مسترد · {n} دہرائے گئے الگ</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(کوئی نہیں)</translation>
     </message>
@@ -245,8 +249,8 @@
         <translation>عملے نے</translation>
     </message>
     <message>
-        <source>No hall capacities are set in event.toml.</source>
-        <translation>event.toml میں ہالوں کی گنجائش درج نہیں۔</translation>
+        <source>No hall capacities are set for this event.</source>
+        <translation>اس ایونٹ کے لیے ہالوں کی گنجائش درج نہیں۔</translation>
     </message>
     <message>
         <source>Inside through gates of no hall: {gates}</source>
@@ -804,6 +808,10 @@
 </context>
 <context>
     <name>StaffMenu</name>
+    <message>
+        <source>Tap again to exit</source>
+        <translation>باہر نکلنے کے لیے دوبارہ دبائیں</translation>
+    </message>
     <message>
         <source>Staff mode</source>
         <translation>عملے کا موڈ</translation>

@@ -237,6 +237,10 @@
         <translation>数据未更新：{problem}</translation>
     </message>
     <message>
+        <source>Refused · {n} duplicates apart</source>
+        <translation>拒绝 · 另有 {n} 次重复</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -245,8 +249,8 @@
         <translation>由工作人员</translation>
     </message>
     <message>
-        <source>No hall capacities are set in event.toml.</source>
-        <translation>event.toml 中未设置展馆容量。</translation>
+        <source>No hall capacities are set for this event.</source>
+        <translation>本活动未设置展厅容量。</translation>
     </message>
     <message>
         <source>Inside through gates of no hall: {gates}</source>
@@ -803,6 +807,10 @@
 </context>
 <context>
     <name>StaffMenu</name>
+    <message>
+        <source>Tap again to exit</source>
+        <translation>再按一次退出</translation>
+    </message>
     <message>
         <source>Staff mode</source>
         <translation>工作人员模式</translation>

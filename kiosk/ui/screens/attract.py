@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout
 
+from kiosk.services import formats
 from kiosk.ui.screens import Screen, button, label
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import ScanHint
 
 LANGUAGE_NAMES = {"en": "English", "ur": "اردو", "zh": "中文"}
-LOCALES = {
-    "en": QLocale(QLocale.Language.English, QLocale.Country.Pakistan),
-    "ur": QLocale(QLocale.Language.Urdu, QLocale.Country.Pakistan),
-    "zh": QLocale(QLocale.Language.Chinese, QLocale.Country.China),
-}
 
 
 def venue_name(venue: str) -> str:
@@ -28,13 +24,8 @@ def venue_name(venue: str) -> str:
 
 
 def date_range(days: list[date], language: str) -> str:
-    locale = LOCALES.get(language, LOCALES["en"])
-    first, last = QDate(days[0]), QDate(days[-1])
-    if len(days) == 1:
-        return locale.toString(first, "d MMMM yyyy")
-    if first.month() == last.month():
-        return f"{locale.toString(first, 'd')}–{locale.toString(last, 'd MMMM yyyy')}"
-    return f"{locale.toString(first, 'd MMMM')} – {locale.toString(last, 'd MMMM yyyy')}"
+    """The event's dates as the language writes them (CLDR, through kiosk.services.formats)."""
+    return formats.date_range(days, language)
 
 
 class AttractScreen(Screen):

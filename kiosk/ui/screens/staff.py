@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLayout
 
 from kiosk.ui.screens import Screen, button, label
@@ -166,7 +166,12 @@ class StaffMenu(Screen):
         self.back_button = button(secondary=True, name="staff_back")
         self.back_button.clicked.connect(self.back)
         self.exit_button = button(secondary=True, name="staff_exit")
-        self.exit_button.clicked.connect(self.exit_app)
+        self.exit_button.clicked.connect(self._exit_tapped)
+        # Leaving the kiosk app is rare and drastic: a second tap within a few seconds confirms.
+        self.exit_armed = QTimer(self)
+        self.exit_armed.setSingleShot(True)
+        self.exit_armed.setInterval(5000)
+        self.exit_armed.timeout.connect(self.retranslate)
         self._columns = 0
         self._place_nav(6)
         outer.addWidget(self.pages, 1)
@@ -174,6 +179,14 @@ class StaffMenu(Screen):
         if self.tools:
             self.show_tool("dashboard")
         self.retranslate()
+
+    def _exit_tapped(self) -> None:
+        if self.exit_armed.isActive():
+            self.exit_armed.stop()
+            self.exit_app.emit()
+            return
+        self.exit_armed.start()
+        self.exit_button.setText(self.tr("Tap again to exit"))
 
     # -- pages ----------------------------------------------------------------------------------
     def _nav_buttons(self) -> list:
@@ -237,7 +250,8 @@ class StaffMenu(Screen):
         for name, b in self.tool_buttons.items():
             b.setText(names[name])
         self.back_button.setText(self.tr("Back to check-in"))
-        self.exit_button.setText(self.tr("Exit to desktop"))
+        if not self.exit_armed.isActive():
+            self.exit_button.setText(self.tr("Exit to desktop"))
         for page in self.tools.values():
             page.retranslate()
 

@@ -80,6 +80,7 @@ class ArrivalsChart(QChartView):
             series.attachAxis(self.y)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
         self.shown: tuple = ()
+        self.peak = 4
 
     def sizeHint(self):
         from PySide6.QtCore import QSize
@@ -111,8 +112,23 @@ class ArrivalsChart(QChartView):
         peak = max([y for _, y in today_points] + [n for n in yesterday.values()] + [4])
         self.x.setRange(start, end)
         self.x.setTickInterval(1 if end - start <= 12 else 2)
-        self.y.setRange(0, _nice(peak * 1.1))
-        self.y.setTickCount(5)
+        self.peak = peak
+        self._fit_y()
+
+    def _fit_y(self) -> None:
+        """As many y labels as the plot's height holds without eliding them ("…")."""
+        font = self.y.labelsFont()
+        from PySide6.QtGui import QFontMetricsF
+
+        line = QFontMetricsF(font).height() * 1.3
+        room = self.chart().plotArea().height() or self.height() * 0.6
+        steps = max(1, min(4, int(room // line) - 1))
+        self.y.setRange(0, _nice(self.peak * 1.1, steps))
+        self.y.setTickCount(steps + 1)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit_y()
 
     def points(self) -> dict[str, list[tuple[float, float]]]:
         """What is drawn, for tests: each series' points."""
@@ -120,12 +136,12 @@ class ArrivalsChart(QChartView):
                 "yesterday": [(p.x(), p.y()) for p in self.yesterday.points()]}
 
 
-def _nice(value: float) -> float:
-    """A round top for the y axis that splits into four whole steps."""
+def _nice(value: float, steps: int = 4) -> float:
+    """A round top for the y axis that splits into ``steps`` whole steps."""
     step = 1
-    while step * 4 < value:
+    while step * steps < value:
         for factor in (2, 2.5, 2):
-            if step * 4 >= value:
+            if step * steps >= value:
                 break
             step *= factor
-    return int(step * 4 + 0.5)
+    return int(step * steps + 0.5)

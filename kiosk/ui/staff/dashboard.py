@@ -20,7 +20,7 @@ from kiosk.ui import messages
 from kiosk.ui.screens import label
 from kiosk.ui.staff.chart import ArrivalsChart
 from kiosk.ui.staff.common import (SmallTable, count_text, fit_dense, local_moment, local_time,
-                                   outcome_colour, outcome_word, qt_font)
+                                   ltr, outcome_colour, outcome_word, qt_font)
 from kiosk.ui.theme import ACCENT, INK, MUTED, TONES, Theme
 
 LEVEL_COLOURS = {"ok": TONES["green"][0], "warning": TONES["amber"][0], "alarm": TONES["red"][0],
@@ -304,9 +304,16 @@ class DashboardView(QWidget):
         if self.problem:
             line += " · " + self.tr("Not current: {problem}").format(problem=self.problem)
         self.scope_line.setText(line)
+        # Duplicates (the same badge again) are harmless: counted apart from real refusals.
+        refused = count.refused_scans - count.duplicate_scans
         for key, value in (("checked_in", count.unique_checked_in), ("inside", count.inside_now),
-                           ("accepted", count.accepted_scans), ("refused", count.refused_scans)):
+                           ("accepted", count.accepted_scans), ("refused", refused)):
             self.tiles[key].set_value(value)
+        caption = self.tr("Refused scans")
+        if count.duplicate_scans:
+            caption = self.tr("Refused · {n} duplicates apart").format(
+                n=count_text(count.duplicate_scans))
+        self.tiles["refused"].caption.setText(caption)
         now = local_moment(count.at, tz)
         self.chart.show_arrivals(data.arrivals_today, data.arrivals_yesterday,
                                  now.hour + now.minute / 60)
@@ -349,9 +356,9 @@ class DashboardView(QWidget):
             row.hide()
         notes = []
         if not halls:
-            notes.append(self.tr("No hall capacities are set in event.toml."))
+            notes.append(self.tr("No hall capacities are set for this event."))
         if data.inside_elsewhere:
-            gates = ", ".join(f"{g or self.tr('(none)')} {count_text(n)}"
+            gates = ", ".join(f"{ltr(g) if g else self.tr('(none)')}: {count_text(n)}"
                               for g, n in sorted(data.inside_elsewhere.items()))
             notes.append(self.tr("Inside through gates of no hall: {gates}").format(gates=gates))
         self.halls_note.setText("\n".join(notes))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QBoxLayout, QGridLayout, QLineEdit, QListWidget, 
                                QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
 
 from kiosk.core.errors import KioskError
+from kiosk.core.event import DEFAULT_TIMEZONE
 from kiosk.core.timeutil import to_utc_text
 from kiosk.ui import messages
 from kiosk.ui.screens import button, label
@@ -57,7 +58,7 @@ class AttendeeCard(QWidget):
         self.page = page
         self.attendee = None
         self.standing = None
-        self.tz = "Asia/Karachi"
+        self.tz = DEFAULT_TIMEZONE
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         self.name = label(name="card_name")
@@ -259,7 +260,7 @@ class LookupPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.theme: Theme | None = None
-        self.tz = "Asia/Karachi"
+        self.tz = DEFAULT_TIMEZONE
         self.hits: list = []
         self._searching = ""
         self.printer_for = None   # (QWidget) -> QPrinter | None; default asks with a dialog

@@ -1,0 +1,22 @@
+"""Dates as each language writes them (CLDR data through Babel), not one pattern for all."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kiosk.services.formats import date_range
+
+DAYS = [date(2026, 12, 1), date(2026, 12, 2), date(2026, 12, 3)]
+
+
+def test_chinese_dates_read_as_chinese_writes_them():
+    assert date_range(DAYS, "zh") == "2026年12月1日至3日"
+    assert date_range([date(2026, 11, 30), date(2026, 12, 2)], "zh") == "2026年11月30日至12月2日"
+    assert date_range(DAYS[:1], "zh") == "2026年12月1日"
+
+
+def test_urdu_and_english_dates():
+    assert date_range(DAYS, "ur") == "1–3 دسمبر 2026"
+    assert "دسمبر" in date_range(DAYS[:1], "ur")
+    assert date_range(DAYS, "en").replace(" ", "").replace("\u2009", "") == "1–3Dec2026"
+    assert date_range(DAYS[:1], "en") == "1 December 2026"
