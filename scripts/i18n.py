@@ -28,8 +28,11 @@ def tool(name: str) -> str:
 
 
 def app_sources() -> list[str]:
+    """The screens, and the Qt-free catalogue of words (kiosk/core/words.py) they share with the
+    command line and the badges."""
     files = sorted(p for p in (ROOT / "kiosk" / "ui").rglob("*.py")
                    if "wayfinding" not in p.relative_to(ROOT / "kiosk" / "ui").parts)
+    files.append(ROOT / "kiosk" / "core" / "words.py")
     return [str(p.relative_to(ROOT)) for p in files]
 
 

@@ -146,8 +146,8 @@ def cmd_run(args) -> int:
 
     view = RemoteAttendanceView() if model.hub_url else None
 
-    def open_store():
-        store = folder.open_store()
+    def open_store():  # on the database thread, which alone may use the connection
+        store = folder.open_store(one_owner=True)
         return store, build_desk(folder, store, remote_attendance=view)
 
     from PySide6.QtCore import QTimer

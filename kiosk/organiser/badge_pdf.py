@@ -14,20 +14,18 @@ from fpdf import FPDF
 
 from kiosk.core.errors import KioskError
 from kiosk.core.event import EventRules
+from kiosk.core.words import category_word
 from kiosk.config.fonts import find_font
 from kiosk.organiser.qr import qr_code
 
 A6_W, A6_H = 105.0, 148.5
 BAND = 22.0
-CATEGORY_WORDS = {
-    "visitor": ("VISITOR", "وزیٹر", "参观者"),
-    "exhibitor": ("EXHIBITOR", "نمائش کنندہ", "参展商"),
-    "vip": ("VIP", "وی آئی پی", "贵宾"),
-    "media": ("MEDIA", "میڈیا", "媒体"),
-    "speaker": ("SPEAKER", "مقرر", "演讲嘉宾"),
-    "staff": ("STAFF", "عملہ", "工作人员"),
-    "organiser": ("ORGANISER", "منتظم", "主办方"),
-}
+
+
+def category_words(name: str) -> tuple[str, str, str]:
+    """The category in English (upper case), Urdu and Chinese, from the one catalogue of words
+    the screens use too."""
+    return (category_word(name, "en").upper(), category_word(name, "ur"), category_word(name, "zh"))
 
 
 def validity(event: EventRules, attendee) -> str:
@@ -121,7 +119,7 @@ class BadgeSheet(FPDF):
         # Category band: colour plus the word, in three languages
         self.set_fill_color(*_rgb(rule.colour))
         self.rect(x0, y0 + A6_H - BAND, A6_W, BAND, style="F")
-        en, ur, zh = CATEGORY_WORDS.get(attendee.category, (attendee.category.upper(), "", ""))
+        en, ur, zh = category_words(attendee.category)
         words = en + (f"  ·  {zh}" if zh and "chinese" not in self.fonts_missing else "")
         self.fitted_text(x0 + 4, y0 + A6_H - BAND + 1.5, A6_W - 8, 9, words, "latin", "B", 20,
                          colour=(255, 255, 255))

@@ -41,8 +41,8 @@ class KioskFolder:
     def db_path(self) -> Path:
         return self.path / KIOSK_DB
 
-    def open_store(self, readonly: bool = False) -> KioskStore:
-        return KioskStore.open(self.db_path, readonly=readonly)
+    def open_store(self, readonly: bool = False, one_owner: bool = False) -> KioskStore:
+        return KioskStore.open(self.db_path, readonly=readonly, one_owner=one_owner)
 
     def save(self) -> None:
         write_atomic(self.path / KIOSK_TOML, dump(self.model))

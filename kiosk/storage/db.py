@@ -12,11 +12,13 @@ Migration = tuple[int, str]
 
 
 def connect(path: Path | str, *, must_exist: bool = True, readonly: bool = False,
-            what: str = "database") -> sqlite3.Connection:
+            what: str = "database", one_owner: bool = False) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit), WAL and synchronous=FULL.
 
     synchronous=FULL makes every commit reach the disk before it returns: a scan whose green
-    was shown survives a crash or a pulled power cable.
+    was shown survives a crash or a pulled power cable. ``one_owner``: the connection belongs
+    to the thread that opens it (the kiosk's database thread), and SQLite's own check refuses
+    its use from any other.
     """
     path = Path(path)
     if must_exist and not path.exists():
@@ -24,9 +26,9 @@ def connect(path: Path | str, *, must_exist: bool = True, readonly: bool = False
     try:
         if readonly:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
-                                   check_same_thread=False)
+                                   check_same_thread=one_owner)
         else:
-            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=one_owner)
         conn.execute("PRAGMA busy_timeout = 5000")
         if not readonly:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]

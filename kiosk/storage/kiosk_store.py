@@ -37,11 +37,13 @@ class KioskStore(SqliteStore):
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False, readonly: bool = False) -> "KioskStore":
+    def open(cls, path: Path | str, *, create: bool = False, readonly: bool = False,
+             one_owner: bool = False) -> "KioskStore":
         path = Path(path)
         if not create and not path.exists():
             raise KioskError(f"no kiosk database at {path}; provision the kiosk with `kiosk init`")
-        conn = connect(path, must_exist=not create, readonly=readonly, what="kiosk database")
+        conn = connect(path, must_exist=not create, readonly=readonly, what="kiosk database",
+                       one_owner=one_owner)
         if not readonly:
             migrate(conn, KIOSK_MIGRATIONS, f"kiosk database {path}")
         return cls(conn, path)

@@ -48,7 +48,7 @@ def make_window(qtbot, kiosk_setup):
         moment = at or local(DAYS[0], 12)
 
         def open_store():
-            store = kiosk.open_store()
+            store = kiosk.open_store(one_owner=True)
             return store, build_desk(kiosk, store, clock=lambda: moment)
 
         values = dict(kiosk_id="kiosk-1", event_name="ITCN Asia Test", days=list(DAYS),

@@ -20,3 +20,19 @@ def test_urdu_and_english_dates():
     assert "دسمبر" in date_range(DAYS[:1], "ur")
     assert date_range(DAYS, "en").replace(" ", "").replace("\u2009", "") == "1–3Dec2026"
     assert date_range(DAYS[:1], "en") == "1 December 2026"
+
+
+def test_one_catalogue_serves_screens_badges_and_command_line():
+    """The words come from the translators' files without Qt, the same entries Qt shows."""
+    from kiosk.core.outcomes import Outcome
+    from kiosk.core.words import Catalogue, category_word, outcome_text
+
+    assert category_word("exhibitor", "ur") == "نمائش کنندہ"
+    assert category_word("exhibitor", "zh") == "参展商"
+    assert category_word("exhibitor", "en") == "Exhibitor"
+    text = outcome_text(Outcome.WRONG_VENUE, "wrong_venue", help_point="Gate 1", language="en")
+    assert text.startswith("This badge is for another venue.") and "Gate 1" in text
+    urdu = outcome_text(Outcome.EXITED, "exit", help_point="", language="ur")
+    assert urdu and not any("a" <= c <= "z" for c in urdu)  # translated, not English
+    zh = Catalogue.load("zh")
+    assert len(zh.entries) > 150  # the whole file, every context
