@@ -42,9 +42,17 @@ def register(commands) -> None:
     roster = commands.add_parser("roster", help="import the roster from CSV or XLSX")
     roster_cmds = roster.add_subparsers(dest="roster_command", metavar="ACTION")
     roster_cmds.required = True
-    p = roster_cmds.add_parser("import", help="import a CSV or XLSX roster (upsert by registration id)")
+    p = roster_cmds.add_parser(
+        "import", help="import a CSV or XLSX roster (upsert by registration id)",
+        description="Import a roster: our own columns, or a pretix check-in list or order "
+                    "positions export, or an Eventbrite attendee report, recognised by its "
+                    "headers (one attendee per ticket, its barcode kept as the code to scan).")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--event", required=True, type=Path, metavar="DIR")
+    p.add_argument("--map", type=Path, metavar="MAP.toml",
+                   help="which column is which ([columns]) and what each product or ticket "
+                        "type is ([products]: a category, or a table with category, venues, "
+                        "days, attention)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_roster_import)
 
@@ -129,8 +137,8 @@ def cmd_roster_import(args) -> int:
 
     folder = EventFolder.open(args.event)
     with folder.store() as store:
-        report = import_roster(args.file, store, folder.rules)
-    lines = [f"Imported {report.imported} new, updated {report.updated}, "
+        report = import_roster(args.file, store, folder.rules, roster_map=args.map)
+    lines = [f"Read a {report.format} file. Imported {report.imported} new, updated {report.updated}, "
              f"unchanged {report.unchanged}, rejected {len(report.rejected)}"]
     lines += [f"  line {r['line']}: {r['reason']}" for r in report.rejected[:50]]
     if len(report.rejected) > 50:

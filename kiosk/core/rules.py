@@ -117,20 +117,25 @@ def identify(
     attendee = find_attendee(normalise_id(text))
     if attendee is None:
         return Identity(stored_code=_hashed(text), failure=(Outcome.UNKNOWN, "not_in_roster"))
-    if not event.accept_plain_ids:
+    # The barcode of a ticket from another registration system (a pretix secret, an Eventbrite
+    # barcode) is the ticket itself, unguessable unlike a registration number.
+    by_code = bool(attendee.code) and normalise_id(attendee.code) == normalise_id(text) \
+        and normalise_id(attendee.id) != normalise_id(text)
+    if not event.accept_plain_ids and not by_code:
         return Identity(
             stored_code=text, attendee_id=attendee.id, category=attendee.category,
             attendee=attendee, via="id", failure=(Outcome.INVALID, "plain_ids_disabled"),
         )
     rule = event.category(attendee.category)
     return Identity(
-        stored_code=text,
+        # A ticket barcode is a bearer secret: the log keeps its hash, beside the attendee id.
+        stored_code=_hashed(text) if by_code else text,
         attendee_id=attendee.id,
         category=attendee.category,
         days=_narrow(attendee.days, rule.days),
         venues=_narrow(attendee.venues, rule.venues),
         attendee=attendee,
-        via="id",
+        via="code" if by_code else "id",
     )
 
 

@@ -15,6 +15,15 @@ always be rebuilt from the log (``REBUILD_DERIVED``):
 
 ROSTER_COLUMNS = ("id", "name", "category", "company", "email", "phone", "days", "venues",
                   "name_ur", "name_zh")
+# Added by a later migration (event schema 3, kiosk schema 4) and kept out of ROSTER_COLUMNS,
+# which the hub and merged databases share: the barcode on the attendee's ticket from another
+# registration system (the code the kiosk scans), and the text staff must see at check-in.
+ROSTER_TICKET_COLUMNS = ("code", "attention")
+ROSTER_TICKET_DDL = """
+ALTER TABLE attendees ADD COLUMN code TEXT NOT NULL DEFAULT '' COLLATE NOCASE;
+ALTER TABLE attendees ADD COLUMN attention TEXT NOT NULL DEFAULT '';
+CREATE INDEX IF NOT EXISTS attendees_code ON attendees (code) WHERE code != '';
+"""
 
 ROSTER_DDL = """
 CREATE TABLE IF NOT EXISTS attendees (
@@ -424,6 +433,8 @@ INSERT INTO inside_counts (day, gate, n)
     WHERE """ + _inside("daily_attendance") + """ GROUP BY 1, 2;
 DROP TRIGGER IF EXISTS scans_entry;
 """ + _SCANS_ENTRY + _INSIDE_TRIGGERS),
+    # Tickets from pretix or Eventbrite: each attendee's ticket barcode and check-in attention.
+    (4, ROSTER_TICKET_DDL),
 ]
 
 EVENT_MIGRATIONS = [
@@ -432,4 +443,6 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """ + ROSTER_DDL),
     # The tokens `kiosk badges` issued, copied to kiosks so staff can reprint a badge there.
     (2, ISSUED_BADGES_DDL),
+    # Tickets from pretix or Eventbrite: each attendee's ticket barcode and check-in attention.
+    (3, ROSTER_TICKET_DDL),
 ]
