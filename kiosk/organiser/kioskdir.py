@@ -72,6 +72,9 @@ def build_desk(folder: KioskFolder, store: KioskStore, **kwargs) -> CheckInDesk:
     if rules.event_id != folder.model.event_id:
         raise KioskError(f"{folder.path}: kiosk.toml names event {folder.model.event_id} but "
                          f"kiosk.db holds {rules.event_id}; provision the kiosk again")
+    from kiosk.tickets.pretix import META_KEY, PretixSig1
+
+    kwargs.setdefault("tickets", PretixSig1.from_config(store.get_meta(META_KEY)))
     return CheckInDesk(event=rules, kiosk=folder.model.identity(), store=store,
                        verifier=load_verifier(store, rules), **kwargs)
 
@@ -102,14 +105,18 @@ def init_kiosk(path: Path, event: EventFolder, *, kiosk_id: str, venue: str, gat
     model = kiosk_from_dict(data, "kiosk settings")
     path.mkdir(parents=True, exist_ok=True)
 
+    from kiosk.tickets.pretix import META_KEY as PRETIX_KEY
+
     with event.store() as estore:
         estore.checkpoint()
+        pretix = estore.get_meta(PRETIX_KEY, "")  # the event's pretix public keys, if any
     with KioskStore.open(path / KIOSK_DB, create=True) as store:
         store.set_meta({
             "event_toml": (event.path / EVENT_TOML).read_text(encoding="utf-8"),
             "event_id": rules.event_id,
             "kiosk_id": model.kiosk_id,
             "venue": model.venue,
+            PRETIX_KEY: pretix,
         })
         store.replace_public_keys(event.public_keys_raw())
         attendees = store.copy_roster_from(event.path / EVENT_DB)
