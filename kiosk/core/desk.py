@@ -13,7 +13,7 @@ from typing import Callable, Protocol
 
 from kiosk.core.errors import KioskError, StorageError
 from kiosk.core.event import Attendee, EventRules, normalise_id
-from kiosk.core.outcomes import ENTRIES, Outcome, message_for, tone
+from kiosk.core.outcomes import ATTENTION_STEP, ENTRIES, Outcome, message_for, tone
 from kiosk.core.rules import Attendance, Identity, identify, judge
 from kiosk.core.tickets import ExternalTickets
 from kiosk.core.timeutil import local_day, to_utc_text, utcnow
@@ -79,6 +79,7 @@ class CheckInResult:
     at: datetime
     direction: str
     detail: str = ""
+    attention: str = ""  # what staff must see or check before this attendee goes in
 
     @property
     def tone(self) -> str:
@@ -99,6 +100,7 @@ class CheckInResult:
             "message": self.message,
             "at": to_utc_text(self.at),
             "direction": self.direction,
+            "attention": self.attention or None,
         }
 
 
@@ -201,6 +203,9 @@ class CheckInDesk:
         message = message_for(outcome, reason, help_point=self.event.help_point, hours=hours, name=name)
         if outcome in ENTRIES and identity.attendee is None and identity.via == "token":
             message = message_for(outcome, "late_registration", help_point=self.event.help_point)
+        attention = identity.attendee.attention if identity.attendee and outcome in ENTRIES else ""
+        if attention:
+            message = f"{message} {ATTENTION_STEP}"
         if reason == "unmapped_item":
             message = message_for(outcome, reason, help_point=self.event.help_point,
                                   detail=identity.detail)
@@ -215,4 +220,5 @@ class CheckInDesk:
             at=at,
             direction=direction,
             detail=detail,
+            attention=attention,
         )

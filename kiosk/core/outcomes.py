@@ -65,6 +65,9 @@ REASONS = {
     "late_registration": "Welcome (registered after this kiosk's list was made)",
 }
 
+# Said after a welcome when the ticket needs staff to look (pretix's "special attention").
+ATTENTION_STEP = "Please see a member of staff before you go in."
+
 NEXT_STEP = {
     Outcome.DUPLICATE: "You can go in.",
     Outcome.UNKNOWN: "Please go to {help}.",

@@ -396,3 +396,30 @@ def test_cli_reports_which_export_it_read(tmp_path, empty_event):
                           str(empty_event.path), "--map", str(tmp_path / "missing.toml")],
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode != 0 and bad.stderr.count("\n") == 1 and "missing.toml" in bad.stderr
+
+
+def test_pretix_attention_reaches_the_check_in_result(tmp_path, empty_event):
+    header = PRETIX_CHECKINLIST + ["Check-in text"]  # a check-in text column beside the flag
+    rows = [r + [""] for r in pretix_checkin_rows()]
+    rows[0][-1] = "Check the student ID card"
+    path = write_csv(tmp_path / "checkin.csv", header, rows)
+    report, people = run(path, empty_event, write_map(tmp_path))
+    assert report.rejected == []
+    assert people["Q7XKM-1"].attention == "Check the student ID card"
+    assert people["Q7XKM-3"].attention == "Requires special attention"  # the flag alone
+    assert people["Q7XKM-2"].attention == ""
+    results = check_in_all(tmp_path, empty_event, [SECRETS["ahmed"], SECRETS["xiuying"]])
+    flagged, plain = (r.to_json() for r in results.values())
+    assert flagged["outcome"] == "accepted"
+    assert flagged["attention"] == "Check the student ID card"
+    assert flagged["message"].endswith("Please see a member of staff before you go in.")
+    assert plain["attention"] is None and "staff" not in plain["message"]
+
+
+def test_ticket_codes_pass_where_plain_registration_numbers_do_not(tmp_path):
+    event = make_event(tmp_path, roster=None, accept_plain_ids=False)
+    path = write_csv(tmp_path / "checkin.csv", PRETIX_CHECKINLIST, pretix_checkin_rows())
+    run(path, event, write_map(tmp_path))
+    results = check_in_all(tmp_path, event, [SECRETS["ahmed"], "Q7XKM-1"])
+    assert [(r.outcome.value, r.reason) for r in results.values()] == [
+        ("accepted", "first_entry"), ("invalid", "plain_ids_disabled")]
