@@ -586,12 +586,28 @@ def import_roster(path: Path, store: EventStore, event: EventRules,
     }
     owner_of_code = {r[columns.index("code")].casefold(): normalise_id(r[0])
                      for r in existing.values() if r[columns.index("code")]}
+    stored_code_owner = dict(owner_of_code)
+    for key, row in good.items():
+        if row["code"]:
+            owner_of_code.setdefault(row["code"].casefold(), key)
+    all_ids = set(existing) | set(good)
     changed = []
     for key, row in good.items():
         owner = owner_of_code.get(row["code"].casefold()) if row["code"] else None
         if owner is not None and owner != key:
+            who = existing[owner][0] if owner in existing else good[owner]["id"]
             report.rejected.append({"line": seen_line[key], "reason":
-                                    f"ticket code already belongs to {existing[owner][0]!r}"})
+                                    f"ticket code already belongs to {who!r}"})
+            continue
+        # A scanned code is looked up as a registration id first: neither may hide the other.
+        if row["code"] and normalise_id(row["code"]) in all_ids - {key}:
+            report.rejected.append({"line": seen_line[key], "reason":
+                                    "ticket code is another attendee's registration id"})
+            continue
+        other_code = stored_code_owner.get(key.casefold())  # (in this file: the check above)
+        if other_code is not None and other_code != key:
+            report.rejected.append({"line": seen_line[key], "reason":
+                                    "registration id is another attendee's ticket code"})
             continue
         before = existing.get(key)
         if before is None:

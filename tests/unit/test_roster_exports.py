@@ -423,3 +423,35 @@ def test_ticket_codes_pass_where_plain_registration_numbers_do_not(tmp_path):
     results = check_in_all(tmp_path, event, [SECRETS["ahmed"], "Q7XKM-1"])
     assert [(r.outcome.value, r.reason) for r in results.values()] == [
         ("accepted", "first_entry"), ("invalid", "plain_ids_disabled")]
+
+
+def test_a_code_may_not_hide_another_attendees_registration_id(tmp_path, empty_event):
+    path = write_csv(tmp_path / "r.csv", ["id", "name", "category", "code"],
+                     [["V-1", "One", "visitor", "V-2"], ["V-2", "Two", "visitor", ""],
+                      ["V-3", "Three", "visitor", "ZQ3"]], bom=False)
+    report, people = run(path, empty_event)
+    assert sorted(people) == ["V-2", "V-3"]
+    assert report.rejected == [{"line": 2, "reason": "ticket code is another attendee's registration id"}]
+    later = write_csv(tmp_path / "s.csv", ["id", "name", "category"], [["zq3", "Four", "visitor"]],
+                      bom=False)
+    report, people = run(later, empty_event)
+    assert report.rejected == [{"line": 2, "reason": "registration id is another attendee's ticket code"}]
+
+
+def test_an_event_database_of_the_previous_schema_is_upgraded(tmp_path):
+    import sqlite3
+
+    from kiosk.storage.event_store import EventStore
+    from kiosk.storage.schema import EVENT_MIGRATIONS
+
+    db = tmp_path / "event.db"
+    conn = sqlite3.connect(db)
+    for version, script in EVENT_MIGRATIONS[:2]:
+        conn.executescript(script)
+        conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute("INSERT INTO attendees (id, name, category) VALUES ('OLD-1', 'Old Timer', 'vip')")
+    conn.commit()
+    conn.close()
+    with EventStore.open(db) as store:
+        (old,) = list(store.attendees())
+    assert (old.id, old.name, old.code, old.attention) == ("OLD-1", "Old Timer", "", "")
