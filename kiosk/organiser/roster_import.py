@@ -261,6 +261,8 @@ def map_header(header: list[str], roster_map: RosterMap | None = None,
             key = lookup.get(_norm_header(raw))
             if key and key not in mapping:
                 mapping[key] = index
+            elif key == "id" and _norm_header(raw) == "barcode" and "code" not in mapping:
+                mapping["code"] = index  # a barcode beside the registration number: the ticket
     for ours, theirs in (roster_map.columns.items() if roster_map else ()):
         index = _first_index(header, [_exact_header(theirs)])
         if index is None:

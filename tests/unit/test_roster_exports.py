@@ -455,3 +455,14 @@ def test_an_event_database_of_the_previous_schema_is_upgraded(tmp_path):
     with EventStore.open(db) as store:
         (old,) = list(store.attendees())
     assert (old.id, old.name, old.code, old.attention) == ("OLD-1", "Old Timer", "", "")
+
+
+def test_a_barcode_column_beside_the_registration_number_is_the_ticket_code(tmp_path, empty_event):
+    path = write_csv(tmp_path / "r.csv", ["Registration No", "Full Name", "Category", "Barcode"],
+                     [["R-1", "Hina Raza", "Visitor", "8801234567890"]], bom=False)
+    report, people = run(path, empty_event)
+    assert people["R-1"].code == "8801234567890"
+    only = write_csv(tmp_path / "s.csv", ["Barcode", "Full Name", "Category"],
+                     [["8809999", "Omar Farooq", "Visitor"]], bom=False)
+    report, people = run(only, empty_event)
+    assert people["8809999"].code == ""  # the only id there is
