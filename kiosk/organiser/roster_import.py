@@ -112,8 +112,10 @@ EXPORTS = (
 )
 
 # Statuses of tickets that must not get in.
-_DEAD_STATUSES = {"canceled", "cancelled", "expired", "refunded", "deleted", "not attending",
-                  "transferred"}
+# (pretix's "pending" is an order not paid yet; its check-in list export leaves those out unless
+# the list admits them, and then has no Status column.)
+_DEAD_STATUSES = {"canceled", "cancelled", "expired", "pending", "refunded", "deleted",
+                  "not attending", "transferred"}
 _YES = {"yes", "y", "true", "1", "x", "ja", "✔"}
 ATTENTION_DEFAULT = "Requires special attention"
 

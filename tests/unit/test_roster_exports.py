@@ -229,6 +229,8 @@ def pretix_position_rows():
         row("B2RTW", 1, "canceled", "VIP", "", "Bilal Ahmed", "Bilal", "Ahmed", SECRETS["bilal"]),
         row("C9PLD", 1, "paid", "Visitor pass", "", "Blocked Person", "Blocked", "Person",
             SECRETS["aisha"], blocked="Yes"),
+        row("D4NQZ", 1, "pending", "Visitor pass", "", "Unpaid Person", "Unpaid", "Person",
+            "u8dq3mtk7xz2rc8pvn4bh6fyjs5ea2kg"),
     ]
 
 
@@ -256,8 +258,8 @@ def test_pretix_order_data_workbook_positions_sheet(tmp_path, empty_event):
     assert people["Q7XKM-3"].category == "media"
     assert people["Q7XKM-3"].attention == "Check the press card"
     reasons = {r["line"]: r["reason"] for r in report.rejected}
-    assert sorted(reasons) == [5, 6]
-    assert "canceled" in reasons[5] and "blocked" in reasons[6]
+    assert sorted(reasons) == [5, 6, 7]
+    assert "canceled" in reasons[5] and "blocked" in reasons[6] and "pending" in reasons[7]
 
     results = check_in_all(tmp_path, empty_event, [SECRETS["ahmed"], SECRETS["xiuying"],
                                                    SECRETS["fatima"], SECRETS["bilal"]])
