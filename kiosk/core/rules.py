@@ -118,15 +118,18 @@ def identify(
             return Identity(stored_code=_hashed(text), failure=(Outcome.INVALID, exc.reason))
         return _from_claims(canonical(text), claims, event, find_attendee)
 
+    failed: TokenError | None = None
     if tickets is not None:
         try:
             ticket = tickets.read(text)
         except TokenError as exc:
-            return Identity(stored_code=_hashed(text), failure=(Outcome.INVALID, exc.reason))
+            ticket, failed = None, exc  # unless the roster has this very code (below)
         if ticket is not None:
             return _from_ticket(text, ticket, event, find_attendee)
 
     attendee = find_attendee(normalise_id(text))
+    if failed is not None and (attendee is None or normalise_id(attendee.code) != normalise_id(text)):
+        return Identity(stored_code=_hashed(text), failure=(Outcome.INVALID, failed.reason))
     if attendee is None:
         return Identity(stored_code=_hashed(text), failure=(Outcome.UNKNOWN, "not_in_roster"))
     # The barcode of a ticket from another registration system (a pretix secret, an Eventbrite

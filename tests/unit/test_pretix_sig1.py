@@ -168,3 +168,25 @@ def test_pretix_key_refuses_bad_input_with_one_line(tmp_path, pretix_key, args, 
     proc = kiosk_cli("event", "pretix-key", event.path, "--public-key", key, *args)
     assert proc.returncode != 0
     assert proc.stderr.count("\n") == 1 and message in proc.stderr
+
+
+def test_a_long_code_the_roster_holds_is_not_mistaken_for_a_damaged_pretix_ticket(
+        tmp_path, pretix_event, pretix_key):
+    old_key = Ed25519PrivateKey.generate()  # a ticket of a key the kiosk was not given
+    old_ticket = pretix_secret(old_key, "Ol12Dk34y", item=11)
+    long_code = "Q" * 120  # another system's long barcode, all in base64's alphabet
+    roster = tmp_path / "r.csv"
+    roster.write_text(f"id,name,category,code\nL-1,Long Code,visitor,{long_code}\n"
+                      f"L-2,Old Key,visitor,{old_ticket}\n", encoding="utf-8")
+    with pretix_event.store() as estore:
+        assert import_roster(roster, estore, pretix_event.rules).rejected == []
+    kiosk = make_kiosk(tmp_path, pretix_event)
+    desk, store = open_desk(kiosk)
+    try:
+        at = local(DAYS[0], 11)
+        assert desk.check_in(long_code, at=at).attendee_id == "L-1"
+        assert desk.check_in(old_ticket, at=at).attendee_id == "L-2"  # the organiser's list says so
+        stranger = desk.check_in("R" * 120, at=at)
+        assert (stranger.outcome.value, stranger.reason) == ("invalid", "malformed")
+    finally:
+        store.close()
