@@ -151,6 +151,7 @@ def identify(
         venues=_narrow(attendee.venues, rule.venues),
         attendee=attendee,
         via="code" if by_code else "id",
+        token_fingerprint=token_hash(text) if by_code else None,  # pretix's revocation list
     )
 
 

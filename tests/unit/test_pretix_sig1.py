@@ -186,6 +186,12 @@ def test_a_long_code_the_roster_holds_is_not_mistaken_for_a_damaged_pretix_ticke
         at = local(DAYS[0], 11)
         assert desk.check_in(long_code, at=at).attendee_id == "L-1"
         assert desk.check_in(old_ticket, at=at).attendee_id == "L-2"  # the organiser's list says so
+        from kiosk.core.tokens import token_hash
+        from kiosk.storage.roster import revocation_key, set_revocation
+
+        set_revocation(store.conn, revocation_key("token", token_hash(old_ticket)), "token",
+                       reason="revoked in pretix")
+        assert desk.check_in(old_ticket, at=local(DAYS[0], 12)).outcome.value == "revoked"
         stranger = desk.check_in("R" * 120, at=at)
         assert (stranger.outcome.value, stranger.reason) == ("invalid", "malformed")
     finally:
