@@ -39,13 +39,38 @@ def register(commands) -> None:
     p.add_argument("dir", type=Path, metavar="DIR")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_event_rotate)
+    p = event_cmds.add_parser(
+        "pretix-key", help="verify pretix's signed tickets (pretix_sig1) offline",
+        description="Store the event's pretix public key and which pretix items (products) are "
+                    "which category; `kiosk init` copies them to the kiosks, which then accept "
+                    "pretix_sig1 ticket secrets without a roster.")
+    p.add_argument("dir", type=Path, metavar="DIR")
+    p.add_argument("--public-key", required=True, type=Path, metavar="PEMFILE",
+                   help="pretix's Ed25519 public key: a PEM file, or pretix's base64 of one "
+                        "(another key is added beside the ones stored, for rotation)")
+    p.add_argument("--items", required=True, metavar="ITEM=CATEGORY,...",
+                   help="pretix item ids and their categories, e.g. 11=visitor,12=exhibitor "
+                        "(replaces the stored list)")
+    p.add_argument("--revoked", type=Path, metavar="FILE",
+                   help="pretix's revocation list (its revokedsecrets API JSON, or one secret a "
+                        "line), imported as blocks")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_event_pretix_key)
 
     roster = commands.add_parser("roster", help="import the roster from CSV or XLSX")
     roster_cmds = roster.add_subparsers(dest="roster_command", metavar="ACTION")
     roster_cmds.required = True
-    p = roster_cmds.add_parser("import", help="import a CSV or XLSX roster (upsert by registration id)")
+    p = roster_cmds.add_parser(
+        "import", help="import a CSV or XLSX roster (upsert by registration id)",
+        description="Import a roster: our own columns, or a pretix check-in list or order "
+                    "positions export, or an Eventbrite attendee report, recognised by its "
+                    "headers (one attendee per ticket, its barcode kept as the code to scan).")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--event", required=True, type=Path, metavar="DIR")
+    p.add_argument("--map", type=Path, metavar="MAP.toml",
+                   help="which column is which ([columns]) and what each product or ticket "
+                        "type is ([products]: a category, or a table with category, venues, "
+                        "days, attention)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_roster_import)
 
@@ -124,14 +149,49 @@ def cmd_event_rotate(args) -> int:
     return 0
 
 
+def cmd_event_pretix_key(args) -> int:
+    import json
+
+    from kiosk.core.tokens import token_hash
+    from kiosk.organiser.eventdir import EventFolder
+    from kiosk.storage.roster import revocation_key
+    from kiosk.tickets.pretix import (
+        META_KEY, config_text, parse_items, public_key_from_text, revoked_secrets)
+
+    folder = EventFolder.open(args.dir)
+    if not args.public_key.is_file():
+        raise KioskError(f"no public key file at {args.public_key}")
+    pem, _ = public_key_from_text(args.public_key.read_bytes(), str(args.public_key))
+    items = parse_items(args.items)
+    secrets = []
+    if args.revoked is not None:
+        if not args.revoked.is_file():
+            raise KioskError(f"no revocation list at {args.revoked}")
+        secrets = revoked_secrets(args.revoked.read_text(encoding="utf-8-sig"))
+    with folder.store() as store:
+        current = json.loads(store.get_meta(META_KEY) or "{}")
+        pems = [p for p in current.get("public_keys", []) if p.strip() != pem.strip()] + [pem]
+        store.set_meta({META_KEY: config_text(pems, items)})
+        for secret in secrets:
+            store.revoke(revocation_key("token", token_hash(secret)), "token",
+                         reason="revoked in pretix", label="pretix", source="pretix")
+    emit({"public_keys": len(pems), "items": {str(k): v for k, v in sorted(items.items())},
+          "revoked": len(secrets)}, args.json,
+         f"pretix: {len(pems)} public key(s), items "
+         + ", ".join(f"{k}={v}" for k, v in sorted(items.items()))
+         + (f", {len(secrets)} revoked secret(s) blocked" if secrets else "")
+         + "; provision kiosks again (`kiosk init`) to pass it on")
+    return 0
+
+
 def cmd_roster_import(args) -> int:
     from kiosk.organiser.eventdir import EventFolder
     from kiosk.organiser.roster_import import import_roster
 
     folder = EventFolder.open(args.event)
     with folder.store() as store:
-        report = import_roster(args.file, store, folder.rules)
-    lines = [f"Imported {report.imported} new, updated {report.updated}, "
+        report = import_roster(args.file, store, folder.rules, roster_map=args.map)
+    lines = [f"Read a {report.format} file. Imported {report.imported} new, updated {report.updated}, "
              f"unchanged {report.unchanged}, rejected {len(report.rejected)}"]
     lines += [f"  line {r['line']}: {r['reason']}" for r in report.rejected[:50]]
     if len(report.rejected) > 50:

@@ -13,8 +13,9 @@ from typing import Callable, Protocol
 
 from kiosk.core.errors import KioskError, StorageError
 from kiosk.core.event import Attendee, EventRules, normalise_id
-from kiosk.core.outcomes import ENTRIES, Outcome, message_for, tone
+from kiosk.core.outcomes import ATTENTION_STEP, ENTRIES, Outcome, message_for, tone
 from kiosk.core.rules import Attendance, Identity, identify, judge
+from kiosk.core.tickets import ExternalTickets
 from kiosk.core.timeutil import local_day, to_utc_text, utcnow
 from kiosk.core.tokens import TokenVerifier
 
@@ -78,6 +79,7 @@ class CheckInResult:
     at: datetime
     direction: str
     detail: str = ""
+    attention: str = ""  # what staff must see or check before this attendee goes in
 
     @property
     def tone(self) -> str:
@@ -98,6 +100,7 @@ class CheckInResult:
             "message": self.message,
             "at": to_utc_text(self.at),
             "direction": self.direction,
+            "attention": self.attention or None,
         }
 
 
@@ -111,6 +114,8 @@ class CheckInDesk:
     new_id: Callable[[], str] = field(default=lambda: str(uuid.uuid4()))
     # Other views of an attendee's day (the live hub, for anti-passback across kiosks).
     remote_attendance: Callable[[str, str], Attendance | None] | None = None
+    # Tickets another registration system signs (pretix_sig1), verified here offline.
+    tickets: ExternalTickets | None = None
 
     def check_in(
         self,
@@ -125,7 +130,8 @@ class CheckInDesk:
             raise KioskError(f"direction must be in or out, not {direction!r}")
         at = at or self.clock()
         day = local_day(at, self.event.timezone).isoformat()
-        identity = identify(code, self.event, self.verifier, self.store.find_attendee)
+        identity = identify(code, self.event, self.verifier, self.store.find_attendee,
+                            self.tickets)
         attendance = None
         revoked_reason = None
         if identity.failure is None and identity.attendee_id is not None:
@@ -136,7 +142,7 @@ class CheckInDesk:
             attendance=attendance, revoked=revoked_reason is not None,
         )
         return self._record(identity, outcome, reason, at, day, direction, method, note="",
-                            detail=revoked_reason or "")
+                            detail=revoked_reason or identity.detail)
 
     def manual_check_in(self, attendee_id: str, *, note: str, staff: str = "staff",
                         at: datetime | None = None) -> CheckInResult:
@@ -197,6 +203,12 @@ class CheckInDesk:
         message = message_for(outcome, reason, help_point=self.event.help_point, hours=hours, name=name)
         if outcome in ENTRIES and identity.attendee is None and identity.via == "token":
             message = message_for(outcome, "late_registration", help_point=self.event.help_point)
+        attention = identity.attendee.attention if identity.attendee and outcome in ENTRIES else ""
+        if attention:
+            message = f"{message} {ATTENTION_STEP}"
+        if reason == "unmapped_item":
+            message = message_for(outcome, reason, help_point=self.event.help_point,
+                                  detail=identity.detail)
         return CheckInResult(
             scan_id=record.scan_id,
             outcome=outcome,
@@ -208,4 +220,5 @@ class CheckInDesk:
             at=at,
             direction=direction,
             detail=detail,
+            attention=attention,
         )

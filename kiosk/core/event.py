@@ -115,6 +115,8 @@ class Attendee:
     venues: tuple[str, ...] | None = None  # None: every venue
     name_ur: str = ""
     name_zh: str = ""
+    code: str = ""  # the barcode of a ticket from another registration system, if any
+    attention: str = ""  # what staff must see or check at check-in ("" when nothing)
 
     def public(self) -> dict:
         """What a check-in result may show: never contact details."""

@@ -53,6 +53,7 @@ REASONS = {
     "malformed": "The badge code is damaged",
     "unknown_key": "The badge was signed by an unknown key",
     "bad_signature": "The badge signature does not match",
+    "unmapped_item": "This ticket's product is not admitted here",
     "plain_ids_disabled": "Registration numbers are not accepted here; please show your QR badge",
     "not_in_roster": "This registration number is not on the list",
     "revoked": "This badge has been blocked",
@@ -63,6 +64,9 @@ REASONS = {
     "after_closing": "The halls are closed for today",
     "late_registration": "Welcome (registered after this kiosk's list was made)",
 }
+
+# Said after a welcome when the ticket needs staff to look (pretix's "special attention").
+ATTENTION_STEP = "Please see a member of staff before you go in."
 
 NEXT_STEP = {
     Outcome.DUPLICATE: "You can go in.",
@@ -75,8 +79,11 @@ NEXT_STEP = {
 }
 
 
-def message_for(outcome: Outcome, reason: str, *, help_point: str, hours: str = "", name: str = "") -> str:
+def message_for(outcome: Outcome, reason: str, *, help_point: str, hours: str = "", name: str = "",
+                detail: str = "") -> str:
     text = REASONS.get(reason, reason.replace("_", " "))
+    if detail:
+        text = f"{text} ({detail})"
     if outcome in (Outcome.ACCEPTED, Outcome.REENTRY) and name:
         text = f"{text}, {name}"
     step = NEXT_STEP.get(outcome)

@@ -11,6 +11,7 @@ from typing import Callable
 
 from kiosk.core.event import Attendee, EventRules, normalise_id
 from kiosk.core.outcomes import Outcome
+from kiosk.core.tickets import ExternalTicket, ExternalTickets
 from kiosk.core.tokens import (
     MAX_TOKEN_CHARS,
     BadgeClaims,
@@ -38,6 +39,7 @@ class Identity:
     token_fingerprint: str | None = None
     key_id: int | None = None
     failure: tuple[Outcome, str] | None = None
+    detail: str = ""  # for people: which product a refused ticket was
 
 
 @dataclass(frozen=True)
@@ -90,8 +92,10 @@ def identify(
     event: EventRules,
     verifier: TokenVerifier,
     find_attendee: Callable[[str], Attendee | None],
+    tickets: ExternalTickets | None = None,
 ) -> Identity:
-    """Read a scanned code as a signed badge or a plain registration number."""
+    """Read a scanned code as a signed badge, a ticket another system signed (``tickets``), a
+    ticket barcode or a plain registration number."""
     if code is None:
         return Identity(stored_code="", failure=(Outcome.INVALID, "empty"))
     if isinstance(code, bytes):
@@ -114,23 +118,40 @@ def identify(
             return Identity(stored_code=_hashed(text), failure=(Outcome.INVALID, exc.reason))
         return _from_claims(canonical(text), claims, event, find_attendee)
 
+    failed: TokenError | None = None
+    if tickets is not None:
+        try:
+            ticket = tickets.read(text)
+        except TokenError as exc:
+            ticket, failed = None, exc  # unless the roster has this very code (below)
+        if ticket is not None:
+            return _from_ticket(text, ticket, event, find_attendee)
+
     attendee = find_attendee(normalise_id(text))
+    if failed is not None and (attendee is None or normalise_id(attendee.code) != normalise_id(text)):
+        return Identity(stored_code=_hashed(text), failure=(Outcome.INVALID, failed.reason))
     if attendee is None:
         return Identity(stored_code=_hashed(text), failure=(Outcome.UNKNOWN, "not_in_roster"))
-    if not event.accept_plain_ids:
+    # The barcode of a ticket from another registration system (a pretix secret, an Eventbrite
+    # barcode) is the ticket itself, unguessable unlike a registration number.
+    by_code = bool(attendee.code) and normalise_id(attendee.code) == normalise_id(text) \
+        and normalise_id(attendee.id) != normalise_id(text)
+    if not event.accept_plain_ids and not by_code:
         return Identity(
             stored_code=text, attendee_id=attendee.id, category=attendee.category,
             attendee=attendee, via="id", failure=(Outcome.INVALID, "plain_ids_disabled"),
         )
     rule = event.category(attendee.category)
     return Identity(
-        stored_code=text,
+        # A ticket barcode is a bearer secret: the log keeps its hash, beside the attendee id.
+        stored_code=_hashed(text) if by_code else text,
         attendee_id=attendee.id,
         category=attendee.category,
         days=_narrow(attendee.days, rule.days),
         venues=_narrow(attendee.venues, rule.venues),
         attendee=attendee,
-        via="id",
+        via="code" if by_code else "id",
+        token_fingerprint=token_hash(text) if by_code else None,  # pretix's revocation list
     )
 
 
@@ -162,6 +183,27 @@ def _from_claims(token: str, claims: BadgeClaims, event: EventRules, find_attend
         via="token",
         token_fingerprint=token_hash(token),
         key_id=claims.key_id,
+    )
+
+
+def _from_ticket(text: str, ticket: ExternalTicket, event: EventRules, find_attendee) -> Identity:
+    # The signed product decides the category (as a badge's category does); the roster, where
+    # it has the ticket, gives the name. The seed is the holder, so the same ticket is one person.
+    if ticket.category is None:
+        return Identity(stored_code=_hashed(text), failure=(Outcome.INVALID, "unmapped_item"),
+                        detail=ticket.product)
+    attendee = find_attendee(normalise_id(text))
+    rule = event.category(ticket.category)
+    return Identity(
+        stored_code=_hashed(text),
+        attendee_id=attendee.id if attendee else ticket.holder,
+        category=ticket.category,
+        days=_narrow(attendee.days if attendee else None, rule.days),
+        venues=_narrow(attendee.venues if attendee else None, rule.venues),
+        attendee=attendee,
+        via="token",
+        token_fingerprint=token_hash(text),
+        detail=ticket.product,
     )
 
 

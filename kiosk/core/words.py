@@ -53,6 +53,7 @@ REASONS = {
     "malformed": QT_TRANSLATE_NOOP("Outcome", "The badge code is damaged or incomplete."),
     "unknown_key": QT_TRANSLATE_NOOP("Outcome", "The badge was not issued for this event."),
     "bad_signature": QT_TRANSLATE_NOOP("Outcome", "The badge could not be verified."),
+    "unmapped_item": QT_TRANSLATE_NOOP("Outcome", "This ticket is not for entry here."),
     "plain_ids_disabled": QT_TRANSLATE_NOOP("Outcome", "Please show the QR code of your badge."),
     "not_in_roster": QT_TRANSLATE_NOOP("Outcome", "This registration number is not on our list."),
     "revoked": QT_TRANSLATE_NOOP("Outcome", "It cannot be used to enter."),
@@ -73,6 +74,8 @@ NEXT_STEPS = {
     Outcome.OUTSIDE_HOURS: QT_TRANSLATE_NOOP("Outcome", "Opening hours today: {hours}."),
     Outcome.DUPLICATE: QT_TRANSLATE_NOOP("Outcome", "If you need help, please ask a member of staff."),
 }
+# After a welcome, when the ticket needs staff to look (pretix's "special attention").
+ATTENTION_NEXT = QT_TRANSLATE_NOOP("Outcome", "Please see a member of staff before you go in.")
 STORAGE_NEXT = QT_TRANSLATE_NOOP("Outcome", "Please go to {help}; staff will check you in.")
 
 CATEGORIES = {

@@ -77,6 +77,9 @@ def build_desk(folder: KioskFolder, store: KioskStore, **kwargs) -> CheckInDesk:
         store.set_zone(rules.timezone, rules.days)  # a kiosk provisioned before schema 4
     except sqlite3.OperationalError:  # read-only: its counters stay as they are
         pass
+    from kiosk.tickets.pretix import META_KEY, PretixSig1
+
+    kwargs.setdefault("tickets", PretixSig1.from_config(store.get_meta(META_KEY)))
     return CheckInDesk(event=rules, kiosk=folder.model.identity(), store=store,
                        verifier=load_verifier(store, rules), **kwargs)
 
@@ -107,14 +110,18 @@ def init_kiosk(path: Path, event: EventFolder, *, kiosk_id: str, venue: str, gat
     model = kiosk_from_dict(data, "kiosk settings")
     path.mkdir(parents=True, exist_ok=True)
 
+    from kiosk.tickets.pretix import META_KEY as PRETIX_KEY
+
     with event.store() as estore:
         estore.checkpoint()
+        pretix = estore.get_meta(PRETIX_KEY, "")  # the event's pretix public keys, if any
     with KioskStore.open(path / KIOSK_DB, create=True) as store:
         store.set_meta({
             "event_toml": (event.path / EVENT_TOML).read_text(encoding="utf-8"),
             "event_id": rules.event_id,
             "kiosk_id": model.kiosk_id,
             "venue": model.venue,
+            PRETIX_KEY: pretix,
         })
         store.set_zone(rules.timezone, rules.days)
         store.replace_public_keys(event.public_keys_raw())

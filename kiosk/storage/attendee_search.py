@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from kiosk.core.event import Attendee
-from kiosk.storage.roster import ROSTER_COLUMNS, attendee_from_row
+from kiosk.storage.roster import ATTENDEE_COLUMNS, attendee_from_row
 
 FIELDS = ("id", "name", "other_names", "company", "email", "phone")
-_SELECT = ", ".join(f"a.{c}" for c in ROSTER_COLUMNS)
+_SELECT = ", ".join(f"a.{c}" for c in ATTENDEE_COLUMNS)
 FUZZY_CANDIDATES = 200
 FUZZY_FLOOR = 70.0
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kiosk.core.event import Attendee
 from kiosk.storage import roster
-from kiosk.storage.db import SqliteStore, connect, migrate
+from kiosk.storage.db import SqliteStore, Transaction, connect, migrate
 from kiosk.storage.schema import EVENT_MIGRATIONS
 
 
@@ -19,6 +19,12 @@ class EventStore(SqliteStore):
         conn = connect(path, must_exist=not create, what="event database")
         migrate(conn, EVENT_MIGRATIONS, f"event database {path}")
         return cls(conn, path)
+
+    def set_meta(self, values: dict[str, str]) -> None:
+        with Transaction(self.conn):
+            self.conn.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value", list(values.items()))
 
     def checkpoint(self) -> None:
         """Fold the WAL into the main file so that readers on other machines see one file."""

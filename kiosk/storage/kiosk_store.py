@@ -87,7 +87,8 @@ class KioskStore(SqliteStore):
         try:
             with Transaction(self.conn):
                 self.conn.execute("DELETE FROM main.attendees")
-                self.conn.execute("INSERT INTO main.attendees SELECT * FROM event.attendees")
+                cols = ", ".join(roster.STORED_COLUMNS)
+                self.conn.execute(f"INSERT INTO main.attendees ({cols}) SELECT {cols} FROM event.attendees")
                 self.conn.execute(
                     "INSERT INTO main.revocations SELECT * FROM event.revocations WHERE true "
                     "ON CONFLICT (key) DO UPDATE SET label = excluded.label, "

@@ -29,6 +29,7 @@ from kiosk.storage.schema import (
     DERIVED_TRIGGERS,
     DROP_DERIVED_TRIGGERS,
     KIOSK_MIGRATIONS,
+    ROSTER_COLUMNS,
     SCAN_COLUMNS,
     SCAN_INDEXES,
 )
@@ -304,7 +305,8 @@ class MergedStore(SqliteStore):
         try:
             with Transaction(self.conn):
                 self.conn.execute("DELETE FROM main.attendees")
-                self.conn.execute("INSERT INTO main.attendees SELECT * FROM event.attendees")
+                cols = ", ".join(ROSTER_COLUMNS + ("updated_at",))  # whatever the event's schema
+                self.conn.execute(f"INSERT INTO main.attendees ({cols}) SELECT {cols} FROM event.attendees")
                 self.conn.execute(
                     "INSERT INTO main.revocations SELECT * FROM event.revocations WHERE true "
                     "ON CONFLICT (key) DO UPDATE SET label = excluded.label, "

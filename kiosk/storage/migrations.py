@@ -389,6 +389,12 @@ INSERT INTO arrival_counts (day, facet, key, n)
     SELECT day, 'q15', strftime('%H:', substr(first_in_at, 1, 19), COALESCE((SELECT minutes FROM utc_offsets WHERE from_utc <= first_in_at ORDER BY from_utc DESC LIMIT 1), 0) || ' minutes') || printf('%02d', CAST(strftime('%M', substr(first_in_at, 1, 19), COALESCE((SELECT minutes FROM utc_offsets WHERE from_utc <= first_in_at ORDER BY from_utc DESC LIMIT 1), 0) || ' minutes') AS INTEGER) / 15 * 15), COUNT(*)
     FROM daily_attendance WHERE first_in_at IS NOT NULL GROUP BY 1, 2, 3;
 """),
+    # Tickets from pretix or Eventbrite: each attendee's ticket barcode and check-in attention.
+    (5, """
+ALTER TABLE attendees ADD COLUMN code TEXT NOT NULL DEFAULT '' COLLATE NOCASE;
+ALTER TABLE attendees ADD COLUMN attention TEXT NOT NULL DEFAULT '';
+CREATE INDEX IF NOT EXISTS attendees_code ON attendees (code) WHERE code != '';
+"""),
 ]
 
 
@@ -425,5 +431,11 @@ CREATE TABLE IF NOT EXISTS issued_badges (
     token TEXT NOT NULL,
     issued_at TEXT NOT NULL
 );
+"""),
+    # Tickets from pretix or Eventbrite: each attendee's ticket barcode and check-in attention.
+    (3, """
+ALTER TABLE attendees ADD COLUMN code TEXT NOT NULL DEFAULT '' COLLATE NOCASE;
+ALTER TABLE attendees ADD COLUMN attention TEXT NOT NULL DEFAULT '';
+CREATE INDEX IF NOT EXISTS attendees_code ON attendees (code) WHERE code != '';
 """),
 ]

@@ -9,13 +9,17 @@ from typing import Iterable, Mapping
 from kiosk.core.event import Attendee, normalise_id
 from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.storage.db import Transaction
-from kiosk.storage.schema import ROSTER_COLUMNS
+from kiosk.storage.schema import ROSTER_COLUMNS, ROSTER_TICKET_COLUMNS
 
-_SELECT = "SELECT " + ", ".join(ROSTER_COLUMNS) + " FROM attendees"
+ATTENDEE_COLUMNS = ROSTER_COLUMNS + ROSTER_TICKET_COLUMNS
+STORED_COLUMNS = ROSTER_COLUMNS + ("updated_at",) + ROSTER_TICKET_COLUMNS
+_SELECT = "SELECT " + ", ".join(ATTENDEE_COLUMNS) + " FROM attendees"
 
 
 def attendee_from_row(row) -> Attendee:
-    (id_, name, category, company, email, phone, days, venues, name_ur, name_zh) = row
+    """An attendee from ATTENDEE_COLUMNS (or ROSTER_COLUMNS alone, where there is no ticket)."""
+    (id_, name, category, company, email, phone, days, venues, name_ur, name_zh) = row[:10]
+    code, attention = (tuple(row[10:12]) + ("", ""))[:2]
     return Attendee(
         id=id_,
         name=name,
@@ -27,6 +31,8 @@ def attendee_from_row(row) -> Attendee:
         venues=tuple(venues.split(";")) if venues else None,
         name_ur=name_ur or "",
         name_zh=name_zh or "",
+        code=code or "",
+        attention=attention or "",
     )
 
 
@@ -42,11 +48,17 @@ def attendee_to_row(attendee: Attendee) -> dict:
         "venues": ";".join(attendee.venues) if attendee.venues is not None else None,
         "name_ur": attendee.name_ur,
         "name_zh": attendee.name_zh,
+        "code": attendee.code,
+        "attention": attendee.attention,
     }
 
 
 def find_attendee(conn: sqlite3.Connection, attendee_id: str) -> Attendee | None:
-    row = conn.execute(_SELECT + " WHERE id = ?", (attendee_id.strip(),)).fetchone()
+    """The attendee with this registration id or, failing that, this ticket barcode."""
+    key = attendee_id.strip()
+    row = conn.execute(_SELECT + " WHERE id = ?", (key,)).fetchone()
+    if row is None and key:
+        row = conn.execute(_SELECT + " WHERE code = ? AND code != ''", (key,)).fetchone()
     return attendee_from_row(row) if row else None
 
 
@@ -66,14 +78,16 @@ def existing_ids(conn: sqlite3.Connection) -> set[str]:
 def upsert_attendees(conn: sqlite3.Connection, rows: Iterable[Mapping]) -> None:
     """Insert or replace attendees by registration id, all in one transaction."""
     now = to_utc_text(utcnow())
-    columns = ROSTER_COLUMNS + ("updated_at",)
+    columns = ATTENDEE_COLUMNS + ("updated_at",)
     sql = (
         f"INSERT INTO attendees ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
         "ON CONFLICT (id) DO UPDATE SET "
         + ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
     )
     with Transaction(conn):
-        conn.executemany(sql, ([row.get(c) for c in ROSTER_COLUMNS] + [now] for row in rows))
+        conn.executemany(sql, ([row.get(c) for c in ROSTER_COLUMNS]
+                               + [row.get(c) or "" for c in ROSTER_TICKET_COLUMNS] + [now]
+                               for row in rows))
 
 
 def set_revocation(conn: sqlite3.Connection, key: str, kind: str, *, reason: str = "",

@@ -15,6 +15,15 @@ always be rebuilt from the log (tests/helpers/oracles.py holds that rebuild in S
 
 ROSTER_COLUMNS = ("id", "name", "category", "company", "email", "phone", "days", "venues",
                   "name_ur", "name_zh")
+# Added by a later migration (event schema 3, kiosk schema 4) and kept out of ROSTER_COLUMNS,
+# which the hub and merged databases share: the barcode on the attendee's ticket from another
+# registration system (the code the kiosk scans), and the text staff must see at check-in.
+ROSTER_TICKET_COLUMNS = ("code", "attention")
+ROSTER_TICKET_DDL = """
+ALTER TABLE attendees ADD COLUMN code TEXT NOT NULL DEFAULT '' COLLATE NOCASE;
+ALTER TABLE attendees ADD COLUMN attention TEXT NOT NULL DEFAULT '';
+CREATE INDEX IF NOT EXISTS attendees_code ON attendees (code) WHERE code != '';
+"""
 
 ROSTER_DDL = """
 CREATE TABLE IF NOT EXISTS attendees (

@@ -387,7 +387,7 @@ class KioskWindow(QWidget):
             result.outcome, result.reason, name=name, category=result.category,
             help_point=self.settings.help_point(self.language), hours=hours,
             seconds=self.settings.result_seconds, destination=destination,
-            destination_label=destination_label)
+            destination_label=destination_label, attention=bool(getattr(result, "attention", "")))
         self.show_page("result")
         self.sounds.play({"green": "accept", "amber": "duplicate"}.get(result.tone, "refuse"))
         self.result_shown.emit(result)

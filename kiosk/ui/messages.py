@@ -9,7 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.core.outcomes import Outcome
-from kiosk.core.words import CATEGORIES, NEXT_STEPS, REASONS, STORAGE_NEXT, TITLES  # noqa: F401
+from kiosk.core.words import (ATTENTION_NEXT, CATEGORIES, NEXT_STEPS, REASONS,  # noqa: F401
+                               STORAGE_NEXT, TITLES)
 
 CTX = "Outcome"
 

@@ -37,7 +37,8 @@ def test_excel_style_csv_with_bom_crlf_quotes_and_three_scripts(tmp_path, empty_
             '"ITCN-3","Ayesha\r\nMalik",vip,,عائشہ ملک,\r\n')
     path = write(tmp_path, "roster.csv", "\ufeff" + text)
     report, people = run(path, empty_event)
-    assert report.to_json() == {"imported": 3, "updated": 0, "unchanged": 0, "rejected": []}
+    assert report.to_json() == {"imported": 3, "updated": 0, "unchanged": 0, "rejected": [],
+                                "format": "roster"}
     assert people["ITCN-1"].name == "Khan, Ahmed"
     assert people["ITCN-1"].company == 'Ravi "Data" Labs'
     assert people["ITCN-1"].name_ur == "احمد خان"

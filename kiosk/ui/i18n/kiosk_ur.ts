@@ -28,6 +28,10 @@
         <translation>منسوخ</translation>
     </message>
     <message>
+        <source>Attention: {text}</source>
+        <translation>توجہ: {text}</translation>
+    </message>
+    <message>
         <source>Not checked in today</source>
         <translation>آج چیک اِن نہیں ہوا</translation>
     </message>
@@ -618,6 +622,10 @@
         <translation>بیج کی تصدیق نہیں ہو سکی۔</translation>
     </message>
     <message>
+        <source>This ticket is not for entry here.</source>
+        <translation>یہ ٹکٹ یہاں داخلے کے لیے نہیں ہے۔</translation>
+    </message>
+    <message>
         <source>Please show the QR code of your badge.</source>
         <translation>براہ کرم اپنے بیج کا کیو آر کوڈ دکھائیں۔</translation>
     </message>
@@ -680,6 +688,10 @@
     <message>
         <source>If you need help, please ask a member of staff.</source>
         <translation>مدد درکار ہو تو عملے کے کسی رکن سے پوچھیں۔</translation>
+    </message>
+    <message>
+        <source>Please see a member of staff before you go in.</source>
+        <translation>اندر جانے سے پہلے براہ کرم عملے کے کسی رکن سے ملیں۔</translation>
     </message>
     <message>
         <source>Please go to {help}; staff will check you in.</source>

@@ -28,6 +28,10 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>Attention: {text}</source>
+        <translation>注意：{text}</translation>
+    </message>
+    <message>
         <source>Not checked in today</source>
         <translation>今天尚未签到</translation>
     </message>
@@ -617,6 +621,10 @@
         <translation>无法验证此胸卡。</translation>
     </message>
     <message>
+        <source>This ticket is not for entry here.</source>
+        <translation>此票不能在此入场。</translation>
+    </message>
+    <message>
         <source>Please show the QR code of your badge.</source>
         <translation>请出示胸卡上的二维码。</translation>
     </message>
@@ -679,6 +687,10 @@
     <message>
         <source>If you need help, please ask a member of staff.</source>
         <translation>如需帮助，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>Please see a member of staff before you go in.</source>
+        <translation>入场前请先找工作人员。</translation>
     </message>
     <message>
         <source>Please go to {help}; staff will check you in.</source>

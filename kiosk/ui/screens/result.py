@@ -31,6 +31,7 @@ class ResultScreen(Screen):
         self.hours = ""
         self.destination = None
         self.destination_label = ""
+        self.attention = False
         self._paint_pending = False
         # One column, the icon on top, in every orientation (see AttractScreen for why).
         outer = QVBoxLayout(self)
@@ -57,8 +58,10 @@ class ResultScreen(Screen):
 
     def show_result(self, outcome: Outcome, reason: str, *, name: str, category: str | None,
                     help_point: str, hours: str = "", seconds: float = 3.0,
-                    destination=None, destination_label: str = "") -> None:
+                    destination=None, destination_label: str = "",
+                    attention: bool = False) -> None:
         self.outcome, self.reason_code = outcome, reason
+        self.attention = attention
         self.tone = tone(outcome)
         self.name_text, self.category_name = name, category
         self.help_point, self.hours = help_point, hours
@@ -73,6 +76,7 @@ class ResultScreen(Screen):
     def show_failure(self, *, help_point: str, seconds: float = 6.0) -> None:
         """The scan could not be stored: red, and never a welcome."""
         self.outcome, self.reason_code, self.tone = None, "storage_failed", "red"
+        self.attention = False
         self.name_text, self.category_name, self.destination = "", None, None
         self.help_point = help_point
         self.retranslate()
@@ -96,6 +100,8 @@ class ResultScreen(Screen):
             self.reason.setText(messages.reason(self.reason_code))
             self.next_step.setText(messages.next_step(self.outcome, help_point=self.help_point,
                                                       hours=self.hours))
+            if self.attention:
+                self.next_step.setText(messages.tr(messages.ATTENTION_NEXT))
         self.name.setText(self.name_text)
         self.name.setVisible(bool(self.name_text))
         self.category.setText(messages.category(self.category_name))

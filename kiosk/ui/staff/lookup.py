@@ -127,9 +127,11 @@ class AttendeeCard(QWidget):
         a, s = self.attendee, self.standing
         if a is None:
             return
-        others = " · ".join(n for n in (a.name_ur, a.name_zh) if n)
+        others = " · ".join(n for n in (a.name_ur, a.name_zh) if n and n != a.name)
         self.name.setText(a.name + (f"\n{others}" if others else ""))
         lines = [f"{messages.category(a.category)} · {a.id}"]
+        if a.attention:  # pretix's "special attention" or check-in text: staff must look
+            lines.insert(0, self.tr("Attention: {text}").format(text=a.attention))
         if a.company:
             lines.append(a.company)
         contact = " · ".join(x for x in (a.phone, a.email) if x)
