@@ -39,56 +39,16 @@ def tone(outcome: Outcome) -> str:
     return TONE.get(outcome, "red")
 
 
-# Reason codes (stable; the UI translates them) and their English text.
-REASONS = {
-    "first_entry": "Welcome",
-    "reentry": "Welcome back",
-    "exit": "Goodbye, see you again",
-    "exit_not_inside": "Goodbye (no entry was recorded at this kiosk)",
-    "within_window": "This badge was just scanned",
-    "reentry_not_allowed": "Re-entry is not allowed with this badge",
-    "empty": "The code is empty",
-    "too_long": "The code is too long to be a badge",
-    "not_text": "The code is not readable text",
-    "malformed": "The badge code is damaged",
-    "unknown_key": "The badge was signed by an unknown key",
-    "bad_signature": "The badge signature does not match",
-    "unmapped_item": "This ticket's product is not admitted here",
-    "plain_ids_disabled": "Registration numbers are not accepted here; please show your QR badge",
-    "not_in_roster": "This registration number is not on the list",
-    "revoked": "This badge has been blocked",
-    "event_not_today": "The event is not open today",
-    "not_valid_today": "This badge is not valid today",
-    "wrong_venue": "This badge is for another venue",
-    "before_opening": "The halls are not open yet",
-    "after_closing": "The halls are closed for today",
-    "late_registration": "Welcome (registered after this kiosk's list was made)",
-}
-
-# Said after a welcome when the ticket needs staff to look (pretix's "special attention").
-ATTENTION_STEP = "Please see a member of staff before you go in."
-
-NEXT_STEP = {
-    Outcome.DUPLICATE: "You can go in.",
-    Outcome.UNKNOWN: "Please go to {help}.",
-    Outcome.INVALID: "Please go to {help}.",
-    Outcome.REVOKED: "Please go to {help}.",
-    Outcome.WRONG_DAY: "Please check the dates on your badge or go to {help}.",
-    Outcome.WRONG_VENUE: "Please check the venue on your badge or go to {help}.",
-    Outcome.OUTSIDE_HOURS: "Please come back during opening hours ({hours}).",
-}
+# What the attendee is told is in kiosk.core.words (one catalogue for the screens, the command
+# line and the badges): the screen's title, reason and next step, in that order.
+ATTENTION_STEP = "Please see a member of staff before you go in."  # words.ATTENTION_NEXT
 
 
 def message_for(outcome: Outcome, reason: str, *, help_point: str, hours: str = "", name: str = "",
-                detail: str = "") -> str:
-    text = REASONS.get(reason, reason.replace("_", " "))
-    if detail:
-        text = f"{text} ({detail})"
-    if outcome in (Outcome.ACCEPTED, Outcome.REENTRY) and name:
-        text = f"{text}, {name}"
-    step = NEXT_STEP.get(outcome)
-    if step:
-        text = f"{text}. {step.format(help=help_point, hours=hours)}"
-    elif not text.endswith("."):
-        text += "."
-    return text
+                detail: str = "", language: str = "en") -> str:
+    """The screen's words for a result, as one line (``kiosk checkin``'s "message")."""
+    from kiosk.core.words import outcome_text
+
+    text = outcome_text(outcome, reason, help_point=help_point, hours=hours, name=name,
+                        language=language)
+    return f"{text} ({detail})" if detail else text

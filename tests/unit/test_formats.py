@@ -36,3 +36,15 @@ def test_one_catalogue_serves_screens_badges_and_command_line():
     assert urdu and not any("a" <= c <= "z" for c in urdu)  # translated, not English
     zh = Catalogue.load("zh")
     assert len(zh.entries) > 150  # the whole file, every context
+
+
+def test_the_command_line_says_what_the_screen_says():
+    """Before, `kiosk checkin` said "Goodbye, see you again" where the screen said "see you
+    soon": two tables of words. Now the line is the screen's title, reason and next step."""
+    from kiosk.core.outcomes import Outcome, message_for
+    from kiosk.core.words import NEXT_STEPS, REASONS, TITLES
+
+    line = message_for(Outcome.EXITED, "exit", help_point="Gate 1")
+    assert line == f"{TITLES[Outcome.EXITED]}. {REASONS['exit']}"
+    refused = message_for(Outcome.REVOKED, "revoked", help_point="Gate 1")
+    assert refused.endswith(NEXT_STEPS[Outcome.REVOKED].format(help="Gate 1"))
