@@ -9,8 +9,9 @@ folder drawn from the organiser's stand plan replaces them without code changes.
 
 Geometry is laid out in local metres (x east, y north) and written as WGS84 around the real
 sites, as IMDF requires. Feature ids are UUIDs derived from stable names, so regenerating gives
-identical files. `nav.geojson` (not part of IMDF) holds the walking network: nodes tied to IMDF
-features and typed edges (walk, door, ramp, stairs, escalator, elevator).
+identical files. The walking network is the kiosk's own data, outside the IMDF namespace in
+`x-itcn-kiosk/nav.geojson` (declared in the manifest's extensions): nodes tied to IMDF features
+and typed edges (walk, door, ramp, stairs, escalator, elevator).
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ MAPS = Path(__file__).resolve().parent.parent
 NAMESPACE = uuid.UUID("6f2c8a52-3b1e-4f0a-9d57-1c0e4b7a9e10")
 METRES_PER_DEG_LAT = 110_574.0
 METRES_PER_DEG_LON_EQUATOR = 111_320.0
-GENERATOR = "maps/tools/build_schematic.py"
+GENERATOR = "ITCN kiosk build_schematic.py 2"
+EXTENSION = "imdf:extension:itcn-kiosk:wayfinding#1.0.0"
+EXTENSION_DIR = "x-itcn-kiosk"
 
 # Names in the three kiosk languages.
 T = {
@@ -162,6 +165,15 @@ class Venue:
         return self.add("kiosk", key, self.polygon(rect(x - 0.6, y - 0.4, x + 0.6, y + 0.4)), {
             "name": kiosk_label(where), "alt_name": {"en": where["en"]}, "anchor_id": anchor,
             "level_id": self.level_id, "display_point": self.point(x, y)})
+
+    def parking(self, key, xy, joins) -> str:
+        """A car park: a parking unit outside the building and the amenity inside it."""
+        x, y = xy
+        uid = self.unit(f"{key}:lot", "parking", rect(x - 20, y - 12, x + 20, y + 12),
+                        label("parking"))
+        aid = self.amenity(key, "parking", xy, [uid], label("parking"))
+        self.edge(joins, self.node(x, y, aid, uid))
+        return aid
 
     def unit_at(self, x, y) -> str | None:
         for feature, ring in zip(self.features.get("unit", []), self.unit_polys):
@@ -402,11 +414,12 @@ def write(v: Venue, out: Path, *, name: dict, address: dict, footprint_ring, bui
            "properties": {"level_id": v.level_id, "edge_kinds": ["walk", "door", "ramp", "stairs",
                                                                   "escalator", "elevator"]},
            "features": nav_features}
-    write_collection(out / "nav.geojson", {k: val for k, val in nav.items() if k != "features"},
-                     nav_features)
+    (out / EXTENSION_DIR).mkdir(exist_ok=True)
+    write_collection(out / EXTENSION_DIR / "nav.geojson",
+                     {k: val for k, val in nav.items() if k != "features"}, nav_features)
+    (out / "nav.geojson").unlink(missing_ok=True)  # where older versions put it, inside IMDF
     manifest = {"version": "1.0.0", "created": "2026-11-01T00:00:00Z",
-                "generated_by": {"name": GENERATOR, "version": "1"}, "language": "en",
-                "extensions": None}
+                "generated_by": GENERATOR, "language": "en", "extensions": [EXTENSION]}
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return {"features": sum(len(v) for v in v.features.values()), "nodes": len(v.nodes),
             "edges": len(seen)}
@@ -504,9 +517,7 @@ def build_lahore(out: Path) -> dict:
     # Parking outside the west and east gates.
     for key, gate_no, xy in (("parking_west", 2, (-160, -45)), ("parking_east", 3, (160, -45)),
                              ("parking_main", 1, (0, -50))):
-        aid = v.amenity(key, "parking", xy, [], label("parking"))
-        p = v.node(*xy, aid)
-        v.edge(gates[gate_no][1], p)
+        v.parking(key, xy, gates[gate_no][1])
     # Kiosks: at each gate, and one in the concourse by Hall 2. Bearing: the way a person
     # reading the screen faces (the screen is in front of them).
     kiosks = [("gate1", (6, -18), 0, gate_label(1), 1), ("gate2", (-154, -18), 0, gate_label(2), 2),
@@ -662,8 +673,7 @@ def build_karachi(out: Path) -> dict:
     aid = v.amenity("info_east", "information", (170, -10), [east], label("info"))
     v.edge(v.node(170, -10, aid), east_mid)
     for key, gate_no, xy in (("parking_west", 1, (-235, 0)), ("parking_east", 2, (235, 0))):
-        aid = v.amenity(key, "parking", xy, [], label("parking"))
-        v.edge(gates[gate_no], v.node(*xy, aid))
+        v.parking(key, xy, gates[gate_no])
     kiosks = [("gate1", (-189, 6), 90, gate_label(1)), ("gate2", (189, 6), 270, gate_label(2)),
               ("concourse", (0, 9), 0, label("concourse"))]
     for key, xy, bearing, where in kiosks:
