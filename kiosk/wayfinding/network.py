@@ -47,6 +47,7 @@ SHARED_EDGE = 0.8  # metres of common boundary for two open areas to be walkable
 INSET = 0.35  # metres: door and corner nodes sit this far inside their unit
 SNAP = 6.0  # metres: a place outside every walkable unit joins the nearest one this close
 MAX_CORNERS = 80
+NEAREST = 10  # visible neighbours each hub is joined to
 
 
 @dataclass
@@ -343,7 +344,18 @@ def _join_inside(unit: Unit, out: Derived, edge) -> None:
         segs = shapely.linestrings(np.stack([hub_xy[i], hub_xy[j]], axis=1))
         ok = shapely.covers(prepared, segs)
         linked = np.zeros(len(hubs), dtype=bool)
-        for a, b in zip(i[ok].tolist(), j[ok].tolist()):
+        # Each hub keeps its NEAREST visible neighbours: a long concourse with a hundred doors
+        # is a chain along them, not a hundred-squared web (routes stay as short, Dijkstra fast).
+        vi, vj = i[ok], j[ok]
+        length = np.hypot(*(hub_xy[vi] - hub_xy[vj]).T)
+        keep = np.zeros(len(vi), dtype=bool)
+        for side in (vi, vj):
+            order = np.lexsort((length, side))
+            ranked = side[order]
+            starts = np.searchsorted(ranked, ranked, side="left")
+            rank = np.arange(len(ranked)) - starts
+            keep[order[rank < NEAREST]] = True
+        for a, b in zip(vi[keep].tolist(), vj[keep].tolist()):
             edge(hubs[a], hubs[b], inside_kind)
             linked[a] = linked[b] = True
         # A hub that sees no other (a crooked outline) still joins its nearest neighbour.
