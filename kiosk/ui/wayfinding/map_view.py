@@ -4,6 +4,11 @@ Labels ignore the view's transform (they stay the same size on screen at every z
 level of detail: halls and facilities always, booth numbers once booths are big enough to hold
 them, exhibitor names closer still. The route is a thick line with a moving dash on top, the
 "you are here" marker a dot with a cone pointing the way a person reading the screen faces.
+
+One level is shown at a time. A venue with several levels gets a level switcher (top left, one
+fixed button per level, bottom-up order from the bottom) and, while a route changes floors, a
+"next floor" button beside it that follows the route to its next level. Both are children of
+the view at fixed places: they never move, whatever the language or the route.
 """
 
 from __future__ import annotations
@@ -12,9 +17,14 @@ from PySide6.QtCore import (QEasingCurve, QEvent, QPointF, QRectF, Qt, QVariantA
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen,
                            QPolygonF)
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsView,
-                               QPinchGesture)
+                               QPinchGesture, QVBoxLayout, QWidget)
 
-from kiosk.ui.i18n import qt_drawn_families
+from kiosk.ui.i18n import font_families, qt_drawn_families
+from kiosk.ui.shaping import ShapedButton
+
+NEXT_FLOOR = {"en": "Next: {level}", "ur": "اگلی منزل: {level}", "zh": "下一层：{level}"}
+BACK_FLOOR = {"en": "Back to {level}", "ur": "واپس: {level}", "zh": "返回{level}"}
+LEVEL_NAME = {"en": "Level", "ur": "منزل", "zh": "楼层"}
 
 UNIT_COLOURS = {
     "hall": ("#EAF1FB", "#7D9CC4"),
@@ -234,11 +244,17 @@ class MapView(QGraphicsView):
 
     zoomed = Signal(float)  # pixels per metre
     touched = Signal()
+    level_changed = Signal(int)  # the ordinal now shown
 
     def __init__(self, venue, exhibitors=(), *, label_px: int = 22, icon_px: int = 34,
-                 parent=None):
+                 button_px: int = 64, parent=None):
         super().__init__(parent)
         self.venue = venue
+        self.button_px = button_px
+        ordinals = getattr(venue, "ordinals", [0])
+        self.level = min(ordinals, key=abs)  # the ground floor (or the nearest to it)
+        self._level_items: list[tuple[QGraphicsItem, int]] = []
+        self.route_levels: list[int] = []
         self.label_px = label_px
         self.icon_px = icon_px
         self.language = "en"
@@ -281,6 +297,7 @@ class MapView(QGraphicsView):
                                     pen, QBrush(QColor(fill)))
             item.setZValue(1 if unit.kind in ("walkway", "hall") else 2)
             item.setData(0, unit.id)
+            self._on_level(item, unit.level)
         sectors: dict[str, int] = {}
         by_booth = {}
         for ex in exhibitors:
@@ -295,18 +312,19 @@ class MapView(QGraphicsView):
                                     QPen(QColor("#B5B5A8"), 0.15), QBrush(QColor(tint)))
             item.setZValue(3)
             item.setData(0, booth.id)
+            self._on_level(item, booth.level)
             width = max(x for x, _ in booth.polygon) - min(x for x, _ in booth.polygon)
             small = max(12, int(self.label_px * 0.6))
             label = LabelItem({"en": booth.code}, pixel_size=small, colour="#555555",
                               lod=BOOTH_LABEL_SCALE, offset_px=-small * 0.6 if ex else 0)
             label.setPos(scene_point(*booth.point))
-            self._add_label(label)
+            self._add_label(label, booth.level)
             if ex is not None:
                 name_label = LabelItem(dict(ex.names), pixel_size=small, colour="#222222",
                                        lod=EXHIBITOR_LABEL_SCALE, max_width_m=width,
                                        offset_px=small * 0.7)
                 name_label.setPos(scene_point(*booth.point))
-                self._add_label(name_label)
+                self._add_label(name_label, booth.level)
         for opening in (p for p in v.places.values() if p.feature_type == "opening" and p.line):
             colour = "#2E7D32" if opening.kind == "exit" else \
                 "#C62828" if opening.kind == "emergency_exit" else "#FFFFFF"
@@ -317,6 +335,7 @@ class MapView(QGraphicsView):
             item = scene.addPath(path, QPen(QColor(colour), width, Qt.PenStyle.SolidLine,
                                             Qt.PenCapStyle.FlatCap))
             item.setZValue(4)
+            self._on_level(item, opening.level)
         # Labels: halls big, other named rooms smaller, gates, facility icons.
         for unit in units:
             if unit.kind == "walkway" or not unit.names:
@@ -330,6 +349,7 @@ class MapView(QGraphicsView):
                 item = IconItem(icon[0], icon[1], self.icon_px)
                 item.setPos(scene_point(*unit.point))
                 self.scene().addItem(item)
+                self._on_level(item, unit.level)
             label = LabelItem(unit.names, pixel_size=int(self.label_px * (1.6 if big else 0.8)),
                               bold=big, colour="#1F3A5F" if big else "#333333",
                               pill=rgba("#FFFFFF", 215) if big else None, halo=not big,
@@ -338,13 +358,13 @@ class MapView(QGraphicsView):
                               offset_px=self.icon_px * 0.5 + self.label_px * 0.6 if icon else 0)
             label.setPos(scene_point(*unit.point))
             label.setZValue(30 if big else 22)
-            self._add_label(label)
+            self._add_label(label, unit.level)
         for gate in (p for p in v.places.values() if p.kind == "exit" and p.names):
             label = LabelItem(gate.names, pixel_size=int(self.label_px * 0.8), bold=True,
                               colour="#FFFFFF", pill=rgba("#2E7D32", 235),
                               offset_px=self.label_px * 1.1)
             label.setPos(scene_point(*gate.point))
-            self._add_label(label)
+            self._add_label(label, gate.level)
         for place in v.places.values():
             if place.feature_type != "amenity" or place.kind not in ICONS:
                 continue
@@ -352,16 +372,124 @@ class MapView(QGraphicsView):
             icon = IconItem(glyph, fill, self.icon_px)
             icon.setPos(scene_point(*place.point))
             scene.addItem(icon)
+            self._on_level(icon, place.level)
             label = LabelItem(place.names, pixel_size=int(self.label_px * 0.8), colour="#333333",
                               lod=5.5, halo=True,
                               offset_px=self.icon_px * 0.5 + self.label_px * 0.6)
             label.setPos(scene_point(*place.point))
-            self._add_label(label)
+            self._add_label(label, place.level)
         self.setSceneRect(scene.sceneRect())
+        self._build_level_controls()
 
-    def _add_label(self, label: LabelItem) -> None:
+    def _add_label(self, label: LabelItem, level: int | None = None) -> None:
         self.scene().addItem(label)
         self.labels.append(label)
+        label.level = level
+
+    def _on_level(self, item: QGraphicsItem, level: int) -> QGraphicsItem:
+        self._level_items.append((item, level))
+        item.setVisible(level == self.level)
+        return item
+
+    # -- levels -----------------------------------------------------------------------------
+    def _build_level_controls(self) -> None:
+        ordinals = self.venue.ordinals if hasattr(self.venue, "ordinals") else [0]
+        self.level_buttons: dict[int, ShapedButton] = {}
+        self.level_bar = QWidget(self)
+        self.level_bar.setObjectName("levelbar")
+        box = QVBoxLayout(self.level_bar)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(8)
+        for ordinal in reversed(ordinals):  # the top floor at the top
+            button = ShapedButton(self._level_short(ordinal))
+            button.setObjectName("levelbutton")
+            button.setCheckable(True)
+            button.setFixedSize(self.button_px, self.button_px)
+            button.clicked.connect(lambda _=False, o=ordinal: self._level_tapped(o))
+            box.addWidget(button)
+            self.level_buttons[ordinal] = button
+        self.level_bar.setStyleSheet(
+            "QPushButton { background: rgba(255, 255, 255, 235); color: #12355B;"
+            " border: 2px solid #8C8C80; border-radius: 14px; font-weight: bold; }"
+            " QPushButton:checked { background: #12355B; color: white; border-color: #12355B; }")
+        self.level_bar.adjustSize()
+        self.level_bar.setVisible(len(ordinals) > 1)
+        self.next_floor_button = ShapedButton("")
+        self.next_floor_button.setParent(self)
+        self.next_floor_button.setObjectName("nextfloor")
+        self.next_floor_button.setFixedSize(int(self.button_px * 3.6), self.button_px)
+        self.next_floor_button.setStyleSheet(
+            f"QPushButton {{ background: {ROUTE_COLOUR.name()}; color: white; border: none;"
+            " border-radius: 14px; font-weight: bold; padding: 0 10px; }")
+        self.next_floor_button.clicked.connect(self.next_floor)
+        self.next_floor_button.setVisible(False)
+        self._place_level_controls()
+        self._sync_level_controls()
+
+    def _level_short(self, ordinal: int) -> str:
+        level = self.venue.level(ordinal) if hasattr(self.venue, "level") else None
+        return level.short(self.language) if level is not None else str(ordinal)
+
+    def _place_level_controls(self) -> None:
+        margin = 16
+        self.level_bar.move(margin, margin)
+        self.next_floor_button.move(margin + self.button_px + 12, margin)
+
+    def _level_tapped(self, ordinal: int) -> None:
+        self.touched.emit()
+        self.show_level(ordinal)
+
+    def show_level(self, ordinal: int) -> None:
+        """Show one level: its rooms, booths, labels, the route's leg on it."""
+        self.level = ordinal
+        for item, level in self._level_items:
+            item.setVisible(level == ordinal)
+        self._zoom_changed()
+        self._sync_level_controls()
+        self.level_changed.emit(ordinal)
+
+    def next_level_of_route(self) -> int | None:
+        """Where the route goes after the level shown (None at its last level)."""
+        levels = self.route_levels
+        if self.level not in levels:
+            return levels[0] if levels else None
+        i = levels.index(self.level)
+        return levels[i + 1] if i + 1 < len(levels) else None
+
+    def next_floor(self) -> None:
+        self.touched.emit()
+        target = self.next_level_of_route()
+        if target is None and self.route_levels:
+            target = self.route_levels[0]  # from the last floor back to where you are
+        if target is not None:
+            self.show_level(target)
+            leg = [pt for pt, lvl in zip(self._route_points, self._route_point_levels)
+                   if lvl == target]
+            if leg:
+                self.fit_points(leg)
+
+    def _sync_level_controls(self) -> None:
+        font = QFont()
+        font.setFamilies(font_families(self.language))
+        font.setPixelSize(max(14, int(self.button_px * 0.36)))
+        font.setBold(True)
+        for button in (*self.level_buttons.values(), self.next_floor_button):
+            button.setFont(font)
+        for ordinal, button in self.level_buttons.items():
+            button.setChecked(ordinal == self.level)
+            button.setText(self._level_short(ordinal))
+            name = self.venue.level_name(ordinal, self.language) \
+                if hasattr(self.venue, "level_name") else str(ordinal)
+            button.setAccessibleName(f"{LEVEL_NAME.get(self.language, 'Level')} {name}")
+        changes = len(set(self.route_levels)) > 1
+        self.next_floor_button.setVisible(changes)
+        if changes:
+            target = self.next_level_of_route()
+            words = NEXT_FLOOR
+            if target is None:
+                target, words = self.route_levels[0], BACK_FLOOR
+            self.next_floor_button.setText(words.get(self.language, words["en"]).format(
+                level=self.venue.level_name(target, self.language)))
 
     def set_language(self, lang: str) -> None:
         self.language = lang
@@ -369,6 +497,8 @@ class MapView(QGraphicsView):
             label.set_language(lang)
         if self.here_label is not None:
             self.here_label.set_language(lang)
+        if hasattr(self, "level_buttons"):
+            self._sync_level_controls()
 
     # -- you are here ------------------------------------------------------------------------
     def set_here(self, place, names: dict) -> None:
@@ -385,12 +515,37 @@ class MapView(QGraphicsView):
         self.here_label.setZValue(42)
         self.scene().addItem(self.here_label)
         self.here_label.set_language(self.language)
+        self._level_items = [(i, lvl) for i, lvl in self._level_items
+                             if i is not self.here_marker and i is not self.here_label]
+        self.here_level = getattr(place, "level", 0)
+        self._on_level(self.here_marker, self.here_level)
+        self._on_level(self.here_label, self.here_level)
 
     # -- the route ----------------------------------------------------------------------------
-    def show_route(self, points: list[tuple[float, float]], destination_names: dict) -> None:
+    def show_route(self, points: list[tuple[float, float]], destination_names: dict,
+                   levels: list[int] | None = None) -> None:
+        """Draw a route; with levels (one ordinal per point) each floor shows its own leg."""
         self.clear_route()
         if len(points) < 2:
             return
+        if levels is None or len(levels) != len(points):
+            levels = [self.level] * len(points)
+        self._route_points, self._route_point_levels = list(points), list(levels)
+        self.route_levels = []
+        legs: list[tuple[int, list]] = []
+        for pt, lvl in zip(points, levels):
+            if not legs or legs[-1][0] != lvl:
+                legs.append((lvl, []))
+                self.route_levels.append(lvl)
+            legs[-1][1].append(pt)
+        for n, (lvl, leg) in enumerate(legs):
+            if n + 1 < len(legs):
+                leg = leg + [legs[n + 1][1][0]]  # up to where the stairs or the lift are
+            if len(leg) >= 2:
+                self._route_leg(leg, lvl)
+        self._finish_route(points, destination_names, levels[-1])
+
+    def _route_leg(self, points, level: int) -> None:
         path = QPainterPath(scene_point(*points[0]))
         for pt in points[1:]:
             path.lineTo(scene_point(*pt))
@@ -415,10 +570,16 @@ class MapView(QGraphicsView):
             item.setZValue(z)
             self.scene().addItem(item)
             self.route_items.append(item)
+            self._on_level(item, level)
+        self.route_dashes = getattr(self, "route_dashes", []) + [dash]
+        self.route_path = dash
+
+    def _finish_route(self, points, destination_names: dict, level: int) -> None:
         pin = PinItem(int(self.icon_px * 1.2))
         pin.setPos(scene_point(*points[-1]))
         self.scene().addItem(pin)
         self.route_items.append(pin)
+        self._on_level(pin, level)
         label = LabelItem(destination_names, pixel_size=int(self.label_px * 0.9), bold=True,
                           colour="#FFFFFF", pill=rgba("#D81B60", 240),
                           offset_px=-self.icon_px * 1.2 * 1.4 - self.label_px * 0.7)
@@ -427,8 +588,8 @@ class MapView(QGraphicsView):
         self.scene().addItem(label)
         label.set_language(self.language)
         self.route_items.append(label)
+        self._on_level(label, level)
         self.route_label = label
-        self.route_path = dash
         # The dashes march from you-are-here towards the destination.
         self._dash_animation = QVariantAnimation(self)
         self._dash_animation.setStartValue(0.0)
@@ -438,12 +599,16 @@ class MapView(QGraphicsView):
         self._dash_animation.setEasingCurve(QEasingCurve.Type.Linear)
         self._dash_animation.valueChanged.connect(self._set_dash_offset)
         self._dash_animation.start()
-        self.fit_points(points)
+        start = self.route_levels[0] if self.route_levels else self.level
+        self.show_level(start)
+        first_leg = [pt for pt, lvl in zip(points, self._route_point_levels) if lvl == start]
+        self.fit_points(first_leg if len(first_leg) >= 2 else points)
 
     def _set_dash_offset(self, value) -> None:
-        pen = self.route_path.pen()
-        pen.setDashOffset(float(value))
-        self.route_path.setPen(pen)
+        for dash in getattr(self, "route_dashes", []):
+            pen = dash.pen()
+            pen.setDashOffset(float(value))
+            dash.setPen(pen)
 
     @property
     def animating(self) -> bool:
@@ -457,13 +622,20 @@ class MapView(QGraphicsView):
         if self._dash_animation is not None:
             self._dash_animation.stop()
             self._dash_animation = None
+        gone = set(map(id, self.route_items))
+        self._level_items = [(i, lvl) for i, lvl in self._level_items if id(i) not in gone]
         for item in self.route_items:
             self.scene().removeItem(item)
         self.route_items.clear()
+        self.route_dashes = []
+        self.route_levels = []
+        if hasattr(self, "level_buttons"):
+            self._sync_level_controls()
 
     def fit_points(self, points) -> None:
-        xs = [p[0] for p in points] + ([self.here_marker.pos().x()] if self.here_marker else [])
-        ys = [-p[1] for p in points] + ([self.here_marker.pos().y()] if self.here_marker else [])
+        here = self.here_marker is not None and self.here_marker.isVisible()
+        xs = [p[0] for p in points] + ([self.here_marker.pos().x()] if here else [])
+        ys = [-p[1] for p in points] + ([self.here_marker.pos().y()] if here else [])
         rect = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
         margin = max(rect.width(), rect.height()) * 0.15 + 15
         self.fitInView(rect.adjusted(-margin, -margin, margin, margin),
@@ -518,7 +690,8 @@ class MapView(QGraphicsView):
     def _zoom_changed(self) -> None:
         scale = self.pixels_per_metre()
         for label in self.labels:
-            visible = scale >= label.lod
+            level = getattr(label, "level", None)
+            visible = scale >= label.lod and (level is None or level == self.level)
             label.setVisible(visible)
             if visible:
                 label.fit(scale)

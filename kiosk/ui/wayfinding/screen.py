@@ -162,7 +162,7 @@ class WayfindingScreen(QWidget):
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
         self.map = MapView(self.venue, self.index.exhibitors, label_px=int(self.body_px * 0.8),
-                           icon_px=int(self.touch * 0.45))
+                           icon_px=int(self.touch * 0.45), button_px=self.touch)
         self.map.touched.connect(self.activity)
         grid.addWidget(self.map, 0, 0)
         controls = QWidget()
@@ -462,7 +462,8 @@ class WayfindingScreen(QWidget):
         self.qr_label.setPixmap(QPixmap.fromImage(image))
         self.qr_label.setVisible(True)
         self.qr_caption.setVisible(True)
-        self.map.show_route(route.points, {lang: route.title(lang), "en": route.title("en")})
+        self.map.show_route(route.points, {lang: route.title(lang), "en": route.title("en")},
+                            levels=[level for _, _, level in route.points3])
         data = route.to_json(lang)
         data["qr_text"] = self.qr_text
         self.route_shown.emit(data)

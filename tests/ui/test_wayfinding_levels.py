@@ -1,0 +1,99 @@
+"""The map on several floors: one level at a time, a level switcher, the route's leg per level
+and a "next floor" button, in English, Urdu and Chinese (screenshots for people to look at)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+
+from kiosk.ui.wayfinding import WayfindingScreen
+from kiosk.ui.wayfinding.map_view import ROUTE_COLOUR
+from kiosk.wayfinding import Wayfinder
+from tests.helpers.imdf import write_two_floor_venue
+
+
+@pytest.fixture(scope="module")
+def finder(tmp_path_factory):
+    return Wayfinder.open(write_two_floor_venue(tmp_path_factory.mktemp("levels") / "two"))
+
+
+@pytest.fixture(scope="module")
+def shots_dir(tmp_path_factory) -> Path:
+    configured = os.environ.get("KIOSK_SCREENSHOTS")
+    folder = Path(configured) if configured else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _rect(widget, screen) -> QRect:
+    return QRect(widget.mapTo(screen, QPoint(0, 0)), widget.size())
+
+
+def _route_pixels(image) -> int:
+    target = ROUTE_COLOUR.rgb()
+    return sum(1 for y in range(0, image.height(), 3) for x in range(0, image.width(), 3)
+               if image.pixel(x, y) == target)
+
+
+@pytest.mark.parametrize("lang", ["en", "ur", "zh"])
+def test_route_over_two_floors(qtbot, finder, shots_dir, lang):
+    screen = WayfindingScreen(finder.venue, finder.index, finder.router, "", language=lang)
+    qtbot.addWidget(screen)
+    screen.resize(1920, 1080)
+    screen.show()
+    qtbot.waitExposed(screen)
+    view = screen.map
+    assert view.level_bar.isVisible() and sorted(view.level_buttons) == [0, 1]
+    assert view.level == 0 and view.level_buttons[0].isChecked()
+    assert not view.next_floor_button.isVisible()
+    before = {o: _rect(b, screen) for o, b in view.level_buttons.items()}
+    next_at = _rect(view.next_floor_button, screen)
+    screen.search("Seminar Room 1")
+    assert screen.results.count() > 0
+    with qtbot.waitSignal(screen.route_shown, timeout=3000) as shown:
+        screen.choose(0)
+    assert shown.args[0]["levels"] == [0, 1]
+    qtbot.waitUntil(view.next_floor_button.isVisible)
+    # The route starts on the ground floor, where "you are here" is.
+    assert view.level == 0 and view.here_marker.isVisible()
+    legs = {lvl for item, lvl in view._level_items if item in view.route_items}
+    assert legs == {0, 1}
+    assert all(item.isVisible() == (lvl == 0) for item, lvl in view._level_items
+               if item in view.route_items)
+    # Controls stay where they were, and clear of the zoom buttons and of each other.
+    assert {o: _rect(b, screen) for o, b in view.level_buttons.items()} == before
+    assert _rect(view.next_floor_button, screen) == next_at
+    others = [screen.zoom_in_button, screen.zoom_out_button, screen.reset_button, screen.note]
+    for control in [*view.level_buttons.values(), view.next_floor_button]:
+        for other in others:
+            assert not _rect(control, screen).intersects(_rect(other, screen))
+    ground = screen.grab().toImage()
+    assert _route_pixels(ground) > 50
+    assert ground.save(str(shots_dir / f"wayfinding-levels-{lang}-ground.png"))
+    qtbot.mouseClick(view.next_floor_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.level == 1)
+    assert view.level_buttons[1].isChecked() and not view.level_buttons[0].isChecked()
+    assert not view.here_marker.isVisible()  # you are downstairs
+    assert view.route_label.isVisible()  # the destination's pin and name are up here
+    upper = screen.grab().toImage()
+    assert _route_pixels(upper) > 50
+    assert upper.save(str(shots_dir / f"wayfinding-levels-{lang}-upper.png"))
+    # The switcher takes you back down; so does the next-floor button on the last floor.
+    qtbot.mouseClick(view.level_buttons[0], Qt.MouseButton.LeftButton)
+    assert view.level == 0 and view.here_marker.isVisible()
+
+
+def test_one_level_venue_has_no_switcher(qtbot, tmp_path):
+    from tests.helpers.imdf import write_tiny_venue
+
+    tiny = Wayfinder.open(write_tiny_venue(tmp_path / "tiny"))
+    screen = WayfindingScreen(tiny.venue, tiny.index, tiny.router, "", language="en")
+    qtbot.addWidget(screen)
+    screen.resize(1280, 800)
+    screen.show()
+    qtbot.waitExposed(screen)
+    assert not screen.map.level_bar.isVisible()
+    assert not screen.map.next_floor_button.isVisible()
