@@ -269,7 +269,7 @@ def route_steps(route, lang: str = "en") -> list[str]:
                 steps.append(t["start_straight"].format(d=d, extra=extra))
             elif first and heading is not None:
                 steps.append(t["start"].format(turn=turn_text, turn_lc=turn_lc, d=d, extra=extra))
-            elif first:
+            elif first or heading is None:  # or just off the stairs or out of the lift
                 steps.append(t["first"].format(d=d, extra=extra))
             elif turn == "straight":
                 steps.append(t["continue"].format(d=d, extra=extra))

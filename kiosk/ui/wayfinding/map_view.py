@@ -288,6 +288,13 @@ class MapView(QGraphicsView):
             item = scene.addPolygon(QPolygonF([scene_point(x, y) for x, y in ring]),
                                     QPen(QColor("#8C8C80"), 0), QBrush(QColor("#F4F4EF")))
             item.setZValue(0)
+        ground = min(getattr(v, "ordinals", [0]), key=abs)
+        for level in getattr(v, "levels", {}).values():
+            if level.polygon and level.ordinal != ground:  # an upper floor over the ground's
+                item = scene.addPolygon(QPolygonF([scene_point(x, y) for x, y in level.polygon]),
+                                        QPen(QColor("#5F6B7A"), 0.8), QBrush(QColor("#F4F4EF")))
+                item.setZValue(0.5)
+                self._on_level(item, level.ordinal)
         units = sorted((p for p in v.places.values() if p.feature_type == "unit" and p.polygon),
                        key=lambda p: -_area(p.polygon))
         for unit in units:

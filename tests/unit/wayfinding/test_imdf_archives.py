@@ -204,3 +204,25 @@ def test_shipped_maps_hold_no_kiosk_data_in_the_imdf_namespace():
                 assert f["feature_type"] == path.stem, path
         amenities = json.loads((folder / "amenity.geojson").read_text())["features"]
         assert all(a["properties"]["unit_ids"] for a in amenities)
+
+
+@pytest.mark.parametrize("venue", ["lahore", "karachi"])
+def test_shipped_venues_have_an_upper_floor_by_stairs_escalator_and_lift(request, venue,
+                                                                          capsys):
+    v = request.getfixturevalue(venue)
+    assert v.ordinals == [0, 1]
+    upstairs = {p.name("en") for p in v.places.values() if p.level == 1 and p.names}
+    assert {"Seminar Room 1", "Seminar Room 2", "Prayer Room", "Washroom (Men)",
+            "Washroom (Women)", "Accessible Washroom"} <= upstairs
+    kinds = {e.kind for e in v.edges if v.nodes[e.a].level != v.nodes[e.b].level}
+    assert kinds == {"stairs", "escalator", "elevator"}
+    shortest = _route(capsys, "--venue", venue, "--to", "Seminar Room 1")
+    assert shortest["levels"] == [0, 1] and {"stairs", "escalator"} & set(shortest["uses"])
+    step_free = _route(capsys, "--venue", venue, "--to", "Seminar Room 1", "--accessible")
+    assert step_free["levels"] == [0, 1] and "elevator" in step_free["uses"]
+    assert not {"stairs", "escalator"} & set(step_free["uses"])
+    assert any("lift up to Level 1" in s for s in step_free["steps"])
+    down = _route(capsys, "--venue", venue, "--from", "Seminar Room 2", "--to", "Hall 1",
+                  "--accessible")
+    assert down["levels"] == [1, 0] and any("lift down to Ground floor" in s
+                                            for s in down["steps"])
