@@ -97,3 +97,84 @@ def test_one_level_venue_has_no_switcher(qtbot, tmp_path):
     qtbot.waitExposed(screen)
     assert not screen.map.level_bar.isVisible()
     assert not screen.map.next_floor_button.isVisible()
+
+
+def _visible_label_rects(view):
+    return [(view._screen_rect(lb), lb.group, lb.full_text) for lb in view.labels
+            if lb.isVisible()]
+
+
+@pytest.fixture(scope="module")
+def lahore_finder(tmp_path_factory):
+    from tests.helpers.wayfinding import wayfinder_with_exhibitors
+
+    return wayfinder_with_exhibitors(tmp_path_factory.mktemp("lahore-levels"), "lahore", 150)
+
+
+@pytest.mark.parametrize("lang,size", [("en", (1920, 1080)), ("ur", (1920, 1080)),
+                                       ("zh", (1080, 1920))])
+def test_labels_never_overlap_and_you_are_here_is_never_under_a_control(qtbot, lahore_finder,
+                                                                        lang, size):
+    f = lahore_finder
+    screen = WayfindingScreen(f.venue, f.index, f.router, "", language=lang)
+    qtbot.addWidget(screen)
+    screen.resize(*size)
+    screen.show()
+    qtbot.waitExposed(screen)
+    view = screen.map
+
+    def check():
+        rects = _visible_label_rects(view)
+        for i, (a, ga, ta) in enumerate(rects):
+            for b, gb, tb in rects[i + 1:]:
+                assert ga is not None and ga == gb or not a.intersects(b), (ta, tb)
+        def here_clear():
+            here = view._screen_rect(view.here_marker).toRect()
+            return not view.here_marker.isVisible() or not any(
+                here.intersects(r) for r in view._control_rects())
+        qtbot.waitUntil(here_clear, timeout=3000)
+
+    check()
+    for factor in (1.5, 2.0, 3.0):
+        view.zoom_by(factor)
+        check()
+    screen.search("Prayer Room (Women)")
+    with qtbot.waitSignal(screen.route_shown, timeout=3000):
+        screen.choose(0)
+    check()
+    # The destination is lit up, and its own label gives way to the route's name on the pin.
+    assert view.highlight is not None and view.highlight.isVisible()
+    dest = f.venue.places[screen.route.destination.id]
+    assert all(not lb.isVisible() for lb in view.place_labels.get(dest.id, []))
+    assert view.route_label.isVisible()
+    screen.search("Seminar Room 2")
+    with qtbot.waitSignal(screen.route_shown, timeout=3000):
+        screen.choose(0)
+    check()
+    view.next_floor()
+    check()
+    assert view.level == 1 and view.highlight.isVisible()
+
+
+@pytest.mark.parametrize("kiosk,lang,route", [("Gate 3", "en", False), ("Gate 2", "ur", False),
+                                              ("Gate 1", "en", True)])
+def test_you_are_here_clears_the_zoom_buttons_on_a_small_screen(qtbot, lahore_finder, kiosk,
+                                                                lang, route):
+    """At 1280x800 the gate kiosks fall under "+" or "−" unless the map makes room."""
+    f = lahore_finder
+    anchor = f.venue.kiosk_place(kiosk)
+    screen = WayfindingScreen(f.venue, f.index, f.router, anchor.id, language=lang)
+    qtbot.addWidget(screen)
+    screen.resize(1280, 800)
+    screen.show()
+    qtbot.waitExposed(screen)
+    if route:
+        with qtbot.waitSignal(screen.route_shown, timeout=3000):
+            screen.show_nearest("washroom")
+    view = screen.map
+
+    def clear():
+        here = view._screen_rect(view.here_marker).united(view._screen_rect(view.here_label))
+        return QRect(view.viewport().rect()).contains(here.toRect()) and not any(
+            r.intersects(here.toRect()) for r in view._control_rects())
+    qtbot.waitUntil(clear, timeout=3000)

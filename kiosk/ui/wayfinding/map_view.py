@@ -13,7 +13,8 @@ the view at fixed places: they never move, whatever the language or the route.
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QEasingCurve, QEvent, QPointF, QRectF, Qt, QVariantAnimation, Signal)
+from PySide6.QtCore import (QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation,
+                            Signal)
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen,
                            QPolygonF)
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsView,
@@ -63,9 +64,13 @@ class LabelItem(QGraphicsItem):
     def __init__(self, names: dict, *, pixel_size: int, bold: bool = False,
                  colour: str = "#222222", pill: QColor | None = None, lod: float = 0.0,
                  max_width_m: float | None = None, offset_px: float = 0.0,
-                 halo: bool = False, beside_px: float | None = None):
+                 halo: bool = False, beside_px: float | None = None, priority: int = 5):
         super().__init__()
         self.names = names
+        self.priority = priority  # lower wins where labels would overlap; the other one goes
+        self.level = None  # the level it belongs to (None: every level)
+        self.suppressed = False  # hidden because a route names the same place
+        self.group = None  # labels of one place are laid out together and never clash
         self.max_width_m = max_width_m  # elide to this many metres of map (a booth's width)
         self.scale = 1.0
         self.full_text = ""
@@ -255,6 +260,10 @@ class MapView(QGraphicsView):
         self.level = min(ordinals, key=abs)  # the ground floor (or the nearest to it)
         self._level_items: list[tuple[QGraphicsItem, int]] = []
         self.route_levels: list[int] = []
+        self.place_labels: dict[str, list[LabelItem]] = {}
+        self.place_shapes: dict[str, tuple[list, int]] = {}
+        self.obstacles = lambda: []  # viewport rects of controls drawn over the map
+        self.highlight: QGraphicsItem | None = None
         self.label_px = label_px
         self.icon_px = icon_px
         self.language = "en"
@@ -283,7 +292,10 @@ class MapView(QGraphicsView):
         scene = self.scene()
         v = self.venue
         x0, y0, x1, y1 = v.bounds()
-        scene.setSceneRect(QRectF(x0 - 40, -y1 - 40, (x1 - x0) + 80, (y1 - y0) + 80))
+        self.venue_rect = QRectF(x0 - 40, -y1 - 40, (x1 - x0) + 80, (y1 - y0) + 80)
+        # Room to scroll past the edges, so that nothing has to sit under a control.
+        m = max(self.venue_rect.width(), self.venue_rect.height())
+        scene.setSceneRect(self.venue_rect.adjusted(-m, -m, m, m))
         for ring in v.footprint:
             item = scene.addPolygon(QPolygonF([scene_point(x, y) for x, y in ring]),
                                     QPen(QColor("#8C8C80"), 0), QBrush(QColor("#F4F4EF")))
@@ -305,6 +317,7 @@ class MapView(QGraphicsView):
             item.setZValue(1 if unit.kind in ("walkway", "hall") else 2)
             item.setData(0, unit.id)
             self._on_level(item, unit.level)
+            self.place_shapes[unit.id] = (unit.polygon, unit.level)
         sectors: dict[str, int] = {}
         by_booth = {}
         for ex in exhibitors:
@@ -320,16 +333,22 @@ class MapView(QGraphicsView):
             item.setZValue(3)
             item.setData(0, booth.id)
             self._on_level(item, booth.level)
+            self.place_shapes[booth.id] = (booth.polygon, booth.level)
             width = max(x for x, _ in booth.polygon) - min(x for x, _ in booth.polygon)
             small = max(12, int(self.label_px * 0.6))
             label = LabelItem({"en": booth.code}, pixel_size=small, colour="#555555",
-                              lod=BOOTH_LABEL_SCALE, offset_px=-small * 0.6 if ex else 0)
+                              lod=BOOTH_LABEL_SCALE, offset_px=-small * 0.6 if ex else 0,
+                              priority=6)
+            self.place_labels.setdefault(booth.id, []).append(label)
+            label.group = booth.id
             label.setPos(scene_point(*booth.point))
             self._add_label(label, booth.level)
             if ex is not None:
                 name_label = LabelItem(dict(ex.names), pixel_size=small, colour="#222222",
                                        lod=EXHIBITOR_LABEL_SCALE, max_width_m=width,
-                                       offset_px=small * 0.7)
+                                       offset_px=small * 0.7, priority=5)
+                self.place_labels.setdefault(booth.id, []).append(name_label)
+                name_label.group = booth.id
                 name_label.setPos(scene_point(*booth.point))
                 self._add_label(name_label, booth.level)
         for opening in (p for p in v.places.values() if p.feature_type == "opening" and p.line):
@@ -362,14 +381,16 @@ class MapView(QGraphicsView):
                               pill=rgba("#FFFFFF", 215) if big else None, halo=not big,
                               lod=0.0 if big or unit.kind == "seminar" else
                               9.0 if icon else 3.0,
-                              offset_px=self.icon_px * 0.5 + self.label_px * 0.6 if icon else 0)
+                              offset_px=self.icon_px * 0.5 + self.label_px * 0.6 if icon else 0,
+                              priority=0 if big else 3 if unit.kind == "seminar" else 4)
+            self.place_labels.setdefault(unit.id, []).append(label)
             label.setPos(scene_point(*unit.point))
             label.setZValue(30 if big else 22)
             self._add_label(label, unit.level)
         for gate in (p for p in v.places.values() if p.kind == "exit" and p.names):
             label = LabelItem(gate.names, pixel_size=int(self.label_px * 0.8), bold=True,
                               colour="#FFFFFF", pill=rgba("#2E7D32", 235),
-                              offset_px=self.label_px * 1.1)
+                              offset_px=self.label_px * 1.1, priority=1)
             label.setPos(scene_point(*gate.point))
             self._add_label(label, gate.level)
         for place in v.places.values():
@@ -382,7 +403,8 @@ class MapView(QGraphicsView):
             self._on_level(icon, place.level)
             label = LabelItem(place.names, pixel_size=int(self.label_px * 0.8), colour="#333333",
                               lod=5.5, halo=True,
-                              offset_px=self.icon_px * 0.5 + self.label_px * 0.6)
+                              offset_px=self.icon_px * 0.5 + self.label_px * 0.6, priority=2)
+            self.place_labels.setdefault(place.id, []).append(label)
             label.setPos(scene_point(*place.point))
             self._add_label(label, place.level)
         self.setSceneRect(scene.sceneRect())
@@ -482,6 +504,13 @@ class MapView(QGraphicsView):
         font.setBold(True)
         for button in (*self.level_buttons.values(), self.next_floor_button):
             button.setFont(font)
+        # One width per language, for every text it can show: it never grows under a finger.
+        metrics = QFontMetricsF(font)
+        texts = [w.get(self.language, w["en"]).format(level=self.venue.level_name(o, self.language))
+                 for w in (NEXT_FLOOR, BACK_FLOOR) for o in self.level_buttons] \
+            if hasattr(self.venue, "level_name") else []
+        widest = max([metrics.horizontalAdvance(t) for t in texts] or [0])
+        self.next_floor_button.setFixedWidth(max(int(self.button_px * 3), int(widest + 44)))
         for ordinal, button in self.level_buttons.items():
             button.setChecked(ordinal == self.level)
             button.setText(self._level_short(ordinal))
@@ -527,14 +556,38 @@ class MapView(QGraphicsView):
         self.here_level = getattr(place, "level", 0)
         self._on_level(self.here_marker, self.here_level)
         self._on_level(self.here_label, self.here_level)
+        self._declutter()
 
     # -- the route ----------------------------------------------------------------------------
     def show_route(self, points: list[tuple[float, float]], destination_names: dict,
-                   levels: list[int] | None = None) -> None:
-        """Draw a route; with levels (one ordinal per point) each floor shows its own leg."""
+                   levels: list[int] | None = None, destination_id: str | None = None) -> None:
+        """Draw a route; with levels (one ordinal per point) each floor shows its own leg.
+
+        The destination (a room or booth, by id) is filled in the route's colour, and its own
+        label makes way for the route's name pill.
+        """
         self.clear_route()
         if len(points) < 2:
             return
+        shape = self.place_shapes.get(destination_id or "")
+        place = self.venue.places.get(destination_id or "") if destination_id else None
+        if shape is None and place is not None:  # an amenity: light up the room it is in
+            unit = self.venue.unit_at(*place.point, place.level)
+            shape = self.place_shapes.get(unit.id) if unit is not None else None
+        if shape is not None:
+            ring, lvl = shape
+            fill = QColor(ROUTE_COLOUR)
+            fill.setAlpha(70)
+            pen = QPen(ROUTE_COLOUR, 3)
+            pen.setCosmetic(True)
+            item = self.scene().addPolygon(QPolygonF([scene_point(x, y) for x, y in ring]), pen,
+                                           QBrush(fill))
+            item.setZValue(3.5)
+            self.route_items.append(item)
+            self._on_level(item, lvl)
+            self.highlight = item
+        for label in self.place_labels.get(destination_id or "", []):
+            label.suppressed = True
         if levels is None or len(levels) != len(points):
             levels = [self.level] * len(points)
         self._route_points, self._route_point_levels = list(points), list(levels)
@@ -629,6 +682,10 @@ class MapView(QGraphicsView):
         if self._dash_animation is not None:
             self._dash_animation.stop()
             self._dash_animation = None
+        for labels in self.place_labels.values():
+            for label in labels:
+                label.suppressed = False
+        self.highlight = None
         gone = set(map(id, self.route_items))
         self._level_items = [(i, lvl) for i, lvl in self._level_items if id(i) not in gone]
         for item in self.route_items:
@@ -649,6 +706,9 @@ class MapView(QGraphicsView):
                        Qt.AspectRatioMode.KeepAspectRatio)
         self._clamp_zoom()
         self._zoom_changed()
+        self.keep_here_clear()
+        # Once more when the screen has laid out its controls over the map.
+        QTimer.singleShot(0, self, self.keep_here_clear)
 
     # -- zoom and pan ------------------------------------------------------------------------
     def pixels_per_metre(self) -> float:
@@ -657,9 +717,12 @@ class MapView(QGraphicsView):
     def reset_view(self) -> None:
         """The whole venue, north up."""
         self.resetTransform()
-        self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitInView(self.venue_rect, Qt.AspectRatioMode.KeepAspectRatio)
         self._fit_scale = self.pixels_per_metre()
         self._zoom_changed()
+        self.keep_here_clear()
+        # Once more when the screen has laid out its controls over the map.
+        QTimer.singleShot(0, self, self.keep_here_clear)
 
     def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
         """Zoom about a point of the viewport (its centre by default), within sane limits."""
@@ -698,11 +761,82 @@ class MapView(QGraphicsView):
         scale = self.pixels_per_metre()
         for label in self.labels:
             level = getattr(label, "level", None)
-            visible = scale >= label.lod and (level is None or level == self.level)
+            visible = scale >= label.lod and (level is None or level == self.level) \
+                and not label.suppressed
             label.setVisible(visible)
             if visible:
                 label.fit(scale)
+        self._declutter()
         self.zoomed.emit(scale)
+
+    def _screen_rect(self, item) -> QRectF:
+        return item.deviceTransform(self.viewportTransform()).mapRect(item.boundingRect())
+
+    def _declutter(self) -> None:
+        """No two labels overlap: the less important one (then the smaller) is dropped."""
+        placed: list[QRectF] = []
+        for item in (self.here_marker, self.here_label, getattr(self, "route_label", None)):
+            if item is not None and item.scene() is not None and item.isVisible():
+                placed.append(self._screen_rect(item))
+        cell = 96.0
+        grid: dict[tuple[int, int], list[tuple[QRectF, object]]] = {}
+
+        def cells(r: QRectF):
+            for gx in range(int(r.left() // cell), int(r.right() // cell) + 1):
+                for gy in range(int(r.top() // cell), int(r.bottom() // cell) + 1):
+                    yield gx, gy
+
+        for r in placed:
+            for c in cells(r):
+                grid.setdefault(c, []).append((r, None))
+        for label in sorted((lb for lb in self.labels if lb.isVisible()),
+                            key=lambda lb: (lb.priority, -lb.pixel_size)):
+            r = self._screen_rect(label).adjusted(-2, -2, 2, 2)
+            if any(r.intersects(o) and (g is None or g != label.group)
+                   for c in cells(r) for o, g in grid.get(c, ())):
+                label.setVisible(False)
+                continue
+            for c in cells(r):
+                grid.setdefault(c, []).append((r, label.group))
+
+    def keep_here_clear(self) -> None:
+        """Scroll (and if need be zoom out) until "you are here" is under no control."""
+        if self.here_marker is None or not self.here_marker.isVisible():
+            return
+        view = QRectF(self.viewport().rect()).adjusted(4, 4, -4, -4)
+        for _ in range(8):
+            mark = self._screen_rect(self.here_marker).united(self._screen_rect(self.here_label))
+            blockers = [QRectF(r) for r in self._control_rects() if QRectF(r).intersects(mark)]
+            if not blockers and view.contains(mark):
+                return
+            if not blockers:  # off the edge: bring it back in
+                dx = max(0.0, view.left() - mark.left()) - max(0.0, mark.right() - view.right())
+                dy = max(0.0, view.top() - mark.top()) - max(0.0, mark.bottom() - view.bottom())
+                moves = [(dx, dy)]
+            else:
+                block = blockers[0]
+                for other in blockers[1:]:
+                    block = block.united(other)
+                moves = [(block.right() + 8 - mark.left(), 0), (block.left() - 8 - mark.right(), 0),
+                         (0, block.bottom() + 8 - mark.top()), (0, block.top() - 8 - mark.bottom())]
+                moves = [m for m in moves if view.contains(mark.translated(*m)) and not any(
+                    QRectF(r).intersects(mark.translated(*m)) for r in self._control_rects())]
+            if not moves:
+                self.zoom_by(0.85)  # no room at this zoom: show a little more of the venue
+                continue
+            dx, dy = min(moves, key=lambda m: abs(m[0]) + abs(m[1]))
+            before = self._screen_rect(self.here_marker).center()
+            self.pan_by(dx, dy)
+            moved = self._screen_rect(self.here_marker).center() - before
+            if abs(moved.x() - dx) + abs(moved.y() - dy) > 2:
+                self.zoom_by(0.85)  # at the end of the scroll range: zoom out and try again
+
+    def _control_rects(self) -> list:
+        rects = [w.geometry() for w in (self.level_bar, self.next_floor_button)
+                 if w.isVisible()] if hasattr(self, "level_bar") else []
+        offset = self.viewport().pos()
+        rects = [r.translated(-offset) for r in rects]
+        return rects + list(self.obstacles())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

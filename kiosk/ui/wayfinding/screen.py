@@ -12,7 +12,7 @@ A standalone widget: the kiosk app embeds it behind the attract screen's "Find y
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
@@ -184,6 +184,7 @@ class WayfindingScreen(QWidget):
         self.note.setObjectName("note")
         self._t(self.note, "setText", N_("Schematic map, not to scale"))
         grid.addWidget(self.note, 0, 0, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft)
+        self.map.obstacles = self._map_obstacles
         left_box.addWidget(holder, 1)
         root.addWidget(left, 1)
 
@@ -280,6 +281,13 @@ class WayfindingScreen(QWidget):
         box.addWidget(self.pages, 1)
         root.addWidget(panel)
         self.panel = panel
+
+    def _map_obstacles(self) -> list:
+        """Where the zoom buttons and the note cover the map, in the map's viewport."""
+        viewport = self.map.viewport()
+        return [QRect(viewport.mapFromGlobal(w.mapToGlobal(QPoint(0, 0))), w.size())
+                for w in (self.zoom_in_button, self.zoom_out_button, self.reset_button,
+                          self.note) if w.isVisible()]
 
     def _map_button(self, text: str, source: str) -> QPushButton:
         button = ShapedButton(text)
@@ -463,7 +471,8 @@ class WayfindingScreen(QWidget):
         self.qr_label.setVisible(True)
         self.qr_caption.setVisible(True)
         self.map.show_route(route.points, {lang: route.title(lang), "en": route.title("en")},
-                            levels=[level for _, _, level in route.points3])
+                            levels=[level for _, _, level in route.points3],
+                            destination_id=route.destination.id)
         data = route.to_json(lang)
         data["qr_text"] = self.qr_text
         self.route_shown.emit(data)
