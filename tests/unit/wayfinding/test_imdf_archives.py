@@ -226,3 +226,22 @@ def test_shipped_venues_have_an_upper_floor_by_stairs_escalator_and_lift(request
                   "--accessible")
     assert down["levels"] == [1, 0] and any("lift down to Ground floor" in s
                                             for s in down["steps"])
+
+
+def test_imported_exhibitors_are_plain_imdf_occupants(tmp_path, lahore):
+    from kiosk.wayfinding.exhibitors import import_exhibitors, load_exhibitors
+    from kiosk.wayfinding.sample import write_sample_csv
+    from kiosk.wayfinding.validate import CATEGORY, REQUIRED_PROPS
+
+    csv_path = write_sample_csv(tmp_path / "exhibitors.csv", lahore, 30)
+    import_exhibitors(csv_path, lahore, tmp_path / "exhibitors")
+    folder = tmp_path / "exhibitors" / "lahore"
+    occupants = json.loads((folder / "occupant.geojson").read_text())["features"]
+    for f in occupants:
+        props = f["properties"]
+        assert f["feature_type"] == "occupant" and CATEGORY.match(props["category"])
+        assert "description" not in props
+        assert all(key in props for key in REQUIRED_PROPS["occupant"])
+    loaded = load_exhibitors(tmp_path / "exhibitors", lahore)
+    assert len(loaded) == 30 and all(e.category != "unspecified" for e in loaded)
+    assert {e.category for e in loaded} - {"other"}  # the sectors came back from the extension
