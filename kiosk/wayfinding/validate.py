@@ -228,13 +228,18 @@ def _check_properties(by_type, features, err) -> None:
             if ftype == "relationship":
                 if props.get("direction") not in ("directed", "undirected"):
                     err(f"relationship {f['id']}: direction must be directed or undirected")
-                ends = [props.get("origin"), props.get("destination")]
-                ends += list(props.get("intermediary") or [])
-                for ref in ends:
+                middle = props.get("intermediary") or []
+                ends = [("origin", props.get("origin")), ("destination", props.get("destination"))]
+                ends += [("intermediary", r) for r in (middle if isinstance(middle, list)
+                                                       else [middle])]
+                for role, ref in ends:
                     if ref is None:
                         continue
                     rid = ref.get("id") if isinstance(ref, dict) else None
-                    if rid not in features:
+                    if not isinstance(rid, str):
+                        err(f"relationship {f['id']}: {role} is not a feature reference "
+                            "({\"id\", \"feature_type\"})")
+                    elif rid not in features:
                         err(f"relationship {f['id']}: refers to {rid}, which does not exist")
                     elif isinstance(ref, dict) and ref.get("feature_type") and \
                             features[rid]["_file"][:-8] != ref["feature_type"]:
@@ -307,6 +312,9 @@ def _check_geometry(by_type, err, warn) -> None:
                 g = shape(geom)
             except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
                 err(f"{ftype} {_name(f)}: geometry is not valid GeoJSON ({exc})")
+                continue
+            if g.is_empty:
+                err(f"{ftype} {_name(f)}: its geometry has no coordinates")
                 continue
             if gtype in ("Polygon", "MultiPolygon") and not g.is_valid:
                 err(f"{ftype} {_name(f)}: its polygon crosses itself")

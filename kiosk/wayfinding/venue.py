@@ -388,7 +388,10 @@ def load_venue(venue: str | os.PathLike, maps: str | os.PathLike | None = None) 
     from kiosk.wayfinding.archive import EXTENSION_DIR, Archive
 
     archive = Archive(venue_dir(str(venue), maps))
-    manifest = archive.read_json("manifest.json") if archive.exists("manifest.json") else None
+    try:
+        manifest = archive.read_json("manifest.json") if archive.exists("manifest.json") else None
+    except KioskError as exc:
+        raise KioskError(f"{archive}: {exc}") from None
     if not isinstance(manifest, dict):
         raise KioskError(f"{archive}: manifest.json is missing or not a JSON object")
     by_type = read_features(archive)

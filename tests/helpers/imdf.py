@@ -232,11 +232,18 @@ def write_two_floor_venue(folder: Path) -> Path:
             opening("wc_a", l1, (16, 24), (18, 24)),
         ],
         "anchor": [feature(uid(300), "anchor", point(2, 3), unit_id=u["corridor"],
+                           address_id=None),
+                   feature(uid(302), "anchor", point(10, 21), unit_id=u["corridor1"],
                            address_id=None)],
         "kiosk": [feature(uid(301), "kiosk", polygon(1.5, 2.5, 2.5, 3.5),
                           name=names("Kiosk, Entrance", "کیوسک، داخلہ", "信息亭（入口）"),
                           alt_name={"en": "Entrance", "ur": "داخلہ", "zh-Hans": "入口"},
-                          anchor_id=uid(300), level_id=l0, display_point=point(2, 3))],
+                          anchor_id=uid(300), level_id=l0, display_point=point(2, 3)),
+                  feature(uid(303), "kiosk", polygon(9.5, 20.5, 10.5, 21.5),
+                          name=names("Kiosk, Upper Corridor", "کیوسک، بالائی گزرگاہ",
+                                     "信息亭（二层走廊）"),
+                          alt_name={"en": "Upstairs", "ur": "اوپر", "zh-Hans": "楼上"},
+                          anchor_id=uid(302), level_id=l1, display_point=point(10, 21))],
     }
     for ftype, items in files.items():
         (folder / f"{ftype}.geojson").write_text(json.dumps(

@@ -178,3 +178,20 @@ def test_you_are_here_clears_the_zoom_buttons_on_a_small_screen(qtbot, lahore_fi
         return QRect(view.viewport().rect()).contains(here.toRect()) and not any(
             r.intersects(here.toRect()) for r in view._control_rects())
     qtbot.waitUntil(clear, timeout=3000)
+
+
+def test_a_kiosk_upstairs_starts_on_its_own_floor(qtbot, finder):
+    upstairs = finder.venue.kiosk_place("Upstairs")
+    screen = WayfindingScreen(finder.venue, finder.index, finder.router, upstairs.id,
+                              language="en")
+    qtbot.addWidget(screen)
+    screen.resize(1920, 1080)
+    screen.show()
+    qtbot.waitExposed(screen)
+    assert screen.map.level == 1 and screen.map.level_buttons[1].isChecked()
+    assert screen.map.here_marker.isVisible()
+    screen.search("Registration")
+    with qtbot.waitSignal(screen.route_shown, timeout=3000) as shown:
+        screen.choose(0)
+    assert shown.args[0]["levels"] == [1, 0]
+    assert "Next: Ground floor" == screen.map.next_floor_button.text()

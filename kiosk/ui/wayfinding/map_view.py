@@ -556,6 +556,9 @@ class MapView(QGraphicsView):
         self.here_level = getattr(place, "level", 0)
         self._on_level(self.here_marker, self.here_level)
         self._on_level(self.here_label, self.here_level)
+        if not self.route_levels and self.here_level != self.level and \
+                hasattr(self, "level_buttons"):
+            self.show_level(self.here_level)  # a kiosk upstairs starts on its own floor
         self._declutter()
 
     # -- the route ----------------------------------------------------------------------------

@@ -245,3 +245,29 @@ def test_imported_exhibitors_are_plain_imdf_occupants(tmp_path, lahore):
     loaded = load_exhibitors(tmp_path / "exhibitors", lahore)
     assert len(loaded) == 30 and all(e.category != "unspecified" for e in loaded)
     assert {e.category for e in loaded} - {"other"}  # the sectors came back from the extension
+
+
+def test_hostile_archives_get_reasons_not_tracebacks(two_floors, capsys):
+    def garbage(data):
+        data["features"][0]["geometry"] = {"type": "Polygon", "coordinates": [[["a", "b"]]]}
+        data["features"][1]["geometry"] = {"type": "Polygon", "coordinates": []}
+    _edit(two_floors / "unit.geojson", garbage)
+    (two_floors / "relationship.geojson").write_text(json.dumps({
+        "type": "FeatureCollection", "features": [{
+            "id": uid(500), "type": "Feature", "feature_type": "relationship", "geometry": None,
+            "properties": {"category": "elevator", "direction": "sideways",
+                           "origin": "not a reference", "destination": {"id": uid(9999)}}}]}))
+    report = check_venue(two_floors)
+    text = "\n".join(report.errors)
+    assert "geometry is not valid GeoJSON" in text and "has no coordinates" in text
+    assert "direction must be directed or undirected" in text
+    assert "origin is not a feature reference" in text
+    assert f"refers to {uid(9999)}, which does not exist" in text
+    # The kiosk still loads what it can, and says in one line why it cannot route.
+    assert main(["route", "--venue", str(two_floors), "--to", "Seminar Room 1"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("kiosk: error:") and err.count("\n") == 1
+    (two_floors / "manifest.json").write_text('{"version": ')
+    assert main(["route", "--venue", str(two_floors), "--to", "x"]) == 1
+    err = capsys.readouterr().err
+    assert str(two_floors) in err and "manifest.json is not readable JSON" in err
