@@ -9,8 +9,8 @@ places inside it (booths, amenities, kiosks). Two nodes of one unit are joined w
 between them stays inside the unit.
 
 Floors are joined by IMDF `relationship` features (traversal, elevator, stairs, escalator, ramp;
-"directed" ones one way only). An archive without relationships gets its vertical connections
-from stairs, escalator and elevator units that overlap on adjacent levels.
+"directed" ones one way only). An archive without relationships between floors gets its
+vertical connections from stairs, escalator and elevator units that overlap on adjacent levels.
 
 Units nobody walks through (non-public, structure, walls, shafts, open-to-below, storage,
 restricted ones) are left out.
@@ -208,9 +208,11 @@ def derive(venue) -> Derived:
     relationships = venue.by_type.get("relationship", [])
     vertical = [r for r in relationships
                 if ((r.get("properties") or {}).get("category") or "") in RELATIONSHIP_KINDS]
+    before = len(out.edges)
     if vertical:
         _relationships(vertical, units, out, venue, node, edge)
-    else:
+    joins_floors = any(out.nodes[a][2] != out.nodes[b][2] for a, b, *_ in out.edges[before:])
+    if not joins_floors:  # no relationship between floors: read them off the stairs and lifts
         _infer_vertical(units, out, edge)
     return out
 

@@ -271,3 +271,17 @@ def test_hostile_archives_get_reasons_not_tracebacks(two_floors, capsys):
     assert main(["route", "--venue", str(two_floors), "--to", "x"]) == 1
     err = capsys.readouterr().err
     assert str(two_floors) in err and "manifest.json is not readable JSON" in err
+
+
+def test_relationships_on_one_floor_leave_the_stairs_and_lift_inferred(two_floors, capsys):
+    """A traversal between two ground-floor units says nothing about floors."""
+    (two_floors / "relationship.geojson").write_text(json.dumps({
+        "type": "FeatureCollection", "features": [{
+            "id": uid(401), "type": "Feature", "feature_type": "relationship", "geometry": None,
+            "properties": {"category": "traversal", "direction": "undirected", "hours": None,
+                           "origin": {"id": uid(100), "feature_type": "unit"},
+                           "intermediary": [{"id": uid(200), "feature_type": "opening"}],
+                           "destination": {"id": uid(101), "feature_type": "unit"}}}]}))
+    step_free = _route(capsys, "--venue", str(two_floors), "--to", "Seminar Room 1",
+                       "--accessible")
+    assert step_free["levels"] == [0, 1] and "elevator" in step_free["uses"]
