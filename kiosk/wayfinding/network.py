@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 from shapely import LineString, Point, Polygon, STRtree
+from shapely.geometry.polygon import orient
 from shapely.ops import nearest_points
 
 # Units that are not floor a visitor walks on.
@@ -306,7 +307,7 @@ def _inner_corners(poly: Polygon) -> list[tuple[float, float]]:
     hull = poly.convex_hull
     if hull.area <= 0 or poly.area / hull.area > 0.995:
         return []
-    ring = shapely.orient_polygons(poly).exterior.simplify(0.2)
+    ring = orient(poly, 1.0).exterior.simplify(0.2)  # counter-clockwise outline
     coords = list(ring.coords)[:-1]
     n = len(coords)
     corners = []
