@@ -17,14 +17,19 @@ def register(commands) -> None:
         "exhibitor's name) and print the shortest walking route from the kiosk, with distance, "
         "walking time and step-by-step directions. A place that cannot be reached (or not "
         "without steps, with --accessible) is a one-line answer and exit status 1.")
-    p.add_argument("--venue", choices=VENUES, help="the venue (default: the kiosk's, with --kiosk)")
+    p.add_argument("--venue", metavar="VENUE",
+                   help="a venue name under the maps folder (lahore, karachi) or the path of an "
+                   "IMDF folder or zipped archive (default: the kiosk's, with --kiosk)")
     p.add_argument("--event", type=Path, metavar="DIR",
                    help="an event folder, so that its exhibitors can be found")
     p.add_argument("--kiosk", type=Path, metavar="KIOSKDIR",
                    help="a kiosk folder: its venue, its exhibitors and its spot on the map")
     p.add_argument("--from", dest="origin", metavar="QUERY",
-                   help="where to start (default: the kiosk's anchor, else the main-gate kiosk)")
-    p.add_argument("--to", required=True, metavar="QUERY", help="where to go")
+                   help="where to start: a kiosk, a name, a booth, an IMDF category or a feature "
+                   "id (default: the kiosk's anchor, else the main-gate kiosk)")
+    p.add_argument("--to", required=True, metavar="QUERY",
+                   help="where to go: a name, a booth, an exhibitor, an IMDF category "
+                   "(restroom.wheelchair: the nearest one) or a feature id")
     p.add_argument("--accessible", action="store_true", help="a step-free route (no stairs)")
     p.add_argument("--lang", choices=["en", "ur", "zh"], default="en",
                    help="language of the directions (default en)")
@@ -33,15 +38,18 @@ def register(commands) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_route)
 
-    maps = commands.add_parser("maps", help="check a venue's IMDF map folder")
+    maps = commands.add_parser("maps", help="check a venue's IMDF map (folder or archive)")
     maps_cmds = maps.add_subparsers(dest="maps_command", metavar="ACTION")
     maps_cmds.required = True
     p = maps_cmds.add_parser(
-        "check", help="validate a venue folder (ids, references, reachability, step-free routes)",
-        description="Validate a venue folder: unique ids, every reference resolves, every unit, "
-        "booth and amenity reachable from every kiosk, and a step-free route to every place "
-        "that has a step-free entrance. Exit status 1 with the reasons when it is not fit.")
-    p.add_argument("dir", metavar="DIR", help="a venue folder, or a venue name under the maps folder")
+        "check", help="validate an IMDF archive (standard, references, geometry, routing)",
+        description="Validate an IMDF archive (a folder, ARCHIVE.imdf or ARCHIVE.zip): errors for "
+        "what breaks IMDF or routing (missing files or properties, ids, dangling references, "
+        "invalid geometry, places the kiosk's own network cannot reach); warnings for kiosk "
+        "wishes (no kiosk.geojson, unnamed units, labels not in the manifest's or the kiosk's "
+        "languages, places a derived network cannot join). Exit status 1 on any error.")
+    p.add_argument("dir", metavar="DIR", help="a venue folder or zipped IMDF archive, or a venue "
+                   "name under the maps folder")
     p.add_argument("--maps", type=Path, metavar="DIR", help="folder holding the venue maps")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_maps_check)
@@ -84,7 +92,7 @@ def _open(args):
             raise KioskError(f"{venue} is not a venue of {event.rules.name}")
         exhibitors_dir = event.path / EXHIBITORS
     if not venue:
-        raise KioskError("say which venue: --venue lahore|karachi (or --kiosk KIOSKDIR)")
+        raise KioskError("say which venue: --venue NAME|PATH (or --kiosk KIOSKDIR)")
     return Wayfinder.open(venue, exhibitors_dir=exhibitors_dir, maps=args.maps), anchor
 
 
@@ -93,9 +101,14 @@ def cmd_route(args) -> int:
     venue = wayfinder.venue
     if args.origin:
         try:
-            origin = venue.kiosk_place(args.origin)
+            origin = venue.kiosk_place(args.origin) if venue.kiosks else None
         except KioskError:
+            origin = None
+        if origin is None:
             origin = wayfinder.find(args.origin).place
+    elif not venue.kiosks:
+        raise KioskError(f"the map of {venue.name()} has no kiosk: say where to start with "
+                         "--from QUERY")
     else:
         origin = wayfinder.here(anchor)
     if not args.to.strip():
@@ -107,6 +120,9 @@ def cmd_route(args) -> int:
     lines = [f"{data['from']} → {data['to']}: {data['metres']} m, about {data['minutes']} min"
              f"{how} walk"]
     lines += [f"  {n}. {step}" for n, step in enumerate(data["steps"], start=1)]
+    if len(data["levels"]) > 1:
+        lines.append("  levels: " + " → ".join(venue.level_name(o, args.lang)
+                                                for o in data["levels"]))
     if not args.accessible and "stairs" in route.uses:
         lines.append("  (this way has stairs; --accessible finds a step-free one)")
     emit(data, args.json, "\n".join(lines))
@@ -118,14 +134,16 @@ def cmd_maps_check(args) -> int:
     from kiosk.wayfinding.venue import venue_dir
 
     folder = Path(args.dir)
-    if not folder.is_dir():
+    if not folder.exists():
         folder = venue_dir(args.dir, args.maps)
     report = check_venue(folder)
     c = report.counts
     if report.ok:
-        text = (f"{folder}: fit for the kiosks: {c.get('unit', 0)} units, {c.get('section', 0)} "
-                f"sections, {c.get('amenity', 0)} amenities, {c.get('kiosks', 0)} kiosks, "
-                f"{c.get('nav_nodes', 0)} nav nodes; every place reachable from every kiosk")
+        how = "derived from the geometry" if c.get("derived") else "from the kiosk's network file"
+        text = (f"{folder}: fit for the kiosks: {c.get('levels', 1)} level(s), "
+                f"{c.get('unit', 0)} units, {c.get('section', 0)} sections, "
+                f"{c.get('amenity', 0)} amenities, {c.get('kiosks', 0)} kiosks, "
+                f"{c.get('nav_nodes', 0)} nav nodes {how}")
         if report.warnings:
             text += f"\n{len(report.warnings)} warning(s):\n" + "\n".join(
                 f"  {w}" for w in report.warnings[:50])

@@ -35,6 +35,12 @@ TEMPLATES = {
         "via": ", through {door}",
         "stairs": "Take the stairs.", "ramp": "Take the ramp.", "elevator": "Take the lift.",
         "escalator": "Take the escalator.",
+        "stairs_up": "Take the stairs up to {level}.", "stairs_down": "Take the stairs down to {level}.",
+        "elevator_up": "Take the lift up to {level}.",
+        "elevator_down": "Take the lift down to {level}.",
+        "escalator_up": "Take the escalator up to {level}.",
+        "escalator_down": "Take the escalator down to {level}.",
+        "ramp_up": "Take the ramp up to {level}.", "ramp_down": "Take the ramp down to {level}.",
         "arrive": "{turn}: {dest} is {d} m ahead{extra}{side}.",
         "arrive_start": "Facing the screen, {turn_lc}: {dest} is {d} m ahead{extra}{side}.",
         "arrive_straight": "{dest} is {d} m ahead{extra}{side}.",
@@ -53,6 +59,13 @@ TEMPLATES = {
         "via": "، {door} سے",
         "stairs": "سیڑھیاں استعمال کریں۔", "ramp": "ریمپ استعمال کریں۔",
         "elevator": "لفٹ استعمال کریں۔", "escalator": "برقی زینہ استعمال کریں۔",
+        "stairs_up": "سیڑھیوں سے اوپر {level} پر جائیں۔",
+        "stairs_down": "سیڑھیوں سے نیچے {level} پر جائیں۔",
+        "elevator_up": "لفٹ سے اوپر {level} پر جائیں۔",
+        "elevator_down": "لفٹ سے نیچے {level} پر جائیں۔",
+        "escalator_up": "برقی زینے سے اوپر {level} پر جائیں۔",
+        "escalator_down": "برقی زینے سے نیچے {level} پر جائیں۔",
+        "ramp_up": "ریمپ سے اوپر {level} پر جائیں۔", "ramp_down": "ریمپ سے نیچے {level} پر جائیں۔",
         "arrive": "{turn}؛ {dest} {d} میٹر آگے{side} ہے{extra}۔",
         "arrive_start": "اسکرین کی طرف منہ کر کے {turn}؛ {dest} {d} میٹر آگے{side} ہے{extra}۔",
         "arrive_straight": "{dest} {d} میٹر آگے{side} ہے{extra}۔",
@@ -70,6 +83,10 @@ TEMPLATES = {
         "through": "，穿过{door}",
         "via": "，经{door}",
         "stairs": "走楼梯。", "ramp": "走坡道。", "elevator": "乘电梯。", "escalator": "乘自动扶梯。",
+        "stairs_up": "走楼梯上到{level}。", "stairs_down": "走楼梯下到{level}。",
+        "elevator_up": "乘电梯上到{level}。", "elevator_down": "乘电梯下到{level}。",
+        "escalator_up": "乘自动扶梯上到{level}。", "escalator_down": "乘自动扶梯下到{level}。",
+        "ramp_up": "走坡道上到{level}。", "ramp_down": "走坡道下到{level}。",
         "arrive": "{turn}，{dest}在前方{d}米处{side}{extra}。",
         "arrive_start": "面向屏幕，{turn}，{dest}在前方{d}米处{side}{extra}。",
         "arrive_straight": "{dest}在前方{d}米处{side}{extra}。",
@@ -117,6 +134,8 @@ class Leg:
     length: float = 0.0
     doors: list[tuple[str, Place | None, Place | None, Place | None]] = field(default_factory=list)
     end: tuple[float, float] = (0.0, 0.0)
+    from_level: int = 0
+    to_level: int = 0
 
 
 def _legs(route) -> list[Leg]:
@@ -126,10 +145,23 @@ def _legs(route) -> list[Leg]:
     for edge_index, (a, b) in enumerate(zip(route.nodes, route.nodes[1:])):
         edge = route.edges[edge_index]
         pa, pb = (nodes[a].x, nodes[a].y), (nodes[b].x, nodes[b].y)
+        la, lb = nodes[a].level, nodes[b].level
         length = math.dist(pa, pb)
         heading = bearing(pa, pb) if length > 0.01 else (legs[-1].heading if legs else 0.0)
         if edge.kind in LEVEL_CHANGES:
-            legs.append(Leg(edge.kind, heading, length, end=pb))
+            current = legs[-1] if legs else None
+            # One flight, lift ride or escalator is one step, however many edges it takes.
+            if current is not None and current.kind == edge.kind:
+                current.length += length
+                current.end = pb
+                current.to_level = lb
+                continue
+            if current is not None and current.kind in LEVEL_CHANGES and la == lb \
+                    and current.to_level != current.from_level:
+                current.length += length  # stepping off at the top: part of the ride
+                current.end = pb
+                continue
+            legs.append(Leg(edge.kind, heading, length, end=pb, from_level=la, to_level=lb))
             continue
         current = legs[-1] if legs else None
         if current is None or current.kind != "walk" or \
@@ -140,7 +172,7 @@ def _legs(route) -> list[Leg]:
         current.end = pb
         if edge.kind == "door" and edge.opening_id:
             door = venue.places.get(edge.opening_id)
-            current.doors.append(("door", door, venue.unit_at(*pa), venue.unit_at(*pb)))
+            current.doors.append(("door", door, venue.unit_at(*pa, la), venue.unit_at(*pb, lb)))
     # Fold short walking legs (a step off the concourse line, a door's threshold) forward.
     merged: list[Leg] = []
     for leg in legs:
@@ -206,8 +238,14 @@ def route_steps(route, lang: str = "en") -> list[str]:
         first = i == 0
         last = i == len(legs) - 1
         if leg.kind != "walk":
-            steps.append(t[leg.kind])
-            heading = leg.heading
+            if leg.to_level != leg.from_level:
+                way = "up" if leg.to_level > leg.from_level else "down"
+                steps.append(t[f"{leg.kind}_{way}"].format(
+                    level=route.venue.level_name(leg.to_level, lang)))
+                heading = None  # out of a lift or off the stairs, facing who knows where
+            else:
+                steps.append(t[leg.kind])
+                heading = leg.heading
             continue
         turn = turn_between(heading, leg.heading) if heading is not None else "straight"
         turn_text = words[turn]
@@ -231,7 +269,7 @@ def route_steps(route, lang: str = "en") -> list[str]:
                 steps.append(t["start_straight"].format(d=d, extra=extra))
             elif first and heading is not None:
                 steps.append(t["start"].format(turn=turn_text, turn_lc=turn_lc, d=d, extra=extra))
-            elif first:
+            elif first or heading is None:  # or just off the stairs or out of the lift
                 steps.append(t["first"].format(d=d, extra=extra))
             elif turn == "straight":
                 steps.append(t["continue"].format(d=d, extra=extra))

@@ -2,13 +2,17 @@
 
     EVENT/exhibitors/<venue>/occupant.geojson   one occupant per exhibitor (no geometry)
     EVENT/exhibitors/<venue>/anchor.geojson     one anchor per occupant, at its booth
+    EVENT/exhibitors/<venue>/x-itcn-kiosk/occupants.json
+                                                the kiosk's own data per occupant: its trade-fair
+                                                sector and description (outside IMDF)
 
 Exhibitors change every edition, so they live with the event (and are copied to kiosks with the
 roster by `kiosk init`); `maps/` holds only the venue. An occupant is tied to its booth the IMDF
 way: its anchor is a point inside the booth's section, in the hall's unit.
 
-IMDF's occupant categories are retail ones, so `category` holds the trade-fair sector (software,
-telecom, fintech, ...); `description` is an addition of ours, a label object like `name`.
+IMDF's occupant categories are retail ones and IMDF has no description, so the occupant's
+`category` is "unspecified" and the trade-fair sector (software, telecom, fintech, ...) and the
+description (a label object like `name`) live in the kiosk's extension file beside it.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from kiosk.core.errors import KioskError
 from kiosk.wayfinding.venue import METRES_PER_DEG_LAT, Place, Venue, label_text, read_geojson
 
 NAMESPACE = uuid.UUID("0d1d8f5e-7a53-4b7e-9a8e-52f0c1a3e6b4")
+EXTRA_FILE = "x-itcn-kiosk/occupants.json"
 MAX_FIELD = 300
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
@@ -270,6 +275,7 @@ def to_imdf(exhibitors: list[Exhibitor], venue: Venue, validity: dict | None = N
             ) -> tuple[dict, dict]:
     inverse = venue.projection
     occupants, anchors = [], []
+    extra: dict = {}
     for e in exhibitors:
         x, y = e.booth.point
         lon = inverse.lon0 + x / inverse.kx
@@ -280,12 +286,19 @@ def to_imdf(exhibitors: list[Exhibitor], venue: Venue, validity: dict | None = N
                         "properties": {"address_id": None, "unit_id": e.booth.hall_id}})
         occupants.append({"id": e.id, "type": "Feature", "feature_type": "occupant",
                           "geometry": None, "properties": {
-                              "category": e.category, "name": e.names, "anchor_id": anchor_id,
-                              "hours": None, "phone": None, "website": None,
-                              "validity": validity, "correlation_id": e.booth.code,
-                              "description": e.description or None}})
+                              "category": "unspecified", "name": e.names,
+                              "anchor_id": anchor_id, "hours": None, "phone": None,
+                              "website": None, "validity": validity,
+                              "correlation_id": e.booth.code}})
+        extra[e.id] = {"sector": e.category, "description": e.description or None}
     return ({"type": "FeatureCollection", "name": "occupant", "features": occupants},
             {"type": "FeatureCollection", "name": "anchor", "features": anchors})
+
+
+def kiosk_extra(exhibitors: list[Exhibitor]) -> dict:
+    """The kiosk's own data per occupant id (sector, description), outside IMDF."""
+    return {e.id: {"sector": e.category, "description": e.description or None}
+            for e in exhibitors}
 
 
 def import_exhibitors(path: Path, venue: Venue, exhibitors_dir: Path, *,
@@ -305,7 +318,9 @@ def import_exhibitors(path: Path, venue: Venue, exhibitors_dir: Path, *,
     occupant, anchor = to_imdf(exhibitors, venue, validity)
     folder = Path(exhibitors_dir) / venue.key
     folder.mkdir(parents=True, exist_ok=True)
-    for name, data in (("anchor.geojson", anchor), ("occupant.geojson", occupant)):
+    (folder / EXTRA_FILE).parent.mkdir(exist_ok=True)
+    for name, data in ((EXTRA_FILE, kiosk_extra(exhibitors)), ("anchor.geojson", anchor),
+                       ("occupant.geojson", occupant)):
         tmp = folder / (name + ".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         tmp.replace(folder / name)
@@ -323,6 +338,12 @@ def load_exhibitors(exhibitors_dir: Path | None, venue: Venue) -> list[Exhibitor
         return []
     occupants = read_geojson(folder / "occupant.geojson")["features"]
     anchors = {f.get("id"): f for f in read_geojson(folder / "anchor.geojson")["features"]}
+    extra = {}
+    if (folder / EXTRA_FILE).exists():
+        try:
+            extra = json.loads((folder / EXTRA_FILE).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise KioskError(f"{folder / EXTRA_FILE} is not readable JSON: {exc}") from None
     booth_at = _booth_locator(venue)
     result = []
     for f in occupants:
@@ -334,9 +355,14 @@ def load_exhibitors(exhibitors_dir: Path | None, venue: Venue) -> list[Exhibitor
         booth = booth_at(x, y)
         if booth is None:
             continue
+        mine = extra.get(f.get("id")) or {}
+        # Older exhibitor folders kept the sector in category and a description member.
+        sector = mine.get("sector") or (props.get("category") if props.get("category")
+                                         not in (None, "unspecified") else None) or "other"
         result.append(Exhibitor(id=f.get("id", ""), names=props.get("name") or {},
-                                category=props.get("category") or "other", booth=booth,
-                                description=props.get("description") or {}))
+                                category=sector, booth=booth,
+                                description=mine.get("description") or
+                                props.get("description") or {}))
     return result
 
 

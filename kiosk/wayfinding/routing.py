@@ -1,7 +1,9 @@
 """The walking network as a graph, and routes over it: shortest, step-free, nearest of a group.
 
 Dijkstra comes from networkx. Step-free routing uses a second graph without stairs and
-escalators, built once, so no weight function runs per edge at query time.
+escalators, built once, so no weight function runs per edge at query time. Graphs are directed
+(an escalator runs one way); Dijkstra runs from the destinations back over the reversed graph,
+so that the nearest of several places costs one search.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class Route:
     facing: float | None = None  # which way the visitor faces at the start (kiosks)
     uses: set[str] = field(default_factory=set)  # edge kinds on the way
     titles: dict | None = None  # what the visitor asked for, e.g. an exhibitor at this booth
+    effort: float = 0.0  # metres plus what lifts and stairs cost in time
 
     def title(self, lang: str = "en") -> str:
         """The destination as the visitor knows it: "Karakoram Telecom (H2-B14, Hall 2)"."""
@@ -49,17 +52,40 @@ class Route:
 
     @property
     def minutes(self) -> int:
-        return max(1, math.ceil(self.metres / WALK_METRES_PER_MINUTE))
+        return max(1, math.ceil(max(self.metres, self.effort) / WALK_METRES_PER_MINUTE))
 
     @property
     def points(self) -> list[tuple[float, float]]:
+        return [(x, y) for x, y, _ in self.points3]
+
+    @property
+    def points3(self) -> list[tuple[float, float, int]]:
+        """(x, y, level ordinal) along the way, ending at the place itself."""
         nodes = self.venue.nodes
-        pts = [(nodes[n].x, nodes[n].y) for n in self.nodes]
+        pts = [(nodes[n].x, nodes[n].y, nodes[n].level) for n in self.nodes]
         end = self.destination.point
         # The last metres from the walking network to the place itself (a booth's middle).
-        if pts and 0.3 < math.dist(pts[-1], end) < 12:
-            pts.append(end)
+        if pts and 0.3 < math.dist(pts[-1][:2], end) < 12:
+            pts.append((end[0], end[1], pts[-1][2]))
         return pts
+
+    @property
+    def levels(self) -> list[int]:
+        """The level ordinals in the order the route visits them."""
+        seen: list[int] = []
+        for _, _, level in self.points3:
+            if not seen or seen[-1] != level:
+                seen.append(level)
+        return seen
+
+    def legs_by_level(self) -> list[tuple[int, list[tuple[float, float]]]]:
+        """The route cut where it changes level: [(ordinal, points on that level), ...]."""
+        legs: list[tuple[int, list[tuple[float, float]]]] = []
+        for x, y, level in self.points3:
+            if not legs or legs[-1][0] != level:
+                legs.append((level, []))
+            legs[-1][1].append((x, y))
+        return legs
 
     def steps(self, lang: str = "en") -> list[str]:
         from kiosk.wayfinding.directions import route_steps
@@ -82,9 +108,13 @@ class Route:
             "metres": round(self.metres),
             "minutes": self.minutes,
             "uses": sorted(self.uses),
+            "levels": self.levels,
+            "from_level": self.origin.level,
+            "to_level": dest.level,
             "lang": lang,
             "steps": self.steps(lang),
             "path": [[round(x, 1), round(y, 1)] for x, y in self.points],
+            "path_levels": [level for _, _, level in self.points3],
         }
 
 
@@ -93,23 +123,33 @@ class VenueGraph:
 
     def __init__(self, venue: Venue):
         self.venue = venue
-        self.full = nx.Graph()
+        self.full = nx.DiGraph()
         for node in venue.nodes.values():
             self.full.add_node(node.id)
         for edge in venue.edges:
             if edge.a not in venue.nodes or edge.b not in venue.nodes:
                 continue  # the validator reports these; routing just ignores them
-            current = self.full.get_edge_data(edge.a, edge.b)
-            if current is None or current["weight"] > edge.length:
-                self.full.add_edge(edge.a, edge.b, weight=max(edge.length, 0.01), edge=edge)
-        self.step_free = nx.Graph()
+            weight = max(edge.length + (edge.cost or 0.0), 0.01)
+            ways = [(edge.a, edge.b)] if edge.directed else [(edge.a, edge.b), (edge.b, edge.a)]
+            for a, b in ways:
+                current = self.full.get_edge_data(a, b)
+                if current is None or current["weight"] > weight:
+                    self.full.add_edge(a, b, weight=weight, edge=edge)
+        self.step_free = nx.DiGraph()
         self.step_free.add_nodes_from(self.full.nodes)
         self.step_free.add_edges_from(
             (a, b, d) for a, b, d in self.full.edges(data=True)
             if d["edge"].kind not in NOT_STEP_FREE)
+        self.full_back = self.full.reverse(copy=True)
+        self.step_free_back = self.step_free.reverse(copy=True)
 
-    def graph(self, accessible: bool) -> nx.Graph:
+    def graph(self, accessible: bool) -> nx.DiGraph:
+        """The forward graph: distances from a place outwards."""
         return self.step_free if accessible else self.full
+
+    def backward(self, accessible: bool) -> nx.DiGraph:
+        """The reversed graph: a search from destinations back towards the visitor."""
+        return self.step_free_back if accessible else self.full_back
 
     def edge(self, a: str, b: str, accessible: bool = False) -> NavEdge:
         return self.graph(accessible)[a][b]["edge"]
@@ -140,7 +180,7 @@ class Router:
         if not targets:
             raise NoRoute(f"{places[0].name() if places else 'that place'} is not on the "
                           "walking network of this map", "unreachable")
-        graph = self.graph.graph(accessible)
+        graph = self.graph.backward(accessible)
         try:
             if len(origin.nodes) == 1:
                 dist, path = nx.multi_source_dijkstra(graph, set(targets), origin.nodes[0])
@@ -155,8 +195,10 @@ class Router:
             raise self._explain(origin, places, accessible) from None
         path = list(reversed(path))  # Dijkstra ran from the targets back to us
         edges = [self.graph.edge(a, b, accessible) for a, b in zip(path, path[1:])]
-        return Route(self.venue, origin, targets[path[-1]], path, edges, float(dist),
-                     accessible, facing=origin.facing, uses={e.kind for e in edges})
+        metres = sum(e.length for e in edges)
+        return Route(self.venue, origin, targets[path[-1]], path, edges, float(metres),
+                     accessible, facing=origin.facing, uses={e.kind for e in edges},
+                     effort=float(dist))
 
     def nearest(self, origin: Place, group: str, *, accessible: bool = False) -> Route:
         """The nearest member of a group (washroom, prayer_women, food, exit, ...)."""

@@ -32,13 +32,41 @@ class Wayfinder:
         return self.venue.kiosk_place(anchor)
 
     def find(self, query: str, origin: Place | None = None) -> SearchResult:
-        """The best match for what a visitor typed, or a clear error."""
+        """The best match for what a visitor typed, or a clear error.
+
+        A feature id (a unit, booth, amenity, opening or kiosk) or an IMDF category
+        ("restroom.wheelchair": the nearest of them; "restroom": any washroom) is taken as it is;
+        anything else goes through the visitor's search.
+        """
+        exact = self.exact(query)
+        if exact is not None:
+            return exact
         distance = self.distance_from(origin) if origin is not None else None
         results = self.index.search(query, limit=40, distance=distance)
         if not results:
             raise KioskError(f"nothing at {self.venue.name()} matches {query!r}")
         # A sector ("software") is a list, not a place: go to its best-matching exhibitor.
         return next((r for r in results if r.kind != "sector"), results[0])
+
+    def exact(self, query: str) -> SearchResult | None:
+        """A feature id or an IMDF category, without fuzzy search (None when it is neither)."""
+        from kiosk.wayfinding.search import KIND_LABELS
+
+        text = query.strip()
+        place = self.venue.places.get(text)
+        if place is not None:
+            names = {k: place.name(k) or place.category or place.id for k in ("en", "ur", "zh")}
+            return SearchResult("place", [place], names, KIND_LABELS["place"], key=place.id)
+        category = text.lower()
+        if not category or " " in category:
+            return None
+        members = [p for p in self.venue.places.values()
+                   if p.feature_type in ("unit", "amenity", "section")
+                   and category_matches(p.category, category) and p.nodes]
+        if not members:
+            return None
+        return SearchResult("nearest", members, {k: category for k in ("en", "ur", "zh")},
+                            KIND_LABELS["nearest"], key=f"category:{category}")
 
     def distance_from(self, origin: Place, accessible: bool = False):
         """Walking metres from origin to the nearest of some places (for ranking ties)."""
@@ -65,6 +93,16 @@ class Wayfinder:
         if result.exhibitor is not None:
             route.titles = exhibitor_titles(self.venue, result.exhibitor)
         return route
+
+
+def category_matches(category: str, query: str) -> bool:
+    """IMDF categories by their dotted parts: "restroom.wheelchair" matches
+    "restroom.female.wheelchair" and "restroom.wheelchair"; "restroom" matches every washroom."""
+    have, want = category.lower().split("."), query.lower().split(".")
+    if not have or have[0] != want[0]:
+        return False
+    rest = iter(have[1:])
+    return all(part in rest for part in want[1:])
 
 
 def exhibitor_titles(venue: Venue, exhibitor: Exhibitor) -> dict:

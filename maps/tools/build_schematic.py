@@ -9,8 +9,9 @@ folder drawn from the organiser's stand plan replaces them without code changes.
 
 Geometry is laid out in local metres (x east, y north) and written as WGS84 around the real
 sites, as IMDF requires. Feature ids are UUIDs derived from stable names, so regenerating gives
-identical files. `nav.geojson` (not part of IMDF) holds the walking network: nodes tied to IMDF
-features and typed edges (walk, door, ramp, stairs, escalator, elevator).
+identical files. The walking network is the kiosk's own data, outside the IMDF namespace in
+`x-itcn-kiosk/nav.geojson` (declared in the manifest's extensions): nodes tied to IMDF features
+and typed edges (walk, door, ramp, stairs, escalator, elevator).
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ MAPS = Path(__file__).resolve().parent.parent
 NAMESPACE = uuid.UUID("6f2c8a52-3b1e-4f0a-9d57-1c0e4b7a9e10")
 METRES_PER_DEG_LAT = 110_574.0
 METRES_PER_DEG_LON_EQUATOR = 111_320.0
-GENERATOR = "maps/tools/build_schematic.py"
+GENERATOR = "ITCN kiosk build_schematic.py 2"
+EXTENSION = "imdf:extension:itcn-kiosk:wayfinding#1.0.0"
+EXTENSION_DIR = "x-itcn-kiosk"
 
 # Names in the three kiosk languages.
 T = {
@@ -95,6 +98,9 @@ class Venue:
     level_id: str = ""
     building_id: str = ""
     unit_polys: list = field(default_factory=list)
+    floor: int = 0  # the ordinal nodes are added on (0: ground)
+    levels: dict = field(default_factory=dict)  # ordinal -> level id
+    upper_levels: list = field(default_factory=list)  # level features above the ground
 
     # -- ids and coordinates -----------------------------------------------------------
     def fid(self, name: str) -> str:
@@ -163,8 +169,19 @@ class Venue:
             "name": kiosk_label(where), "alt_name": {"en": where["en"]}, "anchor_id": anchor,
             "level_id": self.level_id, "display_point": self.point(x, y)})
 
+    def parking(self, key, xy, joins) -> str:
+        """A car park: a parking unit outside the building and the amenity inside it."""
+        x, y = xy
+        uid = self.unit(f"{key}:lot", "parking", rect(x - 20, y - 12, x + 20, y + 12),
+                        label("parking"))
+        aid = self.amenity(key, "parking", xy, [uid], label("parking"))
+        self.edge(joins, self.node(x, y, aid, uid))
+        return aid
+
     def unit_at(self, x, y) -> str | None:
         for feature, ring in zip(self.features.get("unit", []), self.unit_polys):
+            if feature["properties"]["level_id"] != self.level_id:
+                continue
             xs = [p[0] for p in ring]
             ys = [p[1] for p in ring]
             if min(xs) <= x <= max(xs) and min(ys) <= y <= max(ys):
@@ -173,7 +190,7 @@ class Venue:
 
     # -- the walking network ------------------------------------------------------------------
     def node(self, x, y, *features, bearing=None, step_free=None) -> tuple:
-        key = (round(x, 2), round(y, 2))
+        key = (round(x, 2), round(y, 2)) + ((self.floor,) if self.floor else ())
         node = self.nodes.setdefault(key, {"features": []})
         for f in features:
             if f and f not in node["features"]:
@@ -184,10 +201,10 @@ class Venue:
             node["step_free"] = step_free
         return key
 
-    def edge(self, a, b, kind="walk", opening=None):
+    def edge(self, a, b, kind="walk", opening=None, cost=None):
         if a == b:
             return
-        self.edges.append({"a": a, "b": b, "kind": kind, "opening": opening})
+        self.edges.append({"a": a, "b": b, "kind": kind, "opening": opening, "cost": cost})
 
     def chain(self, keys, kind="walk"):
         keys = sorted(set(keys))
@@ -363,8 +380,9 @@ def write(v: Venue, out: Path, *, name: dict, address: dict, footprint_ring, bui
         "properties": {"category": "unspecified", "restriction": None, "name": building_name,
                        "alt_name": None, "display_point": v.point(0, 0),
                        "address_id": address_id}})
+    v.features.setdefault("level", []).extend(v.upper_levels)
     v.features.setdefault("level", []).insert(0, {
-        "id": v.level_id, "type": "Feature", "feature_type": "level",
+        "id": v.levels.get(0, v.level_id), "type": "Feature", "feature_type": "level",
         "geometry": v.polygon(footprint_ring), "properties": {
             "category": "unspecified", "restriction": None, "outdoor": False, "ordinal": 0,
             "name": {"en": "Ground floor", "ur": "گراؤنڈ فلور", "zh-Hans": "一层"},
@@ -381,11 +399,12 @@ def write(v: Venue, out: Path, *, name: dict, address: dict, footprint_ring, bui
     for i, (key, node) in enumerate(sorted(v.nodes.items())):
         node_id = f"n{i}"
         ids[key] = node_id
-        props = {"node": node_id, "level_id": v.level_id, "features": node["features"]}
+        props = {"node": node_id, "level_id": v.levels.get(key[2], v.level_id) if len(key) > 2
+                 else v.levels.get(0, v.level_id), "features": node["features"]}
         for extra in ("bearing", "step_free"):
             if extra in node:
                 props[extra] = node[extra]
-        nav_features.append({"type": "Feature", "id": node_id, "geometry": v.point(*key),
+        nav_features.append({"type": "Feature", "id": node_id, "geometry": v.point(*key[:2]),
                              "properties": props})
     seen = set()
     for i, e in enumerate(v.edges):
@@ -396,20 +415,120 @@ def write(v: Venue, out: Path, *, name: dict, address: dict, footprint_ring, bui
         props = {"from": ids[e["a"]], "to": ids[e["b"]], "kind": e["kind"]}
         if e["opening"]:
             props["opening_id"] = e["opening"]
-        nav_features.append({"type": "Feature", "id": f"e{i}", "geometry": v.line([e["a"], e["b"]]),
+        if e.get("cost"):
+            props["cost"] = e["cost"]
+        nav_features.append({"type": "Feature", "id": f"e{i}",
+                             "geometry": v.line([e["a"][:2], e["b"][:2]]),
                              "properties": props})
     nav = {"type": "FeatureCollection", "name": "nav",
-           "properties": {"level_id": v.level_id, "edge_kinds": ["walk", "door", "ramp", "stairs",
-                                                                  "escalator", "elevator"]},
+           "properties": {"edge_kinds": ["walk", "door", "ramp", "stairs", "escalator",
+                                         "elevator"]},
            "features": nav_features}
-    write_collection(out / "nav.geojson", {k: val for k, val in nav.items() if k != "features"},
-                     nav_features)
+    (out / EXTENSION_DIR).mkdir(exist_ok=True)
+    write_collection(out / EXTENSION_DIR / "nav.geojson",
+                     {k: val for k, val in nav.items() if k != "features"}, nav_features)
+    (out / "nav.geojson").unlink(missing_ok=True)  # where older versions put it, inside IMDF
     manifest = {"version": "1.0.0", "created": "2026-11-01T00:00:00Z",
-                "generated_by": {"name": GENERATOR, "version": "1"}, "language": "en",
-                "extensions": None}
+                "generated_by": GENERATOR, "language": "en", "extensions": [EXTENSION]}
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return {"features": sum(len(v) for v in v.features.values()), "nodes": len(v.nodes),
             "edges": len(seen)}
+
+
+# -- an upper floor: seminar rooms, a prayer room and washrooms, by stairs, escalator and lift --
+VERTICAL = {"elevator": ("lift", 25.0), "stairs": ("stairs", 12.0), "escalator": ("escalator", 10.0)}
+T.update({
+    "lift": ("Lift", "لفٹ", "电梯"), "stairs": ("Stairs", "سیڑھیاں", "楼梯"),
+    "escalator": ("Escalator", "برقی زینہ", "自动扶梯"),
+    "upper_corridor": ("Upper Gallery", "بالائی گیلری", "二层走廊"),
+    "pray": ("Prayer Room", "نماز گاہ", "祈祷室"),
+})
+
+
+def upper_floor(v: Venue, *, corridor, connectors, rooms, join_ground, outline,
+                seminars) -> None:
+    """Level 1 above part of the ground floor.
+
+    connectors: (category, rect, ground door (a, b) with the side the ground walkway is on,
+    upper door (a, b) with the side the upper corridor is on); the same rect on both floors.
+    rooms: (key, category, rect, door x, amenity category or None, label dict) on the upper
+    corridor's wall at y = door y. join_ground(node) links a ground node to the walking network.
+    """
+    ground_id = v.level_id
+    upper_id = v.fid("level:1")
+    v.levels = {0: ground_id, 1: upper_id}
+    v.upper_levels.append({
+        "id": upper_id, "type": "Feature", "feature_type": "level",
+        "geometry": v.polygon(outline), "properties": {
+            "category": "unspecified", "restriction": None, "outdoor": False, "ordinal": 1,
+            "name": {"en": "Level 1", "ur": "پہلی منزل", "zh-Hans": "二层"},
+            "short_name": {"en": "1", "ur": "1", "zh-Hans": "2F"},
+            "display_point": v.point(*_middle(outline)), "address_id": None,
+            "building_ids": [v.building_id]}})
+    tops = []
+    for category, ring, (g_a, g_b, g_side), (u_a, u_b, u_side) in connectors:
+        word, cost = VERTICAL[category]
+        centre = _middle(ring)
+        ends = []
+        for floor, level_id, (a, b, side) in ((0, ground_id, (g_a, g_b, g_side)),
+                                             (1, upper_id, (u_a, u_b, u_side))):
+            v.floor, v.level_id = floor, level_id
+            uid = v.unit(f"{category}:{floor}", category, ring, label(word))
+            oid = v.opening(f"{category}:{floor}:door", "pedestrian", a, b, None,
+                            door={"type": "sliding", "automatic": True, "material": "metal"}
+                            if category == "elevator" else None)
+            mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+            dx, dy = side
+            inside, outside = v.door(oid, (mid[0] - dx, mid[1] - dy), (mid[0] + dx, mid[1] + dy))
+            c = v.node(*centre, uid)
+            v.edge(inside, c, "walk" if category == "elevator" else category)
+            ends.append((c, outside))
+        (g_c, g_out), (u_c, u_out) = ends
+        v.floor, v.level_id = 0, ground_id
+        join_ground(g_out)
+        v.edge(g_c, u_c, category, cost=cost)
+        tops.append(u_out)
+    v.floor, v.level_id = 1, upper_id
+    x0, y0, x1, y1 = corridor
+    cid = v.unit("upper_corridor", "walkway", rect(x0, y0, x1, y1), label("upper_corridor"))
+    yc = (y0 + y1) / 2
+    line = [v.node(x0 + 1, yc, cid), v.node(x1 - 1, yc)]
+    for key in tops:
+        point = v.node(key[0], yc)
+        v.edge(key, point)
+        line.append(point)
+    for key, category, ring, door_x, amenity, name in rooms:
+        door_y = y1 if min(p[1] for p in ring) >= y1 - 1e-6 else y0
+        sy = 1 if door_y == y1 else -1
+        uid, outside = room_on_wall(v, key, category, ring, name, door_x, door_y, sy, amenity)
+        if category in ("conferenceroom", "auditorium"):
+            seminars.append(uid)
+        point = v.node(door_x, yc)
+        v.edge(outside, point)
+        line.append(point)
+    v.chain(line)
+    v.floor, v.level_id = 0, ground_id
+
+
+def _middle(ring):
+    xs = [p[0] for p in ring]
+    ys = [p[1] for p in ring]
+    return ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+
+
+def upper_rooms(xs, y0, y1, names):
+    """Seminar rooms, a prayer room and three washrooms side by side between x pairs."""
+    kinds = [("seminar_1", "conferenceroom", None), ("seminar_2", "conferenceroom", None),
+             ("pray_up", "room", "prayerroom.islam"), ("wc_m_up", "restroom.male", None),
+             ("wc_f_up", "restroom.female", None), ("wc_a_up", "restroom.wheelchair", None)]
+    out = []
+    for (key, category, amenity), (a, b), name in zip(kinds, xs, names):
+        out.append((key, category, rect(a, y0, b, y1), (a + b) / 2, amenity, name))
+    return out
+
+
+UPPER_NAMES = [seminar_label("Seminar Room 1", "سیمینار روم 1", "1号研讨室"),
+               seminar_label("Seminar Room 2", "سیمینار روم 2", "2号研讨室")]
 
 
 # -- Expo Centre Lahore: Halls 1-3 north of one long concourse ------------------------------
@@ -504,9 +623,7 @@ def build_lahore(out: Path) -> dict:
     # Parking outside the west and east gates.
     for key, gate_no, xy in (("parking_west", 2, (-160, -45)), ("parking_east", 3, (160, -45)),
                              ("parking_main", 1, (0, -50))):
-        aid = v.amenity(key, "parking", xy, [], label("parking"))
-        p = v.node(*xy, aid)
-        v.edge(gates[gate_no][1], p)
+        v.parking(key, xy, gates[gate_no][1])
     # Kiosks: at each gate, and one in the concourse by Hall 2. Bearing: the way a person
     # reading the screen faces (the screen is in front of them).
     kiosks = [("gate1", (6, -18), 0, gate_label(1), 1), ("gate2", (-154, -18), 0, gate_label(2), 2),
@@ -518,6 +635,22 @@ def build_lahore(out: Path) -> dict:
             v.edge(k, gates[gate_no][0])
         else:
             attach.append((xy[0], k))
+    # Level 1 over the west rooms: stairs, escalator and lift from the concourse.
+    upper_floor(
+        v, corridor=(-146, -18, -44, -14),
+        connectors=[
+            ("elevator", rect(-60, -14, -55, -8), ((-58.5, -8), (-56.5, -8), (0, 1)),
+             ((-58.5, -14), (-56.5, -14), (0, -1))),
+            ("stairs", rect(-55, -14, -50, -8), ((-53.5, -8), (-51.5, -8), (0, 1)),
+             ((-53.5, -14), (-51.5, -14), (0, -1))),
+            ("escalator", rect(-50, -14, -44, -8), ((-48, -8), (-46, -8), (0, 1)),
+             ((-48, -14), (-46, -14), (0, -1)))],
+        rooms=upper_rooms([(-146, -126), (-125, -105), (-104, -92), (-91, -83), (-82, -74),
+                           (-73, -66)], -14, -8,
+                          UPPER_NAMES + [label("pray"), label("wc_m"), label("wc_f"),
+                                         label("wc_a")]),
+        join_ground=lambda key: attach.append((key[0], key)),
+        outline=rect(-146, -18, -44, -8), seminars=[])
     # The concourse line joins everything that opens onto it.
     line = [v.node(x, cy) for x in (-168, 168)]
     v.node(0, cy, concourse)
@@ -662,8 +795,7 @@ def build_karachi(out: Path) -> dict:
     aid = v.amenity("info_east", "information", (170, -10), [east], label("info"))
     v.edge(v.node(170, -10, aid), east_mid)
     for key, gate_no, xy in (("parking_west", 1, (-235, 0)), ("parking_east", 2, (235, 0))):
-        aid = v.amenity(key, "parking", xy, [], label("parking"))
-        v.edge(gates[gate_no], v.node(*xy, aid))
+        v.parking(key, xy, gates[gate_no])
     kiosks = [("gate1", (-189, 6), 90, gate_label(1)), ("gate2", (189, 6), 270, gate_label(2)),
               ("concourse", (0, 9), 0, label("concourse"))]
     for key, xy, bearing, where in kiosks:
@@ -675,6 +807,22 @@ def build_karachi(out: Path) -> dict:
             v.edge(k, east_mid)
         else:
             attach.append((xy[0], k))
+    # Level 1 north of the west lobby: lift, stairs and escalator on the lobby's north wall.
+    upper_floor(
+        v, corridor=(-195, 40, -120, 46),
+        connectors=[
+            ("elevator", rect(-175, 30, -170, 40), ((-173.5, 30), (-171.5, 30), (0, -1)),
+             ((-173.5, 40), (-171.5, 40), (0, 1))),
+            ("stairs", rect(-170, 30, -165, 40), ((-168.5, 30), (-166.5, 30), (0, -1)),
+             ((-168.5, 40), (-166.5, 40), (0, 1))),
+            ("escalator", rect(-165, 30, -159, 40), ((-163, 30), (-161, 30), (0, -1)),
+             ((-163, 40), (-161, 40), (0, 1)))],
+        rooms=upper_rooms([(-195, -178), (-177, -160), (-159, -148), (-147, -141),
+                           (-140, -134), (-133, -127)], 46, 60,
+                          UPPER_NAMES + [label("pray"), label("wc_m"), label("wc_f"),
+                                         label("wc_a")]),
+        join_ground=lambda key: v.edge(key, lobby_mid),
+        outline=rect(-195, 30, -120, 60), seminars=[])
     line = []
     for x, key in attach:
         c = v.node(x, cy)

@@ -104,7 +104,9 @@ def write_tiny_venue(folder: Path, *, room_b_step_free: bool = False) -> Path:
     for ftype, items in files.items():
         (folder / f"{ftype}.geojson").write_text(json.dumps(
             {"type": "FeatureCollection", "features": items}, ensure_ascii=False), encoding="utf-8")
-    (folder / "manifest.json").write_text(json.dumps({"version": "1.0.0", "language": "en"}))
+    (folder / "manifest.json").write_text(json.dumps(
+        {"version": "1.0.0", "created": "2026-11-01T00:00:00Z", "generated_by": "tests",
+         "language": "en", "extensions": ["imdf:extension:itcn-kiosk:wayfinding#1.0.0"]}))
     nodes = {
         "k": ((0, 0), [kiosk], {"bearing": 0}),
         "wc": ((10, -1), [wc], {}),
@@ -135,5 +137,130 @@ def write_tiny_venue(folder: Path, *, room_b_step_free: bool = False) -> Path:
             props["opening_id"] = opening[0]
         nav.append({"type": "Feature", "id": f"e{i}",
                     "geometry": line(nodes[a][0], nodes[b][0]), "properties": props})
-    (folder / "nav.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": nav}))
+    (folder / "x-itcn-kiosk").mkdir(exist_ok=True)
+    (folder / "x-itcn-kiosk" / "nav.geojson").write_text(
+        json.dumps({"type": "FeatureCollection", "features": nav}))
     return folder
+
+
+# -- a venue on two floors, with no walking network at all --------------------------------
+def uid(n: int) -> str:
+    return "00000000-0000-4000-8000-%012d" % n
+
+
+def write_two_floor_venue(folder: Path) -> Path:
+    """Two levels joined by a staircase and a lift; no nav file, no relationships.
+
+    Ground (ordinal 0): an L-shaped corridor (y 0-6 from x 0 to 40, then x 34-40 north to
+    y 30), the kiosk at its west end facing east, a women's washroom and a registration room
+    off it, a staircase east of the corridor's corner (x 40-46, y 0-6, no door: open to it),
+    a lift off the corridor's north arm (x 28-34, y 24-30, door on x 34).
+    Level 1 (ordinal 1): a corridor y 18-24 from x 0 to 46, a landing (x 40-46, y 6-18) from
+    the staircase to it, the lift (same shaft, door on y 24), a seminar room and a wheelchair
+    washroom north of the corridor.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    building, l0, l1 = uid(2), uid(10), uid(11)
+    u = {k: uid(100 + i) for i, k in enumerate(
+        ["corridor", "registration", "wc_f", "stairs0", "lift0", "corridor1", "landing",
+         "stairs1", "lift1", "seminar", "wc_a", "store"])}
+    o = {k: uid(200 + i) for i, k in enumerate(
+        ["registration", "wc_f", "lift0", "lift1", "seminar", "wc_a", "entrance"])}
+
+    def unit(key, level, rect, category, name):
+        return feature(u[key], "unit", polygon(*rect), category=category, name=name,
+                       level_id=level, restriction=None, accessibility=None, alt_name=None,
+                       display_point=None)
+
+    def opening(key, level, a, b, name=None):
+        return feature(o[key], "opening", line(a, b), category="pedestrian", name=name,
+                       level_id=level, accessibility=None, access_control=None, door=None,
+                       alt_name=None, display_point=None)
+
+    def level(fid, ordinal, en, ur, zh, short):
+        return feature(fid, "level", polygon(-5, -5, 50, 40), category="unspecified",
+                       restriction=None, ordinal=ordinal, outdoor=False,
+                       name=names(en, ur, zh), short_name={"en": short, "ur": short,
+                                                           "zh-Hans": short},
+                       display_point=None, address_id=None, building_ids=[building])
+
+    files = {
+        "address": [feature(uid(1), "address", None, address="1 Test Road", unit=None,
+                            locality="Lahore", province="PK-PB", country="PK",
+                            postal_code=None, postal_code_ext=None, postal_code_vanity=None)],
+        "venue": [feature(uid(3), "venue", polygon(-10, -10, 55, 45), category="conventioncenter",
+                          restriction=None, name=names("Two Floors", "دو منزلیں", "两层馆"),
+                          alt_name=None, hours=None, phone=None, website=None,
+                          display_point=point(0, 0), address_id=uid(1))],
+        "building": [feature(building, "building", None, category="unspecified", restriction=None,
+                             name=names("Two Floors", "دو منزلیں", "两层馆"), alt_name=None,
+                             display_point=None, address_id=uid(1))],
+        "footprint": [feature(uid(4), "footprint", polygon(-5, -5, 50, 40), category="ground",
+                              name=None, building_ids=[building])],
+        "level": [level(l0, 0, "Ground floor", "گراؤنڈ فلور", "一层", "G"),
+                  level(l1, 1, "Level 1", "پہلی منزل", "二层", "1")],
+        "unit": [
+            feature(u["corridor"], "unit", {"type": "Polygon", "coordinates": [[
+                lonlat(x, y) for x, y in [(0, 0), (40, 0), (40, 30), (34, 30), (34, 6), (0, 6),
+                                          (0, 0)]]]},
+                    category="walkway", name=names("Corridor", "گزرگاہ", "走廊"), level_id=l0,
+                    restriction=None, accessibility=None, alt_name=None, display_point=None),
+            unit("registration", l0, (0, 6, 10, 16), "room",
+                 names("Registration", "رجسٹریشن", "登记处")),
+            unit("wc_f", l0, (10, 6, 16, 12), "restroom.female",
+                 names("Washroom (Women)", "بیت الخلاء (خواتین)", "女洗手间")),
+            unit("stairs0", l0, (40, 0, 46, 6), "stairs", None),
+            unit("lift0", l0, (28, 24, 34, 30), "elevator", None),
+            unit("store", l0, (16, 6, 30, 12), "storage", None),
+            unit("corridor1", l1, (0, 18, 46, 24), "walkway",
+                 names("Upper Corridor", "بالائی گزرگاہ", "二层走廊")),
+            unit("landing", l1, (40, 6, 46, 18), "walkway", names("Landing", "لینڈنگ", "楼梯平台")),
+            unit("stairs1", l1, (40, 0, 46, 6), "stairs", None),
+            unit("lift1", l1, (28, 24, 34, 30), "elevator", None),
+            unit("seminar", l1, (0, 24, 12, 34), "conferenceroom",
+                 names("Seminar Room 1", "سیمینار روم 1", "1号研讨室")),
+            unit("wc_a", l1, (14, 24, 20, 30), "restroom.wheelchair",
+                 names("Accessible Washroom", "وہیل چیئر بیت الخلاء", "无障碍洗手间")),
+        ],
+        "opening": [
+            opening("registration", l0, (4, 6), (6, 6)),
+            opening("wc_f", l0, (12, 6), (14, 6)),
+            opening("lift0", l0, (34, 26), (34, 28)),
+            opening("entrance", l0, (0, 2), (0, 4), names("Entrance", "داخلہ", "入口")),
+            opening("lift1", l1, (30, 24), (32, 24)),
+            opening("seminar", l1, (5, 24), (7, 24)),
+            opening("wc_a", l1, (16, 24), (18, 24)),
+        ],
+        "anchor": [feature(uid(300), "anchor", point(2, 3), unit_id=u["corridor"],
+                           address_id=None),
+                   feature(uid(302), "anchor", point(10, 21), unit_id=u["corridor1"],
+                           address_id=None)],
+        "kiosk": [feature(uid(301), "kiosk", polygon(1.5, 2.5, 2.5, 3.5),
+                          name=names("Kiosk, Entrance", "کیوسک، داخلہ", "信息亭（入口）"),
+                          alt_name={"en": "Entrance", "ur": "داخلہ", "zh-Hans": "入口"},
+                          anchor_id=uid(300), level_id=l0, display_point=point(2, 3)),
+                  feature(uid(303), "kiosk", polygon(9.5, 20.5, 10.5, 21.5),
+                          name=names("Kiosk, Upper Corridor", "کیوسک، بالائی گزرگاہ",
+                                     "信息亭（二层走廊）"),
+                          alt_name={"en": "Upstairs", "ur": "اوپر", "zh-Hans": "楼上"},
+                          anchor_id=uid(302), level_id=l1, display_point=point(10, 21))],
+    }
+    for ftype, items in files.items():
+        (folder / f"{ftype}.geojson").write_text(json.dumps(
+            {"type": "FeatureCollection", "features": items}, ensure_ascii=False), encoding="utf-8")
+    (folder / "manifest.json").write_text(json.dumps(
+        {"version": "1.0.0", "created": "2026-11-01T00:00:00Z", "generated_by": "tests",
+         "language": "en", "extensions": None}))
+    return folder
+
+
+def zip_archive(folder: Path, target: Path, *, inside: str = "") -> Path:
+    """Zip a venue folder as zip tools do (files at the top, or inside one folder)."""
+    import zipfile
+
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                z.write(path, f"{inside}/{path.relative_to(folder)}" if inside
+                        else str(path.relative_to(folder)))
+    return target

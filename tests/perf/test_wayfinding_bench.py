@@ -85,3 +85,105 @@ def test_shortest_route(tmp_path):
     print(f"  raw networkx dijkstra_path       : {_stats(raw)}")
     print(f"  raw networkx bidirectional       : {_stats(raw_bi)}")
     assert all(router.route(k, b).metres > 0 for k, b in pairs[:5])
+
+
+def _station(folder, per_level: int = 135, levels: int = 3):
+    """A venue like a railway station: per level a long concourse with rooms off both sides,
+    a staircase and a lift in the same place on every level; no network, no relationships."""
+    import json
+
+    from tests.helpers.imdf import feature, line, names, polygon, uid
+
+    folder.mkdir(parents=True, exist_ok=True)
+    n = 1000
+    files = {k: [] for k in ("address", "venue", "building", "footprint", "level", "unit",
+                             "opening")}
+    files["address"].append(feature(uid(1), "address", None, address="Station Road",
+                                    locality="Lahore", country="PK"))
+    rooms_per_side = (per_level - 3) // 2
+    width = rooms_per_side * 6
+    files["venue"].append(feature(uid(2), "venue", polygon(-10, -40, width + 10, 40),
+                                  category="transitstation", name=names("Station", "اسٹیشن", "车站"),
+                                  display_point={"type": "Point",
+                                                 "coordinates": [74.3, 31.5]}, address_id=uid(1)))
+    files["building"].append(feature(uid(3), "building", None, category="transit"))
+    files["footprint"].append(feature(uid(4), "footprint", polygon(0, -30, width, 30),
+                                      category="ground", name=None, building_ids=[uid(3)]))
+    for lvl in range(levels):
+        lid = uid(10 + lvl)
+        files["level"].append(feature(lid, "level", polygon(0, -30, width, 30),
+                                      category="unspecified", ordinal=lvl, outdoor=False,
+                                      name={"en": f"Level {lvl}"}, building_ids=[uid(3)]))
+        files["unit"].append(feature(uid(n), "unit", polygon(0, -3, width, 3), category="walkway",
+                                     name={"en": f"Concourse {lvl}"}, level_id=lid))
+        n += 1
+        files["unit"].append(feature(uid(n), "unit", polygon(width, -3, width + 6, 3),
+                                     category="stairs", name=None, level_id=lid))
+        n += 1
+        files["unit"].append(feature(uid(n), "unit", polygon(-6, -3, 0, 3),
+                                     category="elevator", name=None, level_id=lid))
+        n += 1
+        for side in (-1, 1):
+            for i in range(rooms_per_side):
+                x0 = i * 6
+                y0, y1 = (3, 15) if side > 0 else (-15, -3)
+                files["unit"].append(feature(uid(n), "unit", polygon(x0, y0, x0 + 6, y1),
+                                             category="room", name={"en": f"Room {lvl}-{side}-{i}"},
+                                             level_id=lid))
+                n += 1
+                wall = 3 if side > 0 else -3
+                files["opening"].append(feature(uid(n), "opening",
+                                                line((x0 + 2, wall), (x0 + 4, wall)),
+                                                category="pedestrian", level_id=lid))
+                n += 1
+    for ftype, items in files.items():
+        (folder / f"{ftype}.geojson").write_text(json.dumps(
+            {"type": "FeatureCollection", "features": items}))
+    (folder / "manifest.json").write_text(json.dumps(
+        {"version": "1.0.0", "created": "2026-11-01T00:00:00Z", "language": "en"}))
+    return folder, len(files["unit"])
+
+
+def test_derive_network_for_a_400_unit_three_level_venue(tmp_path):
+    import shapely
+
+    from kiosk.wayfinding import network
+    from kiosk.wayfinding.venue import load_venue
+
+    folder, units = _station(tmp_path / "station")
+    start = time.perf_counter()
+    venue = load_venue(folder)
+    load_ms = (time.perf_counter() - start) * 1000
+    derive = [_timed(lambda: network.derive(venue)) for _ in range(3)]
+    # The raw libraries' floor: every unit's pairwise adjacency with shapely, into networkx.
+    polys = [shapely.Polygon(p.polygon) for p in venue.places.values()
+             if p.feature_type == "unit" and p.polygon]
+
+    def raw():
+        tree = shapely.STRtree(polys)
+        a, b = tree.query(polys, predicate="intersects")
+        g = nx.Graph()
+        g.add_edges_from((int(i), int(j), {"weight": polys[i].centroid.distance(polys[j].centroid)})
+                         for i, j in zip(a, b) if i < j)
+        return g
+    raw_ms = [_timed(raw) for _ in range(3)]
+    router = Router(venue)
+    rng = random.Random(7)
+    rooms = [p for p in venue.places.values() if p.feature_type == "unit" and p.nodes]
+    pairs = [(rng.choice(rooms), rng.choice(rooms)) for _ in range(300)]
+    for a, b in pairs[:10]:
+        router.route(a, b)
+    ours = [_timed(lambda a=a, b=b: router.route(a, b)) for a, b in pairs]
+    step_free = [_timed(lambda a=a, b=b: router.route(a, b, accessible=True)) for a, b in pairs]
+    graph = router.graph.full
+    raw_route = [_timed(lambda a=a, b=b: nx.dijkstra_path(graph, a.nodes[0], b.nodes[0]))
+                 for a, b in pairs]
+    print(f"\nderived network, {units} units on 3 levels: {len(venue.nodes)} nodes, "
+          f"{len(venue.edges)} edges; first load_venue (with derivation) {load_ms:.0f} ms")
+    print(f"  network.derive                   : {_stats(derive)}   goal <= 2000 ms")
+    print(f"  raw shapely STRtree + networkx   : {_stats(raw_ms)}   (unit adjacency only)")
+    print(f"  Router.route (shortest)          : {_stats(ours)}   goal <= 5 ms")
+    print(f"  Router.route (step-free)         : {_stats(step_free)}")
+    print(f"  raw networkx dijkstra_path       : {_stats(raw_route)}")
+    assert units >= 400 and len(venue.ordinals) == 3
+    assert all(len(router.route(a, b).levels) >= 1 for a, b in pairs[:5])

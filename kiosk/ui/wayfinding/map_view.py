@@ -4,17 +4,28 @@ Labels ignore the view's transform (they stay the same size on screen at every z
 level of detail: halls and facilities always, booth numbers once booths are big enough to hold
 them, exhibitor names closer still. The route is a thick line with a moving dash on top, the
 "you are here" marker a dot with a cone pointing the way a person reading the screen faces.
+
+One level is shown at a time. A venue with several levels gets a level switcher (top left, one
+fixed button per level, bottom-up order from the bottom) and, while a route changes floors, a
+"next floor" button beside it that follows the route to its next level. Both are children of
+the view at fixed places: they never move, whatever the language or the route.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QEasingCurve, QEvent, QPointF, QRectF, Qt, QVariantAnimation, Signal)
+from PySide6.QtCore import (QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation,
+                            Signal)
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen,
                            QPolygonF)
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsView,
-                               QPinchGesture)
+                               QPinchGesture, QVBoxLayout, QWidget)
 
-from kiosk.ui.i18n import qt_drawn_families
+from kiosk.ui.i18n import font_families, qt_drawn_families
+from kiosk.ui.shaping import ShapedButton
+
+NEXT_FLOOR = {"en": "Next: {level}", "ur": "اگلی منزل: {level}", "zh": "下一层：{level}"}
+BACK_FLOOR = {"en": "Back to {level}", "ur": "واپس: {level}", "zh": "返回{level}"}
+LEVEL_NAME = {"en": "Level", "ur": "منزل", "zh": "楼层"}
 
 UNIT_COLOURS = {
     "hall": ("#EAF1FB", "#7D9CC4"),
@@ -53,9 +64,13 @@ class LabelItem(QGraphicsItem):
     def __init__(self, names: dict, *, pixel_size: int, bold: bool = False,
                  colour: str = "#222222", pill: QColor | None = None, lod: float = 0.0,
                  max_width_m: float | None = None, offset_px: float = 0.0,
-                 halo: bool = False, beside_px: float | None = None):
+                 halo: bool = False, beside_px: float | None = None, priority: int = 5):
         super().__init__()
         self.names = names
+        self.priority = priority  # lower wins where labels would overlap; the other one goes
+        self.level = None  # the level it belongs to (None: every level)
+        self.suppressed = False  # hidden because a route names the same place
+        self.group = None  # labels of one place are laid out together and never clash
         self.max_width_m = max_width_m  # elide to this many metres of map (a booth's width)
         self.scale = 1.0
         self.full_text = ""
@@ -234,11 +249,21 @@ class MapView(QGraphicsView):
 
     zoomed = Signal(float)  # pixels per metre
     touched = Signal()
+    level_changed = Signal(int)  # the ordinal now shown
 
     def __init__(self, venue, exhibitors=(), *, label_px: int = 22, icon_px: int = 34,
-                 parent=None):
+                 button_px: int = 64, parent=None):
         super().__init__(parent)
         self.venue = venue
+        self.button_px = button_px
+        ordinals = getattr(venue, "ordinals", [0])
+        self.level = min(ordinals, key=abs)  # the ground floor (or the nearest to it)
+        self._level_items: list[tuple[QGraphicsItem, int]] = []
+        self.route_levels: list[int] = []
+        self.place_labels: dict[str, list[LabelItem]] = {}
+        self.place_shapes: dict[str, tuple[list, int]] = {}
+        self.obstacles = lambda: []  # viewport rects of controls drawn over the map
+        self.highlight: QGraphicsItem | None = None
         self.label_px = label_px
         self.icon_px = icon_px
         self.language = "en"
@@ -267,11 +292,21 @@ class MapView(QGraphicsView):
         scene = self.scene()
         v = self.venue
         x0, y0, x1, y1 = v.bounds()
-        scene.setSceneRect(QRectF(x0 - 40, -y1 - 40, (x1 - x0) + 80, (y1 - y0) + 80))
+        self.venue_rect = QRectF(x0 - 40, -y1 - 40, (x1 - x0) + 80, (y1 - y0) + 80)
+        # Room to scroll past the edges, so that nothing has to sit under a control.
+        m = max(self.venue_rect.width(), self.venue_rect.height())
+        scene.setSceneRect(self.venue_rect.adjusted(-m, -m, m, m))
         for ring in v.footprint:
             item = scene.addPolygon(QPolygonF([scene_point(x, y) for x, y in ring]),
                                     QPen(QColor("#8C8C80"), 0), QBrush(QColor("#F4F4EF")))
             item.setZValue(0)
+        ground = min(getattr(v, "ordinals", [0]), key=abs)
+        for level in getattr(v, "levels", {}).values():
+            if level.polygon and level.ordinal != ground:  # an upper floor over the ground's
+                item = scene.addPolygon(QPolygonF([scene_point(x, y) for x, y in level.polygon]),
+                                        QPen(QColor("#5F6B7A"), 0.8), QBrush(QColor("#F4F4EF")))
+                item.setZValue(0.5)
+                self._on_level(item, level.ordinal)
         units = sorted((p for p in v.places.values() if p.feature_type == "unit" and p.polygon),
                        key=lambda p: -_area(p.polygon))
         for unit in units:
@@ -281,6 +316,8 @@ class MapView(QGraphicsView):
                                     pen, QBrush(QColor(fill)))
             item.setZValue(1 if unit.kind in ("walkway", "hall") else 2)
             item.setData(0, unit.id)
+            self._on_level(item, unit.level)
+            self.place_shapes[unit.id] = (unit.polygon, unit.level)
         sectors: dict[str, int] = {}
         by_booth = {}
         for ex in exhibitors:
@@ -295,18 +332,25 @@ class MapView(QGraphicsView):
                                     QPen(QColor("#B5B5A8"), 0.15), QBrush(QColor(tint)))
             item.setZValue(3)
             item.setData(0, booth.id)
+            self._on_level(item, booth.level)
+            self.place_shapes[booth.id] = (booth.polygon, booth.level)
             width = max(x for x, _ in booth.polygon) - min(x for x, _ in booth.polygon)
             small = max(12, int(self.label_px * 0.6))
             label = LabelItem({"en": booth.code}, pixel_size=small, colour="#555555",
-                              lod=BOOTH_LABEL_SCALE, offset_px=-small * 0.6 if ex else 0)
+                              lod=BOOTH_LABEL_SCALE, offset_px=-small * 0.6 if ex else 0,
+                              priority=6)
+            self.place_labels.setdefault(booth.id, []).append(label)
+            label.group = booth.id
             label.setPos(scene_point(*booth.point))
-            self._add_label(label)
+            self._add_label(label, booth.level)
             if ex is not None:
                 name_label = LabelItem(dict(ex.names), pixel_size=small, colour="#222222",
                                        lod=EXHIBITOR_LABEL_SCALE, max_width_m=width,
-                                       offset_px=small * 0.7)
+                                       offset_px=small * 0.7, priority=5)
+                self.place_labels.setdefault(booth.id, []).append(name_label)
+                name_label.group = booth.id
                 name_label.setPos(scene_point(*booth.point))
-                self._add_label(name_label)
+                self._add_label(name_label, booth.level)
         for opening in (p for p in v.places.values() if p.feature_type == "opening" and p.line):
             colour = "#2E7D32" if opening.kind == "exit" else \
                 "#C62828" if opening.kind == "emergency_exit" else "#FFFFFF"
@@ -317,6 +361,7 @@ class MapView(QGraphicsView):
             item = scene.addPath(path, QPen(QColor(colour), width, Qt.PenStyle.SolidLine,
                                             Qt.PenCapStyle.FlatCap))
             item.setZValue(4)
+            self._on_level(item, opening.level)
         # Labels: halls big, other named rooms smaller, gates, facility icons.
         for unit in units:
             if unit.kind == "walkway" or not unit.names:
@@ -330,21 +375,24 @@ class MapView(QGraphicsView):
                 item = IconItem(icon[0], icon[1], self.icon_px)
                 item.setPos(scene_point(*unit.point))
                 self.scene().addItem(item)
+                self._on_level(item, unit.level)
             label = LabelItem(unit.names, pixel_size=int(self.label_px * (1.6 if big else 0.8)),
                               bold=big, colour="#1F3A5F" if big else "#333333",
                               pill=rgba("#FFFFFF", 215) if big else None, halo=not big,
                               lod=0.0 if big or unit.kind == "seminar" else
                               9.0 if icon else 3.0,
-                              offset_px=self.icon_px * 0.5 + self.label_px * 0.6 if icon else 0)
+                              offset_px=self.icon_px * 0.5 + self.label_px * 0.6 if icon else 0,
+                              priority=0 if big else 3 if unit.kind == "seminar" else 4)
+            self.place_labels.setdefault(unit.id, []).append(label)
             label.setPos(scene_point(*unit.point))
             label.setZValue(30 if big else 22)
-            self._add_label(label)
+            self._add_label(label, unit.level)
         for gate in (p for p in v.places.values() if p.kind == "exit" and p.names):
             label = LabelItem(gate.names, pixel_size=int(self.label_px * 0.8), bold=True,
                               colour="#FFFFFF", pill=rgba("#2E7D32", 235),
-                              offset_px=self.label_px * 1.1)
+                              offset_px=self.label_px * 1.1, priority=1)
             label.setPos(scene_point(*gate.point))
-            self._add_label(label)
+            self._add_label(label, gate.level)
         for place in v.places.values():
             if place.feature_type != "amenity" or place.kind not in ICONS:
                 continue
@@ -352,16 +400,132 @@ class MapView(QGraphicsView):
             icon = IconItem(glyph, fill, self.icon_px)
             icon.setPos(scene_point(*place.point))
             scene.addItem(icon)
+            self._on_level(icon, place.level)
             label = LabelItem(place.names, pixel_size=int(self.label_px * 0.8), colour="#333333",
                               lod=5.5, halo=True,
-                              offset_px=self.icon_px * 0.5 + self.label_px * 0.6)
+                              offset_px=self.icon_px * 0.5 + self.label_px * 0.6, priority=2)
+            self.place_labels.setdefault(place.id, []).append(label)
             label.setPos(scene_point(*place.point))
-            self._add_label(label)
+            self._add_label(label, place.level)
         self.setSceneRect(scene.sceneRect())
+        self._build_level_controls()
 
-    def _add_label(self, label: LabelItem) -> None:
+    def _add_label(self, label: LabelItem, level: int | None = None) -> None:
         self.scene().addItem(label)
         self.labels.append(label)
+        label.level = level
+
+    def _on_level(self, item: QGraphicsItem, level: int) -> QGraphicsItem:
+        self._level_items.append((item, level))
+        item.setVisible(level == self.level)
+        return item
+
+    # -- levels -----------------------------------------------------------------------------
+    def _build_level_controls(self) -> None:
+        ordinals = self.venue.ordinals if hasattr(self.venue, "ordinals") else [0]
+        self.level_buttons: dict[int, ShapedButton] = {}
+        self.level_bar = QWidget(self)
+        self.level_bar.setObjectName("levelbar")
+        box = QVBoxLayout(self.level_bar)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(8)
+        for ordinal in reversed(ordinals):  # the top floor at the top
+            button = ShapedButton(self._level_short(ordinal))
+            button.setObjectName("levelbutton")
+            button.setCheckable(True)
+            button.setFixedSize(self.button_px, self.button_px)
+            button.clicked.connect(lambda _=False, o=ordinal: self._level_tapped(o))
+            box.addWidget(button)
+            self.level_buttons[ordinal] = button
+        self.level_bar.setStyleSheet(
+            "QPushButton { background: rgba(255, 255, 255, 235); color: #12355B;"
+            " border: 2px solid #8C8C80; border-radius: 14px; font-weight: bold; }"
+            " QPushButton:checked { background: #12355B; color: white; border-color: #12355B; }")
+        self.level_bar.adjustSize()
+        self.level_bar.setVisible(len(ordinals) > 1)
+        self.next_floor_button = ShapedButton("")
+        self.next_floor_button.setParent(self)
+        self.next_floor_button.setObjectName("nextfloor")
+        self.next_floor_button.setFixedSize(int(self.button_px * 3.6), self.button_px)
+        self.next_floor_button.setStyleSheet(
+            f"QPushButton {{ background: {ROUTE_COLOUR.name()}; color: white; border: none;"
+            " border-radius: 14px; font-weight: bold; padding: 0 10px; }")
+        self.next_floor_button.clicked.connect(self.next_floor)
+        self.next_floor_button.setVisible(False)
+        self._place_level_controls()
+        self._sync_level_controls()
+
+    def _level_short(self, ordinal: int) -> str:
+        level = self.venue.level(ordinal) if hasattr(self.venue, "level") else None
+        return level.short(self.language) if level is not None else str(ordinal)
+
+    def _place_level_controls(self) -> None:
+        margin = 16
+        self.level_bar.move(margin, margin)
+        self.next_floor_button.move(margin + self.button_px + 12, margin)
+
+    def _level_tapped(self, ordinal: int) -> None:
+        self.touched.emit()
+        self.show_level(ordinal)
+
+    def show_level(self, ordinal: int) -> None:
+        """Show one level: its rooms, booths, labels, the route's leg on it."""
+        self.level = ordinal
+        for item, level in self._level_items:
+            item.setVisible(level == ordinal)
+        self._zoom_changed()
+        self._sync_level_controls()
+        self.level_changed.emit(ordinal)
+
+    def next_level_of_route(self) -> int | None:
+        """Where the route goes after the level shown (None at its last level)."""
+        levels = self.route_levels
+        if self.level not in levels:
+            return levels[0] if levels else None
+        i = levels.index(self.level)
+        return levels[i + 1] if i + 1 < len(levels) else None
+
+    def next_floor(self) -> None:
+        self.touched.emit()
+        target = self.next_level_of_route()
+        if target is None and self.route_levels:
+            target = self.route_levels[0]  # from the last floor back to where you are
+        if target is not None:
+            self.show_level(target)
+            leg = [pt for pt, lvl in zip(self._route_points, self._route_point_levels)
+                   if lvl == target]
+            if leg:
+                self.fit_points(leg)
+
+    def _sync_level_controls(self) -> None:
+        font = QFont()
+        font.setFamilies(font_families(self.language))
+        font.setPixelSize(max(14, int(self.button_px * 0.36)))
+        font.setBold(True)
+        for button in (*self.level_buttons.values(), self.next_floor_button):
+            button.setFont(font)
+        # One width per language, for every text it can show: it never grows under a finger.
+        metrics = QFontMetricsF(font)
+        texts = [w.get(self.language, w["en"]).format(level=self.venue.level_name(o, self.language))
+                 for w in (NEXT_FLOOR, BACK_FLOOR) for o in self.level_buttons] \
+            if hasattr(self.venue, "level_name") else []
+        widest = max([metrics.horizontalAdvance(t) for t in texts] or [0])
+        self.next_floor_button.setFixedWidth(max(int(self.button_px * 3), int(widest + 44)))
+        for ordinal, button in self.level_buttons.items():
+            button.setChecked(ordinal == self.level)
+            button.setText(self._level_short(ordinal))
+            name = self.venue.level_name(ordinal, self.language) \
+                if hasattr(self.venue, "level_name") else str(ordinal)
+            button.setAccessibleName(f"{LEVEL_NAME.get(self.language, 'Level')} {name}")
+        changes = len(set(self.route_levels)) > 1
+        self.next_floor_button.setVisible(changes)
+        if changes:
+            target = self.next_level_of_route()
+            words = NEXT_FLOOR
+            if target is None:
+                target, words = self.route_levels[0], BACK_FLOOR
+            self.next_floor_button.setText(words.get(self.language, words["en"]).format(
+                level=self.venue.level_name(target, self.language)))
 
     def set_language(self, lang: str) -> None:
         self.language = lang
@@ -369,6 +533,8 @@ class MapView(QGraphicsView):
             label.set_language(lang)
         if self.here_label is not None:
             self.here_label.set_language(lang)
+        if hasattr(self, "level_buttons"):
+            self._sync_level_controls()
 
     # -- you are here ------------------------------------------------------------------------
     def set_here(self, place, names: dict) -> None:
@@ -385,12 +551,64 @@ class MapView(QGraphicsView):
         self.here_label.setZValue(42)
         self.scene().addItem(self.here_label)
         self.here_label.set_language(self.language)
+        self._level_items = [(i, lvl) for i, lvl in self._level_items
+                             if i is not self.here_marker and i is not self.here_label]
+        self.here_level = getattr(place, "level", 0)
+        self._on_level(self.here_marker, self.here_level)
+        self._on_level(self.here_label, self.here_level)
+        if not self.route_levels and self.here_level != self.level and \
+                hasattr(self, "level_buttons"):
+            self.show_level(self.here_level)  # a kiosk upstairs starts on its own floor
+        self._declutter()
 
     # -- the route ----------------------------------------------------------------------------
-    def show_route(self, points: list[tuple[float, float]], destination_names: dict) -> None:
+    def show_route(self, points: list[tuple[float, float]], destination_names: dict,
+                   levels: list[int] | None = None, destination_id: str | None = None) -> None:
+        """Draw a route; with levels (one ordinal per point) each floor shows its own leg.
+
+        The destination (a room or booth, by id) is filled in the route's colour, and its own
+        label makes way for the route's name pill.
+        """
         self.clear_route()
         if len(points) < 2:
             return
+        shape = self.place_shapes.get(destination_id or "")
+        place = self.venue.places.get(destination_id or "") if destination_id else None
+        if shape is None and place is not None:  # an amenity: light up the room it is in
+            unit = self.venue.unit_at(*place.point, place.level)
+            shape = self.place_shapes.get(unit.id) if unit is not None else None
+        if shape is not None:
+            ring, lvl = shape
+            fill = QColor(ROUTE_COLOUR)
+            fill.setAlpha(70)
+            pen = QPen(ROUTE_COLOUR, 3)
+            pen.setCosmetic(True)
+            item = self.scene().addPolygon(QPolygonF([scene_point(x, y) for x, y in ring]), pen,
+                                           QBrush(fill))
+            item.setZValue(3.5)
+            self.route_items.append(item)
+            self._on_level(item, lvl)
+            self.highlight = item
+        for label in self.place_labels.get(destination_id or "", []):
+            label.suppressed = True
+        if levels is None or len(levels) != len(points):
+            levels = [self.level] * len(points)
+        self._route_points, self._route_point_levels = list(points), list(levels)
+        self.route_levels = []
+        legs: list[tuple[int, list]] = []
+        for pt, lvl in zip(points, levels):
+            if not legs or legs[-1][0] != lvl:
+                legs.append((lvl, []))
+                self.route_levels.append(lvl)
+            legs[-1][1].append(pt)
+        for n, (lvl, leg) in enumerate(legs):
+            if n + 1 < len(legs):
+                leg = leg + [legs[n + 1][1][0]]  # up to where the stairs or the lift are
+            if len(leg) >= 2:
+                self._route_leg(leg, lvl)
+        self._finish_route(points, destination_names, levels[-1])
+
+    def _route_leg(self, points, level: int) -> None:
         path = QPainterPath(scene_point(*points[0]))
         for pt in points[1:]:
             path.lineTo(scene_point(*pt))
@@ -415,10 +633,16 @@ class MapView(QGraphicsView):
             item.setZValue(z)
             self.scene().addItem(item)
             self.route_items.append(item)
+            self._on_level(item, level)
+        self.route_dashes = getattr(self, "route_dashes", []) + [dash]
+        self.route_path = dash
+
+    def _finish_route(self, points, destination_names: dict, level: int) -> None:
         pin = PinItem(int(self.icon_px * 1.2))
         pin.setPos(scene_point(*points[-1]))
         self.scene().addItem(pin)
         self.route_items.append(pin)
+        self._on_level(pin, level)
         label = LabelItem(destination_names, pixel_size=int(self.label_px * 0.9), bold=True,
                           colour="#FFFFFF", pill=rgba("#D81B60", 240),
                           offset_px=-self.icon_px * 1.2 * 1.4 - self.label_px * 0.7)
@@ -427,8 +651,8 @@ class MapView(QGraphicsView):
         self.scene().addItem(label)
         label.set_language(self.language)
         self.route_items.append(label)
+        self._on_level(label, level)
         self.route_label = label
-        self.route_path = dash
         # The dashes march from you-are-here towards the destination.
         self._dash_animation = QVariantAnimation(self)
         self._dash_animation.setStartValue(0.0)
@@ -438,12 +662,16 @@ class MapView(QGraphicsView):
         self._dash_animation.setEasingCurve(QEasingCurve.Type.Linear)
         self._dash_animation.valueChanged.connect(self._set_dash_offset)
         self._dash_animation.start()
-        self.fit_points(points)
+        start = self.route_levels[0] if self.route_levels else self.level
+        self.show_level(start)
+        first_leg = [pt for pt, lvl in zip(points, self._route_point_levels) if lvl == start]
+        self.fit_points(first_leg if len(first_leg) >= 2 else points)
 
     def _set_dash_offset(self, value) -> None:
-        pen = self.route_path.pen()
-        pen.setDashOffset(float(value))
-        self.route_path.setPen(pen)
+        for dash in getattr(self, "route_dashes", []):
+            pen = dash.pen()
+            pen.setDashOffset(float(value))
+            dash.setPen(pen)
 
     @property
     def animating(self) -> bool:
@@ -457,19 +685,33 @@ class MapView(QGraphicsView):
         if self._dash_animation is not None:
             self._dash_animation.stop()
             self._dash_animation = None
+        for labels in self.place_labels.values():
+            for label in labels:
+                label.suppressed = False
+        self.highlight = None
+        gone = set(map(id, self.route_items))
+        self._level_items = [(i, lvl) for i, lvl in self._level_items if id(i) not in gone]
         for item in self.route_items:
             self.scene().removeItem(item)
         self.route_items.clear()
+        self.route_dashes = []
+        self.route_levels = []
+        if hasattr(self, "level_buttons"):
+            self._sync_level_controls()
 
     def fit_points(self, points) -> None:
-        xs = [p[0] for p in points] + ([self.here_marker.pos().x()] if self.here_marker else [])
-        ys = [-p[1] for p in points] + ([self.here_marker.pos().y()] if self.here_marker else [])
+        here = self.here_marker is not None and self.here_marker.isVisible()
+        xs = [p[0] for p in points] + ([self.here_marker.pos().x()] if here else [])
+        ys = [-p[1] for p in points] + ([self.here_marker.pos().y()] if here else [])
         rect = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
         margin = max(rect.width(), rect.height()) * 0.15 + 15
         self.fitInView(rect.adjusted(-margin, -margin, margin, margin),
                        Qt.AspectRatioMode.KeepAspectRatio)
         self._clamp_zoom()
         self._zoom_changed()
+        self.keep_here_clear()
+        # Once more when the screen has laid out its controls over the map.
+        QTimer.singleShot(0, self, self.keep_here_clear)
 
     # -- zoom and pan ------------------------------------------------------------------------
     def pixels_per_metre(self) -> float:
@@ -478,9 +720,12 @@ class MapView(QGraphicsView):
     def reset_view(self) -> None:
         """The whole venue, north up."""
         self.resetTransform()
-        self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitInView(self.venue_rect, Qt.AspectRatioMode.KeepAspectRatio)
         self._fit_scale = self.pixels_per_metre()
         self._zoom_changed()
+        self.keep_here_clear()
+        # Once more when the screen has laid out its controls over the map.
+        QTimer.singleShot(0, self, self.keep_here_clear)
 
     def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
         """Zoom about a point of the viewport (its centre by default), within sane limits."""
@@ -518,11 +763,83 @@ class MapView(QGraphicsView):
     def _zoom_changed(self) -> None:
         scale = self.pixels_per_metre()
         for label in self.labels:
-            visible = scale >= label.lod
+            level = getattr(label, "level", None)
+            visible = scale >= label.lod and (level is None or level == self.level) \
+                and not label.suppressed
             label.setVisible(visible)
             if visible:
                 label.fit(scale)
+        self._declutter()
         self.zoomed.emit(scale)
+
+    def _screen_rect(self, item) -> QRectF:
+        return item.deviceTransform(self.viewportTransform()).mapRect(item.boundingRect())
+
+    def _declutter(self) -> None:
+        """No two labels overlap: the less important one (then the smaller) is dropped."""
+        placed: list[QRectF] = []
+        for item in (self.here_marker, self.here_label, getattr(self, "route_label", None)):
+            if item is not None and item.scene() is not None and item.isVisible():
+                placed.append(self._screen_rect(item))
+        cell = 96.0
+        grid: dict[tuple[int, int], list[tuple[QRectF, object]]] = {}
+
+        def cells(r: QRectF):
+            for gx in range(int(r.left() // cell), int(r.right() // cell) + 1):
+                for gy in range(int(r.top() // cell), int(r.bottom() // cell) + 1):
+                    yield gx, gy
+
+        for r in placed:
+            for c in cells(r):
+                grid.setdefault(c, []).append((r, None))
+        for label in sorted((lb for lb in self.labels if lb.isVisible()),
+                            key=lambda lb: (lb.priority, -lb.pixel_size)):
+            r = self._screen_rect(label).adjusted(-2, -2, 2, 2)
+            if any(r.intersects(o) and (g is None or g != label.group)
+                   for c in cells(r) for o, g in grid.get(c, ())):
+                label.setVisible(False)
+                continue
+            for c in cells(r):
+                grid.setdefault(c, []).append((r, label.group))
+
+    def keep_here_clear(self) -> None:
+        """Scroll (and if need be zoom out) until "you are here" is under no control."""
+        if self.here_marker is None or not self.here_marker.isVisible():
+            return
+        view = QRectF(self.viewport().rect()).adjusted(4, 4, -4, -4)
+        for _ in range(8):
+            mark = self._screen_rect(self.here_marker).united(self._screen_rect(self.here_label))
+            blockers = [QRectF(r) for r in self._control_rects() if QRectF(r).intersects(mark)]
+            if not blockers and view.contains(mark):
+                return
+            if not blockers:  # off the edge: bring it back in
+                dx = max(0.0, view.left() - mark.left()) - max(0.0, mark.right() - view.right())
+                dy = max(0.0, view.top() - mark.top()) - max(0.0, mark.bottom() - view.bottom())
+                moves = [(dx, dy)]
+            else:
+                block = blockers[0]
+                for other in blockers[1:]:
+                    block = block.united(other)
+                moves = [(block.right() + 8 - mark.left(), 0), (block.left() - 8 - mark.right(), 0),
+                         (0, block.bottom() + 8 - mark.top()), (0, block.top() - 8 - mark.bottom())]
+                moves = [m for m in moves if view.contains(mark.translated(*m)) and not any(
+                    QRectF(r).intersects(mark.translated(*m)) for r in self._control_rects())]
+            if not moves:
+                self.zoom_by(0.85)  # no room at this zoom: show a little more of the venue
+                continue
+            dx, dy = min(moves, key=lambda m: abs(m[0]) + abs(m[1]))
+            before = self._screen_rect(self.here_marker).center()
+            self.pan_by(dx, dy)
+            moved = self._screen_rect(self.here_marker).center() - before
+            if abs(moved.x() - dx) + abs(moved.y() - dy) > 2:
+                self.zoom_by(0.85)  # at the end of the scroll range: zoom out and try again
+
+    def _control_rects(self) -> list:
+        rects = [w.geometry() for w in (self.level_bar, self.next_floor_button)
+                 if w.isVisible()] if hasattr(self, "level_bar") else []
+        offset = self.viewport().pos()
+        rects = [r.translated(-offset) for r in rects]
+        return rects + list(self.obstacles())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -12,7 +12,7 @@ A standalone widget: the kiosk app embeds it behind the attract screen's "Find y
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
@@ -161,7 +161,7 @@ class WayfindingScreen(QWidget):
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
         self.map = MapView(self.venue, self.index.exhibitors, label_px=int(self.body_px * 0.8),
-                           icon_px=int(self.touch * 0.45))
+                           icon_px=int(self.touch * 0.45), button_px=self.touch)
         self.map.touched.connect(self.activity)
         grid.addWidget(self.map, 0, 0)
         controls = QWidget()
@@ -183,6 +183,7 @@ class WayfindingScreen(QWidget):
         self.note.setObjectName("note")
         self._t(self.note, "setText", N_("Schematic map, not to scale"))
         grid.addWidget(self.note, 0, 0, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft)
+        self.map.obstacles = self._map_obstacles
         left_box.addWidget(holder, 1)
         root.addWidget(left, 1)
 
@@ -279,6 +280,13 @@ class WayfindingScreen(QWidget):
         box.addWidget(self.pages, 1)
         root.addWidget(panel)
         self.panel = panel
+
+    def _map_obstacles(self) -> list:
+        """Where the zoom buttons and the note cover the map, in the map's viewport."""
+        viewport = self.map.viewport()
+        return [QRect(viewport.mapFromGlobal(w.mapToGlobal(QPoint(0, 0))), w.size())
+                for w in (self.zoom_in_button, self.zoom_out_button, self.reset_button,
+                          self.note) if w.isVisible()]
 
     def _map_button(self, text: str, source: str) -> QPushButton:
         button = ShapedButton(text)
@@ -461,7 +469,9 @@ class WayfindingScreen(QWidget):
         self.qr_label.setPixmap(QPixmap.fromImage(image))
         self.qr_label.setVisible(True)
         self.qr_caption.setVisible(True)
-        self.map.show_route(route.points, {lang: route.title(lang), "en": route.title("en")})
+        self.map.show_route(route.points, {lang: route.title(lang), "en": route.title("en")},
+                            levels=[level for _, _, level in route.points3],
+                            destination_id=route.destination.id)
         data = route.to_json(lang)
         data["qr_text"] = self.qr_text
         self.route_shown.emit(data)

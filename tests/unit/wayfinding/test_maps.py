@@ -79,7 +79,7 @@ def test_booth_cut_off_from_the_network_is_reported(lahore_copy, lahore):
         data["features"] = [f for f in data["features"]
                             if not (f["geometry"]["type"] == "LineString"
                                     and node in (f["properties"]["from"], f["properties"]["to"]))]
-    _edit(lahore_copy / "nav.geojson", cut)
+    _edit(lahore_copy / "x-itcn-kiosk" / "nav.geojson", cut)
     report = check_venue(lahore_copy)
     assert any("Booth H3-B40" in e and "cannot be reached" in e for e in report.errors)
 
@@ -89,7 +89,7 @@ def test_ramp_turned_into_stairs_breaks_step_free_route(lahore_copy):
         for f in data["features"]:
             if f["properties"].get("kind") == "ramp":
                 f["properties"]["kind"] = "stairs"
-    _edit(lahore_copy / "nav.geojson", no_ramps)
+    _edit(lahore_copy / "x-itcn-kiosk" / "nav.geojson", no_ramps)
     report = check_venue(lahore_copy)
     assert any("Seminar Hall A" in e and "no step-free route" in e for e in report.errors)
 
@@ -97,10 +97,16 @@ def test_ramp_turned_into_stairs_breaks_step_free_route(lahore_copy):
 def test_maps_check_command(lahore_copy, capsys):
     assert main(["maps", "check", str(maps_root() / "karachi")]) == 0
     assert "fit for the kiosks" in capsys.readouterr().out
+    # IMDF needs neither a kiosk nor the kiosk's network (derived from the geometry instead).
     (lahore_copy / "kiosk.geojson").unlink()
+    shutil.rmtree(lahore_copy / "x-itcn-kiosk")
+    assert main(["maps", "check", str(lahore_copy), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["ok"] is True and any("kiosk.geojson" in w for w in out["warnings"])
+    (lahore_copy / "unit.geojson").unlink()
     assert main(["maps", "check", str(lahore_copy), "--json"]) == 1
     out = json.loads(capsys.readouterr().out)
-    assert out["ok"] is False and any("kiosk.geojson" in e for e in out["errors"])
+    assert out["ok"] is False and "unit.geojson is missing" in out["errors"]
 
 
 def test_maps_check_of_a_missing_folder_is_one_line(tmp_path, capsys):
