@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 
 from kiosk.core.dashboard import DashboardData, HallMap, RecentScan
 from kiosk.core.timeutil import local_day, to_utc_text
-from kiosk.storage.headcount_sql import headcount, local_keys, local_quarter_of
+from kiosk.storage.headcount_sql import headcount, local_keys, local_quarters_for
 from kiosk.storage.presence import is_stale
 
 _ENTRY = "('accepted', 'reentry')"
@@ -66,8 +66,9 @@ def arrivals(conn: sqlite3.Connection, day: str, tz_name: str, until: str | None
     params: tuple = (day,)
     if until is not None:
         sql, params = sql + " AND first_in_at <= ?", (day, until)
+    quarter = local_quarters_for(tz_name, day)
     for (first_in,) in conn.execute(sql, params):
-        counts[local_quarter_of(first_in, tz_name)] += 1
+        counts[quarter(first_in)] += 1
     return dict(counts)
 
 

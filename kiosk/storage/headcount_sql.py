@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from functools import lru_cache
 from datetime import datetime
 
 from kiosk.core.headcount import Headcount
-from kiosk.core.timeutil import from_utc_text, local_day, to_utc_text, zone
+from kiosk.core.timeutil import from_utc_text, local_day, to_utc_text, utc_offsets, zone
 from kiosk.storage.presence import is_stale
 
 _ENTRY = "('accepted', 'reentry')"
@@ -28,6 +29,27 @@ def local_quarter_of(utc_text: str, tz_name: str) -> str:
     """'HH:MM' of the local quarter hour of a UTC text, in the zone itself (exact on any day)."""
     moment = from_utc_text(utc_text).astimezone(zone(tz_name))
     return f"{moment.hour:02d}:{moment.minute // 15 * 15:02d}"
+
+
+@lru_cache(maxsize=64)
+def local_quarters_for(tz_name: str, day: str):
+    """A fast quarter(utc_text) for the scans of one local day: the zone's offsets around it,
+    looked up by bisection on the UTC text (as the triggers do), the same answer as
+    local_quarter_of at a fraction of the cost over a day's first entries."""
+    from bisect import bisect_right
+    from datetime import date
+
+    d = date.fromisoformat(day)
+    rows = utc_offsets(tz_name, d, d)
+    starts = [r[0] for r in rows]
+    shifts = [r[1] for r in rows]
+
+    def quarter(utc_text: str) -> str:
+        shift = shifts[bisect_right(starts, utc_text) - 1]
+        total = (int(utc_text[11:13]) * 60 + int(utc_text[14:16]) + shift) % (24 * 60)
+        return f"{total // 60:02d}:{total % 60 // 15 * 15:02d}"
+
+    return quarter
 
 
 def _count_outcomes(result: Headcount, pairs) -> None:
@@ -79,13 +101,14 @@ def _past(conn: sqlite3.Connection, day: str, until: str, tz_name: str) -> Headc
         params))
     # First entries never change once later scans arrive: daily_attendance answers exactly.
     category, kiosk, gate, hours = Counter(), Counter(), Counter(), Counter()
+    quarter = local_quarters_for(tz_name, day)
     for cat, first_kiosk, first_gate, first_in in conn.execute(
             "SELECT category, first_kiosk, first_gate, first_in_at FROM daily_attendance "
             "WHERE day = :day AND first_in_at <= :until", params):
         category[cat or ""] += 1
         kiosk[first_kiosk or ""] += 1
         gate[first_gate or ""] += 1
-        hours[local_quarter_of(first_in, tz_name)[:2] + ":00"] += 1
+        hours[quarter(first_in)[:2] + ":00"] += 1
     result.unique_checked_in = sum(category.values())
     result.by_category, result.by_kiosk, result.by_gate = dict(category), dict(kiosk), dict(gate)
     result.by_hour = dict(hours)
