@@ -14,6 +14,8 @@ import wave
 from pathlib import Path
 from typing import Protocol
 
+from kiosk.shipped import assets_folder
+
 RATE = 22050
 # (frequency Hz, seconds) pairs: a rising two-note chime, a single middle note, a low double buzz.
 PATTERNS = {
@@ -21,7 +23,7 @@ PATTERNS = {
     "duplicate": [(660, 0.25)],
     "refuse": [(220, 0.18), (0, 0.08), (220, 0.28)],
 }
-ASSETS = Path(__file__).resolve().parents[2] / "assets" / "sounds"
+ASSETS = assets_folder() / "sounds"
 
 
 class Sounds(Protocol):

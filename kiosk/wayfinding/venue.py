@@ -35,14 +35,16 @@ METRES_PER_DEG_LON_EQUATOR = 111_320.0
 
 
 def maps_root(override: str | os.PathLike | None = None) -> Path:
-    """Where venue folders live: an explicit folder, $KIOSK_MAPS, or the repository's maps/."""
+    """Where venue folders live: an explicit folder, $KIOSK_MAPS, or the maps shipped with the
+    kiosk (the checkout's maps/, or the installed package's data)."""
     if override:
-        return Path(override)
+        return Path(override).expanduser()
     env = os.environ.get("KIOSK_MAPS")
     if env:
-        return Path(env)
-    # kiosk/wayfinding/venue.py -> the checkout (editable install) holds maps/ next to kiosk/
-    return Path(__file__).resolve().parent.parent.parent / "maps"
+        return Path(env).expanduser()
+    from kiosk.shipped import maps_folder
+
+    return maps_folder()
 
 
 def venue_dir(venue: str, maps: str | os.PathLike | None = None) -> Path:
