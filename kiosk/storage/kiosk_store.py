@@ -19,6 +19,7 @@ from kiosk.core.timeutil import from_utc_text, to_utc_text, utcnow
 from kiosk.storage import roster
 from kiosk.storage.db import SqliteStore, Transaction, connect, migrate
 from kiosk.storage.headcount_sql import headcount
+from kiosk.storage.readable import with_clock
 from kiosk.storage.schema import KIOSK_MIGRATIONS, SCAN_COLUMNS
 
 _INSERT_SCAN = (
@@ -45,7 +46,7 @@ class KioskStore(SqliteStore):
             self.conn.executemany(
                 "INSERT INTO meta (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                list(values.items()),
+                list(with_clock(values).items()),
             )
 
     # -- keys ------------------------------------------------------------------------------

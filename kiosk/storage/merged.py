@@ -25,6 +25,7 @@ from kiosk.core.errors import KioskError
 from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.storage.db import SqliteStore, Transaction, _statements, migrate
 from kiosk.storage.presence import set_stale
+from kiosk.storage.readable import with_clock
 from kiosk.storage.schema import (
     DERIVED_TRIGGERS,
     DROP_DERIVED_TRIGGERS,
@@ -51,7 +52,8 @@ CREATE TABLE IF NOT EXISTS merged_bundles (
 CREATE INDEX IF NOT EXISTS merged_bundles_file ON merged_bundles (file_sha256);
 CREATE TABLE IF NOT EXISTS merge_conflicts (
     scan_id TEXT NOT NULL,
-    bundle_sha256 TEXT NOT NULL,
+    bundle_sha256 TEXT NOT NULL REFERENCES merged_bundles (content_sha256)
+        DEFERRABLE INITIALLY DEFERRED,
     kiosk_id TEXT NOT NULL DEFAULT '',
     columns TEXT NOT NULL,
     kept TEXT NOT NULL,
@@ -243,7 +245,7 @@ class MergedStore(SqliteStore):
         """Within the caller's transaction."""
         self.conn.executemany(
             "INSERT INTO meta (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", list(values.items()))
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", list(with_clock(values).items()))
 
     # -- bundles -----------------------------------------------------------------------------
     def bundle_by_file(self, file_sha256: str) -> dict | None:
