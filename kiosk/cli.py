@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "kiosk.commands.wayfinding",
     "kiosk.commands.scanning",
     "kiosk.commands.sync",
+    "kiosk.commands.service",
 )
 
 DESCRIPTION = """\
@@ -31,7 +32,7 @@ ITCN Asia kiosk: self check-in with QR badges and wayfinding, offline first.
 
 Organiser:  demo, event, roster, badges, revoke, init
 Gate:       checkin, headcount
-Kiosk:      run, doctor, staff
+Kiosk:      run, doctor, staff, service
 Staff:      dashboard
 Wayfinding: route, maps, exhibitors
 Scanning:   decode
