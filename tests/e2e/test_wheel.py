@@ -94,11 +94,15 @@ def test_the_build_is_quiet_and_the_wheel_carries_maps_and_sounds(installed):
     import zipfile
 
     names = set(zipfile.ZipFile(installed["wheel"]).namelist())
-    for venue in ("lahore", "karachi"):
-        for f in (REPO / "maps" / venue).iterdir():  # every file of the folder, whatever it is
-            assert f"kiosk/shipped/maps/{venue}/{f.name}" in names
-    for f in (REPO / "assets" / "sounds").iterdir():
-        assert f"kiosk/shipped/assets/sounds/{f.name}" in names
+    shipped = set(_checkout_files())
+    for folder in ("maps", "assets"):
+        # every file of the folders, at any depth and whatever its name (new levels, extensions)
+        files = [f for f in shipped if f.startswith(f"{folder}/")]
+        assert files
+        missing = [f for f in files if f"kiosk/shipped/{f}" not in names]
+        assert missing == []
+    assert {"kiosk/shipped/maps/lahore/manifest.json", "kiosk/shipped/maps/karachi/nav.geojson",
+            "kiosk/shipped/assets/sounds/accept.wav"} <= names
 
 
 def test_the_installed_package_is_the_one_that_runs(installed):
