@@ -393,8 +393,16 @@ def cmd_dashboard(args) -> int:
         return 0
     from kiosk.ui.staff.window import run_dashboard
 
-    return run_dashboard(source, language=args.lang, refresh_seconds=args.refresh,
+    if args.screenshot is not None:
+        try:
+            args.screenshot.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise KioskError(f"cannot make the folder for {args.screenshot}: {exc.strerror}") from None
+    code = run_dashboard(source, language=args.lang, refresh_seconds=args.refresh,
                          screenshot=args.screenshot, size=(width, height))
+    if code == 0 and args.screenshot is not None and not args.screenshot.is_file():
+        raise KioskError(f"the screenshot could not be written to {args.screenshot}")
+    return code
 
 
 def _source_timezone(source) -> str:
