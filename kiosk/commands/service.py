@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import pwd
+import re
 import shutil
 import socket
 import subprocess
@@ -114,11 +115,27 @@ def render_unit(*, kiosk_dir: Path, kiosk_id: str, user: str, display: str | Non
     return "\n".join(lines)
 
 
+def _checked(args, kiosk_dir: Path) -> None:
+    """Values that go into the unit file: nothing that could end a line there and smuggle in a
+    directive of its own, and a terminal and display that are what they say."""
+    for label, value in (("KIOSKDIR", str(kiosk_dir)), ("--camera", args.camera or ""),
+                         ("--user", args.user or "")):
+        if any(ord(c) < 32 or ord(c) == 127 for c in value):
+            raise KioskError(f"{label} must not contain control characters (a line break would "
+                             "end the line in the unit file)")
+    if not re.fullmatch(r"tty[0-9]{1,2}", args.tty):
+        raise KioskError(f"--tty must name a virtual terminal such as tty1, not {args.tty!r}")
+    if args.display is not None and not re.fullmatch(r"[A-Za-z0-9.-]*:[0-9]+(\.[0-9]+)?",
+                                                     args.display):
+        raise KioskError(f"--display must look like :0 or host:0.0, not {args.display!r}")
+
+
 def cmd_service_install(args) -> int:
     from kiosk.organiser.kioskdir import KioskFolder
 
     folder = KioskFolder.open(args.kiosk)
     kiosk_dir = folder.path.resolve()
+    _checked(args, kiosk_dir)
     user = args.user or pwd.getpwuid(kiosk_dir.stat().st_uid).pw_name
     try:
         pwd.getpwnam(user)

@@ -82,6 +82,19 @@ def test_service_install_refuses_an_unknown_user(kiosk_dir, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("args, message", [
+    (["--camera", "0\nExecStartPre=/bin/rm -rf /"], "must not contain control characters"),
+    (["--tty", "../../dev/sda"], "--tty must name a virtual terminal"),
+    (["--display", ":0; rm -rf /"], "--display must look like :0"),
+])
+def test_service_install_refuses_values_that_would_break_the_unit(kiosk_dir, tmp_path, args,
+                                                                  message):
+    proc = subprocess.run([*KIOSK, "service", "install", "--kiosk", kiosk_dir, *args,
+                           "--unit-dir", tmp_path], capture_output=True, text=True, env=ENV)
+    assert proc.returncode == 1 and message in proc.stderr, proc.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_notifier_speaks_to_an_abstract_socket():
     name = f"itcn-kiosk-test-{os.getpid()}"
     with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as server:
