@@ -19,7 +19,7 @@ from kiosk.core.timeutil import from_utc_text, to_utc_text, utcnow
 from kiosk.storage import roster
 from kiosk.storage.db import SqliteStore, Transaction, connect, migrate
 from kiosk.storage.headcount_sql import headcount
-from kiosk.storage.readable import with_clock
+from kiosk.storage.readable import ensure_clock, with_clock
 from kiosk.storage.schema import KIOSK_MIGRATIONS, SCAN_COLUMNS
 
 _INSERT_SCAN = (
@@ -38,6 +38,7 @@ class KioskStore(SqliteStore):
         conn = connect(path, must_exist=not create, readonly=readonly, what="kiosk database")
         if not readonly:
             migrate(conn, KIOSK_MIGRATIONS, f"kiosk database {path}")
+            ensure_clock(conn)
         return cls(conn, path)
 
     # -- meta ------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from kiosk.core.errors import KioskError
 from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.storage.db import SqliteStore, Transaction, _statements, migrate
 from kiosk.storage.presence import set_stale
-from kiosk.storage.readable import with_clock
+from kiosk.storage.readable import ensure_clock, with_clock
 from kiosk.storage.schema import (
     DERIVED_TRIGGERS,
     DROP_DERIVED_TRIGGERS,
@@ -227,6 +227,7 @@ class MergedStore(SqliteStore):
             conn.execute("PRAGMA threads = 2")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             migrate(conn, KIOSK_MIGRATIONS, f"merged database {path}")
+            ensure_clock(conn)
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             if not {"merged_bundles", "merge_conflicts"} <= tables:
                 with Transaction(conn):

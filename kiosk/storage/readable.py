@@ -36,6 +36,18 @@ def with_clock(values: dict[str, str]) -> dict[str, str]:
     return {**values, OFFSET_KEY: str(int(offset.total_seconds() // 60))}
 
 
+def ensure_clock(conn) -> None:
+    """A database from before schema 4 holds event.toml but not its offset yet: add it, so that
+    the views show local times there too (nothing is written when it is already there)."""
+    rows = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('event_toml', ?)",
+                             (OFFSET_KEY,)).fetchall())
+    if rows.get("event_toml") and OFFSET_KEY not in rows:
+        offset = with_clock({"event_toml": rows["event_toml"]}).get(OFFSET_KEY)
+        if offset is not None:
+            conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                         (OFFSET_KEY, offset))
+
+
 _SCAN_COLUMNS = {
     "seq": "order of the scan in its kiosk's log (merged: in this file)",
     "scan_id": "UUID of the scan, the same on every copy of it",

@@ -104,3 +104,14 @@ def test_export_refuses_a_file_where_the_folder_should_be(tmp_path, capsys):
     (tmp_path / "taken").write_text("x")
     assert main(["export", "--kiosk", str(kiosk.path), "--out", str(tmp_path / "taken") + "/"]) == 1
     assert "a file stands where a folder is needed" in capsys.readouterr().err
+
+
+def test_a_database_without_the_offset_gets_it_when_opened(tmp_path):
+    # As a kiosk.db provisioned before schema 4 is: event.toml in meta, no offset.
+    kiosk = make_kiosk(tmp_path, make_event(tmp_path))
+    conn = sqlite3.connect(kiosk.db_path)
+    conn.execute("DELETE FROM meta WHERE key = 'utc_offset_minutes'")
+    conn.commit()
+    conn.close()
+    with kiosk.open_store() as store:
+        assert store.get_meta("utc_offset_minutes") == "300"  # Asia/Karachi, UTC+5
