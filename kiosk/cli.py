@@ -12,6 +12,7 @@ import importlib
 import os
 import sys
 import traceback
+from pathlib import Path
 
 from kiosk import __version__
 from kiosk.core.errors import KioskError
@@ -23,6 +24,7 @@ COMMAND_MODULES = (
     "kiosk.commands.wayfinding",
     "kiosk.commands.scanning",
     "kiosk.commands.sync",
+    "kiosk.commands.service",
 )
 
 DESCRIPTION = """\
@@ -30,7 +32,7 @@ ITCN Asia kiosk: self check-in with QR badges and wayfinding, offline first.
 
 Organiser:  demo, event, roster, badges, revoke, init
 Gate:       checkin, headcount
-Kiosk:      run, doctor, staff
+Kiosk:      run, doctor, staff, service
 Staff:      dashboard
 Wayfinding: route, maps, exhibitors
 Scanning:   decode
@@ -54,12 +56,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _expand_home(args: argparse.Namespace) -> None:
+    """`~` in a path option means the home folder, also where the shell left it as it was
+    (`--out=~/bundles`, or a quoted path)."""
+    for key, value in vars(args).items():
+        if isinstance(value, Path):
+            setattr(args, key, value.expanduser())
+        elif isinstance(value, list) and value and all(isinstance(v, Path) for v in value):
+            setattr(args, key, [v.expanduser() for v in value])
+
+
 def main(argv: list[str] | None = None) -> int:
     # Library chatter that means nothing to the person at the kiosk (no PipeWire, no webcam 0).
     os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
     parser = build_parser()
     args = parser.parse_args(argv)
+    _expand_home(args)
     try:
         result = args.handler(args)
         return int(result or 0)

@@ -163,7 +163,11 @@ def cmd_run(args) -> int:
     camera = camera_factory(spec, model.decoder)  # a missing video or folder: one line, exit 1
     settings = kiosk_settings(event_model, model, windowed=args.windowed, kiosk_dir=folder.path)
     wedge = _wedge()
-    window = create_app(settings, camera=camera, store=open_store, sounds=QtSounds(), wedge=wedge,
+    sounds = QtSounds()
+    if sounds.problem:  # said once here; `kiosk doctor` tests real playback
+        warn(f"no sound: {sounds.problem} (see `kiosk doctor`)")
+        log("sound", problem=sounds.problem)
+    window = create_app(settings, camera=camera, store=open_store, sounds=sounds, wedge=wedge,
                         staff_services=staff_services(folder, model))
     build_map = wayfinding_builder(folder, event_model)
     window.pin_service = PinService(window.desk, model.staff_pin_hash)
@@ -174,6 +178,7 @@ def cmd_run(args) -> int:
     if window.camera_worker is not None:
         window.camera_worker.status_changed.connect(lambda s: log("camera", status=s))
     sync = start_live_sync(window, model, event_toml, view, log)
+    notifier = _systemd_watchdog(app, window, model.kiosk_id)
     keep_awake = KeepAwake()
     keep_awake.start()
     _quit_on_signals(app, window)
@@ -184,12 +189,32 @@ def cmd_run(args) -> int:
     try:
         code = app.exec()
     finally:
+        notifier.stopping()
         keep_awake.stop()
         if window.isVisible() or window.desk.thread.isRunning():
             window.unlocked = True
             window.shutdown()
     log("stopped")
     return code
+
+
+def _systemd_watchdog(app, window, kiosk_id: str):
+    """Under systemd (kiosk service install): READY=1 once kiosk.db is open, then WATCHDOG=1 at
+    half the watchdog interval from the GUI thread's event loop, so a frozen screen is restarted."""
+    from PySide6.QtCore import QTimer
+
+    from kiosk.commands.service import SystemdNotifier
+
+    notifier = SystemdNotifier()
+    if not notifier.enabled:
+        return notifier
+    window.ready.connect(lambda: notifier.ready(f"kiosk {kiosk_id} ready"))
+    if notifier.watchdog_seconds:
+        timer = QTimer(app)
+        timer.timeout.connect(notifier.watchdog)
+        timer.start(max(100, int(notifier.watchdog_seconds * 1000 / 2)))
+        app._watchdog_timer = timer
+    return notifier
 
 
 def start_live_sync(window, model, event_toml, view, log):
@@ -360,5 +385,13 @@ def cmd_dashboard(args) -> int:
         raise KioskError(f"the dashboard window needs Qt (PySide6), which cannot be loaded here "
                          f"({exc}); --json prints the same figures without it") from exc
 
-    return run_dashboard(source, language=args.lang, refresh_seconds=args.refresh,
+    if args.screenshot is not None:
+        try:
+            args.screenshot.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise KioskError(f"cannot make the folder for {args.screenshot}: {exc.strerror}") from None
+    code = run_dashboard(source, language=args.lang, refresh_seconds=args.refresh,
                          screenshot=args.screenshot, size=(width, height))
+    if code == 0 and args.screenshot is not None and not args.screenshot.is_file():
+        raise KioskError(f"the screenshot could not be written to {args.screenshot}")
+    return code

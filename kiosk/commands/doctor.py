@@ -68,12 +68,33 @@ def fonts() -> list[dict]:
 
 
 def audio() -> dict:
+    """A real playback test: the accept chime through QSoundEffect on the default output, as the
+    kiosk plays it (in a child process, so that Qt's own complaints stay out of the report)."""
+    from kiosk.ui.sound import PLAYBACK_PROBE, sound_files
+
+    fix = ("give the kiosk's user a sound server (apt-get install pipewire-pulse wireplumber, "
+           "or pulseaudio) and a speaker; the kiosk works silently without one")
     try:
-        from PySide6 import QtMultimedia  # noqa: F401
-    except ImportError as exc:
-        return check("sound", "warn", f"QtMultimedia unavailable ({exc})",
+        proc = subprocess.run([sys.executable, "-c", PLAYBACK_PROBE, str(sound_files()["accept"])],
+                              capture_output=True, text=True, timeout=30,
+                              env={**os.environ, "QT_LOGGING_RULES": "*.debug=false"})
+    except subprocess.TimeoutExpired:
+        return check("sound", "warn", "the playback test did not finish", fix)
+    out = proc.stdout.strip().splitlines()
+    last = out[-1] if out else ""
+    if proc.returncode != 0:
+        error = (proc.stderr.strip().splitlines() or ["unknown error"])[-1]
+        return check("sound", "warn", f"QtMultimedia cannot load ({error})",
                      "apt-get install libpulse0 libpulse-mainloop-glib0")
-    return check("sound", "ok", "QtMultimedia loads")
+    if last == "NODEVICE":
+        return check("sound", "warn", "no audio output device (no sound server or sound card "
+                     "reachable): the kiosk will be silent", fix)
+    if last.startswith("PLAYED"):
+        return check("sound", "ok", f"played a test chime on {last[len('PLAYED'):].strip()}")
+    if last.startswith("TIMEOUT"):
+        return check("sound", "warn", f"the test chime never finished playing on "
+                     f"{last[len('TIMEOUT'):].strip()}", fix)
+    return check("sound", "warn", last.removeprefix("ERROR ").strip() or "playback failed", fix)
 
 
 def kiosk_checks(path: Path) -> list[dict]:
@@ -109,6 +130,9 @@ def kiosk_checks(path: Path) -> list[dict]:
                      "set" if model.staff_pin_hash else "not set",
                      f"kiosk staff set-pin --kiosk {folder.path}"))
     out.append(camera(model.camera))
+    from kiosk.commands.service import service_check
+
+    out.append(service_check(model.kiosk_id))
     return out
 
 
@@ -127,4 +151,8 @@ def run_checks(kiosk_dir: Path | None) -> list[dict]:
     checks = [qt_platform(), *decoders(), *fonts(), audio()]
     if kiosk_dir is not None:
         checks += kiosk_checks(kiosk_dir)
+    else:
+        from kiosk.commands.service import service_check
+
+        checks.append(service_check(None))
     return checks

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shlex
+import shutil
+import sys
 from pathlib import Path
 
 from kiosk.commands import emit
@@ -111,17 +115,35 @@ def _venues(text: str) -> list[str]:
     return venues
 
 
+def kiosk_command() -> str:
+    """The kiosk command as the person can type it: `kiosk` when that is on PATH, else the
+    script's own path (a virtual environment not activated), or $KIOSK_COMMAND (`./run kiosk`)."""
+    given = os.environ.get("KIOSK_COMMAND", "").strip()
+    if given:
+        return given
+    script = sys.argv[0] if sys.argv else ""
+    if Path(script).name == "kiosk":
+        found = shutil.which("kiosk")
+        if found and Path(found).resolve() == Path(script).resolve():
+            return "kiosk"
+        return shlex.quote(script if os.sep in script else str(Path(script).resolve()))
+    return f"{shlex.quote(sys.executable)} -m kiosk"
+
+
 def cmd_demo(args) -> int:
     from kiosk.core.timeutil import parse_date_range
     from kiosk.organiser.demo import make_demo
 
     days = parse_date_range(args.dates) if args.dates else None
-    summary = make_demo(args.dir, attendees=args.attendees, days=days, venue=args.venue)
+    command = kiosk_command()
+    summary = make_demo(args.dir, attendees=args.attendees, days=days, venue=args.venue,
+                        run_command=command)
+    kiosk = shlex.quote(summary["kiosk"])
     emit(summary, args.json,
          f"Demo ready: {summary['attendees']} attendees, badges in {summary['badges']}\n"
-         f"Run the kiosk:  kiosk run --kiosk {summary['kiosk']}\n"
-         f"Or check in:    kiosk checkin ITCN-00001 --kiosk {summary['kiosk']}\n"
-         f"See {Path(args.dir) / 'TRY-ME.txt'} for badges that show each refusal.")
+         f"Run the kiosk:  {command} run --kiosk {kiosk} --windowed\n"
+         f"Or check in:    {command} checkin ITCN-00001 --kiosk {kiosk}\n"
+         f"See {Path(args.dir).expanduser() / 'TRY-ME.txt'} for badges that show each refusal.")
     return 0
 
 

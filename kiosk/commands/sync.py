@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from kiosk.commands import emit, warn
@@ -18,8 +19,10 @@ def register(commands) -> None:
         "and Datasette). Safe while the kiosk runs. If BUNDLE is a folder, the file is named "
         "KIOSKID-TIME.bundle inside it.")
     p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR", help="the kiosk folder")
-    p.add_argument("--out", required=True, type=Path, metavar="BUNDLE",
-                   help="the bundle file to write, or a folder to write it into")
+    # A string, not a Path: a trailing slash ("bundles/") says "a folder", and Path drops it.
+    p.add_argument("--out", required=True, metavar="BUNDLE",
+                   help="the bundle file to write, or a folder to write it into (created if "
+                   "missing when written with a trailing slash)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_export)
 
@@ -32,7 +35,7 @@ def register(commands) -> None:
         f"{PROBLEM_EXIT} if any bundle was refused.")
     p.add_argument("bundles", nargs="+", type=Path, metavar="BUNDLE")
     p.add_argument("--into", required=True, type=Path, metavar="MERGED.db",
-                   help="the merged database (created if missing)")
+                   help="the merged database (created if missing, with its folders)")
     p.add_argument("--event", type=Path, metavar="DIR",
                    help="the event folder: its roster (for no-shows in the report) and "
                    "event.toml go into MERGED.db")
@@ -107,11 +110,76 @@ def cmd_export(args) -> int:
     from kiosk.sync.bundle import export_bundle
 
     folder = KioskFolder.open(args.kiosk)
+    out = bundle_target(args.out)
     with folder.open_store(readonly=True) as store:
-        summary = export_bundle(store, folder.model, args.out)
+        summary = export_bundle(store, folder.model, out)
+    _describe(Path(summary["bundle"]), bundle=True, kiosk_id=summary["kiosk_id"])
     emit(summary, args.json, f"Exported {summary['scans']} scans of kiosk {summary['kiosk_id']} "
          f"to {summary['bundle']} (SHA-256 {summary['content_sha256'][:16]}...)")
     return 0
+
+
+def _describe(database: Path, *, bundle: bool, kiosk_id: str = "") -> None:
+    """metadata.json beside the file, for `datasette FILE -m metadata.json` (never fatal)."""
+    from kiosk.storage.readable import bundle_metadata, merged_metadata, write_metadata
+
+    name = database.stem
+    try:
+        if bundle:
+            write_metadata(database, bundle_metadata(name, kiosk_id))
+        else:
+            write_metadata(database, merged_metadata(name, event_name=_event_name(database)))
+    except OSError as exc:
+        warn(f"could not write metadata.json beside {database}: {exc.strerror}")
+
+
+def _event_name(database: Path) -> str:
+    import sqlite3
+    import tomllib
+
+    try:
+        conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'event_toml'").fetchone()
+        finally:
+            conn.close()
+        return str(tomllib.loads(row[0]).get("name", "")) if row else ""
+    except (sqlite3.Error, tomllib.TOMLDecodeError):
+        return ""
+
+
+def bundle_target(text: str) -> Path:
+    """Where `export --out` writes: a folder (an existing one, or any path ending in a slash,
+    made here with its parents) or a file (whose folders are made here)."""
+    if not text.strip():
+        raise KioskError("--out needs a file or folder name")
+    path = Path(os.path.expanduser(text))
+    try:
+        if text.endswith(("/", os.sep)) or path.is_dir():
+            path.mkdir(parents=True, exist_ok=True)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise KioskError(f"{text}: a file stands where a folder is needed") from None
+    except OSError as exc:
+        raise KioskError(f"cannot make the folder for {text}: {exc.strerror}") from None
+    return path
+
+
+def _made_parents(path: Path) -> list[Path]:
+    """Make the missing folders above ``path``; returns them, deepest first."""
+    missing = []
+    parent = path.parent
+    while not parent.exists():
+        missing.append(parent)
+        parent = parent.parent
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise KioskError(f"{path}: a file stands where a folder is needed") from None
+    except OSError as exc:
+        raise KioskError(f"cannot make the folder for {path}: {exc.strerror}") from None
+    return missing
 
 
 def cmd_merge(args) -> int:
@@ -127,7 +195,18 @@ def cmd_merge(args) -> int:
         event = {"event_id": folder.model.id,
                  "event_toml": (folder.path / EVENT_TOML).read_text(encoding="utf-8"),
                  "event_db": folder.path / EVENT_DB}
-    report = merge_bundles(args.bundles, args.into, **event)
+    made = _made_parents(args.into)
+    try:
+        report = merge_bundles(args.bundles, args.into, **event)
+    finally:
+        if not args.into.exists():  # nothing was merged: leave no empty folders either
+            for folder in made:
+                try:
+                    folder.rmdir()
+                except OSError:
+                    break
+    if args.into.exists():
+        _describe(args.into, bundle=False)
     lines = [f"Merged into {report.into}: {report.added} scans added, "
              f"{report.already_present} already present, {report.conflict_count} conflicts, "
              f"{len(report.rejected)} bundles refused ({report.scans_total} scans in all, "

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import random
+import shlex
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -85,15 +87,37 @@ def demo_exhibitors(event: EventFolder) -> dict[str, str]:
     return anchors
 
 
+DEMO_PARTS = ("event", "kiosk-1", "samples", "TRY-ME.txt")
+
+
 def make_demo(directory: Path, *, attendees: int = 300, days: list[date] | None = None,
-              venue: str = "lahore", with_pdf: bool = True) -> dict:
-    directory = Path(directory)
+              venue: str = "lahore", with_pdf: bool = True, run_command: str = "kiosk") -> dict:
+    """Make the demo in DIRECTORY; a failure part-way removes what it made, so a retry works.
+    `run_command` is how the printed hints spell the kiosk command (a path when not on PATH)."""
+    directory = Path(directory).expanduser()
     if venue not in VENUES:
         raise KioskError(f"venue must be one of {', '.join(VENUES)}")
     if not 7 <= attendees <= 100_000:
         raise KioskError("--attendees must be between 7 and 100000 (one of each category at least)")
-    if (directory / "event").exists() or (directory / "kiosk-1").exists():
+    if any((directory / part).exists() for part in DEMO_PARTS):
         raise KioskError(f"{directory} already holds a demo; remove it or choose another folder")
+    existed = directory.exists()
+    try:
+        return _make_demo(directory, attendees, days, venue, with_pdf, run_command)
+    except BaseException:
+        for part in DEMO_PARTS:
+            target = directory / part
+            if target.is_dir():
+                shutil.rmtree(target, ignore_errors=True)
+            elif target.exists():
+                target.unlink()
+        if not existed:
+            shutil.rmtree(directory, ignore_errors=True)
+        raise
+
+
+def _make_demo(directory: Path, attendees: int, days: list[date] | None, venue: str,
+               with_pdf: bool, run_command: str) -> dict:
     days = days or [date.today() + timedelta(days=i) for i in range(3)]
     event = EventFolder.create(
         directory / "event", name=f"ITCN Asia {days[0].year} (demo)", days=days,
@@ -128,7 +152,8 @@ def make_demo(directory: Path, *, attendees: int = 300, days: list[date] | None 
     lines = [f"Demo event: {event.model.name}, {days[0]} to {days[-1]}, open around the clock.",
              f"Kiosk: {directory / 'kiosk-1'} at {venue.title()}, Gate 1.", "",
              f"Every badge in {badges_dir}/ checks in (badges.csv holds their tokens);",
-             "show a PNG to the camera, or: kiosk checkin ITCN-00001 --kiosk " + str(directory / "kiosk-1"),
+             f"show a PNG to the camera, or: {run_command} checkin ITCN-00001 --kiosk "
+             + shlex.quote(str(directory / "kiosk-1")),
              "", f"Badges in {directory / 'samples'}/ show the refusals:"]
     lines += [f"  {name}: {path}" for name, path in samples.items()]
     (directory / "TRY-ME.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -19,6 +19,7 @@ from kiosk.core.timeutil import from_utc_text, to_utc_text, utcnow
 from kiosk.storage import roster
 from kiosk.storage.db import SqliteStore, Transaction, connect, migrate
 from kiosk.storage.headcount_sql import headcount
+from kiosk.storage.readable import ensure_zone
 from kiosk.storage.schema import KIOSK_MIGRATIONS, SCAN_COLUMNS
 
 _INSERT_SCAN = (
@@ -46,7 +47,10 @@ class KioskStore(SqliteStore):
                        one_owner=one_owner)
         if not readonly:
             migrate(conn, KIOSK_MIGRATIONS, f"kiosk database {path}")
-        return cls(conn, path)
+        store = cls(conn, path)
+        if not readonly:
+            ensure_zone(store)
+        return store
 
     # -- meta ------------------------------------------------------------------------------
     def set_meta(self, values: dict[str, str]) -> None:
@@ -56,6 +60,8 @@ class KioskStore(SqliteStore):
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 list(values.items()),
             )
+        if "event_toml" in values:
+            ensure_zone(self)
 
     # -- keys ------------------------------------------------------------------------------
     def public_keys(self) -> dict[int, bytes]:

@@ -52,7 +52,8 @@ CREATE TABLE IF NOT EXISTS merged_bundles (
 CREATE INDEX IF NOT EXISTS merged_bundles_file ON merged_bundles (file_sha256);
 CREATE TABLE IF NOT EXISTS merge_conflicts (
     scan_id TEXT NOT NULL,
-    bundle_sha256 TEXT NOT NULL,
+    bundle_sha256 TEXT NOT NULL REFERENCES merged_bundles (content_sha256)
+        DEFERRABLE INITIALLY DEFERRED,
     kiosk_id TEXT NOT NULL DEFAULT '',
     columns TEXT NOT NULL,
     kept TEXT NOT NULL,

@@ -395,6 +395,45 @@ ALTER TABLE attendees ADD COLUMN code TEXT NOT NULL DEFAULT '' COLLATE NOCASE;
 ALTER TABLE attendees ADD COLUMN attention TEXT NOT NULL DEFAULT '';
 CREATE INDEX IF NOT EXISTS attendees_code ON attendees (code) WHERE code != '';
 """),
+    # Datasette and sqlite-utils: the roster's full-text table (enable_fts layout) and the views for people.
+    (6, """
+CREATE VIRTUAL TABLE IF NOT EXISTS [attendees_fts] USING FTS5 ([id], [name], [name_ur], [name_zh], [company], [email], [phone], content=[attendees]);
+INSERT INTO [attendees_fts] (rowid, [id], [name], [name_ur], [name_zh], [company], [email], [phone]) SELECT rowid, [id], [name], [name_ur], [name_zh], [company], [email], [phone] FROM [attendees];
+CREATE TRIGGER IF NOT EXISTS [attendees_ai] AFTER INSERT ON [attendees] BEGIN
+  INSERT INTO [attendees_fts] (rowid, [id], [name], [name_ur], [name_zh], [company], [email], [phone]) VALUES (new.rowid, new.[id], new.[name], new.[name_ur], new.[name_zh], new.[company], new.[email], new.[phone]);
+END;
+CREATE TRIGGER IF NOT EXISTS [attendees_ad] AFTER DELETE ON [attendees] BEGIN
+  INSERT INTO [attendees_fts] ([attendees_fts], rowid, [id], [name], [name_ur], [name_zh], [company], [email], [phone])
+    VALUES('delete', old.rowid, old.[id], old.[name], old.[name_ur], old.[name_zh], old.[company], old.[email], old.[phone]);
+END;
+CREATE TRIGGER IF NOT EXISTS [attendees_au] AFTER UPDATE ON [attendees] BEGIN
+  INSERT INTO [attendees_fts] ([attendees_fts], rowid, [id], [name], [name_ur], [name_zh], [company], [email], [phone])
+    VALUES('delete', old.rowid, old.[id], old.[name], old.[name_ur], old.[name_zh], old.[company], old.[email], old.[phone]);
+  INSERT INTO [attendees_fts] (rowid, [id], [name], [name_ur], [name_zh], [company], [email], [phone]) VALUES (new.rowid, new.[id], new.[name], new.[name_ur], new.[name_zh], new.[company], new.[email], new.[phone]);
+END;
+CREATE VIEW IF NOT EXISTS scans_readable AS
+SELECT s.seq, datetime(s.at_utc, COALESCE((SELECT minutes FROM utc_offsets WHERE from_utc <= s.at_utc ORDER BY from_utc DESC LIMIT 1), 0) || ' minutes') AS local_time, s.day, s.outcome, s.reason,
+       s.direction, s.attendee_id, a.name AS attendee_name,
+       COALESCE(s.category, a.category) AS category, a.company, s.venue, s.gate, s.kiosk_id,
+       s.method, s.at_utc, s.scan_id
+FROM scans s LEFT JOIN attendees a ON a.id = s.attendee_id;
+CREATE VIEW IF NOT EXISTS attendance_by_day AS
+SELECT c.day,
+       COALESCE((SELECT d.checked_in FROM day_counts d WHERE d.day = c.day), 0) AS checked_in,
+       COALESCE((SELECT d.inside FROM day_counts d WHERE d.day = c.day), 0) AS inside_at_close,
+       SUM(CASE WHEN c.outcome IN ('accepted', 'reentry') THEN c.n ELSE 0 END) AS entry_scans,
+       SUM(CASE WHEN c.outcome = 'exited' THEN c.n ELSE 0 END) AS exit_scans,
+       SUM(CASE WHEN c.outcome NOT IN ('accepted', 'reentry', 'exited') THEN c.n ELSE 0 END)
+           AS refused_scans,
+       SUM(c.n) AS all_scans
+FROM scan_counts c GROUP BY c.day;
+CREATE VIEW IF NOT EXISTS inside_now AS
+SELECT d.day, d.attendee_id, a.name AS attendee_name, COALESCE(d.category, a.category) AS category,
+       a.company, d.last_gate AS gate, datetime(d.last_in_at, COALESCE((SELECT minutes FROM utc_offsets WHERE from_utc <= d.last_in_at ORDER BY from_utc DESC LIMIT 1), 0) || ' minutes') AS inside_since,
+       d.entries
+FROM daily_attendance d LEFT JOIN attendees a ON a.id = d.attendee_id
+WHERE d.last_in_at IS NOT NULL AND d.last_in_at > COALESCE(d.last_out_at, '');
+"""),
 ]
 
 

@@ -353,5 +353,61 @@ BEGIN
 END;
 """
 
+# Schema 4: what Datasette and sqlite-utils users see. The roster's full-text index as
+# sqlite-utils' enable_fts(create_triggers=True) makes it (an FTS5 table ``attendees_fts`` whose
+# content is ``attendees``, kept by the triggers ``attendees_ai/_ad/_au``), which Datasette uses
+# for ``attendees?_search=``; its columns are the roster's own, whatever they hold (the staff
+# look-up keeps its trigram index beside it). And views for people: the scan log with names and
+# local times, attendance per day, and who is inside. Local time is UTC plus the event zone's
+# offset at that moment (utc_offsets, schema 4), right on daylight-saving days too.
+FTS_COLUMNS = ("id", "name", "name_ur", "name_zh", "company", "email", "phone")
+
+
+def _fts_values(row: str) -> str:
+    return ", ".join(f"{row}.[{c}]" for c in FTS_COLUMNS)
+
+
+_FTS_COLS = ", ".join(f"[{c}]" for c in FTS_COLUMNS)
+
+READABLE_DDL = f"""
+CREATE VIRTUAL TABLE IF NOT EXISTS [attendees_fts] USING FTS5 ({_FTS_COLS}, content=[attendees]);
+INSERT INTO [attendees_fts] (rowid, {_FTS_COLS}) SELECT rowid, {_FTS_COLS} FROM [attendees];
+CREATE TRIGGER IF NOT EXISTS [attendees_ai] AFTER INSERT ON [attendees] BEGIN
+  INSERT INTO [attendees_fts] (rowid, {_FTS_COLS}) VALUES (new.rowid, {_fts_values('new')});
+END;
+CREATE TRIGGER IF NOT EXISTS [attendees_ad] AFTER DELETE ON [attendees] BEGIN
+  INSERT INTO [attendees_fts] ([attendees_fts], rowid, {_FTS_COLS})
+    VALUES('delete', old.rowid, {_fts_values('old')});
+END;
+CREATE TRIGGER IF NOT EXISTS [attendees_au] AFTER UPDATE ON [attendees] BEGIN
+  INSERT INTO [attendees_fts] ([attendees_fts], rowid, {_FTS_COLS})
+    VALUES('delete', old.rowid, {_fts_values('old')});
+  INSERT INTO [attendees_fts] (rowid, {_FTS_COLS}) VALUES (new.rowid, {_fts_values('new')});
+END;
+CREATE VIEW IF NOT EXISTS scans_readable AS
+SELECT s.seq, datetime(s.at_utc, {_offset('s.at_utc')}) AS local_time, s.day, s.outcome, s.reason,
+       s.direction, s.attendee_id, a.name AS attendee_name,
+       COALESCE(s.category, a.category) AS category, a.company, s.venue, s.gate, s.kiosk_id,
+       s.method, s.at_utc, s.scan_id
+FROM scans s LEFT JOIN attendees a ON a.id = s.attendee_id;
+CREATE VIEW IF NOT EXISTS attendance_by_day AS
+SELECT c.day,
+       COALESCE((SELECT d.checked_in FROM day_counts d WHERE d.day = c.day), 0) AS checked_in,
+       COALESCE((SELECT d.inside FROM day_counts d WHERE d.day = c.day), 0) AS inside_at_close,
+       SUM(CASE WHEN c.outcome IN ('accepted', 'reentry') THEN c.n ELSE 0 END) AS entry_scans,
+       SUM(CASE WHEN c.outcome = 'exited' THEN c.n ELSE 0 END) AS exit_scans,
+       SUM(CASE WHEN c.outcome NOT IN ('accepted', 'reentry', 'exited') THEN c.n ELSE 0 END)
+           AS refused_scans,
+       SUM(c.n) AS all_scans
+FROM scan_counts c GROUP BY c.day;
+CREATE VIEW IF NOT EXISTS inside_now AS
+SELECT d.day, d.attendee_id, a.name AS attendee_name, COALESCE(d.category, a.category) AS category,
+       a.company, d.last_gate AS gate, datetime(d.last_in_at, {_offset('d.last_in_at')}) AS inside_since,
+       d.entries
+FROM daily_attendance d LEFT JOIN attendees a ON a.id = d.attendee_id
+WHERE d.last_in_at IS NOT NULL AND d.last_in_at > COALESCE(d.last_out_at, '');
+"""
+
+
 # The migrations themselves are frozen literal scripts (kiosk/storage/migrations.py).
 from kiosk.storage.migrations import EVENT_MIGRATIONS, KIOSK_MIGRATIONS  # noqa: E402

@@ -14,6 +14,8 @@ import wave
 from pathlib import Path
 from typing import Protocol
 
+from kiosk.shipped import assets_folder
+
 RATE = 22050
 # (frequency Hz, seconds) pairs: a rising two-note chime, a single middle note, a low double buzz.
 PATTERNS = {
@@ -21,7 +23,7 @@ PATTERNS = {
     "duplicate": [(660, 0.25)],
     "refuse": [(220, 0.18), (0, 0.08), (220, 0.28)],
 }
-ASSETS = Path(__file__).resolve().parents[2] / "assets" / "sounds"
+ASSETS = assets_folder() / "sounds"
 
 
 class Sounds(Protocol):
@@ -56,26 +58,97 @@ def sound_files() -> dict[str, Path]:
     return {kind: folder / f"{kind}.wav" for kind in PATTERNS}
 
 
+class _QtMessages:
+    """Collects Qt's own warnings while sound is set up, instead of letting them reach the
+    terminal on every start ("PulseAudioService: pa_context_connect() failed", ...): the kiosk
+    reports a sound problem once, in its own words, and `kiosk doctor` tests real playback."""
+
+    def __init__(self):
+        self.messages: list[str] = []
+        self._previous = None
+
+    def __enter__(self):
+        from PySide6.QtCore import qInstallMessageHandler
+
+        def handler(_mode, _context, message):
+            self.messages.append(message)
+
+        self._handler = handler
+        self._previous = qInstallMessageHandler(handler)
+        return self
+
+    def __exit__(self, *exc):
+        from PySide6.QtCore import qInstallMessageHandler
+
+        qInstallMessageHandler(self._previous)
+        return False
+
+
+def audio_outputs() -> list[str]:
+    """The audio output devices Qt can play to (empty without a sound server or card)."""
+    from PySide6.QtMultimedia import QMediaDevices
+
+    with _QtMessages():
+        return [d.description() for d in QMediaDevices.audioOutputs()]
+
+
 class QtSounds:
-    """QSoundEffect per sound; a machine without audio stays silent rather than failing."""
+    """QSoundEffect per sound; a machine without audio stays silent rather than failing, and
+    ``problem`` says why (None when the sounds are ready)."""
 
     def __init__(self, parent=None):
         self.effects = {}
+        self.problem: str | None = None
         try:
             from PySide6.QtCore import QUrl
-            from PySide6.QtMultimedia import QSoundEffect
-        except ImportError:  # QtMultimedia needs libpulse; the kiosk works without sound
+            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+        except ImportError as exc:  # QtMultimedia needs libpulse; the kiosk works without sound
+            self.problem = f"QtMultimedia cannot load ({exc})"
             return
-        for kind, path in sound_files().items():
-            effect = QSoundEffect(parent)
-            effect.setSource(QUrl.fromLocalFile(str(path)))
-            effect.setVolume(0.8)
-            self.effects[kind] = effect
+        with _QtMessages():
+            device = QMediaDevices.defaultAudioOutput()
+            if device.isNull():
+                self.problem = "no audio output device (no sound server or sound card)"
+                return
+            for kind, path in sound_files().items():
+                effect = QSoundEffect(device, parent)
+                effect.setSource(QUrl.fromLocalFile(str(path)))
+                effect.setVolume(0.8)
+                self.effects[kind] = effect
 
     def play(self, kind: str) -> None:
         effect = self.effects.get(kind)
         if effect is not None:
             effect.play()
+
+
+PLAYBACK_PROBE = """
+import sys
+from PySide6.QtCore import QCoreApplication, QTimer, QUrl
+from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+app = QCoreApplication([])
+device = QMediaDevices.defaultAudioOutput()
+if device.isNull():
+    print("NODEVICE"); sys.exit(0)
+effect = QSoundEffect(device)
+state = {"played": False}
+def status():
+    if effect.status() == QSoundEffect.Status.Ready:
+        effect.play()
+    elif effect.status() == QSoundEffect.Status.Error:
+        print("ERROR the sound could not be loaded on", device.description()); app.quit()
+def playing():
+    if effect.isPlaying():
+        state["played"] = True
+    elif state["played"]:
+        print("PLAYED", device.description()); app.quit()
+effect.statusChanged.connect(status)
+effect.playingChanged.connect(playing)
+effect.setVolume(0.01)
+effect.setSource(QUrl.fromLocalFile(sys.argv[1]))
+QTimer.singleShot(8000, lambda: (print("TIMEOUT", device.description()), app.quit()))
+app.exec()
+"""
 
 
 class SilentSounds:

@@ -114,14 +114,16 @@ def is_archive_file(path: Path) -> bool:
 
 
 def maps_root(override: str | os.PathLike | None = None) -> Path:
-    """Where venue folders live: an explicit folder, $KIOSK_MAPS, or the repository's maps/."""
+    """Where venue folders live: an explicit folder, $KIOSK_MAPS, or the maps shipped with the
+    kiosk (the checkout's maps/, or the installed package's data)."""
     if override:
-        return Path(override)
+        return Path(override).expanduser()
     env = os.environ.get("KIOSK_MAPS")
     if env:
-        return Path(env)
-    # kiosk/wayfinding/archive.py -> the checkout (editable install) holds maps/ next to kiosk/
-    return Path(__file__).resolve().parent.parent.parent / "maps"
+        return Path(env).expanduser()
+    from kiosk.shipped import maps_folder
+
+    return maps_folder()
 
 
 def find_archive(venue: str | os.PathLike, maps: str | os.PathLike | None = None) -> Path:

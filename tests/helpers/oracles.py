@@ -41,9 +41,12 @@ INSERT INTO scan_counts (day, outcome, n)
 INSERT INTO daily_attendance (day, attendee_id, category, first_in_at, first_kiosk, first_gate,
                               last_in_at, last_out_at, entries, last_gate)
     WITH firsts AS (
-        SELECT day, attendee_id, category, MIN(at_utc) AS first_in_at, kiosk_id, gate
-        FROM scans WHERE attendee_id IS NOT NULL AND outcome IN ('accepted', 'reentry')
-        GROUP BY day, attendee_id),
+        -- the earliest entry; of two at the same moment the one logged first, as the triggers
+        SELECT day, attendee_id, category, first_in_at, kiosk_id, gate FROM (
+            SELECT day, attendee_id, category, at_utc AS first_in_at, kiosk_id, gate,
+                   ROW_NUMBER() OVER (PARTITION BY day, attendee_id ORDER BY at_utc, seq) AS n
+            FROM scans WHERE attendee_id IS NOT NULL AND outcome IN ('accepted', 'reentry'))
+        WHERE n = 1),
     lasts AS (
         SELECT day, attendee_id, MAX(at_utc) AS last_in_at, COUNT(*) AS entries
         FROM scans WHERE attendee_id IS NOT NULL AND outcome IN ('accepted', 'reentry')

@@ -120,3 +120,15 @@ def test_counters_equal_the_reference_across_the_change(tmp_path_factory, tz, da
         rebuild_presence(store.conn)
     assert sorted(store.conn.execute("SELECT * FROM arrival_counts WHERE n > 0")) == before
     store.close()
+
+
+def test_the_readable_view_shows_local_time_on_both_sides_of_the_change(tmp_path):
+    """Datasette's scans_readable reads the same offsets: BST before 02:00, GMT after."""
+    tz, day = "Europe/London", date(2026, 10, 25)
+    store = store_for(tmp_path, tz, day)
+    store.append_scan(record(tz, "A", "accepted", at_local(tz, day, 0, 30)))
+    store.append_scan(record(tz, "B", "accepted", at_local(tz, day, 1, 40, fold=1)))
+    store.append_scan(record(tz, "C", "accepted", at_local(tz, day, 23, 30)))
+    shown = [r[0] for r in store.conn.execute("SELECT local_time FROM scans_readable ORDER BY seq")]
+    assert shown == ["2026-10-25 00:30:00", "2026-10-25 01:40:00", "2026-10-25 23:30:00"]
+    store.close()

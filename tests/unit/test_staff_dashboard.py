@@ -261,3 +261,20 @@ def test_an_old_database_opened_read_only_is_answered_from_the_log(tmp_path):
     data = dashboard(store.conn, local(DAYS[0], 12), TZ, HALLS, scope="kiosk")
     assert data.inside_by_gate == {"Gate 1": 1} and data.halls[0].inside == 1
     store.close()
+
+
+@pytest.mark.parametrize("gates", [("Gate 1B", "Gate 1"), ("Gate 1", "Gate 1B")])
+def test_rebuild_oracle_breaks_first_entry_ties_as_the_triggers_do(tmp_path, gates):
+    """Two entries of one attendee at the same moment: the first one logged is the first entry
+    (its gate is where they arrived), in the triggers and in the rebuild alike."""
+    at = local(DAYS[0], 10)
+    store = kiosk_db(tmp_path / "k.db", [record("A", "accepted", at, gate=gates[0]),
+                                         record("A", "reentry", at, gate=gates[1])])
+    live = derived(store.conn)
+    store.conn.execute("BEGIN")
+    for statement in _statements(REBUILD_DERIVED):
+        store.conn.execute(statement)
+    store.conn.execute("COMMIT")
+    assert derived(store.conn) == live
+    assert store.conn.execute("SELECT first_gate FROM daily_attendance").fetchone()[0] == gates[0]
+    store.close()

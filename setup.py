@@ -1,0 +1,25 @@
+"""What pyproject.toml cannot say: the top-level maps/ and assets/ folders ship as package data.
+
+They stay where they are in the checkout and install as the data packages `kiosk.shipped.maps`
+and `kiosk.shipped.assets` (kiosk/shipped finds them with importlib.resources). Every file in
+them goes in (MANIFEST.in grafts both folders), so a new venue, level or extension file needs no
+change here; their sub-folders are listed as packages so that setuptools installs them as such.
+"""
+
+from setuptools import find_namespace_packages, find_packages, setup
+
+DATA_FOLDERS = {"kiosk.shipped.maps": "maps", "kiosk.shipped.assets": "assets"}
+
+
+def data_packages() -> list[str]:
+    packages = []
+    for package, folder in DATA_FOLDERS.items():
+        packages.append(package)
+        packages += [f"{package}.{sub}" for sub in find_namespace_packages(where=folder)]
+    return packages
+
+
+setup(
+    packages=find_packages(include=["kiosk", "kiosk.*"]) + data_packages(),
+    package_dir=DATA_FOLDERS,
+)
