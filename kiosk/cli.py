@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "kiosk.commands.wayfinding",
     "kiosk.commands.scanning",
     "kiosk.commands.sync",
+    "kiosk.commands.printing",
 )
 
 DESCRIPTION = """\
@@ -30,7 +31,7 @@ ITCN Asia kiosk: self check-in with QR badges and wayfinding, offline first.
 
 Organiser:  demo, event, roster, badges, revoke, init
 Gate:       checkin, headcount
-Kiosk:      run, doctor, staff
+Kiosk:      run, doctor, staff, print-badge
 Staff:      dashboard
 Wayfinding: route, maps, exhibitors
 Scanning:   decode

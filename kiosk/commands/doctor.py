@@ -106,7 +106,28 @@ def kiosk_checks(path: Path) -> list[dict]:
                      "set" if model.staff_pin_hash else "not set",
                      f"kiosk staff set-pin --kiosk {folder.path}"))
     out.append(camera(model.camera))
+    if model.printer is not None:
+        out.append(printer(model.printer.queue))
     return out
+
+
+def printer(queue: str) -> dict:
+    """The badge printer: the CUPS queue in kiosk.toml exists, is enabled and can print."""
+    from kiosk.printing.cups import CupsClient, PrintError
+
+    try:
+        state = CupsClient().printer(queue)
+    except PrintError as exc:
+        return check("badge printer", "fail", str(exc),
+                     "apt-get install cups cups-client, and start cupsd")
+    if not state.exists:
+        return check("badge printer", "fail", state.summary(),
+                     f"add the queue (lpadmin -p {queue} -v DEVICE-URI -m DRIVER -E) or fix "
+                     "[printer] queue in kiosk.toml")
+    if not state.ok:
+        return check("badge printer", "fail", state.summary(),
+                     f"see to the printer, then: cupsenable {queue}; cupsaccept {queue}")
+    return check("badge printer", "ok", state.summary())
 
 
 def camera(spec: str) -> dict:

@@ -424,6 +424,27 @@ INSERT INTO inside_counts (day, gate, n)
     WHERE """ + _inside("daily_attendance") + """ GROUP BY 1, 2;
 DROP TRIGGER IF EXISTS scans_entry;
 """ + _SCANS_ENTRY + _INSIDE_TRIGGERS),
+    # Badges printed at the kiosk (kiosk/storage/print_log.py): one row a print job. The partial
+    # unique index is the rule "one badge a person a day from the attendee side"; staff reprints
+    # and retries are rows of their own.
+    (4, """
+CREATE TABLE IF NOT EXISTS badge_prints (
+    print_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    day TEXT NOT NULL,
+    attendee_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    scan_id TEXT,
+    at_utc TEXT NOT NULL,
+    queue TEXT NOT NULL DEFAULT '',
+    job_id INTEGER,
+    state TEXT NOT NULL DEFAULT 'claimed',
+    detail TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX IF NOT EXISTS badge_prints_once_a_day ON badge_prints (day, attendee_id)
+    WHERE reason IN ('checkin', 'print_only');
+CREATE INDEX IF NOT EXISTS badge_prints_state ON badge_prints (state, day);
+"""),
 ]
 
 EVENT_MIGRATIONS = [
