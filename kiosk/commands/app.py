@@ -108,6 +108,16 @@ def staff_services(folder, model):
                          decoder_backends=decoder_backends)
 
 
+def badge_printing(model, event_model):
+    """The badge printer of kiosk.toml's [printer] (None: this kiosk prints no badges)."""
+    if model.printer is None:
+        return None
+    from kiosk.services.printing import BadgePrinting, PrinterSettings
+
+    return BadgePrinting(PrinterSettings.from_model(model.printer), event_model.rules(),
+                         kiosk_id=model.kiosk_id)
+
+
 def camera_factory(spec: str, decoder: str):
     """The scan pipeline for a camera spec, built in the camera thread; None for no camera."""
     if spec.strip().lower() in ("", "none", "off"):
@@ -164,7 +174,8 @@ def cmd_run(args) -> int:
     settings = kiosk_settings(event_model, model, windowed=args.windowed, kiosk_dir=folder.path)
     wedge = _wedge()
     window = create_app(settings, camera=camera, store=open_store, sounds=QtSounds(), wedge=wedge,
-                        staff_services=staff_services(folder, model))
+                        staff_services=staff_services(folder, model),
+                        printing=badge_printing(model, event_model))
     build_map = wayfinding_builder(folder, event_model)
     window.pin_service = PinService(window.desk, model.staff_pin_hash)
     window.ready.connect(lambda: log("ready", kiosk=model.kiosk_id))

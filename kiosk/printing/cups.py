@@ -57,7 +57,8 @@ class PrinterState:
 
     @property
     def problems(self) -> list[str]:
-        found = [NEEDS_PERSON[r] for r in self.reasons if r in NEEDS_PERSON and r != "media-low"]
+        found = [NEEDS_PERSON[r] for r in self.reasons
+                 if r in NEEDS_PERSON and r not in ("media-low", "paused")]
         if self.exists and not self.enabled and not found:
             found.append("stopped" + (f" ({self.message})" if self.message else ""))
         if self.exists and not self.accepting:

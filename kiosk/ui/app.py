@@ -124,7 +124,7 @@ class KioskWindow(QWidget):
     def __init__(self, settings: KioskSettings, *, desk: DeskThread,
                  camera: Callable | None = None, sounds: Sounds | None = None,
                  wedge=None, wayfinding: Callable | None = None, pin_service=None,
-                 staff_services: StaffServices | None = None):
+                 staff_services: StaffServices | None = None, printing=None):
         super().__init__()
         self.setObjectName("KioskWindow")
         self.settings = settings
@@ -144,6 +144,12 @@ class KioskWindow(QWidget):
         self.staff_services = staff_services or StaffServices(
             kiosk_dir=settings.kiosk_dir, decoder=settings.decoder, hub_url=settings.hub_url)
         self.staff_tasks = BackgroundTasks()
+        self.printer = None  # the badge printer (kiosk/ui/printing.py), when kiosk.toml has one
+        if printing is not None:
+            from kiosk.ui.printing import PrintCoordinator
+
+            self.printer = PrintCoordinator(printing, desk, self)
+            self.staff_services.printing = self.printer
         staff_context = StaffContext(
             desk=desk, tasks=self.staff_tasks, kiosk_id=settings.kiosk_id,
             services=self.staff_services, audit=self.audit, changed=self.local_change.emit,
@@ -160,6 +166,12 @@ class KioskWindow(QWidget):
                                      venue=settings.venue, languages=settings.languages)
         self.scan = ScanScreen()
         self.result = ResultScreen()
+        if self.printer is not None:
+            from kiosk.ui.printing import PrintNotice
+
+            self.print_notice = PrintNotice(self.result)
+            self.printer.started.connect(lambda _t: self._print_news("printing"))
+            self.printer.print_failed.connect(lambda _o: self._print_news("failed"))
         self.pin = PinPad()
         self.staff = StaffMenu(staff_context)
         self.wayfinding = wayfinding(self) if wayfinding else WayfindingPlaceholder()
@@ -252,6 +264,8 @@ class KioskWindow(QWidget):
             hook()
         self.staff.stop()  # the dashboard's feed reads through the database thread: first
         self.staff_tasks.stop()
+        if self.printer is not None:
+            self.printer.stop()
         QApplication.instance().removeEventFilter(self.watcher)
         if self.camera_worker is not None:
             self.camera_worker.stop()
@@ -387,6 +401,18 @@ class KioskWindow(QWidget):
         self.show_page("result")
         self.sounds.play({"green": "accept", "amber": "duplicate"}.get(result.tone, "refuse"))
         self.result_shown.emit(result)
+        if self.printer is not None:  # the scan is committed: now, and only now, the badge
+            self.print_notice.clear()
+            self.printer.after_check_in(result)
+
+    def _print_news(self, state: str) -> None:
+        """The badge is printing, or could not be: said under the result, in their language."""
+        if self.current_page() != "result":
+            return
+        self.print_notice.apply_theme(self.theme)
+        self.print_notice.show(state, self.language, self.settings.help_point(self.language))
+        if state == "failed":  # time to read where to go
+            self.result.countdown.start(max(self.settings.result_seconds, 8))
 
     def likely_destination(self, result):
         """Where this attendee probably wants to go (their booth, their hall), if anywhere."""
@@ -533,12 +559,14 @@ class KioskWindow(QWidget):
 
 def create_app(settings: KioskSettings, *, camera: Callable | None, store: Callable,
                sounds: Sounds | None = None, wedge=None, wayfinding: Callable | None = None,
-               pin_service=None, staff_services: StaffServices | None = None) -> KioskWindow:
+               pin_service=None, staff_services: StaffServices | None = None,
+               printing=None) -> KioskWindow:
     """The kiosk window from its parts: ``store`` opens (store, desk) in the database thread,
     ``camera`` makes the scan pipeline in the camera thread (None: no camera, scanner only),
-    ``staff_services`` the staff tools' parts (badge rendering, export, drives)."""
+    ``staff_services`` the staff tools' parts (badge rendering, export, drives), ``printing``
+    the badge printer (a kiosk.services.printing.BadgePrinting; None: no printer)."""
     desk = DeskThread(store)
     window = KioskWindow(settings, desk=desk, camera=camera, sounds=sounds, wedge=wedge,
                          wayfinding=wayfinding, pin_service=pin_service,
-                         staff_services=staff_services)
+                         staff_services=staff_services, printing=printing)
     return window

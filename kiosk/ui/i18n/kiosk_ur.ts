@@ -698,6 +698,61 @@
     </message>
 </context>
 <context>
+    <name>PrinterPanel</name>
+    <message>
+        <source>Printing again…</source>
+        <translation>دوبارہ پرنٹ ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <source>Could not print again: {problem}</source>
+        <translation>دوبارہ پرنٹ نہیں ہو سکا: {problem}</translation>
+    </message>
+    <message>
+        <source>Printed again: {done} of {total}</source>
+        <translation>دوبارہ پرنٹ ہوئے: {total} میں سے {done}</translation>
+    </message>
+    <message>
+        <source>Badge printer</source>
+        <translation>بیج پرنٹر</translation>
+    </message>
+    <message>
+        <source>Badges not printed</source>
+        <translation>جو بیج پرنٹ نہیں ہوئے</translation>
+    </message>
+    <message>
+        <source>Print them again</source>
+        <translation>انہیں دوبارہ پرنٹ کریں</translation>
+    </message>
+    <message>
+        <source>Not reachable: {problem}</source>
+        <translation>رابطہ نہیں ہو سکا: {problem}</translation>
+    </message>
+    <message>
+        <source>No CUPS queue {queue}</source>
+        <translation>CUPS میں {queue} نام کی قطار نہیں</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>تیار</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>پرنٹ ہو رہا ہے</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>رکا ہوا</translation>
+    </message>
+    <message>
+        <source>{n} job(s) waiting</source>
+        <translation>{n} کام منتظر</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>کوئی نہیں</translation>
+    </message>
+</context>
+<context>
     <name>ResultScreen</name>
     <message>
         <source>Sorry, check-in is not available at this kiosk</source>
@@ -784,6 +839,14 @@
     <message>
         <source>Badge printed</source>
         <translation>بیج پرنٹ ہوا</translation>
+    </message>
+    <message>
+        <source>Badge sent to the badge printer</source>
+        <translation>بیج، بیج پرنٹر کو بھیجا گیا</translation>
+    </message>
+    <message>
+        <source>Badges printed again</source>
+        <translation>بیج دوبارہ پرنٹ کیے گئے</translation>
     </message>
     <message>
         <source>Log exported</source>

@@ -697,6 +697,61 @@
     </message>
 </context>
 <context>
+    <name>PrinterPanel</name>
+    <message>
+        <source>Printing again…</source>
+        <translation>正在重新打印…</translation>
+    </message>
+    <message>
+        <source>Could not print again: {problem}</source>
+        <translation>无法重新打印：{problem}</translation>
+    </message>
+    <message>
+        <source>Printed again: {done} of {total}</source>
+        <translation>已重新打印：{done}/{total}</translation>
+    </message>
+    <message>
+        <source>Badge printer</source>
+        <translation>胸卡打印机</translation>
+    </message>
+    <message>
+        <source>Badges not printed</source>
+        <translation>未打印的胸卡</translation>
+    </message>
+    <message>
+        <source>Print them again</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <source>Not reachable: {problem}</source>
+        <translation>无法连接：{problem}</translation>
+    </message>
+    <message>
+        <source>No CUPS queue {queue}</source>
+        <translation>CUPS 中没有队列 {queue}</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>{n} job(s) waiting</source>
+        <translation>{n} 个任务等待中</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>ResultScreen</name>
     <message>
         <source>Sorry, check-in is not available at this kiosk</source>
@@ -783,6 +838,14 @@
     <message>
         <source>Badge printed</source>
         <translation>胸卡已打印</translation>
+    </message>
+    <message>
+        <source>Badge sent to the badge printer</source>
+        <translation>胸卡已发送到胸卡打印机</translation>
+    </message>
+    <message>
+        <source>Badges printed again</source>
+        <translation>胸卡已重新打印</translation>
     </message>
     <message>
         <source>Log exported</source>

@@ -1,0 +1,137 @@
+"""The badge printer in the running kiosk, against a real cupsd: scan → green → the badge job in
+CUPS with the right name and a QR that checks in; once a day; a printer out of paper keeps the
+green, tells the attendee where to collect the badge, shows on the staff health page, and the
+retry there prints it. Real window, real kiosk.db, real CUPS; no sleeps."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from kiosk.organiser.badges import write_badges
+from kiosk.organiser.kioskdir import build_desk, init_kiosk
+from kiosk.services.printing import BadgePrinting, PrinterSettings
+from tests.helpers.factories import DAYS, local
+from tests.helpers.printed import pdf_qr_codes, pdf_text
+
+WAIT = 15_000
+
+
+@pytest.fixture
+def issued(kiosk_setup, tmp_path):
+    """Badges issued by the organiser (badges.csv is the expected truth) and copied to the kiosk."""
+    event, kiosk, _ = kiosk_setup
+    badges = {b.attendee.id: b for b in write_badges(event, tmp_path / "badges")}
+    init_kiosk(kiosk.path, event, kiosk_id="kiosk-1", venue="lahore", gate="Gate 1")
+    return badges
+
+
+@pytest.fixture
+def printing(kiosk_setup, cups_queue):
+    event, _, _ = kiosk_setup
+    return BadgePrinting(PrinterSettings(queue=cups_queue.name, media="4x3in", dpi=203),
+                         event.rules, kiosk_id="kiosk-1")
+
+
+def rows(kiosk, sql, *params):
+    with sqlite3.connect(kiosk.db_path) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def scan(qtbot, window, code):
+    with qtbot.waitSignal(window.result_shown, timeout=WAIT) as shown:
+        window.on_code(code, 0.0)
+    return shown.args[0]
+
+
+def test_scan_green_then_the_badge_in_cups(qtbot, make_window, kiosk_setup, issued, printing,
+                                           cups_queue):
+    _, kiosk, _ = kiosk_setup
+    clock = {"now": local(DAYS[0], 11)}
+
+    def opener():
+        store = kiosk.open_store()
+        return store, build_desk(kiosk, store, clock=lambda: clock["now"])
+
+    window = make_window(printing=printing, opener=opener)
+    badge = issued["V-001"]
+    with qtbot.waitSignal(window.printer.recorded, timeout=WAIT) as done:
+        result = scan(qtbot, window, badge.token)
+        assert result.tone == "green"
+        # Green is on screen before anything goes to the printer, and the scan is committed.
+        assert rows(kiosk, "SELECT outcome FROM scans") == [("accepted",)]
+    outcome = done.args[0]
+    assert outcome.ok and outcome.attendee_id == "V-001"
+    assert window.current_page() == "result" and window.print_notice.state == "printing"
+    document = cups_queue.job_files(outcome.job_id)[0].read_bytes()
+    assert badge.attendee.name in pdf_text(document)
+    (code,) = pdf_qr_codes(document, dpi=203)
+    assert code == badge.token
+    # The printed QR checks in (a re-entry now), and scanning again prints nothing more.
+    window.result.countdown.stop()
+    clock["now"] = local(DAYS[0], 15)  # back after lunch
+    with qtbot.waitSignal(window.printer.skipped, timeout=WAIT):
+        again = scan(qtbot, window, code)
+    assert again.outcome.value == "reentry" and again.attendee.id == "V-001"
+    assert rows(kiosk, "SELECT reason, state FROM badge_prints") == [("checkin", "sent")]
+    assert window.print_notice.state == ""
+    # A refused scan prints nothing.
+    scan(qtbot, window, issued["V-003"].token)  # valid on day two only
+    assert rows(kiosk, "SELECT COUNT(*) FROM badge_prints") == [(1,)]
+
+
+def test_out_of_paper_keeps_the_green_and_staff_retry_prints(qtbot, make_window, kiosk_setup,
+                                                             issued, printing, cups_queue):
+    _, kiosk, _ = kiosk_setup
+    window = make_window(printing=printing, at=local(DAYS[0], 11))
+    window.set_language("ur")
+    cups_queue.disable("media-empty-error")
+    with qtbot.waitSignal(window.printer.print_failed, timeout=WAIT) as failed:
+        result = scan(qtbot, window, issued["V-002"].token)
+    assert result.tone == "green" and window.current_page() == "result"
+    assert "out of paper" in failed.args[0].problem
+    notice = window.print_notice.widget
+    assert window.print_notice.state == "failed" and notice.isVisible()
+    assert "گیٹ 1 پر رجسٹریشن ڈیسک" in notice.text() and "بیج" in notice.text()
+    assert rows(kiosk, "SELECT outcome FROM scans") == [("accepted",)]  # the check-in stands
+    window.result.grab().save(str(kiosk.path.parent / "print-failed-ur.png"))
+    qtbot.waitUntil(lambda: rows(kiosk, "SELECT state FROM badge_prints") == [("failed",)],
+                    timeout=WAIT)
+
+    window.set_language("en")
+    window.unlocked = True
+    window.show_page("staff")
+    window.staff.show_tool("health")
+    panel = window.staff.tools["health"].printer
+    qtbot.waitUntil(lambda: "out of paper" in panel.value.text()
+                    and "V-002" in panel.failed_value.text(), timeout=WAIT)
+    assert "Stopped" in panel.value.text() and panel.retry_button.isVisible()
+    window.staff.grab().save(str(kiosk.path.parent / "print-health.png"))
+
+    with qtbot.waitSignal(panel.retried, timeout=WAIT) as retried:
+        panel.retry_button.click()  # staff loaded paper; the retry starts the queue again
+    (outcome,) = retried.args[0]
+    assert outcome.ok
+    document = cups_queue.job_files(outcome.job_id)[0].read_bytes()
+    assert "Ayesha Malik" in pdf_text(document)
+    assert pdf_qr_codes(document, dpi=203) == [issued["V-002"].token]
+    qtbot.waitUntil(lambda: panel.failed_value.text().startswith("None"), timeout=WAIT)
+    assert rows(kiosk, "SELECT reason, state FROM badge_prints ORDER BY print_id") == [
+        ("checkin", "retried"), ("retry", "sent")]
+    actions = [a for (a,) in rows(kiosk, "SELECT action FROM audit_log ORDER BY seq")]
+    assert "printer_retry" in actions and actions.count("badge_print") == 2  # failed, retried
+
+
+def test_no_printer_at_all_never_blocks_a_check_in(qtbot, make_window, kiosk_setup, issued,
+                                                   tmp_path):
+    event, kiosk, _ = kiosk_setup
+    from kiosk.printing.cups import CupsClient
+
+    nowhere = BadgePrinting(PrinterSettings(queue="badges", dpi=203), event.rules,
+                            kiosk_id="kiosk-1", client=CupsClient(str(tmp_path / "none.sock")))
+    window = make_window(printing=nowhere, at=local(DAYS[0], 11))
+    with qtbot.waitSignal(window.printer.print_failed, timeout=WAIT) as failed:
+        result = scan(qtbot, window, issued["V-001"].token)
+    assert result.tone == "green" and "cannot reach CUPS" in failed.args[0].problem
+    assert "the registration desk at Gate 1" in window.print_notice.widget.text()
