@@ -4,11 +4,12 @@ It is the organiser's badge (kiosk/organiser/badge_pdf.py: event band, the holde
 their scripts, company, validity, the signed QR, the registration number, and a category band
 that names the category in words), laid out for the stock: portrait stocks (A6, 4×6 in, the
 62 mm roll) as the organiser's A6 badge, landscape ones (4×3 in, CR80) with the QR beside the
-name. Latin text is real PDF text (Noto Sans, through fpdf2). Urdu and Chinese lines are shaped
-by HarfBuzz (Pillow's raqm layout) into images at the printer's resolution: a PDF holding
-subsetted Nastaliq and CJK fonts takes half a second to write, a badge must take less than a
-sixth of one. The QR's modules are a whole number of printer dots, so a 203 dpi thermal head
-prints every module the same width.
+name. Latin text is real PDF text in Helvetica, one of the fonts every PDF reader and CUPS
+filter carries, so nothing is embedded; Urdu, Chinese, and Latin letters Helvetica lacks are
+shaped by HarfBuzz (Pillow's raqm layout) in the Noto fonts into images at the printer's
+resolution. Embedding and subsetting Noto fonts (as the organiser's sheet does) takes a quarter
+to half a second a badge; a badge must take less than a sixth of one. The QR's modules are a
+whole number of printer dots, so a 203 dpi thermal head prints every module the same width.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFont
 from qrcode import QRCode
@@ -72,14 +74,45 @@ def _pil_font(role: str, px: int) -> ImageFont.FreeTypeFont | None:
                               layout_engine=ImageFont.Layout.RAQM)
 
 
-@lru_cache(maxsize=1)
-def _latin_fonts() -> tuple[str, str]:
-    regular = find_font("latin")
-    if regular is None:
-        raise KioskError("no Noto Sans or DejaVu Sans font found for the badges; "
-                         "install fonts-noto-core")
-    bold = find_font("latin-bold") or regular
-    return str(regular.path), str(bold.path)
+# Typographic punctuation Helvetica has in PDF readers but fpdf2's Latin-1 core fonts do not.
+_CORE_PUNCTUATION = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"'})
+
+
+def _core_text(text: str) -> str | None:
+    """The text as the PDF core fonts (Latin-1 in fpdf2) can set it, or None."""
+    text = text.translate(_CORE_PUNCTUATION)
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+    return text
+
+
+@lru_cache(maxsize=512)
+def _shaped(text: str, role: str, width: int, height: int, ink, paper) -> Image.Image | None:
+    """One line shaped and drawn to fit width × height dots (kept: the category words and the
+    event's name repeat on every badge)."""
+    # Nastaliq needs about twice its size in line height; CJK a little more than its size.
+    px = max(8, int(height * (0.55 if role == "urdu" else 0.85)))
+    direction, language = {"urdu": ("rtl", "ur"), "chinese": ("ltr", "zh")}.get(
+        role, ("ltr", None))
+    while True:
+        font = _pil_font(role, px)
+        if font is None:
+            if role.startswith("latin"):
+                raise KioskError("no Noto Sans or DejaVu Sans font found for the badges; "
+                                 "install fonts-noto-core")
+            return None
+        left, top, right, bottom = font.getbbox(text, direction=direction, language=language)
+        if right - left <= width or px <= 8:
+            break
+        px = max(8, int(px * width / (right - left)))
+    grey = ink in (BLACK, GREY) and paper == WHITE  # a third of the pixels to compress
+    mode, ink, paper = ("L", ink[0], paper[0]) if grey else ("RGB", ink, paper)
+    image = Image.new(mode, (max(1, right - left), max(1, bottom - top)), paper)
+    ImageDraw.Draw(image).text((-left, -top), text, font=font, fill=ink, direction=direction,
+                               language=language)
+    return image
 
 
 class _Badge(FPDF):
@@ -88,22 +121,25 @@ class _Badge(FPDF):
         self.dpi = dpi
         self.set_auto_page_break(False)
         self.set_margins(0, 0, 0)
-        regular, bold = _latin_fonts()
-        self.add_font("latin", "", regular)
-        self.add_font("latin", "B", bold)
         self.add_page()
 
     # -- Latin text (real PDF text) ----------------------------------------------------------
     def latin(self, x, y, w, h, text, size, *, bold=False, colour=BLACK, align="C",
-              min_size=5.0) -> None:
+              min_size=5.0, paper=WHITE) -> None:
+        core = _core_text(text)
+        if core is None:
+            self.script(x, y, w, h, text, "latin-bold" if bold else "latin", ink=colour,
+                        paper=paper, align=align)
+            return
+        text = core
         style = "B" if bold else ""
         self.set_text_color(*colour)
         while size > min_size:
-            self.set_font("latin", style, size)
+            self.set_font("helvetica", style, size)
             if self.get_string_width(text) <= w:
                 break
             size -= 0.5
-        self.set_font("latin", style, size)
+        self.set_font("helvetica", style, size)
         self.set_xy(x, y)
         self.cell(w, h, text, align=align)
 
@@ -111,20 +147,9 @@ class _Badge(FPDF):
     def script(self, x, y, w, h, text, role, *, ink=BLACK, paper=WHITE, align="C") -> float:
         """Draw one shaped line within (x, y, w, h) mm; returns the width used (0: no font)."""
         dots_per_mm = self.dpi / 25.4
-        # Nastaliq needs about twice its size in line height; CJK a little more than its size.
-        px = max(8, int(h * dots_per_mm * (0.55 if role == "urdu" else 0.85)))
-        direction, language = ("rtl", "ur") if role == "urdu" else ("ltr", "zh")
-        while True:
-            font = _pil_font(role, px)
-            if font is None:
-                return 0.0
-            left, top, right, bottom = font.getbbox(text, direction=direction, language=language)
-            if right - left <= w * dots_per_mm or px <= 8:
-                break
-            px = max(8, int(px * w * dots_per_mm / (right - left)))
-        image = Image.new("RGB", (max(1, right - left), max(1, bottom - top)), paper)
-        ImageDraw.Draw(image).text((-left, -top), text, font=font, fill=ink,
-                                   direction=direction, language=language)
+        image = _shaped(text, role, int(w * dots_per_mm), int(h * dots_per_mm), ink, paper)
+        if image is None:
+            return 0.0
         iw, ih = image.width / dots_per_mm, image.height / dots_per_mm
         if iw > w:  # the smallest size still too wide: squeeze rather than overflow
             iw = w
@@ -137,7 +162,7 @@ class _Badge(FPDF):
         """A line in whichever script the text is written in."""
         role = script_of(text)
         if role == "latin":
-            self.latin(x, y, w, h, text, size, bold=bold, colour=colour, align=align)
+            self.latin(x, y, w, h, text, size, bold=bold, colour=colour, align=align, paper=paper)
         else:
             self.script(x, y, w, h, text, role, ink=colour, paper=paper, align=align)
 
@@ -149,8 +174,9 @@ class _Badge(FPDF):
         code.make(fit=True)
         modules = code.modules_count + 2 * code.border
         dots = max(1, int(side_mm / 25.4 * self.dpi) // modules)
-        code.box_size = dots
-        image = code.make_image(fill_color="black", back_color="white").get_image().convert("L")
+        dark = numpy.array(code.get_matrix(), dtype=bool)  # quiet zone included
+        image = Image.fromarray(numpy.where(dark, 0, 255).astype(numpy.uint8), "L").resize(
+            (modules * dots, modules * dots), Image.Resampling.NEAREST).convert("1")
         side = image.width / self.dpi * 25.4
         self.image(image, x=x + (side_mm - side) / 2, y=y + (side_mm - side) / 2, w=side, h=side)
         return side, dots
@@ -191,7 +217,8 @@ def _category_band(pdf: _Badge, event: EventRules, attendee: Attendee, y: float,
     pdf.rect(0, y, w, band, style="F")
     en, ur, zh = CATEGORY_WORDS.get(attendee.category, (attendee.category.upper(), "", ""))
     half = band / 2
-    pdf.latin(3 * u, y + 0.5 * u, w / 2 - 3 * u, half, en, 20 * u, bold=True, colour=WHITE)
+    pdf.latin(3 * u, y + 0.5 * u, w / 2 - 3 * u, half, en, 20 * u, bold=True, colour=WHITE,
+              paper=colour)
     if zh:
         pdf.script(w / 2, y + 0.5 * u, w / 2 - 3 * u, half - u, zh, "chinese", ink=WHITE,
                    paper=colour)
@@ -205,7 +232,8 @@ def _portrait(pdf: _Badge, event, attendee, token, media) -> tuple[float, int]:
     margin = 5 * u
     pdf.set_fill_color(*EVENT_BAND)
     pdf.rect(0, 0, w, 16 * u, style="F")
-    pdf.latin(margin, 3 * u, w - 2 * margin, 10 * u, event.name, 16 * u, bold=True, colour=WHITE)
+    pdf.latin(margin, 3 * u, w - 2 * margin, 10 * u, event.name, 16 * u, bold=True, colour=WHITE,
+              paper=EVENT_BAND)
     y = 19 * u
     pdf.text_line(margin, y, w - 2 * margin, 11 * u, attendee.name, 24 * u, bold=True)
     y += 12 * u
@@ -237,7 +265,7 @@ def _landscape(pdf: _Badge, event, attendee, token, media) -> tuple[float, int]:
     pdf.set_fill_color(*EVENT_BAND)
     pdf.rect(0, 0, w, top_band, style="F")
     pdf.latin(margin, 1 * u, w - 2 * margin, top_band - 2 * u, event.name, 12 * u, bold=True,
-              colour=WHITE)
+              colour=WHITE, paper=EVENT_BAND)
     middle_top, middle_bottom = top_band + 1.5 * u, h - band - 1 * u
     id_line = 4.5 * u
     side = min(middle_bottom - middle_top - id_line, w * 0.45)

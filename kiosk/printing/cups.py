@@ -97,6 +97,21 @@ def _strip(reason: str) -> str:
     return reason
 
 
+class _Probe:
+    def __init__(self, client: "CupsClient", queue: str, process: subprocess.Popen):
+        self.client, self.queue, self.process = client, queue, process
+
+    def result(self) -> PrinterState:
+        try:
+            out, _err = self.process.communicate(timeout=self.client.timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.communicate()
+            raise PrintError(f"CUPS did not answer `lpstat` within {self.client.timeout:.0f} s"
+                             ) from None
+        return self.client._parse_printer(self.queue, out.decode("utf-8", "replace"))
+
+
 class CupsClient:
     """One CUPS server (None: the system's or ``$CUPS_SERVER``)."""
 
@@ -111,9 +126,7 @@ class CupsClient:
         return env
 
     def _run(self, *cmd: str, data: bytes | None = None) -> subprocess.CompletedProcess:
-        if shutil.which(cmd[0]) is None:
-            raise PrintError(f"the CUPS client `{cmd[0]}` is not installed; "
-                             "apt-get install cups-client")
+        self._installed(cmd[0])
         try:
             return subprocess.run(list(cmd), input=data, capture_output=True,
                                   timeout=self.timeout, env=self._env())
@@ -121,6 +134,12 @@ class CupsClient:
             raise PrintError(f"CUPS did not answer `{cmd[0]}` within {self.timeout:.0f} s") from None
         except OSError as exc:
             raise PrintError(f"cannot run {cmd[0]}: {exc}") from exc
+
+    @staticmethod
+    def _installed(tool: str) -> None:
+        if shutil.which(tool) is None:
+            raise PrintError(f"the CUPS client `{tool}` is not installed; "
+                             "apt-get install cups-client")
 
     @staticmethod
     def _error(result: subprocess.CompletedProcess) -> str:
@@ -165,8 +184,21 @@ class CupsClient:
     # -- printers ----------------------------------------------------------------------------
     def printer(self, queue: str) -> PrinterState:
         """The queue's state, reasons and waiting jobs (one ``lpstat`` call)."""
-        result = self._run("lpstat", "-l", "-p", queue, "-a", queue, "-o", queue)
-        text = result.stdout.decode("utf-8", "replace")
+        return self.probe(queue).result()
+
+    def probe(self, queue: str) -> "_Probe":
+        """Start asking for the queue's state; ``.result()`` waits for it (so the question can
+        travel while the badge is being drawn)."""
+        self._installed("lpstat")
+        try:
+            process = subprocess.Popen(["lpstat", "-l", "-p", queue, "-a", queue, "-o", queue],
+                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                       env=self._env())
+        except OSError as exc:
+            raise PrintError(f"cannot run lpstat: {exc}") from exc
+        return _Probe(self, queue, process)
+
+    def _parse_printer(self, queue: str, text: str) -> PrinterState:
         if f"printer {queue} " not in text:
             self.check_server()
             return PrinterState(queue, exists=False)

@@ -158,13 +158,21 @@ class BadgePrinting:
 
     def send(self, ticket: PrintTicket) -> PrintOutcome:
         """Any thread: draw the badge and hand it to CUPS once the printer can print it."""
+        try:  # the printer's state is asked for while the badge is drawn
+            probe = self.client.probe(self.queue)
+        except PrintError as exc:
+            return PrintOutcome(ticket, False, self.queue, problem=str(exc))
         try:
             rendered = self.render_ticket(ticket)
         except Exception as exc:  # fonts, a broken token: the check-in stands all the same
+            try:
+                probe.result()
+            except PrintError:
+                pass
             return PrintOutcome(ticket, False, self.queue, problem=f"the badge could not be "
                                 f"drawn: {exc}")
         try:
-            state = self.client.printer(self.queue)
+            state = probe.result()
             if not state.ok:
                 return PrintOutcome(ticket, False, self.queue, problem=state.summary(),
                                     rendered=rendered)
