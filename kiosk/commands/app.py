@@ -111,11 +111,14 @@ def staff_services(folder, model):
 def badge_printing(model, event_model):
     """The badge printer of kiosk.toml's [printer] (None: this kiosk prints no badges)."""
     if model.printer is None:
+        if model.role == "print":
+            raise KioskError("kiosk.toml: role = \"print\" (a badge desk) needs a [printer] "
+                             "with a CUPS queue")
         return None
     from kiosk.services.printing import BadgePrinting, PrinterSettings
 
     return BadgePrinting(PrinterSettings.from_model(model.printer), event_model.rules(),
-                         kiosk_id=model.kiosk_id)
+                         kiosk_id=model.kiosk_id, print_only=model.role == "print")
 
 
 def camera_factory(spec: str, decoder: str):

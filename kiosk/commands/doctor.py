@@ -108,6 +108,9 @@ def kiosk_checks(path: Path) -> list[dict]:
     out.append(camera(model.camera))
     if model.printer is not None:
         out.append(printer(model.printer.queue))
+    elif model.role == "print":
+        out.append(check("badge printer", "fail", "role = print (a badge desk) but no [printer]",
+                         "add [printer] queue = \"...\" to kiosk.toml"))
     return out
 
 

@@ -189,7 +189,8 @@ class KioskModel(_Strict):
     event_id: str
     venue: str
     gate: str = ""
-    role: Literal["entry", "exit"] = "entry"
+    # print: a badge desk that prints badges without admitting anyone (needs [printer])
+    role: Literal["entry", "exit", "print"] = "entry"
     anchor: str = ""  # the map feature of this kiosk ("you are here")
     camera: str = "0"
     decoder: Literal["zxing", "pyzbar"] = "zxing"

@@ -45,6 +45,28 @@ PRINTING = {
 }
 
 
+# The badge desk (role = "print"): what the screen says instead of a welcome.
+PRINT_ONLY_TITLE = {
+    "en": "Your badge is being printed",
+    "ur": "آپ کا بیج پرنٹ ہو رہا ہے",
+    "zh": "正在为您打印胸卡",
+}
+PRINTED_ALREADY_TITLE = {
+    "en": "Printed already today",
+    "ur": "آج پہلے ہی پرنٹ ہو چکا ہے",
+    "zh": "今天已打印",
+}
+PRINTED_ALREADY = {
+    "en": "Your badge was printed here earlier today. For another one, please ask at {help}.",
+    "ur": "آپ کا بیج آج پہلے ہی یہاں پرنٹ ہو چکا ہے۔ دوسرے کے لیے براہِ کرم {help} سے رابطہ کریں۔",
+    "zh": "您的胸卡今天已在此打印过。如需再打印，请到{help}。",
+}
+
+
+def in_language(table: dict, language: str, **values) -> str:
+    return table.get(language, table["en"]).format(**values)
+
+
 def collect_message(language: str, help_point: str) -> str:
     return COLLECT_AT_HELP_DESK.get(language, COLLECT_AT_HELP_DESK["en"]).format(help=help_point)
 
@@ -93,9 +115,18 @@ class PrinterSettings:
                    copies=model.copies, dpi=model.dpi)
 
 
+class PrintRefused(KioskError):
+    """A code that gets no badge: (outcome, reason) as a check-in would say it."""
+
+    def __init__(self, outcome, reason: str, message: str):
+        super().__init__(message)
+        self.outcome, self.reason = outcome, reason
+
+
 class BadgePrinting:
     def __init__(self, settings: PrinterSettings, event: EventRules, *, kiosk_id: str,
-                 client: CupsClient | None = None, render=render_badge):
+                 client: CupsClient | None = None, render=render_badge, print_only: bool = False):
+        self.print_only = print_only  # a badge desk: a scan prints, and admits no one
         self.settings = settings
         self.event = event
         self.kiosk_id = kiosk_id
@@ -128,6 +159,27 @@ class BadgePrinting:
             return attendee.id
         raise KioskError(f"no badge was issued to {attendee.id} and this event does not accept "
                          "registration numbers; issue it with `kiosk badges` and refresh the kiosk")
+
+    def holder(self, store, desk, code: str | bytes | None) -> tuple[Attendee, str]:
+        """Database thread: the attendee a scanned code (a signed badge or a registration
+        number) names and the QR to print for them, never for a blocked or unknown badge."""
+        from kiosk.core.outcomes import Outcome, message_for
+        from kiosk.core.rules import identify
+
+        identity = identify(code, self.event, desk.verifier, store.find_attendee)
+        if identity.failure is not None:
+            outcome, reason = identity.failure
+            raise PrintRefused(outcome, reason, message_for(outcome, reason,
+                                                            help_point=self.event.help_point))
+        if identity.attendee is None:
+            raise PrintRefused(Outcome.UNKNOWN, "not_in_roster", message_for(
+                Outcome.UNKNOWN, "not_in_roster", help_point=self.event.help_point))
+        if store.revocation(identity.attendee_id, identity.token_fingerprint) is not None:
+            raise PrintRefused(Outcome.REVOKED, "revoked", message_for(
+                Outcome.REVOKED, "revoked", help_point=self.event.help_point))
+        token = identity.stored_code if identity.via == "token" else \
+            self.token_for(store.conn, identity.attendee)
+        return identity.attendee, token
 
     def wants(self, result) -> bool:
         """Does this committed check-in print a badge by itself (print_on = accepted)?"""

@@ -379,6 +379,11 @@ class KioskWindow(QWidget):
                 self.staff.code_scanned(code)  # staff look the badge's holder up
             return  # never a check-in behind the staff screens
         self.activity()
+        if self.printer is not None and self.printer.service.print_only:
+            from kiosk.ui.printing import show_badge_desk
+
+            self.printer.print_code(code, lambda answer: show_badge_desk(self, answer))
+            return  # the badge desk prints and admits no one
         self.desk.request_check_in.emit(code, method, captured)
 
     def show_check_in(self, result, captured: float) -> None:
@@ -407,8 +412,9 @@ class KioskWindow(QWidget):
 
     def _print_news(self, state: str) -> None:
         """The badge is printing, or could not be: said under the result, in their language."""
-        if self.current_page() != "result":
-            return
+        if self.current_page() != "result" or (state == "printing"
+                                                and self.printer.service.print_only):
+            return  # (the badge desk's title says it already)
         self.print_notice.apply_theme(self.theme)
         self.print_notice.show(state, self.language, self.settings.help_point(self.language))
         if state == "failed":  # time to read where to go

@@ -24,6 +24,7 @@ class PrintCoordinator(QObject):
     print_failed = Signal(object)   # PrintOutcome: not printed (the check-in stands)
     recorded = Signal(object)       # PrintOutcome, once kiosk.db holds what became of it
     skipped = Signal(object)        # the attendee: their badge was printed already today
+    desk_answered = Signal(object)  # the badge desk's answer to a scan (see print_code)
 
     def __init__(self, service: BadgePrinting, desk, parent=None):
         super().__init__(parent)
@@ -90,6 +91,30 @@ class PrintCoordinator(QObject):
         (self.printed if outcome.ok else self.print_failed).emit(outcome)
         if callback is not None:
             callback(outcome)
+
+    # -- the badge desk (role = "print") --------------------------------------------------------
+    def print_code(self, code, callback) -> None:
+        """A scan at the badge desk: ``callback((attendee, ticket or None))`` (None: printed
+        already today) or ``callback(exception)`` (PrintRefused for a code that gets no badge);
+        the print itself follows as after a check-in."""
+        service = self.service
+
+        def work(store, desk):
+            attendee, token = service.holder(store, desk, code)
+            ticket = service.claim(store.conn, attendee, reason="print_only")
+            if ticket is not None:
+                from dataclasses import replace
+
+                ticket = replace(ticket, token=token)
+            return attendee, ticket
+
+        def done(answer):
+            callback(answer)
+            self.desk_answered.emit(answer)
+            if not isinstance(answer, Exception):
+                self._claimed(answer[1])
+
+        self.desk.call(work, done)
 
     # -- for the staff health page -------------------------------------------------------------
     def state(self, callback) -> None:
@@ -161,3 +186,43 @@ class PrintNotice:
 
     def apply_theme(self, theme) -> None:
         theme.fit(self.widget, "large", bold=True)
+
+
+def show_badge_desk(window, answer) -> None:
+    """The result screen at the badge desk: the name and "your badge is being printed", the
+    earlier print of today, or why this code gets no badge (as a check-in would say it)."""
+    from kiosk.core.outcomes import Outcome
+    from kiosk.services.printing import (PRINT_ONLY_TITLE, PRINTED_ALREADY,
+                                         PRINTED_ALREADY_TITLE, PrintRefused, in_language)
+
+    language = window.language
+    help_point = window.settings.help_point(language)
+    result = window.result
+    window.print_notice.clear()
+    result.reason.show()  # (hidden for the last person if their badge printed)
+    if isinstance(answer, Exception):
+        outcome, reason = ((answer.outcome, answer.reason) if isinstance(answer, PrintRefused)
+                           else (Outcome.INVALID, "malformed"))
+        result.show_result(outcome, reason, name="", category=None, help_point=help_point,
+                           seconds=max(window.settings.result_seconds, 5))
+        window.show_page("result")
+        window.sounds.play("refuse")
+        return
+    attendee, ticket = answer
+    name = {"ur": attendee.name_ur, "zh": attendee.name_zh}.get(language) or attendee.name
+    if ticket is None:
+        result.show_result(Outcome.DUPLICATE, "within_window", name=name,
+                           category=attendee.category, help_point=help_point,
+                           seconds=max(window.settings.result_seconds, 6))
+        result.title.setText(in_language(PRINTED_ALREADY_TITLE, language))
+        result.reason.setText(in_language(PRINTED_ALREADY, language, help=help_point))
+        result.next_step.hide()
+        window.sounds.play("duplicate")
+    else:
+        result.show_result(Outcome.ACCEPTED, "first_entry", name=name, category=attendee.category,
+                           help_point=help_point, seconds=max(window.settings.result_seconds, 5))
+        result.title.setText(in_language(PRINT_ONLY_TITLE, language))
+        result.reason.hide()
+        result.next_step.hide()
+        window.sounds.play("accept")
+    window.show_page("result")

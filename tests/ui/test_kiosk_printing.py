@@ -135,3 +135,40 @@ def test_no_printer_at_all_never_blocks_a_check_in(qtbot, make_window, kiosk_set
         result = scan(qtbot, window, issued["V-001"].token)
     assert result.tone == "green" and "cannot reach CUPS" in failed.args[0].problem
     assert "the registration desk at Gate 1" in window.print_notice.widget.text()
+
+
+def test_the_badge_desk_prints_without_admitting(qtbot, make_window, kiosk_setup, issued,
+                                                 cups_queue):
+    event, kiosk, _ = kiosk_setup
+    desk = BadgePrinting(PrinterSettings(queue=cups_queue.name, media="CR80", dpi=300),
+                         event.rules, kiosk_id="kiosk-1", print_only=True)
+    # Before the doors open (07:30), a day-two visitor and a registration number alike.
+    window = make_window(printing=desk, at=local(DAYS[0], 7, 30))
+    window.set_language("zh")
+    with qtbot.waitSignal(window.printer.recorded, timeout=WAIT) as done:
+        window.on_code(issued["V-003"].token, 0.0)
+    assert window.current_page() == "result" and window.result.tone == "green"
+    assert window.result.title.text() == "正在为您打印胸卡"
+    assert window.result.name.text() == "Day Two Only"
+    window.grab().save(str(kiosk.path.parent / "badge-desk-zh.png"))
+    document = cups_queue.job_files(done.args[0].job_id)[0].read_bytes()
+    assert pdf_qr_codes(document, dpi=300) == [issued["V-003"].token]
+    assert rows(kiosk, "SELECT COUNT(*) FROM scans") == [(0,)]  # nobody was admitted
+    # The same person again: no second badge, and where to ask for one.
+    with qtbot.waitSignal(window.printer.skipped, timeout=WAIT):
+        window.on_code(issued["V-003"].token, 0.0)
+    assert window.result.tone == "amber" and "1号门登记处" in window.result.reason.text()
+    assert window.result.reason.isVisible() and window.result.title.text() == "今天已打印"
+    window.grab().save(str(kiosk.path.parent / "badge-desk-again-zh.png"))
+    # A blocked badge and a stranger's code get none.
+    from kiosk.storage.roster import revocation_key, set_revocation
+
+    with kiosk.open_store() as store:
+        set_revocation(store.conn, revocation_key("id", "V-001"), "id", reason="lost")
+    for code, outcome in ((issued["V-001"].token, "revoked"), ("NOBODY-9", "unknown"),
+                          ("ITC1:AAAA", "invalid")):
+        with qtbot.waitSignal(window.printer.desk_answered, timeout=WAIT):
+            window.on_code(code, 0.0)
+        assert window.result.tone == "red" and window.result.outcome.value == outcome
+    assert rows(kiosk, "SELECT attendee_id, reason FROM badge_prints") == [("V-003", "print_only")]
+    assert rows(kiosk, "SELECT COUNT(*) FROM scans") == [(0,)]
