@@ -172,3 +172,23 @@ def test_the_badge_desk_prints_without_admitting(qtbot, make_window, kiosk_setup
         assert window.result.tone == "red" and window.result.outcome.value == outcome
     assert rows(kiosk, "SELECT attendee_id, reason FROM badge_prints") == [("V-003", "print_only")]
     assert rows(kiosk, "SELECT COUNT(*) FROM scans") == [(0,)]
+
+
+def test_staff_reprint_on_the_badge_printer_is_audited(qtbot, make_window, kiosk_setup, issued,
+                                                       printing, cups_queue):
+    from tests.ui.test_staff_tools import choose, open_card, staff
+
+    _, kiosk, _ = kiosk_setup
+    window = make_window(printing=printing, at=local(DAYS[0], 11))
+    page = staff(qtbot, window, "lookup")
+    for query in ("wang", ""):  # staff may reprint as often as needed, each time audited
+        card = open_card(qtbot, page, query, "E-001")
+        outcome = choose(qtbot, page, card.reprint_button, 2, "reprint")  # "Badge printer"
+        assert outcome.ok and card.message.text().startswith("Sent to the badge printer")
+        document = cups_queue.job_files(outcome.job_id)[0].read_bytes()
+        assert "Wang Wei" in pdf_text(document)
+        assert pdf_qr_codes(document, dpi=203) == [issued["E-001"].token]
+    qtbot.waitUntil(lambda: len(rows(kiosk, "SELECT 1 FROM audit_log WHERE action = "
+                                         "'badge_print' AND subject = 'E-001'")) == 2, timeout=WAIT)
+    assert rows(kiosk, "SELECT reason, state FROM badge_prints") == [("staff", "sent")] * 2
+    assert rows(kiosk, "SELECT COUNT(*) FROM scans") == [(0,)]

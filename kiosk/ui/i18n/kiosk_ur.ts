@@ -60,6 +60,10 @@
         <translation>پرنٹ کریں</translation>
     </message>
     <message>
+        <source>Badge printer</source>
+        <translation>بیج پرنٹر</translation>
+    </message>
+    <message>
         <source>Why check in by hand?</source>
         <translation>ہاتھ سے چیک اِن کی وجہ؟</translation>
     </message>
@@ -485,6 +489,14 @@
     <message>
         <source>Preparing the badge…</source>
         <translation>بیج تیار ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <source>The badge printer failed: {problem}</source>
+        <translation>بیج پرنٹر ناکام رہا: {problem}</translation>
+    </message>
+    <message>
+        <source>Sent to the badge printer (job {job}).</source>
+        <translation>بیج پرنٹر کو بھیج دیا گیا (کام {job})۔</translation>
     </message>
     <message>
         <source>The badge could not be made: {problem}</source>

@@ -60,6 +60,10 @@
         <translation>打印</translation>
     </message>
     <message>
+        <source>Badge printer</source>
+        <translation>胸卡打印机</translation>
+    </message>
+    <message>
         <source>Why check in by hand?</source>
         <translation>人工签到的原因？</translation>
     </message>
@@ -484,6 +488,14 @@
     <message>
         <source>Preparing the badge…</source>
         <translation>正在准备胸卡…</translation>
+    </message>
+    <message>
+        <source>The badge printer failed: {problem}</source>
+        <translation>胸卡打印机出错：{problem}</translation>
+    </message>
+    <message>
+        <source>Sent to the badge printer (job {job}).</source>
+        <translation>已发送到胸卡打印机（任务 {job}）。</translation>
     </message>
     <message>
         <source>The badge could not be made: {problem}</source>
