@@ -121,6 +121,15 @@ def badge_printing(model, event_model):
                          kiosk_id=model.kiosk_id, print_only=model.role == "print")
 
 
+def no_badge_checkin(model, event_model):
+    """"No badge?" on entry kiosks, unless the event turns it off (no_badge_checkin = false)."""
+    if model.role != "entry" or not event_model.no_badge_checkin:
+        return None
+    from kiosk.services.no_badge import NoBadge
+
+    return NoBadge(model.kiosk_id)
+
+
 def camera_factory(spec: str, decoder: str):
     """The scan pipeline for a camera spec, built in the camera thread; None for no camera."""
     if spec.strip().lower() in ("", "none", "off"):
@@ -178,7 +187,8 @@ def cmd_run(args) -> int:
     wedge = _wedge()
     window = create_app(settings, camera=camera, store=open_store, sounds=QtSounds(), wedge=wedge,
                         staff_services=staff_services(folder, model),
-                        printing=badge_printing(model, event_model))
+                        printing=badge_printing(model, event_model),
+                        no_badge=no_badge_checkin(model, event_model))
     build_map = wayfinding_builder(folder, event_model)
     window.pin_service = PinService(window.desk, model.staff_pin_hash)
     window.ready.connect(lambda: log("ready", kiosk=model.kiosk_id))

@@ -70,6 +70,8 @@ class EventModel(_Strict):
     anti_passback_seconds: int = Field(120, ge=0, le=24 * 3600)
     accept_plain_ids: bool = True
     help_point: str = "the registration desk"
+    # "No badge?" at entry kiosks: check in with the registration's e-mail or phone number.
+    no_badge_checkin: bool = True
     # The same place in Urdu and Chinese, for the kiosk's screens ("گیٹ 1 پر رجسٹریشن ڈیسک").
     help_point_ur: str = ""
     help_point_zh: str = ""

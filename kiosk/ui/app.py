@@ -124,7 +124,7 @@ class KioskWindow(QWidget):
     def __init__(self, settings: KioskSettings, *, desk: DeskThread,
                  camera: Callable | None = None, sounds: Sounds | None = None,
                  wedge=None, wayfinding: Callable | None = None, pin_service=None,
-                 staff_services: StaffServices | None = None, printing=None):
+                 staff_services: StaffServices | None = None, printing=None, no_badge=None):
         super().__init__()
         self.setObjectName("KioskWindow")
         self.settings = settings
@@ -179,6 +179,10 @@ class KioskWindow(QWidget):
                       "pin": self.pin, "staff": self.staff, "wayfinding": self.wayfinding}
         for page in self.pages.values():
             self.stack.addWidget(page)
+        if no_badge is not None:  # "No badge?" (kiosk/ui/no_badge.py): e-mail or phone instead
+            from kiosk.ui.no_badge import install_no_badge
+
+            install_no_badge(self, no_badge)
         self.overlay = StillThere(self)
         self.corner = LongPressArea(self, settings.long_press_ms)
 
@@ -566,13 +570,14 @@ class KioskWindow(QWidget):
 def create_app(settings: KioskSettings, *, camera: Callable | None, store: Callable,
                sounds: Sounds | None = None, wedge=None, wayfinding: Callable | None = None,
                pin_service=None, staff_services: StaffServices | None = None,
-               printing=None) -> KioskWindow:
+               printing=None, no_badge=None) -> KioskWindow:
     """The kiosk window from its parts: ``store`` opens (store, desk) in the database thread,
     ``camera`` makes the scan pipeline in the camera thread (None: no camera, scanner only),
     ``staff_services`` the staff tools' parts (badge rendering, export, drives), ``printing``
-    the badge printer (a kiosk.services.printing.BadgePrinting; None: no printer)."""
+    the badge printer (a kiosk.services.printing.BadgePrinting; None: no printer), ``no_badge``
+    check-in by e-mail or phone (a kiosk.services.no_badge.NoBadge; None: not offered)."""
     desk = DeskThread(store)
     window = KioskWindow(settings, desk=desk, camera=camera, sounds=sounds, wedge=wedge,
                          wayfinding=wayfinding, pin_service=pin_service,
-                         staff_services=staff_services, printing=printing)
+                         staff_services=staff_services, printing=printing, no_badge=no_badge)
     return window

@@ -192,3 +192,50 @@ def test_staff_reprint_on_the_badge_printer_is_audited(qtbot, make_window, kiosk
                                          "'badge_print' AND subject = 'E-001'")) == 2, timeout=WAIT)
     assert rows(kiosk, "SELECT reason, state FROM badge_prints") == [("staff", "sent")] * 2
     assert rows(kiosk, "SELECT COUNT(*) FROM scans") == [(0,)]
+
+
+def test_no_badge_email_then_name_checks_in_and_prints(qtbot, make_window, kiosk_setup,
+                                                       printing, cups_queue, tmp_path):
+    from kiosk.services.no_badge import NoBadge
+    from tests.helpers.contacts import add_contacts
+
+    event, kiosk, _ = kiosk_setup
+    add_contacts(event, tmp_path)
+    init_kiosk(kiosk.path, event, kiosk_id="kiosk-1", venue="lahore", gate="Gate 1")
+    moment = local(DAYS[0], 11)
+    window = make_window(printing=printing, at=moment,
+                         no_badge=NoBadge("kiosk-1", clock=lambda: moment))
+    window.attract.scan_button.click()
+    window.scan.no_badge_button.click()
+    assert window.current_page() == "no_badge"
+    screen = window.pages["no_badge"]
+
+    def type_in(text):
+        for ch in text:
+            screen.keyboard.keys[ch.upper()].click()
+
+    # A near miss names no one and lists no one.
+    type_in("ayesha@example.pk")
+    with qtbot.waitSignal(screen.answered, timeout=WAIT) as answer:
+        screen.go_button.click()
+    assert answer.args[0] == "not_found" and "Ayesha" not in screen.message.text()
+    assert "the registration desk at Gate 1" in screen.message.text()
+    type_in("ayesha.s@example.pk")
+    with qtbot.waitSignal(screen.answered, timeout=WAIT) as answer:
+        screen.go_button.click()
+    assert answer.args[0] == "asked" and "first three letters" in screen.prompt.text()
+    assert "Ayesha" not in screen.prompt.text()  # the name is the person's to give
+    window.grab().save(str(kiosk.path.parent / "no-badge-confirm.png"))
+    type_in("aye")
+    with qtbot.waitSignal(window.printer.recorded, timeout=WAIT) as printed:
+        with qtbot.waitSignal(window.result_shown, timeout=WAIT) as shown:
+            screen.go_button.click()
+    result = shown.args[0]
+    assert result.tone == "green" and result.attendee.id == "C-001"
+    assert rows(kiosk, "SELECT method FROM scans") == [("no_badge",)]
+    outcome = printed.args[0]
+    document = cups_queue.job_files(outcome.job_id)[0].read_bytes()
+    assert "Ayesha Siddiqui" in pdf_text(document)
+    assert pdf_qr_codes(document, dpi=203) == ["C-001"]  # the plain registration number
+    actions = [a for (a,) in rows(kiosk, "SELECT action FROM audit_log ORDER BY seq")]
+    assert actions == ["no_badge_failed", "no_badge_lookup", "no_badge_confirmed"]

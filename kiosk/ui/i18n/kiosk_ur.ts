@@ -528,6 +528,61 @@
     </message>
 </context>
 <context>
+    <name>NoBadgeScreen</name>
+    <message>
+        <source>No badge? Check in with your registration</source>
+        <translation>بیج نہیں؟ اپنی رجسٹریشن سے اندراج کریں</translation>
+    </message>
+    <message>
+        <source>Type the e-mail address or phone number you registered with.</source>
+        <translation>وہ ای میل پتہ یا فون نمبر لکھیں جس سے آپ نے رجسٹریشن کی تھی۔</translation>
+    </message>
+    <message>
+        <source>Found. To confirm, type the first three letters of your name as registered.</source>
+        <translation>مل گیا۔ تصدیق کے لیے رجسٹریشن والے اپنے نام کے پہلے تین حروف (انگریزی میں) لکھیں۔</translation>
+    </message>
+    <message>
+        <source>Found. To confirm, type the last four digits of your phone number.</source>
+        <translation>مل گیا۔ تصدیق کے لیے اپنے فون نمبر کے آخری چار ہندسے لکھیں۔</translation>
+    </message>
+    <message>
+        <source>That is not an e-mail address or a phone number.</source>
+        <translation>یہ ای میل پتہ یا فون نمبر نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>We could not find one registration with that. Please try again or go to {help}.</source>
+        <translation>اس سے کوئی ایک رجسٹریشن نہیں ملی۔ دوبارہ کوشش کریں یا {help} پر جائیں۔</translation>
+    </message>
+    <message>
+        <source>That does not match. Please go to {help}.</source>
+        <translation>یہ مطابقت نہیں رکھتا۔ براہِ کرم {help} پر جائیں۔</translation>
+    </message>
+    <message>
+        <source>Please go to {help}.</source>
+        <translation>براہِ کرم {help} پر جائیں۔</translation>
+    </message>
+    <message>
+        <source>Too many tries at this kiosk. Please go to {help}.</source>
+        <translation>اس کیوسک پر بہت زیادہ کوششیں ہو گئیں۔ براہِ کرم {help} پر جائیں۔</translation>
+    </message>
+    <message>
+        <source>This event checks in without a badge only at {help}.</source>
+        <translation>اس نمائش میں بیج کے بغیر اندراج صرف {help} پر ہوتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>واپس</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>آگے</translation>
+    </message>
+    <message>
+        <source>No badge?</source>
+        <translation>بیج نہیں؟</translation>
+    </message>
+</context>
+<context>
     <name>Outcome</name>
     <message>
         <source>Welcome</source>

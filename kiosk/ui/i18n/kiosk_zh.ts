@@ -527,6 +527,61 @@
     </message>
 </context>
 <context>
+    <name>NoBadgeScreen</name>
+    <message>
+        <source>No badge? Check in with your registration</source>
+        <translation>没有胸卡？用您的注册信息签到</translation>
+    </message>
+    <message>
+        <source>Type the e-mail address or phone number you registered with.</source>
+        <translation>请输入您注册时使用的电子邮件地址或电话号码。</translation>
+    </message>
+    <message>
+        <source>Found. To confirm, type the first three letters of your name as registered.</source>
+        <translation>已找到。请输入您注册姓名的前三个字母以确认。</translation>
+    </message>
+    <message>
+        <source>Found. To confirm, type the last four digits of your phone number.</source>
+        <translation>已找到。请输入您电话号码的最后四位数字以确认。</translation>
+    </message>
+    <message>
+        <source>That is not an e-mail address or a phone number.</source>
+        <translation>这不是电子邮件地址或电话号码。</translation>
+    </message>
+    <message>
+        <source>We could not find one registration with that. Please try again or go to {help}.</source>
+        <translation>未能找到唯一对应的注册。请重试或前往{help}。</translation>
+    </message>
+    <message>
+        <source>That does not match. Please go to {help}.</source>
+        <translation>信息不符。请前往{help}。</translation>
+    </message>
+    <message>
+        <source>Please go to {help}.</source>
+        <translation>请前往{help}。</translation>
+    </message>
+    <message>
+        <source>Too many tries at this kiosk. Please go to {help}.</source>
+        <translation>此终端尝试次数过多。请前往{help}。</translation>
+    </message>
+    <message>
+        <source>This event checks in without a badge only at {help}.</source>
+        <translation>本活动无胸卡签到仅在{help}办理。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>No badge?</source>
+        <translation>没有胸卡？</translation>
+    </message>
+</context>
+<context>
     <name>Outcome</name>
     <message>
         <source>Welcome</source>
