@@ -130,6 +130,19 @@ def no_badge_checkin(model, event_model):
     return NoBadge(model.kiosk_id)
 
 
+def walk_in_registration(model, event_model):
+    """Walk-in registration on entry kiosks where the event allows it (walk_ins = true)."""
+    if model.role != "entry" or not event_model.walk_ins:
+        return None
+    if not event_model.accept_plain_ids:
+        warn("walk_ins = true needs accept_plain_ids = true (a walk-in's badge is its "
+             "kiosk-issued number); walk-in registration is off")
+        return None
+    from kiosk.services.walk_in import WalkIns
+
+    return WalkIns(model.kiosk_id)
+
+
 def camera_factory(spec: str, decoder: str):
     """The scan pipeline for a camera spec, built in the camera thread; None for no camera."""
     if spec.strip().lower() in ("", "none", "off"):
@@ -188,7 +201,8 @@ def cmd_run(args) -> int:
     window = create_app(settings, camera=camera, store=open_store, sounds=QtSounds(), wedge=wedge,
                         staff_services=staff_services(folder, model),
                         printing=badge_printing(model, event_model),
-                        no_badge=no_badge_checkin(model, event_model))
+                        no_badge=no_badge_checkin(model, event_model),
+                        walk_ins=walk_in_registration(model, event_model))
     build_map = wayfinding_builder(folder, event_model)
     window.pin_service = PinService(window.desk, model.staff_pin_hash)
     window.ready.connect(lambda: log("ready", kiosk=model.kiosk_id))

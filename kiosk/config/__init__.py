@@ -72,6 +72,8 @@ class EventModel(_Strict):
     help_point: str = "the registration desk"
     # "No badge?" at entry kiosks: check in with the registration's e-mail or phone number.
     no_badge_checkin: bool = True
+    # Walk-in registration at entry kiosks (visitors, with a kiosk-issued registration number).
+    walk_ins: bool = False
     # The same place in Urdu and Chinese, for the kiosk's screens ("گیٹ 1 پر رجسٹریشن ڈیسک").
     help_point_ur: str = ""
     help_point_zh: str = ""

@@ -426,8 +426,21 @@ DROP TRIGGER IF EXISTS scans_entry;
 """ + _SCANS_ENTRY + _INSIDE_TRIGGERS),
     # Badges printed at the kiosk (kiosk/storage/print_log.py): one row a print job. The partial
     # unique index is the rule "one badge a person a day from the attendee side"; staff reprints
-    # and retries are rows of their own.
+    # and retries are rows of their own. Walk-ins registered at this kiosk (append-only; each is
+    # also in attendees, so the kiosk knows them).
     (4, """
+CREATE TABLE IF NOT EXISTS walk_ins (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    attendee_id TEXT NOT NULL UNIQUE,
+    kiosk_id TEXT NOT NULL,
+    at_utc TEXT NOT NULL,
+    name TEXT NOT NULL,
+    category TEXT NOT NULL,
+    company TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT ''
+);
+""" + append_only("walk_ins", "the walk-in register") + """
 CREATE TABLE IF NOT EXISTS badge_prints (
     print_id INTEGER PRIMARY KEY AUTOINCREMENT,
     day TEXT NOT NULL,

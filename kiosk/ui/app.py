@@ -124,7 +124,8 @@ class KioskWindow(QWidget):
     def __init__(self, settings: KioskSettings, *, desk: DeskThread,
                  camera: Callable | None = None, sounds: Sounds | None = None,
                  wedge=None, wayfinding: Callable | None = None, pin_service=None,
-                 staff_services: StaffServices | None = None, printing=None, no_badge=None):
+                 staff_services: StaffServices | None = None, printing=None, no_badge=None,
+                 walk_ins=None):
         super().__init__()
         self.setObjectName("KioskWindow")
         self.settings = settings
@@ -183,6 +184,10 @@ class KioskWindow(QWidget):
             from kiosk.ui.no_badge import install_no_badge
 
             install_no_badge(self, no_badge)
+        if walk_ins is not None:  # walk-in registration (kiosk/ui/walk_in.py)
+            from kiosk.ui.walk_in import install_walk_ins
+
+            install_walk_ins(self, walk_ins)
         self.overlay = StillThere(self)
         self.corner = LongPressArea(self, settings.long_press_ms)
 
@@ -570,14 +575,16 @@ class KioskWindow(QWidget):
 def create_app(settings: KioskSettings, *, camera: Callable | None, store: Callable,
                sounds: Sounds | None = None, wedge=None, wayfinding: Callable | None = None,
                pin_service=None, staff_services: StaffServices | None = None,
-               printing=None, no_badge=None) -> KioskWindow:
+               printing=None, no_badge=None, walk_ins=None) -> KioskWindow:
     """The kiosk window from its parts: ``store`` opens (store, desk) in the database thread,
     ``camera`` makes the scan pipeline in the camera thread (None: no camera, scanner only),
     ``staff_services`` the staff tools' parts (badge rendering, export, drives), ``printing``
     the badge printer (a kiosk.services.printing.BadgePrinting; None: no printer), ``no_badge``
-    check-in by e-mail or phone (a kiosk.services.no_badge.NoBadge; None: not offered)."""
+    check-in by e-mail or phone (a kiosk.services.no_badge.NoBadge; None: not offered),
+    ``walk_ins`` walk-in registration (a kiosk.services.walk_in.WalkIns; None: not offered)."""
     desk = DeskThread(store)
     window = KioskWindow(settings, desk=desk, camera=camera, sounds=sounds, wedge=wedge,
                          wayfinding=wayfinding, pin_service=pin_service,
-                         staff_services=staff_services, printing=printing, no_badge=no_badge)
+                         staff_services=staff_services, printing=printing, no_badge=no_badge,
+                         walk_ins=walk_ins)
     return window

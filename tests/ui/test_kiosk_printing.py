@@ -239,3 +239,43 @@ def test_no_badge_email_then_name_checks_in_and_prints(qtbot, make_window, kiosk
     assert pdf_qr_codes(document, dpi=203) == ["C-001"]  # the plain registration number
     actions = [a for (a,) in rows(kiosk, "SELECT action FROM audit_log ORDER BY seq")]
     assert actions == ["no_badge_failed", "no_badge_lookup", "no_badge_confirmed"]
+
+
+def test_a_walk_in_registers_checks_in_and_gets_a_badge(qtbot, make_window, kiosk_setup,
+                                                        printing, cups_queue):
+    from kiosk.services.walk_in import WalkIns
+    from kiosk.storage.walk_ins import walk_ins
+
+    _, kiosk, _ = kiosk_setup
+    window = make_window(printing=printing, at=local(DAYS[0], 11), walk_ins=WalkIns("kiosk-1"))
+    window.attract.scan_button.click()
+    window.scan.walk_in_button.click()
+    screen = window.pages["walk_in"]
+    assert window.current_page() == "walk_in"
+
+    def type_in(field, text):
+        screen.select(field)
+        for ch in text:
+            (screen.keyboard.space if ch == " " else screen.keyboard.keys[ch.upper()]).click()
+
+    type_in("name", "zara haider")
+    with qtbot.waitSignal(screen.answered, timeout=WAIT) as answer:
+        screen.go_button.click()
+    assert answer.args[0] == "contact" and "phone number or an e-mail" in screen.message.text()
+    type_in("company", "lahore looms")
+    type_in("phone", "03335550001")
+    window.grab().save(str(kiosk.path.parent / "walk-in.png"))
+    with qtbot.waitSignal(window.printer.recorded, timeout=WAIT) as printed:
+        with qtbot.waitSignal(window.result_shown, timeout=WAIT) as shown:
+            screen.go_button.click()
+    result = shown.args[0]
+    assert result.tone == "green" and result.attendee.id == "WI-KIOSK-1-0001"
+    assert result.attendee.name == "Zara Haider" and window.current_page() == "result"
+    document = cups_queue.job_files(printed.args[0].job_id)[0].read_bytes()
+    assert "Zara Haider" in pdf_text(document) and "Lahore Looms" in pdf_text(document)
+    assert pdf_qr_codes(document, dpi=203) == ["WI-KIOSK-1-0001"]  # a plain-id QR
+    with sqlite3.connect(kiosk.db_path) as conn:
+        assert conn.execute("SELECT method, outcome FROM scans").fetchall() == [
+            ("walk_in", "accepted")]
+    with kiosk.open_store() as store:
+        assert [w["phone"] for w in walk_ins(store.conn)] == ["03335550001"]

@@ -1098,6 +1098,73 @@
     </message>
 </context>
 <context>
+    <name>WalkInScreen</name>
+    <message>
+        <source>Register as a visitor</source>
+        <translation>بطور وزیٹر رجسٹر کریں</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>کمپنی</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>فون</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>ای میل</translation>
+    </message>
+    <message>
+        <source>Please type your name.</source>
+        <translation>براہِ کرم اپنا نام لکھیں۔</translation>
+    </message>
+    <message>
+        <source>The company name is too long.</source>
+        <translation>کمپنی کا نام بہت لمبا ہے۔</translation>
+    </message>
+    <message>
+        <source>Please give a phone number or an e-mail address.</source>
+        <translation>براہِ کرم فون نمبر یا ای میل پتہ دیں۔</translation>
+    </message>
+    <message>
+        <source>That e-mail address is not complete.</source>
+        <translation>یہ ای میل پتہ مکمل نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>That phone number is not complete.</source>
+        <translation>یہ فون نمبر مکمل نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>You are registered already: use &quot;No badge?&quot; or go to {help}.</source>
+        <translation>آپ پہلے سے رجسٹرڈ ہیں: &quot;بیج نہیں؟&quot; استعمال کریں یا {help} پر جائیں۔</translation>
+    </message>
+    <message>
+        <source>Registration is at {help}.</source>
+        <translation>رجسٹریشن {help} پر ہوتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Please go to {help}.</source>
+        <translation>براہِ کرم {help} پر جائیں۔</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>واپس</translation>
+    </message>
+    <message>
+        <source>Register and print my badge</source>
+        <translation>رجسٹر کریں اور میرا بیج پرنٹ کریں</translation>
+    </message>
+    <message>
+        <source>Not registered? Register here</source>
+        <translation>رجسٹرڈ نہیں؟ یہاں رجسٹر کریں</translation>
+    </message>
+</context>
+<context>
     <name>WayfindingPlaceholder</name>
     <message>
         <source>Maps are not installed on this kiosk. Please ask at the information desk.</source>

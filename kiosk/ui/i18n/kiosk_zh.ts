@@ -1096,6 +1096,73 @@
     </message>
 </context>
 <context>
+    <name>WalkInScreen</name>
+    <message>
+        <source>Register as a visitor</source>
+        <translation>登记为参观者</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Please type your name.</source>
+        <translation>请输入您的姓名。</translation>
+    </message>
+    <message>
+        <source>The company name is too long.</source>
+        <translation>公司名称太长。</translation>
+    </message>
+    <message>
+        <source>Please give a phone number or an e-mail address.</source>
+        <translation>请提供电话号码或电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>That e-mail address is not complete.</source>
+        <translation>电子邮件地址不完整。</translation>
+    </message>
+    <message>
+        <source>That phone number is not complete.</source>
+        <translation>电话号码不完整。</translation>
+    </message>
+    <message>
+        <source>You are registered already: use &quot;No badge?&quot; or go to {help}.</source>
+        <translation>您已注册：请使用“没有胸卡？”或前往{help}。</translation>
+    </message>
+    <message>
+        <source>Registration is at {help}.</source>
+        <translation>请到{help}登记。</translation>
+    </message>
+    <message>
+        <source>Please go to {help}.</source>
+        <translation>请前往{help}。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Register and print my badge</source>
+        <translation>登记并打印我的胸卡</translation>
+    </message>
+    <message>
+        <source>Not registered? Register here</source>
+        <translation>未注册？在此登记</translation>
+    </message>
+</context>
+<context>
     <name>WayfindingPlaceholder</name>
     <message>
         <source>Maps are not installed on this kiosk. Please ask at the information desk.</source>
