@@ -31,7 +31,7 @@ ITCN Asia kiosk: self check-in with QR badges and wayfinding, offline first.
 
 Organiser:  demo, event, roster, badges, revoke, init
 Gate:       checkin, headcount
-Kiosk:      run, doctor, staff, print-badge
+Kiosk:      run, doctor, staff, print-badge, walk-ins
 Staff:      dashboard
 Wayfinding: route, maps, exhibitors
 Scanning:   decode

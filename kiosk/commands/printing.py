@@ -1,4 +1,5 @@
-"""`kiosk print-badge`: print one badge on the kiosk's CUPS printer (or only preview it)."""
+"""`kiosk print-badge`: print one badge on the kiosk's CUPS printer (or only preview it);
+`kiosk walk-ins`: the walk-ins a kiosk registered, as a roster file for the organiser."""
 
 from __future__ import annotations
 
@@ -23,6 +24,47 @@ def register(commands) -> None:
                         "[printer] in kiosk.toml, only the preview is made (job_id null)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_print_badge)
+
+    p = commands.add_parser(
+        "walk-ins", help="the walk-ins a kiosk registered, as a roster CSV for the organiser",
+        description="Write the visitors registered at the kiosk (walk_ins = true in event.toml) "
+        "as a CSV that `kiosk roster import` reads (id, name, category, company, email, phone, "
+        "registered_at, kiosk), so the organiser can issue them signed badges for the next day. "
+        "With --json prints {\"walk_ins\": n, \"out\": CSV}.")
+    p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR")
+    p.add_argument("--out", required=True, type=Path, metavar="CSV")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_walk_ins)
+
+
+def cmd_walk_ins(args) -> int:
+    import csv
+
+    from kiosk.organiser.kioskdir import KioskFolder
+    from kiosk.storage.walk_ins import walk_ins
+
+    folder = KioskFolder.open(args.kiosk)
+    with folder.open_store(readonly=True) as store:
+        rows = walk_ins(store.conn)
+    if args.out.is_dir():
+        raise KioskError(f"{args.out} is a folder; give a file name such as walk-ins.csv")
+    tmp = args.out.with_name(args.out.name + ".tmp")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(["id", "name", "category", "company", "email", "phone",
+                             "registered_at", "kiosk"])
+            for row in rows:
+                writer.writerow([row["attendee_id"], row["name"], row["category"],
+                                 row["company"], row["email"], row["phone"], row["at_utc"],
+                                 row["kiosk_id"]])
+        tmp.replace(args.out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise KioskError(f"cannot write {args.out}: {exc}") from exc
+    emit({"walk_ins": len(rows), "out": str(args.out)}, args.json,
+         f"{len(rows)} walk-in(s) written to {args.out}")
+    return 0
 
 
 def find_holder(store, desk, who: str):

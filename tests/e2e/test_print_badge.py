@@ -169,3 +169,35 @@ def test_no_cups_at_all_is_a_clear_error(demo, tmp_path, monkeypatch):
         KioskFolder.open(path).update(printer=None)
     assert proc.returncode == 1 and "cannot reach CUPS" in proc.stderr
     assert proc.stderr.count("\n") == 1
+
+
+def test_walk_ins_go_to_the_organiser_and_get_signed_badges(tmp_path):
+    """A walk-in registered at a kiosk, exported, imported by the organiser, issued a signed
+    badge that checks them in the next day."""
+    from kiosk.services.walk_in import WalkIns
+    from tests.helpers.factories import DAYS, local, make_event, make_kiosk, open_desk
+
+    event = make_event(tmp_path)
+    folder = make_kiosk(tmp_path, event)
+    desk, store = open_desk(folder, clock=lambda: local(DAYS[0], 11))
+    try:
+        walk_in = WalkIns("kiosk-1").register(store, desk, name="zara haider",
+                                              company="Lahore Looms", phone="0333 5550001")
+    finally:
+        store.close()
+    out = tmp_path / "walk-ins.csv"
+    written = json.loads(kiosk("walk-ins", "--kiosk", folder.path, "--out", out, "--json").stdout)
+    assert written == {"walk_ins": 1, "out": str(out)}
+    imported = json.loads(kiosk("roster", "import", out, "--event", event.path, "--json").stdout)
+    assert imported["imported"] == 1 and imported["rejected"] == []
+    kiosk("badges", "--event", event.path, "--out", tmp_path / "badges")
+    with (tmp_path / "badges" / "badges.csv").open(encoding="utf-8") as fh:
+        tokens = {row["id"]: row for row in csv.DictReader(fh)}
+    assert tokens[walk_in.id]["name"] == "Zara Haider"
+    kiosk("init", tmp_path / "kiosk-2", "--event", event.path, "--kiosk-id", "kiosk-2",
+          "--venue", "lahore")
+    checked = json.loads(kiosk("checkin", tokens[walk_in.id]["token"], "--kiosk",
+                               tmp_path / "kiosk-2", "--at", "2026-12-02T10:30", "--json").stdout)
+    assert checked["outcome"] == "accepted" and checked["attendee"]["id"] == walk_in.id
+    proc = kiosk("walk-ins", "--kiosk", folder.path, "--out", tmp_path, check=False)
+    assert proc.returncode == 1 and "is a folder" in proc.stderr
