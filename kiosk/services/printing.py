@@ -38,6 +38,11 @@ COLLECT_AT_HELP_DESK = {
     "ur": "آپ کا اندراج ہو گیا ہے۔ آپ کا بیج پرنٹ نہیں ہو سکا: براہِ کرم اسے {help} سے لے لیں۔",
     "zh": "您已签到。您的胸卡未能打印，请到{help}领取。",
 }
+PRINT_MY_BADGE = {
+    "en": "Print my badge",
+    "ur": "میرا بیج پرنٹ کریں",
+    "zh": "打印我的胸卡",
+}
 PRINTING = {
     "en": "Your badge is printing…",
     "ur": "آپ کا بیج پرنٹ ہو رہا ہے…",
@@ -183,8 +188,16 @@ class BadgePrinting:
 
     def wants(self, result) -> bool:
         """Does this committed check-in print a badge by itself (print_on = accepted)?"""
-        return (self.settings.print_on == "accepted" and result.outcome in ENTRIES
-                and result.direction == "in" and result.attendee is not None)
+        return self.settings.print_on == "accepted" and self._entry(result)
+
+    def offers(self, result) -> bool:
+        """Does the result screen offer "Print my badge" (print_on = ask)?"""
+        return self.settings.print_on == "ask" and self._entry(result)
+
+    @staticmethod
+    def _entry(result) -> bool:
+        return (result.outcome in ENTRIES and result.direction == "in"
+                and result.attendee is not None)
 
     # -- the three steps -----------------------------------------------------------------------
     def claim(self, conn: sqlite3.Connection, attendee: Attendee, *, reason: str,

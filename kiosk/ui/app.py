@@ -417,7 +417,13 @@ class KioskWindow(QWidget):
         self.result_shown.emit(result)
         if self.printer is not None:  # the scan is committed: now, and only now, the badge
             self.print_notice.clear()
-            self.printer.after_check_in(result)
+            if self.printer.service.offers(result):  # print_on = ask
+                self.print_notice.apply_theme(self.theme)
+                self.print_notice.offer(self.language, lambda: (
+                    self.activity(), self.result.countdown.start(self.settings.result_seconds),
+                    self.printer.after_check_in(result, asked=True)))
+            else:
+                self.printer.after_check_in(result)
 
     def _print_news(self, state: str) -> None:
         """The badge is printing, or could not be: said under the result, in their language."""

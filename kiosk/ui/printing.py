@@ -8,10 +8,11 @@ next check-in waits for the printer.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
-from kiosk.services.printing import PRINTING, BadgePrinting, PrintOutcome, PrintTicket, collect_message
-from kiosk.ui.screens import label
+from kiosk.services.printing import (PRINT_MY_BADGE, PRINTING, BadgePrinting, PrintOutcome,
+                                     PrintTicket, collect_message)
+from kiosk.ui.screens import button, label
 from kiosk.ui.staff.tasks import BackgroundTasks
 from kiosk.ui.theme import TONES
 
@@ -34,15 +35,17 @@ class PrintCoordinator(QObject):
         self.last: PrintOutcome | None = None
 
     # -- after a check-in ----------------------------------------------------------------------
-    def after_check_in(self, result) -> bool:
-        """Start the print a committed check-in asks for; False when it asks for none."""
-        if not self.service.wants(result):
+    def after_check_in(self, result, *, asked: bool = False) -> bool:
+        """Start the print a committed check-in asks for (``asked``: the attendee tapped "Print
+        my badge"); False when it asks for none."""
+        if not (self.service.wants(result) or (asked and self.service.offers(result))):
             return False
         service = self.service
 
         def claim(store, desk):
             try:
-                return service.claim_after(store.conn, result)
+                return service.claim(store.conn, result.attendee, reason="checkin",
+                                     at=result.at, scan_id=result.scan_id)
             except Exception as exc:  # no badge to print (never issued, no plain ids)
                 ticket = PrintTicket(None, result.attendee, "", "checkin", "")
                 return PrintOutcome(ticket, False, service.queue, problem=str(exc))
@@ -162,19 +165,40 @@ class PrintCoordinator(QObject):
 
 class PrintNotice:
     """The line under the result that says what became of the badge, in the attendee's
-    language: "printing…", or where to collect it when the printer failed."""
+    language: "printing…", or where to collect it when the printer failed; with print_on =
+    ask, the "Print my badge" button."""
 
     def __init__(self, result_screen):
         self.result = result_screen
         self.widget = label(name="result_print_notice")
         self.widget.hide()
+        self.button = button(name="result_print_button")
+        self.button.hide()
+        self._on_tap = None
+        self.button.clicked.connect(self._tapped)
         layout = result_screen.layout()
         layout.insertWidget(layout.indexOf(result_screen.next_step) + 1, self.widget)
+        layout.insertWidget(layout.indexOf(self.widget) + 1, self.button, 0,
+                            Qt.AlignmentFlag.AlignCenter)
         self.state = ""
 
     def clear(self) -> None:
         self.state = ""
+        self._on_tap = None
         self.widget.hide()
+        self.button.hide()
+
+    def offer(self, language: str, on_tap) -> None:
+        """Show "Print my badge"; ``on_tap`` once, when tapped."""
+        self._on_tap = on_tap
+        self.button.setText(PRINT_MY_BADGE.get(language, PRINT_MY_BADGE["en"]))
+        self.button.show()
+
+    def _tapped(self) -> None:
+        on_tap, self._on_tap = self._on_tap, None
+        self.button.hide()
+        if on_tap is not None:
+            on_tap()
 
     def show(self, state: str, language: str, help_point: str) -> None:
         self.state = state
@@ -186,6 +210,8 @@ class PrintNotice:
 
     def apply_theme(self, theme) -> None:
         theme.fit(self.widget, "large", bold=True)
+        theme.fit(self.button, "large", bold=True)
+        self.button.setMinimumHeight(theme.target_px)
 
 
 def show_badge_desk(window, answer) -> None:

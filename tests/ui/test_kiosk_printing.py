@@ -279,3 +279,22 @@ def test_a_walk_in_registers_checks_in_and_gets_a_badge(qtbot, make_window, kios
             ("walk_in", "accepted")]
     with kiosk.open_store() as store:
         assert [w["phone"] for w in walk_ins(store.conn)] == ["03335550001"]
+
+
+def test_print_on_ask_prints_only_when_the_attendee_taps(qtbot, make_window, kiosk_setup,
+                                                         issued, cups_queue):
+    event, kiosk, _ = kiosk_setup
+    asking = BadgePrinting(PrinterSettings(queue=cups_queue.name, print_on="ask", dpi=203),
+                           event.rules, kiosk_id="kiosk-1")
+    window = make_window(printing=asking, at=local(DAYS[0], 11))
+    window.set_language("ur")
+    scan(qtbot, window, issued["P-001"].token)
+    offer = window.print_notice.button
+    assert offer.isVisible() and offer.text() == "میرا بیج پرنٹ کریں"
+    assert rows(kiosk, "SELECT COUNT(*) FROM badge_prints") == [(0,)]  # nothing until asked
+    with qtbot.waitSignal(window.printer.recorded, timeout=WAIT) as printed:
+        offer.click()
+    assert not offer.isVisible() and window.current_page() == "result"
+    document = cups_queue.job_files(printed.args[0].job_id)[0].read_bytes()
+    assert "Sana Qureshi" in pdf_text(document)
+    assert rows(kiosk, "SELECT reason, state FROM badge_prints") == [("checkin", "sent")]

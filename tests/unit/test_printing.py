@@ -181,3 +181,27 @@ def test_the_service_records_a_failed_print_and_retries_it(kiosk, cups_queue, ev
             "SELECT detail FROM audit_log WHERE action = 'badge_print' ORDER BY seq")]
     assert states == [("checkin", "retried"), ("retry", "sent")]
     assert audit[0].startswith("checkin: failed: ") and audit[1].startswith("retry: job ")
+
+
+def test_the_kiosk_run_parts_follow_kiosk_toml_and_event_toml():
+    from kiosk.commands.app import badge_printing, no_badge_checkin, walk_in_registration
+    from kiosk.config import event_from_dict
+
+    def kiosk(**extra):
+        return kiosk_from_dict({"kiosk_id": "k", "event_id": "e", "venue": "lahore", **extra})
+
+    def event(**extra):
+        return event_from_dict({"id": "itcn-test", "name": "ITCN", "days": ["2026-12-01"],
+                                "venues": ["lahore"], **extra})
+
+    assert badge_printing(kiosk(), event()) is None
+    desk = badge_printing(kiosk(role="print", printer={"queue": "badges"}), event())
+    assert desk.print_only and desk.queue == "badges"
+    with pytest.raises(KioskError, match="needs a \\[printer\\]"):
+        badge_printing(kiosk(role="print"), event())
+    assert no_badge_checkin(kiosk(), event()) is not None
+    assert no_badge_checkin(kiosk(), event(no_badge_checkin=False)) is None
+    assert no_badge_checkin(kiosk(role="exit"), event()) is None
+    assert walk_in_registration(kiosk(), event()) is None  # off unless the event allows it
+    assert walk_in_registration(kiosk(), event(walk_ins=True)) is not None
+    assert walk_in_registration(kiosk(), event(walk_ins=True, accept_plain_ids=False)) is None
