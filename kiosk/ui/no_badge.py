@@ -137,6 +137,8 @@ class NoBadgeScreen(Screen):
         self.field.setFont(theme.font("large", language="en"))
         self.field.setMinimumHeight(theme.target_px)
         self.keyboard.apply_theme(theme)
+        # Room at the edges: Nastaliq's first letter overhangs its box.
+        self.layout().setContentsMargins(*(theme.mm(8),) * 4)
         for b in (self.back_button, self.go_button):
             theme.fit(b, "large", bold=True)
             b.setMinimumHeight(theme.target_px)

@@ -136,9 +136,12 @@ class WalkInScreen(Screen):
         theme.fit(self.message, "body", bold=True)
         for key in FIELDS:
             theme.fit(self.captions[key], "body", bold=True)
+            self.captions[key].setContentsMargins(theme.mm(2), 0, theme.mm(2), 0)
             self.fields[key].setFont(theme.font("body", language="en"))
             self.fields[key].setMinimumHeight(theme.target_px)
         self.keyboard.apply_theme(theme)
+        # Room at the edges: Nastaliq's first letter overhangs its box.
+        self.layout().setContentsMargins(*(theme.mm(8),) * 4)
         for b in (self.back_button, self.go_button):
             theme.fit(b, "large", bold=True)
             b.setMinimumHeight(theme.target_px)
