@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "kiosk.commands.scanning",
     "kiosk.commands.sync",
     "kiosk.commands.service",
+    "kiosk.commands.printing",
 )
 
 DESCRIPTION = """\
@@ -32,7 +33,7 @@ ITCN Asia kiosk: self check-in with QR badges and wayfinding, offline first.
 
 Organiser:  demo, event, roster, badges, revoke, init
 Gate:       checkin, headcount
-Kiosk:      run, doctor, staff, service
+Kiosk:      run, doctor, staff, service, print-badge, walk-ins
 Staff:      dashboard
 Wayfinding: route, maps, exhibitors
 Scanning:   decode

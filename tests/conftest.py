@@ -11,7 +11,8 @@ from tests.helpers.factories import make_event, make_kiosk, open_desk
 
 REPO = Path(__file__).resolve().parent.parent
 
-pytest_plugins = ["tests.helpers.pg"]  # the throwaway PostgreSQL server for the hub tests
+# The throwaway PostgreSQL server for the hub tests and CUPS daemon for the printing tests.
+pytest_plugins = ["tests.helpers.pg", "tests.helpers.cups"]
 
 
 def samples_path() -> Path | None:

@@ -108,6 +108,41 @@ def staff_services(folder, model):
                          decoder_backends=decoder_backends)
 
 
+def badge_printing(model, event_model):
+    """The badge printer of kiosk.toml's [printer] (None: this kiosk prints no badges)."""
+    if model.printer is None:
+        if model.role == "print":
+            raise KioskError("kiosk.toml: role = \"print\" (a badge desk) needs a [printer] "
+                             "with a CUPS queue")
+        return None
+    from kiosk.services.printing import BadgePrinting, PrinterSettings
+
+    return BadgePrinting(PrinterSettings.from_model(model.printer), event_model.rules(),
+                         kiosk_id=model.kiosk_id, print_only=model.role == "print")
+
+
+def no_badge_checkin(model, event_model):
+    """"No badge?" on entry kiosks, unless the event turns it off (no_badge_checkin = false)."""
+    if model.role != "entry" or not event_model.no_badge_checkin:
+        return None
+    from kiosk.services.no_badge import NoBadge
+
+    return NoBadge(model.kiosk_id)
+
+
+def walk_in_registration(model, event_model):
+    """Walk-in registration on entry kiosks where the event allows it (walk_ins = true)."""
+    if model.role != "entry" or not event_model.walk_ins:
+        return None
+    if not event_model.accept_plain_ids:
+        warn("walk_ins = true needs accept_plain_ids = true (a walk-in's badge is its "
+             "kiosk-issued number); walk-in registration is off")
+        return None
+    from kiosk.services.walk_in import WalkIns
+
+    return WalkIns(model.kiosk_id)
+
+
 def camera_factory(spec: str, decoder: str):
     """The scan pipeline for a camera spec, built in the camera thread; None for no camera."""
     if spec.strip().lower() in ("", "none", "off"):
@@ -168,7 +203,10 @@ def cmd_run(args) -> int:
         warn(f"no sound: {sounds.problem} (see `kiosk doctor`)")
         log("sound", problem=sounds.problem)
     window = create_app(settings, camera=camera, store=open_store, sounds=sounds, wedge=wedge,
-                        staff_services=staff_services(folder, model))
+                        staff_services=staff_services(folder, model),
+                        printing=badge_printing(model, event_model),
+                        no_badge=no_badge_checkin(model, event_model),
+                        walk_ins=walk_in_registration(model, event_model))
     build_map = wayfinding_builder(folder, event_model)
     window.pin_service = PinService(window.desk, model.staff_pin_hash)
     window.ready.connect(lambda: log("ready", kiosk=model.kiosk_id))

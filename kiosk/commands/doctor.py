@@ -133,7 +133,31 @@ def kiosk_checks(path: Path) -> list[dict]:
     from kiosk.commands.service import service_check
 
     out.append(service_check(model.kiosk_id))
+    if model.printer is not None:
+        out.append(printer(model.printer.queue))
+    elif model.role == "print":
+        out.append(check("badge printer", "fail", "role = print (a badge desk) but no [printer]",
+                         "add [printer] queue = \"...\" to kiosk.toml"))
     return out
+
+
+def printer(queue: str) -> dict:
+    """The badge printer: the CUPS queue in kiosk.toml exists, is enabled and can print."""
+    from kiosk.printing.cups import CupsClient, PrintError
+
+    try:
+        state = CupsClient().printer(queue)
+    except PrintError as exc:
+        return check("badge printer", "fail", str(exc),
+                     "apt-get install cups cups-client, and start cupsd")
+    if not state.exists:
+        return check("badge printer", "fail", state.summary(),
+                     f"add the queue (lpadmin -p {queue} -v DEVICE-URI -m DRIVER -E) or fix "
+                     "[printer] queue in kiosk.toml")
+    if not state.ok:
+        return check("badge printer", "fail", state.summary(),
+                     f"see to the printer, then: cupsenable {queue}; cupsaccept {queue}")
+    return check("badge printer", "ok", state.summary())
 
 
 def camera(spec: str) -> dict:

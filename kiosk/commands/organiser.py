@@ -101,7 +101,8 @@ def register(commands) -> None:
     p.add_argument("--kiosk-id", required=True, metavar="ID")
     p.add_argument("--venue", required=True, choices=["lahore", "karachi"])
     p.add_argument("--gate", default="", metavar="G")
-    p.add_argument("--role", choices=["entry", "exit"], default="entry")
+    p.add_argument("--role", choices=["entry", "exit", "print"], default="entry",
+                   help="print: a badge desk that prints badges and admits no one")
     p.add_argument("--anchor", default="", metavar="FEATURE_ID",
                    help="the map's kiosk feature for 'you are here'")
     p.add_argument("--json", action="store_true")

@@ -71,6 +71,10 @@ class EventModel(_Strict):
     anti_passback_seconds: int = Field(120, ge=0, le=24 * 3600)
     accept_plain_ids: bool = True
     help_point: str = "the registration desk"
+    # "No badge?" at entry kiosks: check in with the registration's e-mail or phone number.
+    no_badge_checkin: bool = True
+    # Walk-in registration at entry kiosks (visitors, with a kiosk-issued registration number).
+    walk_ins: bool = False
     # The same place in Urdu and Chinese, for the kiosk's screens ("گیٹ 1 پر رجسٹریشن ڈیسک").
     help_point_ur: str = ""
     help_point_zh: str = ""
@@ -165,12 +169,33 @@ class EventModel(_Strict):
         )
 
 
+class PrinterModel(_Strict):
+    """kiosk.toml [printer]: the badge printer, a CUPS queue (kiosk/printing)."""
+
+    queue: str = Field(min_length=1, max_length=127, pattern=r"^[^\s/#\\]+$")
+    media: Literal["A6", "4x6in", "4x3in", "CR80", "62mm"] = "A6"
+    # accepted: print after every first entry of the day; ask: the attendee taps "Print my
+    # badge"; never: only staff print.
+    print_on: Literal["accepted", "ask", "never"] = "accepted"
+    copies: int = Field(1, ge=1, le=5)
+    # The printer's resolution; 0: ask the queue's driver, else 300.
+    dpi: int = Field(0, ge=0, le=1200)
+
+    @field_validator("dpi")
+    @classmethod
+    def _dpi(cls, value):
+        if value and value < 100:
+            raise ValueError("dpi must be 0 (ask the driver) or 100-1200")
+        return value
+
+
 class KioskModel(_Strict):
     kiosk_id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
     event_id: str
     venue: str
     gate: str = ""
-    role: Literal["entry", "exit"] = "entry"
+    # print: a badge desk that prints badges without admitting anyone (needs [printer])
+    role: Literal["entry", "exit", "print"] = "entry"
     anchor: str = ""  # the map feature of this kiosk ("you are here")
     camera: str = "0"
     decoder: Literal["zxing", "pyzbar"] = "zxing"
@@ -180,6 +205,7 @@ class KioskModel(_Strict):
     hub_url: str = ""
     idle_seconds: int = Field(45, ge=5, le=3600)
     result_seconds: float = Field(3.0, ge=0.5, le=30)
+    printer: PrinterModel | None = None
 
     @field_validator("venue")
     @classmethod

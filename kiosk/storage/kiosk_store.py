@@ -95,6 +95,11 @@ class KioskStore(SqliteStore):
                 self.conn.execute("DELETE FROM main.attendees")
                 cols = ", ".join(roster.STORED_COLUMNS)
                 self.conn.execute(f"INSERT INTO main.attendees ({cols}) SELECT {cols} FROM event.attendees")
+                # Walk-ins registered here stay known until the organiser's roster has them.
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO main.attendees (id, name, category, company, email, "
+                    "phone, updated_at) SELECT attendee_id, name, category, company, email, phone, "
+                    "at_utc FROM main.walk_ins")
                 self.conn.execute(
                     "INSERT INTO main.revocations SELECT * FROM event.revocations WHERE true "
                     "ON CONFLICT (key) DO UPDATE SET label = excluded.label, "

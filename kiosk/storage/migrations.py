@@ -434,6 +434,46 @@ SELECT d.day, d.attendee_id, a.name AS attendee_name, COALESCE(d.category, a.cat
 FROM daily_attendance d LEFT JOIN attendees a ON a.id = d.attendee_id
 WHERE d.last_in_at IS NOT NULL AND d.last_in_at > COALESCE(d.last_out_at, '');
 """),
+    # Badge printing (kiosk/storage/print_log.py): one row a print job, once a person a day from the attendee side; walk-ins registered at this kiosk (append-only).
+    (7, """
+CREATE TABLE IF NOT EXISTS walk_ins (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    attendee_id TEXT NOT NULL UNIQUE,
+    kiosk_id TEXT NOT NULL,
+    at_utc TEXT NOT NULL,
+    name TEXT NOT NULL,
+    category TEXT NOT NULL,
+    company TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TRIGGER IF NOT EXISTS walk_ins_append_only_update BEFORE UPDATE ON walk_ins
+BEGIN
+    SELECT RAISE(ABORT, 'the walk-in register is append-only');
+END;
+CREATE TRIGGER IF NOT EXISTS walk_ins_append_only_delete BEFORE DELETE ON walk_ins
+BEGIN
+    SELECT RAISE(ABORT, 'the walk-in register is append-only');
+END;
+
+CREATE TABLE IF NOT EXISTS badge_prints (
+    print_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    day TEXT NOT NULL,
+    attendee_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    scan_id TEXT,
+    at_utc TEXT NOT NULL,
+    queue TEXT NOT NULL DEFAULT '',
+    job_id INTEGER,
+    state TEXT NOT NULL DEFAULT 'claimed',
+    detail TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX IF NOT EXISTS badge_prints_once_a_day ON badge_prints (day, attendee_id)
+    WHERE reason IN ('checkin', 'print_only');
+CREATE INDEX IF NOT EXISTS badge_prints_state ON badge_prints (state, day);
+"""),
 ]
 
 

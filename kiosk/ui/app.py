@@ -124,7 +124,8 @@ class KioskWindow(QWidget):
     def __init__(self, settings: KioskSettings, *, desk: DeskThread,
                  camera: Callable | None = None, sounds: Sounds | None = None,
                  wedge=None, wayfinding: Callable | None = None, pin_service=None,
-                 staff_services: StaffServices | None = None):
+                 staff_services: StaffServices | None = None, printing=None, no_badge=None,
+                 walk_ins=None):
         super().__init__()
         self.setObjectName("KioskWindow")
         self.settings = settings
@@ -146,6 +147,12 @@ class KioskWindow(QWidget):
         self.staff_services = staff_services or StaffServices(
             kiosk_dir=settings.kiosk_dir, decoder=settings.decoder, hub_url=settings.hub_url)
         self.staff_tasks = staff_tasks(self)
+        self.printer = None  # the badge printer (kiosk/ui/printing.py), when kiosk.toml has one
+        if printing is not None:
+            from kiosk.ui.printing import PrintCoordinator
+
+            self.printer = PrintCoordinator(printing, desk, self)
+            self.staff_services.printing = self.printer
         self.staff_context = staff_context = StaffContext(
             desk=desk, tasks=self.staff_tasks, kiosk_id=settings.kiosk_id,
             services=self.staff_services, audit=self.audit, changed=self.local_change.emit,
@@ -162,6 +169,12 @@ class KioskWindow(QWidget):
                                      venue=settings.venue, languages=settings.languages)
         self.scan = ScanScreen()
         self.result = ResultScreen()
+        if self.printer is not None:
+            from kiosk.ui.printing import PrintNotice
+
+            self.print_notice = PrintNotice(self.result)
+            self.printer.started.connect(lambda _t: self._print_news("printing"))
+            self.printer.print_failed.connect(lambda _o: self._print_news("failed"))
         self.pin = PinPad()
         self.staff = StaffMenu(staff_context)
         self.wayfinding = wayfinding(self) if wayfinding else WayfindingPlaceholder()
@@ -169,6 +182,14 @@ class KioskWindow(QWidget):
                       "pin": self.pin, "staff": self.staff, "wayfinding": self.wayfinding}
         for page in self.pages.values():
             self.stack.addWidget(page)
+        if no_badge is not None:  # "No badge?" (kiosk/ui/no_badge.py): e-mail or phone instead
+            from kiosk.ui.no_badge import install_no_badge
+
+            install_no_badge(self, no_badge)
+        if walk_ins is not None:  # walk-in registration (kiosk/ui/walk_in.py)
+            from kiosk.ui.walk_in import install_walk_ins
+
+            install_walk_ins(self, walk_ins)
         self.overlay = StillThere(self)
         self.corner = LongPressArea(self, settings.long_press_ms)
 
@@ -256,6 +277,8 @@ class KioskWindow(QWidget):
             hook()
         self.staff.stop()  # the dashboard's feed reads through the database thread: first
         self.staff_tasks.stop()
+        if self.printer is not None:
+            self.printer.stop()
         QApplication.instance().removeEventFilter(self.watcher)
         if self.camera_worker is not None:
             self.camera_worker.stop()
@@ -369,6 +392,11 @@ class KioskWindow(QWidget):
                 self.staff.code_scanned(code)  # staff look the badge's holder up
             return  # never a check-in behind the staff screens
         self.activity()
+        if self.printer is not None and self.printer.service.print_only:
+            from kiosk.ui.printing import show_badge_desk
+
+            self.printer.print_code(code, lambda answer: show_badge_desk(self, answer))
+            return  # the badge desk prints and admits no one
         self.desk.check_in(code, method, captured)
 
     def show_check_in(self, result, captured: float) -> None:
@@ -391,6 +419,25 @@ class KioskWindow(QWidget):
         self.show_page("result")
         self.sounds.play({"green": "accept", "amber": "duplicate"}.get(result.tone, "refuse"))
         self.result_shown.emit(result)
+        if self.printer is not None:  # the scan is committed: now, and only now, the badge
+            self.print_notice.clear()
+            if self.printer.service.offers(result):  # print_on = ask
+                self.print_notice.apply_theme(self.theme)
+                self.print_notice.offer(self.language, lambda: (
+                    self.activity(), self.result.countdown.start(self.settings.result_seconds),
+                    self.printer.after_check_in(result, asked=True)))
+            else:
+                self.printer.after_check_in(result)
+
+    def _print_news(self, state: str) -> None:
+        """The badge is printing, or could not be: said under the result, in their language."""
+        if self.current_page() != "result" or (state == "printing"
+                                                and self.printer.service.print_only):
+            return  # (the badge desk's title says it already)
+        self.print_notice.apply_theme(self.theme)
+        self.print_notice.show(state, self.language, self.settings.help_point(self.language))
+        if state == "failed":  # time to read where to go
+            self.result.countdown.start(max(self.settings.result_seconds, 8))
 
     def likely_destination(self, result):
         """Where this attendee probably wants to go (their booth, their hall), if anywhere."""
@@ -533,12 +580,17 @@ class KioskWindow(QWidget):
 
 def create_app(settings: KioskSettings, *, camera: Callable | None, store: Callable,
                sounds: Sounds | None = None, wedge=None, wayfinding: Callable | None = None,
-               pin_service=None, staff_services: StaffServices | None = None) -> KioskWindow:
+               pin_service=None, staff_services: StaffServices | None = None,
+               printing=None, no_badge=None, walk_ins=None) -> KioskWindow:
     """The kiosk window from its parts: ``store`` opens (store, desk) in the database thread,
     ``camera`` makes the scan pipeline in the camera thread (None: no camera, scanner only),
-    ``staff_services`` the staff tools' parts (badge rendering, export, drives)."""
+    ``staff_services`` the staff tools' parts (badge rendering, export, drives), ``printing``
+    the badge printer (a kiosk.services.printing.BadgePrinting; None: no printer), ``no_badge``
+    check-in by e-mail or phone (a kiosk.services.no_badge.NoBadge; None: not offered),
+    ``walk_ins`` walk-in registration (a kiosk.services.walk_in.WalkIns; None: not offered)."""
     desk = DeskThread(store)
     window = KioskWindow(settings, desk=desk, camera=camera, sounds=sounds, wedge=wedge,
                          wayfinding=wayfinding, pin_service=pin_service,
-                         staff_services=staff_services)
+                         staff_services=staff_services, printing=printing, no_badge=no_badge,
+                         walk_ins=walk_ins)
     return window

@@ -44,7 +44,8 @@ def make_window(qtbot, kiosk_setup):
     event, kiosk, _ = kiosk_setup
     windows = []
 
-    def make(*, at=None, camera=None, sounds=None, opener=None, size=(1920, 1080), **overrides):
+    def make(*, at=None, camera=None, sounds=None, opener=None, size=(1920, 1080), printing=None,
+             no_badge=None, walk_ins=None, **overrides):
         moment = at or local(DAYS[0], 12)
 
         def open_store():
@@ -60,7 +61,8 @@ def make_window(qtbot, kiosk_setup):
         values.update(overrides)
         settings = KioskSettings(**values)
         window = create_app(settings, camera=camera, store=opener or open_store,
-                            sounds=sounds or RecordingSounds())
+                            sounds=sounds or RecordingSounds(), printing=printing,
+                            no_badge=no_badge, walk_ins=walk_ins)
         qtbot.addWidget(window)
         windows.append(window)
         with qtbot.waitSignal(window.ready, timeout=10_000):

@@ -64,6 +64,10 @@
         <translation>پرنٹ کریں</translation>
     </message>
     <message>
+        <source>Badge printer</source>
+        <translation>بیج پرنٹر</translation>
+    </message>
+    <message>
         <source>Why check in by hand?</source>
         <translation>ہاتھ سے چیک اِن کی وجہ؟</translation>
     </message>
@@ -499,6 +503,14 @@
         <translation>بیج تیار ہو رہا ہے…</translation>
     </message>
     <message>
+        <source>The badge printer failed: {problem}</source>
+        <translation>بیج پرنٹر ناکام رہا: {problem}</translation>
+    </message>
+    <message>
+        <source>Sent to the badge printer (job {job}).</source>
+        <translation>بیج پرنٹر کو بھیج دیا گیا (کام {job})۔</translation>
+    </message>
+    <message>
         <source>The badge could not be made: {problem}</source>
         <translation>بیج نہیں بن سکا: {problem}</translation>
     </message>
@@ -525,6 +537,61 @@
     <message>
         <source>Sent to the printer ({kind}).</source>
         <translation>پرنٹر کو بھیج دیا گیا ({kind})۔</translation>
+    </message>
+</context>
+<context>
+    <name>NoBadgeScreen</name>
+    <message>
+        <source>No badge? Check in with your registration</source>
+        <translation>بیج نہیں؟ اپنی رجسٹریشن سے اندراج کریں</translation>
+    </message>
+    <message>
+        <source>Type the e-mail address or phone number you registered with.</source>
+        <translation>وہ ای میل پتہ یا فون نمبر لکھیں جس سے آپ نے رجسٹریشن کی تھی۔</translation>
+    </message>
+    <message>
+        <source>Found. To confirm, type the first three letters of your name as registered.</source>
+        <translation>مل گیا۔ تصدیق کے لیے رجسٹریشن والے اپنے نام کے پہلے تین حروف (انگریزی میں) لکھیں۔</translation>
+    </message>
+    <message>
+        <source>Found. To confirm, type the last four digits of your phone number.</source>
+        <translation>مل گیا۔ تصدیق کے لیے اپنے فون نمبر کے آخری چار ہندسے لکھیں۔</translation>
+    </message>
+    <message>
+        <source>That is not an e-mail address or a phone number.</source>
+        <translation>یہ ای میل پتہ یا فون نمبر نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>We could not find one registration with that. Please try again or go to {help}.</source>
+        <translation>اس سے کوئی ایک رجسٹریشن نہیں ملی۔ دوبارہ کوشش کریں یا {help} پر جائیں۔</translation>
+    </message>
+    <message>
+        <source>That does not match. Please go to {help}.</source>
+        <translation>یہ مطابقت نہیں رکھتا۔ براہِ کرم {help} پر جائیں۔</translation>
+    </message>
+    <message>
+        <source>Please go to {help}.</source>
+        <translation>براہِ کرم {help} پر جائیں۔</translation>
+    </message>
+    <message>
+        <source>Too many tries at this kiosk. Please go to {help}.</source>
+        <translation>اس کیوسک پر بہت زیادہ کوششیں ہو گئیں۔ براہِ کرم {help} پر جائیں۔</translation>
+    </message>
+    <message>
+        <source>This event checks in without a badge only at {help}.</source>
+        <translation>اس نمائش میں بیج کے بغیر اندراج صرف {help} پر ہوتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>واپس</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>آگے</translation>
+    </message>
+    <message>
+        <source>No badge?</source>
+        <translation>بیج نہیں؟</translation>
     </message>
 </context>
 <context>
@@ -718,6 +785,61 @@
     </message>
 </context>
 <context>
+    <name>PrinterPanel</name>
+    <message>
+        <source>Printing again…</source>
+        <translation>دوبارہ پرنٹ ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <source>Could not print again: {problem}</source>
+        <translation>دوبارہ پرنٹ نہیں ہو سکا: {problem}</translation>
+    </message>
+    <message>
+        <source>Printed again: {done} of {total}</source>
+        <translation>دوبارہ پرنٹ ہوئے: {total} میں سے {done}</translation>
+    </message>
+    <message>
+        <source>Badge printer</source>
+        <translation>بیج پرنٹر</translation>
+    </message>
+    <message>
+        <source>Badges not printed</source>
+        <translation>جو بیج پرنٹ نہیں ہوئے</translation>
+    </message>
+    <message>
+        <source>Print them again</source>
+        <translation>انہیں دوبارہ پرنٹ کریں</translation>
+    </message>
+    <message>
+        <source>Not reachable: {problem}</source>
+        <translation>رابطہ نہیں ہو سکا: {problem}</translation>
+    </message>
+    <message>
+        <source>No CUPS queue {queue}</source>
+        <translation>CUPS میں {queue} نام کی قطار نہیں</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>تیار</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>پرنٹ ہو رہا ہے</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>رکا ہوا</translation>
+    </message>
+    <message>
+        <source>{n} job(s) waiting</source>
+        <translation>{n} کام منتظر</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>کوئی نہیں</translation>
+    </message>
+</context>
+<context>
     <name>ResultScreen</name>
     <message>
         <source>Sorry, check-in is not available at this kiosk</source>
@@ -804,6 +926,14 @@
     <message>
         <source>Badge printed</source>
         <translation>بیج پرنٹ ہوا</translation>
+    </message>
+    <message>
+        <source>Badge sent to the badge printer</source>
+        <translation>بیج، بیج پرنٹر کو بھیجا گیا</translation>
+    </message>
+    <message>
+        <source>Badges printed again</source>
+        <translation>بیج دوبارہ پرنٹ کیے گئے</translation>
     </message>
     <message>
         <source>Log exported</source>
@@ -989,6 +1119,73 @@
     <message>
         <source>Expo Centre Karachi</source>
         <translation>ایکسپو سینٹر کراچی</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInScreen</name>
+    <message>
+        <source>Register as a visitor</source>
+        <translation>بطور وزیٹر رجسٹر کریں</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>کمپنی</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>فون</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>ای میل</translation>
+    </message>
+    <message>
+        <source>Please type your name.</source>
+        <translation>براہِ کرم اپنا نام لکھیں۔</translation>
+    </message>
+    <message>
+        <source>The company name is too long.</source>
+        <translation>کمپنی کا نام بہت لمبا ہے۔</translation>
+    </message>
+    <message>
+        <source>Please give a phone number or an e-mail address.</source>
+        <translation>براہِ کرم فون نمبر یا ای میل پتہ دیں۔</translation>
+    </message>
+    <message>
+        <source>That e-mail address is not complete.</source>
+        <translation>یہ ای میل پتہ مکمل نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>That phone number is not complete.</source>
+        <translation>یہ فون نمبر مکمل نہیں ہے۔</translation>
+    </message>
+    <message>
+        <source>You are registered already: use &quot;No badge?&quot; or go to {help}.</source>
+        <translation>آپ پہلے سے رجسٹرڈ ہیں: &quot;بیج نہیں؟&quot; استعمال کریں یا {help} پر جائیں۔</translation>
+    </message>
+    <message>
+        <source>Registration is at {help}.</source>
+        <translation>رجسٹریشن {help} پر ہوتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Please go to {help}.</source>
+        <translation>براہِ کرم {help} پر جائیں۔</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>واپس</translation>
+    </message>
+    <message>
+        <source>Register and print my badge</source>
+        <translation>رجسٹر کریں اور میرا بیج پرنٹ کریں</translation>
+    </message>
+    <message>
+        <source>Not registered? Register here</source>
+        <translation>رجسٹرڈ نہیں؟ یہاں رجسٹر کریں</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,10 @@
         <translation>打印</translation>
     </message>
     <message>
+        <source>Badge printer</source>
+        <translation>胸卡打印机</translation>
+    </message>
+    <message>
         <source>Why check in by hand?</source>
         <translation>人工签到的原因？</translation>
     </message>
@@ -498,6 +502,14 @@
         <translation>正在准备胸卡…</translation>
     </message>
     <message>
+        <source>The badge printer failed: {problem}</source>
+        <translation>胸卡打印机出错：{problem}</translation>
+    </message>
+    <message>
+        <source>Sent to the badge printer (job {job}).</source>
+        <translation>已发送到胸卡打印机（任务 {job}）。</translation>
+    </message>
+    <message>
         <source>The badge could not be made: {problem}</source>
         <translation>无法生成胸卡：{problem}</translation>
     </message>
@@ -524,6 +536,61 @@
     <message>
         <source>Sent to the printer ({kind}).</source>
         <translation>已发送到打印机（{kind}）。</translation>
+    </message>
+</context>
+<context>
+    <name>NoBadgeScreen</name>
+    <message>
+        <source>No badge? Check in with your registration</source>
+        <translation>没有胸卡？用您的注册信息签到</translation>
+    </message>
+    <message>
+        <source>Type the e-mail address or phone number you registered with.</source>
+        <translation>请输入您注册时使用的电子邮件地址或电话号码。</translation>
+    </message>
+    <message>
+        <source>Found. To confirm, type the first three letters of your name as registered.</source>
+        <translation>已找到。请输入您注册姓名的前三个字母以确认。</translation>
+    </message>
+    <message>
+        <source>Found. To confirm, type the last four digits of your phone number.</source>
+        <translation>已找到。请输入您电话号码的最后四位数字以确认。</translation>
+    </message>
+    <message>
+        <source>That is not an e-mail address or a phone number.</source>
+        <translation>这不是电子邮件地址或电话号码。</translation>
+    </message>
+    <message>
+        <source>We could not find one registration with that. Please try again or go to {help}.</source>
+        <translation>未能找到唯一对应的注册。请重试或前往{help}。</translation>
+    </message>
+    <message>
+        <source>That does not match. Please go to {help}.</source>
+        <translation>信息不符。请前往{help}。</translation>
+    </message>
+    <message>
+        <source>Please go to {help}.</source>
+        <translation>请前往{help}。</translation>
+    </message>
+    <message>
+        <source>Too many tries at this kiosk. Please go to {help}.</source>
+        <translation>此终端尝试次数过多。请前往{help}。</translation>
+    </message>
+    <message>
+        <source>This event checks in without a badge only at {help}.</source>
+        <translation>本活动无胸卡签到仅在{help}办理。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>No badge?</source>
+        <translation>没有胸卡？</translation>
     </message>
 </context>
 <context>
@@ -717,6 +784,61 @@
     </message>
 </context>
 <context>
+    <name>PrinterPanel</name>
+    <message>
+        <source>Printing again…</source>
+        <translation>正在重新打印…</translation>
+    </message>
+    <message>
+        <source>Could not print again: {problem}</source>
+        <translation>无法重新打印：{problem}</translation>
+    </message>
+    <message>
+        <source>Printed again: {done} of {total}</source>
+        <translation>已重新打印：{done}/{total}</translation>
+    </message>
+    <message>
+        <source>Badge printer</source>
+        <translation>胸卡打印机</translation>
+    </message>
+    <message>
+        <source>Badges not printed</source>
+        <translation>未打印的胸卡</translation>
+    </message>
+    <message>
+        <source>Print them again</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <source>Not reachable: {problem}</source>
+        <translation>无法连接：{problem}</translation>
+    </message>
+    <message>
+        <source>No CUPS queue {queue}</source>
+        <translation>CUPS 中没有队列 {queue}</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>{n} job(s) waiting</source>
+        <translation>{n} 个任务等待中</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>ResultScreen</name>
     <message>
         <source>Sorry, check-in is not available at this kiosk</source>
@@ -803,6 +925,14 @@
     <message>
         <source>Badge printed</source>
         <translation>胸卡已打印</translation>
+    </message>
+    <message>
+        <source>Badge sent to the badge printer</source>
+        <translation>胸卡已发送到胸卡打印机</translation>
+    </message>
+    <message>
+        <source>Badges printed again</source>
+        <translation>胸卡已重新打印</translation>
     </message>
     <message>
         <source>Log exported</source>
@@ -987,6 +1117,73 @@
     <message>
         <source>Expo Centre Karachi</source>
         <translation>卡拉奇博览中心</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInScreen</name>
+    <message>
+        <source>Register as a visitor</source>
+        <translation>登记为参观者</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Please type your name.</source>
+        <translation>请输入您的姓名。</translation>
+    </message>
+    <message>
+        <source>The company name is too long.</source>
+        <translation>公司名称太长。</translation>
+    </message>
+    <message>
+        <source>Please give a phone number or an e-mail address.</source>
+        <translation>请提供电话号码或电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>That e-mail address is not complete.</source>
+        <translation>电子邮件地址不完整。</translation>
+    </message>
+    <message>
+        <source>That phone number is not complete.</source>
+        <translation>电话号码不完整。</translation>
+    </message>
+    <message>
+        <source>You are registered already: use &quot;No badge?&quot; or go to {help}.</source>
+        <translation>您已注册：请使用“没有胸卡？”或前往{help}。</translation>
+    </message>
+    <message>
+        <source>Registration is at {help}.</source>
+        <translation>请到{help}登记。</translation>
+    </message>
+    <message>
+        <source>Please go to {help}.</source>
+        <translation>请前往{help}。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Register and print my badge</source>
+        <translation>登记并打印我的胸卡</translation>
+    </message>
+    <message>
+        <source>Not registered? Register here</source>
+        <translation>未注册？在此登记</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,8 @@ AUDIT_WORDS = {
     "unblock": QT_TRANSLATE_NOOP("StaffAudit", "Unblocked"),
     "reprint_pdf": QT_TRANSLATE_NOOP("StaffAudit", "Badge reprinted (PDF)"),
     "reprint_print": QT_TRANSLATE_NOOP("StaffAudit", "Badge printed"),
+    "badge_print": QT_TRANSLATE_NOOP("StaffAudit", "Badge sent to the badge printer"),
+    "printer_retry": QT_TRANSLATE_NOOP("StaffAudit", "Badges printed again"),
     "export": QT_TRANSLATE_NOOP("StaffAudit", "Log exported"),
     "export_failed": QT_TRANSLATE_NOOP("StaffAudit", "Export failed"),
     "exit_to_desktop": QT_TRANSLATE_NOOP("StaffAudit", "Exit to desktop"),

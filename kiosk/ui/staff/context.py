@@ -45,6 +45,7 @@ class StaffServices:
     drives: Callable[[], list[tuple[str, Path]]] = removable_drives
     disk_usage: Callable[[Path], object] = shutil.disk_usage
     decoder_backends: Callable[[], dict[str, str]] | None = None
+    printing: object | None = None  # the badge printer (kiosk/ui/printing.py PrintCoordinator)
 
 
 

@@ -45,6 +45,12 @@ class HealthPage(QWidget):
             grid.addWidget(self.labels[key], i, 1)
         grid.setColumnStretch(1, 1)
         box.addLayout(grid)
+        self.printer = None  # the badge printer's rows (kiosk/ui/staff/printer.py), if any
+        if ctx.services.printing is not None:
+            from kiosk.ui.staff.printer import PrinterPanel
+
+            self.printer = PrinterPanel(ctx, ctx.services.printing)
+            box.addWidget(self.printer)
         self.audit_title = label(wrap=False, centre=False, name="health_audit_title")
         self.audit = label(wrap=True, centre=False, name="health_audit")
         box.addWidget(self.audit_title)
@@ -169,6 +175,8 @@ class HealthPage(QWidget):
             fit_dense(theme, self.labels[key], "body")
         fit_dense(theme, self.audit_title, "body", bold=True)
         fit_dense(theme, self.audit, "small")
+        if self.printer is not None:
+            self.printer.apply_theme(theme)
         side = Qt.AlignmentFlag.AlignRight if theme.language == "ur" else Qt.AlignmentFlag.AlignLeft
         for text in list(self.captions.values()) + list(self.labels.values()) + [self.audit_title, self.audit]:
             text.setAlignment(Qt.AlignmentFlag.AlignAbsolute | side | Qt.AlignmentFlag.AlignVCenter)

@@ -191,7 +191,10 @@ class AttendeeCard(QWidget):
         if self.asking == "unblock":
             return [(r, reason_text(r)) for r in UNBLOCK_REASONS]
         if self.asking == "reprint":
-            return [("pdf", self.tr("Save as PDF")), ("print", self.tr("Print"))]
+            items = [("pdf", self.tr("Save as PDF")), ("print", self.tr("Print"))]
+            if self.page.ctx.services.printing is not None:  # kiosk.toml's [printer] (CUPS)
+                items.append(("badge", self.tr("Badge printer")))
+            return items
         return []
 
     def _fill_choices(self) -> None:
@@ -227,6 +230,8 @@ class AttendeeCard(QWidget):
             self.page.check_in_by_hand(self.attendee, key)
         elif what in ("block", "unblock"):
             self.page.set_blocked(self.attendee, what == "block", key)
+        elif what == "reprint" and key == "badge":
+            self.page.reprint_on_badge_printer(self.attendee)
         elif what == "reprint":
             self.page.reprint(self.attendee, to_printer=key == "print")
 
@@ -481,6 +486,23 @@ class LookupPage(QWidget):
 
         self.ctx.desk.call(lambda store, desk: staff.reprint_plan(store, desk, attendee.id), planned,
                            lambda exc: self.card.say(error_text(exc), "red"))
+
+    def reprint_on_badge_printer(self, attendee) -> None:
+        """A staff reprint on the kiosk's badge printer (CUPS), recorded and audited there."""
+        def done(outcome):
+            if isinstance(outcome, BaseException) or outcome is None:
+                self.card.say(self.tr("The badge printer failed: {problem}").format(
+                    problem=error_text(outcome) if outcome is not None else "–"), "red")
+            elif outcome.ok:
+                self.card.say(self.tr("Sent to the badge printer (job {job}).").format(
+                    job=ltr(f"{outcome.queue}-{outcome.job_id}")))
+            else:
+                self.card.say(self.tr("The badge printer failed: {problem}").format(
+                    problem=outcome.problem), "red")
+            self.action_done.emit("reprint", outcome)
+
+        self.card.say(self.tr("Preparing the badge…"))
+        self.ctx.services.printing.print_for(attendee, "staff", done)
 
     def _render_failed(self, exc: BaseException) -> None:
         self.card.say(self.tr("The badge could not be made: {problem}").format(

@@ -1,0 +1,306 @@
+"""Badge printing for the kiosk, the staff tools and `kiosk print-badge` (no Qt here).
+
+One ``BadgePrinting`` per kiosk, built from kiosk.toml's ``[printer]``. Its steps are split by
+where they run, so the UI keeps the database on its thread and the printer off it:
+
+    claim(conn, ...)   database thread: the badge_prints row (once a day from the attendee side)
+    send(ticket)       any thread: draw the badge, check the printer, hand the job to CUPS
+    record(conn, ...)  database thread: what became of it, and the audit entry for staff prints
+
+A print never comes before the check-in it follows is committed (the caller starts it from the
+desk's result), and a printer that fails never undoes a check-in: the attendee is told to
+collect the badge at the help desk, staff see the print as failed and retry it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from kiosk.core.errors import KioskError
+from kiosk.core.event import Attendee, EventRules
+from kiosk.core.outcomes import ENTRIES
+from kiosk.core.timeutil import local_day, utcnow
+from kiosk.printing.badge import RenderedBadge, preview_png, render_badge
+from kiosk.printing.cups import CupsClient, PrinterState, PrintError
+from kiosk.printing.media import Media, media
+from kiosk.storage import print_log
+from kiosk.storage.staff_store import issued_token, record_audit
+
+DEFAULT_DPI = 300
+
+# What the attendee reads when the badge did not print; {help} is the event's help point in
+# the same language. Kept here (not in the Qt catalogues) so the CLI and the web can say it too.
+COLLECT_AT_HELP_DESK = {
+    "en": "You are checked in. Your badge could not be printed: please collect it at {help}.",
+    "ur": "آپ کا اندراج ہو گیا ہے۔ آپ کا بیج پرنٹ نہیں ہو سکا: براہِ کرم اسے {help} سے لے لیں۔",
+    "zh": "您已签到。您的胸卡未能打印，请到{help}领取。",
+}
+PRINT_MY_BADGE = {
+    "en": "Print my badge",
+    "ur": "میرا بیج پرنٹ کریں",
+    "zh": "打印我的胸卡",
+}
+PRINTING = {
+    "en": "Your badge is printing…",
+    "ur": "آپ کا بیج پرنٹ ہو رہا ہے…",
+    "zh": "正在打印您的胸卡…",
+}
+
+
+# The badge desk (role = "print"): what the screen says instead of a welcome.
+PRINT_ONLY_TITLE = {
+    "en": "Your badge is being printed",
+    "ur": "آپ کا بیج پرنٹ ہو رہا ہے",
+    "zh": "正在为您打印胸卡",
+}
+PRINTED_ALREADY_TITLE = {
+    "en": "Printed already today",
+    "ur": "آج پہلے ہی پرنٹ ہو چکا ہے",
+    "zh": "今天已打印",
+}
+PRINTED_ALREADY = {
+    "en": "Your badge was printed here earlier today. For another one, please ask at {help}.",
+    "ur": "آپ کا بیج آج پہلے ہی یہاں پرنٹ ہو چکا ہے۔ دوسرے کے لیے براہِ کرم {help} سے رابطہ کریں۔",
+    "zh": "您的胸卡今天已在此打印过。如需再打印，请到{help}。",
+}
+
+
+def in_language(table: dict, language: str, **values) -> str:
+    return table.get(language, table["en"]).format(**values)
+
+
+def collect_message(language: str, help_point: str) -> str:
+    return COLLECT_AT_HELP_DESK.get(language, COLLECT_AT_HELP_DESK["en"]).format(help=help_point)
+
+
+@dataclass(frozen=True)
+class PrintTicket:
+    """A claimed print: who, with which QR, and why."""
+
+    print_id: int | None
+    attendee: Attendee
+    token: str
+    reason: str
+    day: str
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    ticket: PrintTicket
+    ok: bool
+    queue: str
+    job_id: int | None = None
+    pages: int = 0
+    problem: str = ""
+    rendered: RenderedBadge | None = field(default=None, repr=False)
+
+    @property
+    def attendee_id(self) -> str:
+        return self.ticket.attendee.id
+
+    def to_json(self) -> dict:
+        return {"job_id": self.job_id, "queue": self.queue, "attendee_id": self.attendee_id,
+                "pages": self.pages}
+
+
+@dataclass(frozen=True)
+class PrinterSettings:
+    queue: str
+    media: str = "A6"
+    print_on: str = "accepted"
+    copies: int = 1
+    dpi: int = 0
+
+    @classmethod
+    def from_model(cls, model) -> "PrinterSettings":
+        return cls(queue=model.queue, media=model.media, print_on=model.print_on,
+                   copies=model.copies, dpi=model.dpi)
+
+
+class PrintRefused(KioskError):
+    """A code that gets no badge: (outcome, reason) as a check-in would say it."""
+
+    def __init__(self, outcome, reason: str, message: str):
+        super().__init__(message)
+        self.outcome, self.reason = outcome, reason
+
+
+class BadgePrinting:
+    def __init__(self, settings: PrinterSettings, event: EventRules, *, kiosk_id: str,
+                 client: CupsClient | None = None, render=render_badge, print_only: bool = False):
+        self.print_only = print_only  # a badge desk: a scan prints, and admits no one
+        self.settings = settings
+        self.event = event
+        self.kiosk_id = kiosk_id
+        self.client = client or CupsClient()
+        self.render = render
+        self.media: Media = media(settings.media)
+        self._dpi: int | None = settings.dpi or None
+
+    @property
+    def queue(self) -> str:
+        return self.settings.queue
+
+    def dpi(self) -> int:
+        """The printer's resolution: kiosk.toml's, else the queue's driver's, else 300."""
+        if self._dpi is None:
+            try:
+                self._dpi = self.client.resolution(self.queue) or DEFAULT_DPI
+            except PrintError:
+                return DEFAULT_DPI  # ask again next time: CUPS may be back by then
+        return self._dpi
+
+    # -- which badge ---------------------------------------------------------------------------
+    def token_for(self, conn: sqlite3.Connection, attendee: Attendee) -> str:
+        """What the QR holds: the badge the organiser issued, else the registration number
+        (only where the event accepts plain registration numbers)."""
+        token = issued_token(conn, attendee.id)
+        if token:
+            return token
+        if self.event.accept_plain_ids:
+            return attendee.id
+        raise KioskError(f"no badge was issued to {attendee.id} and this event does not accept "
+                         "registration numbers; issue it with `kiosk badges` and refresh the kiosk")
+
+    def holder(self, store, desk, code: str | bytes | None) -> tuple[Attendee, str]:
+        """Database thread: the attendee a scanned code (a signed badge or a registration
+        number) names and the QR to print for them, never for a blocked or unknown badge."""
+        from kiosk.core.outcomes import Outcome, message_for
+        from kiosk.core.rules import identify
+
+        identity = identify(code, self.event, desk.verifier, store.find_attendee)
+        if identity.failure is not None:
+            outcome, reason = identity.failure
+            raise PrintRefused(outcome, reason, message_for(outcome, reason,
+                                                            help_point=self.event.help_point))
+        if identity.attendee is None:
+            raise PrintRefused(Outcome.UNKNOWN, "not_in_roster", message_for(
+                Outcome.UNKNOWN, "not_in_roster", help_point=self.event.help_point))
+        if store.revocation(identity.attendee_id, identity.token_fingerprint) is not None:
+            raise PrintRefused(Outcome.REVOKED, "revoked", message_for(
+                Outcome.REVOKED, "revoked", help_point=self.event.help_point))
+        token = identity.stored_code if identity.via == "token" else \
+            self.token_for(store.conn, identity.attendee)
+        return identity.attendee, token
+
+    def wants(self, result) -> bool:
+        """Does this committed check-in print a badge by itself (print_on = accepted)?"""
+        return self.settings.print_on == "accepted" and self._entry(result)
+
+    def offers(self, result) -> bool:
+        """Does the result screen offer "Print my badge" (print_on = ask)?"""
+        return self.settings.print_on == "ask" and self._entry(result)
+
+    @staticmethod
+    def _entry(result) -> bool:
+        return (result.outcome in ENTRIES and result.direction == "in"
+                and result.attendee is not None)
+
+    # -- the three steps -----------------------------------------------------------------------
+    def claim(self, conn: sqlite3.Connection, attendee: Attendee, *, reason: str,
+              at: datetime | None = None, scan_id: str | None = None) -> PrintTicket | None:
+        """Database thread. None: the attendee side already printed this badge today."""
+        day = local_day(at or utcnow(), self.event.timezone).isoformat()
+        token = self.token_for(conn, attendee)
+        print_id = print_log.claim(conn, day=day, attendee_id=attendee.id, reason=reason,
+                                   scan_id=scan_id)
+        if print_id is None:
+            return None
+        return PrintTicket(print_id, attendee, token, reason, day)
+
+    def claim_after(self, conn: sqlite3.Connection, result) -> PrintTicket | None:
+        """Database thread: the print a committed check-in asks for, if any."""
+        if not self.wants(result):
+            return None
+        return self.claim(conn, result.attendee, reason="checkin", at=result.at,
+                          scan_id=result.scan_id)
+
+    def render_ticket(self, ticket: PrintTicket) -> RenderedBadge:
+        return self.render(self.event, ticket.attendee, ticket.token, self.media, self.dpi())
+
+    def send(self, ticket: PrintTicket) -> PrintOutcome:
+        """Any thread: draw the badge and hand it to CUPS once the printer can print it."""
+        try:  # the printer's state is asked for while the badge is drawn
+            probe = self.client.probe(self.queue)
+        except PrintError as exc:
+            return PrintOutcome(ticket, False, self.queue, problem=str(exc))
+        try:
+            rendered = self.render_ticket(ticket)
+        except Exception as exc:  # fonts, a broken token: the check-in stands all the same
+            try:
+                probe.result()
+            except PrintError:
+                pass
+            return PrintOutcome(ticket, False, self.queue, problem=f"the badge could not be "
+                                f"drawn: {exc}")
+        try:
+            state = probe.result()
+            if not state.ok:
+                return PrintOutcome(ticket, False, self.queue, problem=state.summary(),
+                                    rendered=rendered)
+            job = self.client.submit(
+                self.queue, rendered.pdf, copies=self.settings.copies, media=self.media.cups,
+                title=f"Badge {ticket.attendee.id} {ticket.attendee.name}")
+        except PrintError as exc:
+            return PrintOutcome(ticket, False, self.queue, problem=str(exc), rendered=rendered)
+        return PrintOutcome(ticket, True, self.queue, job_id=job,
+                            pages=rendered.pages * self.settings.copies, rendered=rendered)
+
+    def record(self, conn: sqlite3.Connection, outcome: PrintOutcome) -> None:
+        """Database thread: the row's new state, and the audit entry for prints not made by the
+        attendee."""
+        ticket = outcome.ticket
+        if ticket.print_id is not None:
+            print_log.record(conn, ticket.print_id, state="sent" if outcome.ok else "failed",
+                             queue=outcome.queue, job_id=outcome.job_id, detail=outcome.problem)
+        if ticket.reason not in print_log.ATTENDEE_SIDE or not outcome.ok:
+            detail = (f"{ticket.reason}: job {outcome.queue}-{outcome.job_id}" if outcome.ok
+                      else f"{ticket.reason}: failed: {outcome.problem}")
+            record_audit(conn, kiosk_id=self.kiosk_id, action="badge_print",
+                         subject=ticket.attendee.id, detail=detail)
+
+    # -- whole prints, for staff and the command line ----------------------------------------
+    def print_now(self, conn: sqlite3.Connection, attendee: Attendee, *, reason: str,
+                  token: str | None = None) -> PrintOutcome:
+        """Claim, send and record in one go (the command line; staff reprints)."""
+        ticket = self.claim(conn, attendee, reason=reason)
+        if ticket is None:
+            raise KioskError(f"{attendee.id} has had a badge from this kiosk today")
+        if token is not None:
+            ticket = replace(ticket, token=token)
+        outcome = self.send(ticket)
+        self.record(conn, outcome)
+        return outcome
+
+    def retry_tickets(self, conn: sqlite3.Connection, find_attendee, day: str | None = None
+                      ) -> list[PrintTicket]:
+        """Database thread: today's failed prints as new tickets (the old rows: retried)."""
+        tickets = []
+        for row in print_log.failed(conn, day):
+            attendee = find_attendee(row.attendee_id)
+            if attendee is None:
+                continue
+            print_log.record(conn, row.print_id, state="retried", queue=row.queue,
+                             job_id=row.job_id, detail=row.detail)
+            print_id = print_log.claim(conn, day=row.day, attendee_id=attendee.id, reason="retry")
+            tickets.append(PrintTicket(print_id, attendee, self.token_for(conn, attendee),
+                                       "retry", row.day))
+        return tickets
+
+    def failed_prints(self, conn: sqlite3.Connection, day: str | None = None) -> list:
+        """Prints that did not reach the printer and were not retried yet (oldest first)."""
+        from kiosk.storage import print_log
+
+        return print_log.failed(conn, day)
+
+    def state(self) -> PrinterState:
+        return self.client.printer(self.queue)
+
+    def resume(self) -> None:
+        self.client.resume(self.queue)
+
+    def preview(self, ticket: PrintTicket, path: Path) -> Path:
+        return preview_png(self.render_ticket(ticket).pdf, path, dpi=min(self.dpi(), 300))

@@ -1,0 +1,189 @@
+""""No badge?" in the kiosk window: the registration's e-mail or phone number on the on-screen
+keyboard, a second fact, then the check-in (and the badge) as for a scan. The rules are in
+kiosk/services/no_badge.py; the lookups run on the database thread."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
+
+from kiosk.ui.screens import Screen, button, label
+from kiosk.ui.staff.keyboard import TouchKeyboard
+from kiosk.ui.theme import TONES, Theme
+
+
+class NoBadgeScreen(Screen):
+    back = Signal()
+    answered = Signal(str)  # the refusal reason, "asked" (the second fact) or "confirmed"
+
+    def __init__(self, window, service, parent=None):
+        super().__init__(parent)
+        self.setObjectName("NoBadgeScreen")
+        self.window = window
+        self.service = service  # kiosk.services.no_badge.NoBadge
+        self.pending = None
+        self.problem = ""
+        outer = QVBoxLayout(self)
+        self.title = label(name="no_badge_title")
+        self.prompt = label(name="no_badge_prompt")
+        self.field = QLineEdit()
+        self.field.setObjectName("no_badge_field")
+        self.field.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.field.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.message = label(name="no_badge_message")
+        self.keyboard = TouchKeyboard()
+        self.keyboard.typed.connect(self.field.insert)
+        self.keyboard.backspace.connect(self.field.backspace)
+        self.keyboard.cleared.connect(self.field.clear)
+        row = QHBoxLayout()
+        self.back_button = button(secondary=True, name="no_badge_back")
+        self.back_button.clicked.connect(self.back)
+        self.go_button = button(name="no_badge_go")
+        self.go_button.clicked.connect(self.submit)
+        row.addStretch(1)
+        row.addWidget(self.back_button)
+        row.addWidget(self.go_button)
+        row.addStretch(1)
+        for widget in (self.title, self.prompt, self.field, self.message):
+            outer.addWidget(widget)
+        outer.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
+        outer.addStretch(1)
+        self.retranslate()
+
+    def start(self) -> None:
+        self.pending, self.problem = None, ""
+        self.field.clear()
+        self.retranslate()
+
+    def submit(self) -> None:
+        text = self.field.text()
+        if not text.strip():
+            return
+        self.go_button.setEnabled(False)
+        service, pending = self.service, self.pending
+        if pending is None:
+            self.window.desk.call(lambda store, desk: service.lookup(store, text), self._looked_up,
+                                  self._failed)
+        else:
+            self.window.desk.call(lambda store, desk: service.confirm(store, pending, text),
+                                  self._confirmed, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.go_button.setEnabled(True)
+        self._refused(exc)
+
+    def _looked_up(self, answer) -> None:
+        self.go_button.setEnabled(True)
+        self.pending, self.problem = answer, ""
+        self.field.clear()
+        self.retranslate()
+        self.answered.emit("asked")
+
+    def _confirmed(self, answer) -> None:
+        self.go_button.setEnabled(True)
+        code, self.pending = answer, None
+        self.field.clear()
+        self.answered.emit("confirmed")
+        # From here on as a scan: the result screen, then the badge (kiosk/ui/printing.py).
+        self.window.desk.check_in(code, "no_badge", time.monotonic())
+
+    def _refused(self, exc) -> None:
+        self.problem = getattr(exc, "reason", "error")
+        if self.problem in ("mismatch", "person_limited", "limited", "disabled", "no_fact"):
+            self.pending = None  # start again (or go to the desk), never a second guess here
+        self.field.clear()
+        self.retranslate()
+        self.answered.emit(self.problem)
+
+    def retranslate(self) -> None:
+        help_point = self.window.settings.help_point(self.window.language)
+        self.title.setText(self.tr("No badge? Check in with your registration"))
+        if self.pending is None:
+            self.prompt.setText(self.tr("Type the e-mail address or phone number you "
+                                        "registered with."))
+        elif self.pending.ask == "name":
+            self.prompt.setText(self.tr("Found. To confirm, type the first three letters of "
+                                        "your name as registered."))
+        else:
+            self.prompt.setText(self.tr("Found. To confirm, type the last four digits of your "
+                                        "phone number."))
+        problems = {
+            "not_contact": self.tr("That is not an e-mail address or a phone number."),
+            "not_found": self.tr("We could not find one registration with that. Please try "
+                                 "again or go to {help}."),
+            "mismatch": self.tr("That does not match. Please go to {help}."),
+            "person_limited": self.tr("Please go to {help}."),
+            "no_fact": self.tr("Please go to {help}."),
+            "limited": self.tr("Too many tries at this kiosk. Please go to {help}."),
+            "disabled": self.tr("This event checks in without a badge only at {help}."),
+        }
+        text = problems.get(self.problem, self.tr("Please go to {help}.") if self.problem else "")
+        self.message.setText(text.format(help=help_point))
+        self.message.setVisible(bool(text))
+        self.message.setStyleSheet(f"color: {TONES['red'][0]};")
+        self.back_button.setText(self.tr("Back"))
+        self.go_button.setText(self.tr("Continue"))
+        self.keyboard.retranslate()
+
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        theme.fit(self.title, "title", bold=True)
+        theme.fit(self.prompt, "large")
+        theme.fit(self.message, "body", bold=True)
+        self.field.setFont(theme.font("large", language="en"))
+        self.field.setMinimumHeight(theme.target_px)
+        self.keyboard.apply_theme(theme)
+        # Room at the edges: Nastaliq's first letter overhangs its box.
+        self.layout().setContentsMargins(*(theme.mm(8),) * 4)
+        for b in (self.back_button, self.go_button):
+            theme.fit(b, "large", bold=True)
+            b.setMinimumHeight(theme.target_px)
+
+
+def install_no_badge(window, service) -> NoBadgeScreen:
+    """The "No badge?" button on the scan screen and its page in the window."""
+    screen = NoBadgeScreen(window, service)
+    window.pages["no_badge"] = screen
+    window.stack.addWidget(screen)
+    entry = button(secondary=True, name="no_badge_button")
+    entry.clicked.connect(lambda: (screen.start(), window.show_page("no_badge")))
+    window.scan.no_badge_button = entry
+    row = _layout_holding(window.scan.layout(), window.scan.back_button)
+    if row is not None:
+        row.insertWidget(row.indexOf(window.scan.back_button) + 1, entry)
+    else:
+        window.scan.layout().addWidget(entry)
+    screen.back.connect(lambda: window.show_page("scan"))
+    screen.answered.connect(lambda _what: window.activity())
+    screen.keyboard.typed.connect(lambda _t: window.activity())
+    retranslate, apply_theme = window.scan.retranslate, window.scan.apply_theme
+
+    def scan_retranslate():
+        retranslate()
+        entry.setText(QCoreApplication.translate("NoBadgeScreen", "No badge?"))
+
+    def scan_apply_theme(theme):
+        apply_theme(theme)
+        theme.fit(entry, "large", bold=True)
+    window.scan.retranslate = scan_retranslate
+    window.scan.apply_theme = scan_apply_theme
+    scan_retranslate()
+    if window.scan.base_theme is not None:
+        window.scan.refit()
+    return screen
+
+
+def _layout_holding(layout, widget):
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item.widget() is widget:
+            return layout
+        child = item.layout()
+        if child is not None:
+            found = _layout_holding(child, widget)
+            if found is not None:
+                return found
+    return None
