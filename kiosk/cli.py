@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "kiosk.commands.wayfinding",
     "kiosk.commands.scanning",
     "kiosk.commands.sync",
+    "kiosk.commands.web",
 )
 
 DESCRIPTION = """\
@@ -31,7 +32,7 @@ ITCN Asia kiosk: self check-in with QR badges and wayfinding, offline first.
 Organiser:  demo, event, roster, badges, revoke, init
 Gate:       checkin, headcount
 Kiosk:      run, doctor, staff
-Staff:      dashboard
+Staff:      dashboard, web
 Wayfinding: route, maps, exhibitors
 Scanning:   decode
 Logs:       export, merge, push, report, hub
