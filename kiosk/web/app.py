@@ -40,6 +40,7 @@ from kiosk.web.text import DIRECTION, HTML_LANG, LANGUAGE_NAMES, LANGUAGES, word
 
 HERE = Path(__file__).resolve().parent
 SESSION_SECONDS = 12 * 3600
+COOKIE = "kiosk_web"
 KEEPALIVE_SECONDS = 15.0
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -72,6 +73,44 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class SessionSeen:
+    """Notes the session as it came in (inside SessionMiddleware)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            scope["kiosk.session_in"] = dict(scope.get("session", {}))
+        await self.app(scope, receive, send)
+
+
+class CookieOnlyWhenChanged:
+    """Outside SessionMiddleware: drop its Set-Cookie when the request did not change the session.
+
+    Starlette re-sends the session cookie with every answer; a slow answer to an older request
+    (a font being cut, say) would then put back the session as it was before a login or a
+    sign-out that finished in between.
+    """
+
+    def __init__(self, app, cookie: str):
+        self.app = app
+        self.prefix = cookie.encode() + b"="
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def filtered(message):
+            if message["type"] == "http.response.start" and \
+                    scope.get("session") == scope.get("kiosk.session_in"):
+                message["headers"] = [(k, v) for k, v in message.get("headers", [])
+                                      if not (k.lower() == b"set-cookie" and v.startswith(self.prefix))]
+            await send(message)
+
+        await self.app(scope, receive, filtered)
 
 
 def _json_for_script(text: str) -> str:
@@ -255,9 +294,11 @@ def create_app(data: WebData, *, password_file: Path | None, public_only: bool =
                    Route("/api/dashboard", staff_only(api_dashboard)),
                    Route("/events", staff_only(stream("staff")))]
     middleware = [Middleware(SecurityHeaders),
+                  Middleware(CookieOnlyWhenChanged, cookie=COOKIE),
                   Middleware(SessionMiddleware, secret_key=secrets.token_urlsafe(32),
-                             session_cookie="kiosk_web", max_age=SESSION_SECONDS,
-                             same_site="strict", https_only=secure_cookies)]
+                             session_cookie=COOKIE, max_age=SESSION_SECONDS,
+                             same_site="strict", https_only=secure_cookies),
+                  Middleware(SessionSeen)]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.broadcaster = broadcaster
     app.state.data = data

@@ -10,6 +10,10 @@ The app never opens a database or the hub itself: it asks a ``WebData`` for
 - ``watch()``: a ``Watcher`` whose ``wait(timeout)`` returns True soon after the source changed
   (the hub's NOTIFY, or SQLite's data_version for a kiosk folder or a merged database).
 
+For the hub the figures come from a local copy of its scan log (kiosk.web.mirror), brought up
+to date before each read: a handful of rows instead of aggregates over the whole day; the
+latest scans (with names) and the kiosks come from the hub itself.
+
 Every method blocks (database or network) and is called from a worker thread, never from the
 event loop. Sources are opened read-only: the hub session is read-only, SQLite is opened with
 ``mode=ro``.
@@ -74,6 +78,7 @@ class WebData:
         self._lock = threading.Lock()
         self._store = None
         self._hub = None
+        self._mirror = None
         self._event: EventView | None = None
         self._folder = None
 
@@ -132,6 +137,16 @@ class WebData:
             self._store = KioskStore.open(self._db_path(), readonly=True)
         return self._store
 
+    def _copy(self):
+        """The hub's scan log copied here and brought up to date (kiosk.web.mirror)."""
+        from kiosk.web.mirror import HubMirror
+
+        hub = self._hub_client()
+        if self._mirror is None:
+            self._mirror = HubMirror()
+        self._mirror.refresh(hub)
+        return hub, self._mirror
+
     def _drop(self) -> None:
         for conn in (self._hub, self._store):
             if conn is not None:
@@ -170,11 +185,17 @@ class WebData:
         at = self.clock()
         with self._lock:
             try:
-                if self.hub_url:
-                    from kiosk.sync.hub_dashboard import hub_dashboard
-
-                    return hub_dashboard(self._hub_client(), at, ev.timezone, ev.halls)
                 from kiosk.storage.dashboard_sql import dashboard
+
+                if self.hub_url:
+                    from kiosk.sync.hub_dashboard import hub_recent
+
+                    hub, copy = self._copy()
+                    data = dashboard(copy.conn, at, ev.timezone, ev.halls, scope="hub",
+                                     source=self.label)
+                    data.recent = hub_recent(hub, at, ev.timezone)  # with the hub's names
+                    data.kiosks = hub.conn.execute("SELECT count(*) FROM kiosks").fetchone()[0]
+                    return data
 
                 store = self._sqlite()
                 if self.db is not None:
@@ -195,13 +216,14 @@ class WebData:
         """Refused scans of ``day`` up to ``until_utc`` that were the same badge again."""
         with self._lock:
             try:
-                if self.hub_url:
+                conn = self._mirror.conn if self.hub_url and self._mirror else None
+                if self.hub_url and conn is None:
                     from kiosk.core.timeutil import from_utc_text
 
                     return self._hub_client().conn.execute(
                         "SELECT count(*) FROM scans WHERE day = %s::date AND at <= %s "
                         "AND outcome = 'duplicate'", (day, from_utc_text(until_utc))).fetchone()[0]
-                conn = self._sqlite().conn
+                conn = conn or self._sqlite().conn
                 latest = conn.execute("SELECT MAX(at_utc) FROM scans WHERE day = ?",
                                       (day,)).fetchone()[0]
                 if latest is None or latest <= until_utc:  # live: the derived table
@@ -271,6 +293,9 @@ class WebData:
     def close(self) -> None:
         with self._lock:
             self._drop()
+            if self._mirror is not None:
+                self._mirror.close()
+                self._mirror = None
 
 
 def _has_table(conn, name: str) -> bool:

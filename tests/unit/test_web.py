@@ -211,3 +211,15 @@ def test_bad_input_is_one_line_and_non_zero(args, words, capsys, tmp_path, monke
 def test_a_bad_moment_is_refused_at_start(folder, capsys):
     assert main(["web", "--kiosk", str(folder.path), "--at", "noon"]) == 1
     assert "ISO 8601" in capsys.readouterr().err
+
+
+def test_a_late_answer_to_an_older_request_cannot_undo_a_login(client):
+    client.get("/login")
+    before = client.cookies.get("kiosk_web")  # the session of the login form
+    assert login(client).status_code == 303
+    # a font asked for with the old session, answered after the login, sets no cookie
+    late = client.get("/fonts/latin.ttf", headers={"cookie": f"kiosk_web={before}"})
+    assert late.status_code == 200 and "set-cookie" not in late.headers
+    for path in ("/", "/api/kiosks", "/static/app.css"):
+        assert "set-cookie" not in client.get(path).headers, path
+    assert client.get("/api/headcount").status_code == 200  # still signed in
