@@ -79,6 +79,7 @@ class WebData:
         self._store = None
         self._hub = None
         self._mirror = None
+        self._kiosks_seen: tuple | None = None
         self._event: EventView | None = None
         self._folder = None
 
@@ -256,17 +257,24 @@ class WebData:
                 store = self._sqlite()
                 conn = store.conn
                 if self.db is not None:
-                    if not _has_table(conn, "merged_bundles"):
-                        return []
+                    # a GROUP BY over the whole log: kept until the file changes
+                    version = conn.execute("PRAGMA data_version").fetchone()[0]
+                    if self._kiosks_seen and self._kiosks_seen[0] == version:
+                        return self._kiosks_seen[1]
+                    bundles = {}
+                    if _has_table(conn, "merged_bundles"):
+                        bundles = {k: e for k, e in conn.execute(
+                            "SELECT kiosk_id, MAX(exported_at) FROM merged_bundles "
+                            "GROUP BY kiosk_id")}
                     rows = conn.execute(
-                        "SELECT kiosk_id, MAX(venue), MAX(gate), SUM(added), MAX(exported_at) "
-                        "FROM merged_bundles GROUP BY kiosk_id ORDER BY kiosk_id").fetchall()
-                    last_scan = dict(conn.execute(
-                        "SELECT kiosk_id, MAX(at_utc) FROM scans GROUP BY kiosk_id").fetchall())
-                    return [{"kiosk_id": k, "venue": v, "gate": g, "role": None, "scans": n,
-                             "last_push_at": None, "exported_at": e or None,
-                             "last_scan_at": last_scan.get(k), "pending": None, "camera": None,
-                             "printer": None} for k, v, g, n, e in rows]
+                        "SELECT kiosk_id, MAX(venue), MAX(gate), COUNT(*), MAX(at_utc) "
+                        "FROM scans GROUP BY kiosk_id ORDER BY kiosk_id").fetchall()
+                    result = [{"kiosk_id": k, "venue": v, "gate": g, "role": None, "scans": n,
+                               "last_push_at": None, "exported_at": bundles.get(k) or None,
+                               "last_scan_at": last, "pending": None, "camera": None,
+                               "printer": None} for k, v, g, n, last in rows]
+                    self._kiosks_seen = (version, result)
+                    return result
                 from kiosk.storage.outbox import Outbox
 
                 model = self._folder.model
@@ -275,7 +283,10 @@ class WebData:
                     row = conn.execute("SELECT pushed_at FROM hub_sync ORDER BY pushed_at DESC "
                                        "LIMIT 1").fetchone()
                     pushed = (row[0] or None) if row else None
-                total, last = conn.execute("SELECT COUNT(*), MAX(at_utc) FROM scans").fetchone()
+                # the log is append-only: its newest row and seq say how long it is and when
+                row = conn.execute("SELECT seq, at_utc FROM scans ORDER BY seq DESC LIMIT 1"
+                                   ).fetchone()
+                total, last = row if row else (0, None)
                 return [{"kiosk_id": model.kiosk_id, "venue": model.venue, "gate": model.gate,
                          "role": model.role, "scans": total, "last_push_at": pushed,
                          "last_scan_at": last,

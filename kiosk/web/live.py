@@ -76,8 +76,11 @@ class Broadcaster:
         self.snapshot = new
         self.reads += 1
         self._first.set()
-        if self._loop is not None:
-            asyncio.run_coroutine_threadsafe(self._notify(), self._loop)
+        if self._loop is not None and not self._loop.is_closed():
+            try:
+                asyncio.run_coroutine_threadsafe(self._notify(), self._loop)
+            except RuntimeError:  # the server is shutting down
+                pass
 
     async def _notify(self) -> None:
         async with self._changed:

@@ -19,7 +19,7 @@ from pathlib import Path
 import psycopg
 
 from kiosk.storage.db import Transaction
-from kiosk.storage.merged import DerivedDelta, MergedStore, set_derived_triggers
+from kiosk.storage.merged import MergedStore, set_derived_triggers
 from kiosk.storage.presence import rebuild_presence
 from kiosk.storage.schema import SCAN_COLUMNS
 from kiosk.sync.hub import _SCAN_SELECT, HubClient
@@ -27,10 +27,12 @@ from kiosk.sync.hub import _SCAN_SELECT, HubClient
 _INSERT = (f"INSERT OR IGNORE INTO scans ({', '.join(SCAN_COLUMNS)}) "
            f"VALUES ({', '.join('?' * len(SCAN_COLUMNS))})")
 BLOCK = 20_000
+BULK_FROM = 1_000  # rows in one refresh from which the bulk path is quicker than the triggers
 
 
 class HubMirror:
-    def __init__(self, folder: Path | None = None):
+    def __init__(self, folder: Path | None = None, *, bulk_from: int = BULK_FROM):
+        self.bulk_from = bulk_from
         self.folder = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="kiosk-web-"))
         self.folder.mkdir(parents=True, exist_ok=True)
         self.store = MergedStore.open(self.folder / "hub-copy.db", create=True)
@@ -63,19 +65,22 @@ class HubMirror:
         return added
 
     def _load(self, cur, *, bulk: bool) -> int:
+        """Rows into the copy: one by one through the derived tables' triggers, or, for the
+        first pull and big catch-ups (kiosks back from an outage), triggers off and the new rows
+        folded in at once, as a merge does."""
         conn = self.conn
         last = lambda: conn.execute("SELECT COALESCE(MAX(seq), 0) FROM scans").fetchone()[0]  # noqa: E731
         start = last()
+        rows = cur.fetchmany(BLOCK)
+        bulk = bulk or len(rows) >= self.bulk_from
         with Transaction(conn):
             if bulk:
                 set_derived_triggers(conn, False)
-                delta = DerivedDelta()
-            while rows := cur.fetchmany(BLOCK):
+            while rows:
                 conn.executemany(_INSERT, rows)  # a row seen before is ignored by its scan id
-                if bulk:
-                    delta.add(rows)
+                rows = cur.fetchmany(BLOCK)
             if bulk:
-                delta.apply(conn)
+                self.store.delta_since(start).apply(conn)  # only the rows that were new
                 rebuild_presence(conn)
                 set_derived_triggers(conn, True)
         return last() - start

@@ -34,7 +34,9 @@ def comparable(data) -> dict:
     return out
 
 
-def test_the_copy_gives_the_hubs_figures_whatever_order_rows_come_in(hub_url, tmp_path, event):
+@pytest.mark.parametrize("bulk_from", [1, 10**9], ids=["bulk", "row-by-row"])
+def test_the_copy_gives_the_hubs_figures_whatever_order_rows_come_in(hub_url, tmp_path, event,
+                                                                     bulk_from):
     assert main(["hub", "init", hub_url]) == 0
     toml = (event.path / "event.toml").read_text()
     kiosks = []
@@ -46,7 +48,7 @@ def test_the_copy_gives_the_hubs_figures_whatever_order_rows_come_in(hub_url, tm
         info = KioskInfo(kiosk_id=model.kiosk_id, event_id=event.model.id, event_toml=toml,
                          venue="lahore", gate=model.gate, role=role)
         kiosks.append((store, info, rows))
-    mirror = HubMirror(tmp_path / "copy")
+    mirror = HubMirror(tmp_path / "copy", bulk_from=bulk_from)
     rng = random.Random(3)
     moments = [local(DAYS[0], 13), local(DAYS[0], 23, 59), local(DAYS[1], 12, 30)]
     with HubClient.connect(hub_url) as hub:

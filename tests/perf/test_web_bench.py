@@ -63,6 +63,7 @@ def read_page(data: WebData) -> int:
     return len(b.snapshot.staff_json)
 
 
+@pytest.mark.timeout(1800)
 def test_page_data_over_a_million_scans(big, bench_server):
     store, base, _, _ = big
     store.set_meta({"event_toml": _event_toml()})
@@ -182,6 +183,7 @@ def make_kiosks(base: Path, url: str, run: str):
     return stores
 
 
+@pytest.mark.timeout(900)
 def test_fifty_watchers_while_kiosks_push(bench_server, tmp_path):
     url = bench_server.url(bench_server.create_database())
     with HubClient.connect(url) as hub:
