@@ -19,7 +19,11 @@ def data_packages() -> list[str]:
     return packages
 
 
+# Folders of data inside the package (the web dashboard's templates and static files) are
+# installed as data packages too, so setuptools carries them without warning.
+INNER_DATA = [f"kiosk.web.{sub}" for sub in ("templates", "static", "static.vendor")]
+
 setup(
-    packages=find_packages(include=["kiosk", "kiosk.*"]) + data_packages(),
+    packages=find_packages(include=["kiosk", "kiosk.*"]) + INNER_DATA + data_packages(),
     package_dir=DATA_FOLDERS,
 )

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "kiosk.commands.sync",
     "kiosk.commands.service",
     "kiosk.commands.printing",
+    "kiosk.commands.web",
 )
 
 DESCRIPTION = """\
@@ -34,7 +35,7 @@ ITCN Asia kiosk: self check-in with QR badges and wayfinding, offline first.
 Organiser:  demo, event, roster, badges, revoke, init
 Gate:       checkin, headcount
 Kiosk:      run, doctor, staff, service, print-badge, walk-ins
-Staff:      dashboard
+Staff:      dashboard, web
 Wayfinding: route, maps, exhibitors
 Scanning:   decode
 Logs:       export, merge, push, report, hub

@@ -81,34 +81,8 @@ def _print_headcount(count) -> str:
 
 
 def cmd_headcount(args) -> int:
-    from kiosk.core.timeutil import parse_moment, utcnow
+    from kiosk.services.figures import headcount_of
 
-    if args.hub:
-        from kiosk.sync.hub import hub_headcount
-
-        count = hub_headcount(args.hub, args.at)
-    elif args.kiosk:
-        from kiosk.organiser.kioskdir import KioskFolder, load_rules
-
-        folder = KioskFolder.open(args.kiosk)
-        with folder.open_store(readonly=True) as store:
-            tz = load_rules(store).timezone
-            at = parse_moment(args.at, tz) if args.at else utcnow()
-            count = store.headcount(at, tz)
-    else:
-        from kiosk.storage.kiosk_store import KioskStore
-
-        if not args.db.exists():
-            raise KioskError(f"no database at {args.db}")
-        with KioskStore.open(args.db, readonly=True) as store:
-            tz = DEFAULT_TIMEZONE
-            text = store.get_meta("event_toml")
-            if text:
-                from kiosk.config import parse_event
-
-                tz = parse_event(text).timezone
-            at = parse_moment(args.at, tz) if args.at else utcnow()
-            count = store.headcount(at, tz)
-            count.source = f"merged database {args.db}"
+    count = headcount_of(hub=args.hub, kiosk=args.kiosk, db=args.db, at_text=args.at)
     emit(count.to_json(), args.json, _print_headcount(count))
     return 0

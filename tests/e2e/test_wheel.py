@@ -101,7 +101,7 @@ def test_the_build_is_quiet_and_the_wheel_carries_maps_and_sounds(installed):
         assert files
         missing = [f for f in files if f"kiosk/shipped/{f}" not in names]
         assert missing == []
-    assert {"kiosk/shipped/maps/lahore/manifest.json", "kiosk/shipped/maps/karachi/nav.geojson",
+    assert {"kiosk/shipped/maps/lahore/manifest.json", "kiosk/shipped/maps/karachi/x-itcn-kiosk/nav.geojson",
             "kiosk/shipped/assets/sounds/accept.wav"} <= names
 
 
@@ -174,7 +174,7 @@ def test_a_failed_demo_leaves_nothing_behind(installed):
     env = {**installed["env"], "KIOSK_MAPS": str(empty)}
     proc = subprocess.run([str(installed["kiosk"]), "demo", "broken"], cwd=installed["work"],
                           env=env, capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 1 and "no map for venue" in proc.stderr
+    assert proc.returncode == 1 and "no venue map" in proc.stderr
     assert not (installed["work"] / "broken").exists()
     retry = run(installed, "demo", "broken", "--attendees", "10")
     assert retry.returncode == 0, retry.stderr

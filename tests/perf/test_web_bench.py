@@ -1,0 +1,248 @@
+"""Web dashboard benchmarks (./run bench tests/perf/test_web_bench.py; figures printed, timings
+never asserted). Targets (DESIGN.md §6): the page data over 1,000,000 scans in at most 100 ms;
+50 browsers watching at once without slowing the kiosks' pushes.
+
+- page data: one read of everything the page shows (WebData: dashboard, kiosks, duplicates, the
+  JSON sent to the browsers), over a 1,000,000-scan database and over a hub holding 1,000,000
+  scans, beside the raw dashboard query of the same source measured in the same run;
+- watchers: kiosks pushing small batches to a real hub (fsync on), with the real `kiosk web`
+  serving it, first with nobody watching and then with 50 event streams open (in a process of
+  their own, as browsers on other machines); the push rate both ways, and how long after each
+  push the watchers had the new figures.
+
+KIOSK_BENCH_SCANS makes the data smaller; KIOSK_BENCH_WATCHERS changes the number of streams.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from kiosk.core.timeutil import to_utc_text
+from kiosk.storage.dashboard_sql import dashboard
+from kiosk.storage.schema import SCAN_COLUMNS
+from kiosk.sync.hub import HubClient, KioskInfo
+from kiosk.sync.hub_dashboard import hub_dashboard
+from kiosk.sync.live import KioskSide, sync_once
+from kiosk.storage.outbox import Outbox
+from kiosk.web.data import WebData
+from kiosk.web.live import Broadcaster
+from tests.helpers.browser import WebServer
+from tests.helpers.factories import DAYS, local
+from tests.helpers.pg import _server_or_skip
+from tests.helpers.scanlog import append_rows, synthetic_rows, write_kiosk_db
+from tests.perf.test_dashboard_bench import (HALLS, SCANS, TZ, _event_toml, big,  # noqa: F401
+                                             live_moment, ms, report, timed)
+
+WATCHERS = int(os.environ.get("KIOSK_BENCH_WATCHERS", 50))
+KIOSKS = 4
+PUSHES = 30          # per kiosk and run
+PER_PUSH = 200       # scans per push
+
+
+@pytest.fixture(scope="module")
+def bench_server():
+    server = _server_or_skip(fsync=True)  # fsync on, as a real hub runs
+    yield server
+    server.destroy()
+
+
+def read_page(data: WebData) -> int:
+    b = Broadcaster(data)
+    b.read_now()
+    return len(b.snapshot.staff_json)
+
+
+@pytest.mark.timeout(1800)
+def test_page_data_over_a_million_scans(big, bench_server):
+    store, base, _, _ = big
+    store.set_meta({"event_toml": _event_toml()})
+    at = live_moment(store.conn)
+    data = WebData(db=base / "big.db", at_text=to_utc_text(at))
+    size = read_page(data)
+    page = timed(lambda: read_page(data))
+    raw = timed(lambda: dashboard(store.conn, at, TZ, HALLS, scope="merged"))
+    data.close()
+
+    # the same million scans on a hub (no derived tables there: aggregates over the day)
+    url = bench_server.url(bench_server.create_database())
+    with HubClient.connect(url) as hub:
+        hub.init_schema()
+        hub.bind_event("itcn-bench", _event_toml())
+    started = time.perf_counter()
+    with psycopg.connect(url, autocommit=True) as conn:
+        cols = ", ".join("at" if c == "at_utc" else c for c in SCAN_COLUMNS)
+        with conn.transaction(), conn.cursor() as cur:
+            with cur.copy(f"COPY scans ({cols}, kiosk_seq) FROM STDIN") as copy:
+                for seq, row in enumerate(store.conn.execute(
+                        f"SELECT {', '.join(SCAN_COLUMNS)} FROM scans"), 1):
+                    copy.write_row((*row, seq))
+        conn.execute("INSERT INTO kiosks (kiosk_id, gate) SELECT DISTINCT kiosk_id, max(gate) "
+                     "FROM scans GROUP BY kiosk_id")
+        conn.execute("ANALYZE")
+    fill = time.perf_counter() - started
+    hub_data = WebData(hub=url, at_text=to_utc_text(at))
+    started = time.perf_counter()
+    hub_size = read_page(hub_data)  # the first read copies the hub's log
+    first = time.perf_counter() - started
+    hub_page = timed(lambda: read_page(hub_data), runs=10)
+    hub_data.close()
+    with HubClient.connect(url) as hub:
+        hub_raw = timed(lambda: hub_dashboard(hub, at, TZ, HALLS), runs=10)
+    report(f"Web page data over {SCANS:,} scans (target <= 100 ms), median / p95 / max", [
+        ("merged database: everything the page shows", ms(page)),
+        ("  raw: dashboard() of the same database", ms(raw)),
+        ("  JSON sent to each browser", f"{size:,} bytes"),
+        ("hub (filled by COPY in)", f"{fill:.1f} s"),
+        ("hub: first read (copying its log here)", f"{first:.1f} s"),
+        ("hub: everything the page shows", ms(hub_page)),
+        ("  raw: hub_dashboard() of the same hub", ms(hub_raw)),
+        ("  JSON sent to each browser", f"{hub_size:,} bytes"),
+    ])
+    assert size > 1000 and hub_size > 1000
+
+
+WATCHER_SCRIPT = textwrap.dedent("""
+    import asyncio, json, sys, time
+    import httpx
+
+    base, cookie, n, seconds, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
+    arrivals = [[] for _ in range(n)]
+
+    async def watch(i, client):
+        async with client.stream("GET", base + "/events", headers={"cookie": cookie}) as r:
+            assert r.status_code == 200, r.status_code
+            async for line in r.aiter_lines():
+                if line.startswith("data:"):
+                    arrivals[i].append(time.time())
+
+    async def main():
+        limits = httpx.Limits(max_connections=n + 5)
+        async with httpx.AsyncClient(timeout=None, limits=limits) as client:
+            tasks = [asyncio.create_task(watch(i, client)) for i in range(n)]
+            await asyncio.to_thread(sys.stdin.readline)  # the bench says when to stop
+            for t in tasks:
+                t.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+        json.dump(arrivals, open(out, "w"))
+
+    print("watching", flush=True)
+    asyncio.run(main())
+""")
+
+
+def push_run(url: str, stores, label: str) -> dict:
+    """Every kiosk appends PER_PUSH scans and pushes them, PUSHES times, all at once."""
+    ends: list[float] = []
+    lock = threading.Lock()
+    durations: list[float] = []
+
+    def kiosk(store, info, rows):
+        outbox = Outbox(store)
+        for k in range(PUSHES):
+            append_rows(store, rows[k * PER_PUSH:(k + 1) * PER_PUSH])
+            t = time.perf_counter()
+            result = sync_once(url, info, KioskSide.direct(outbox))
+            took = time.perf_counter() - t
+            assert result.pending == 0
+            with lock:
+                durations.append(took * 1000)
+                ends.append(time.time())
+
+    threads = [threading.Thread(target=kiosk, args=s) for s in stores]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - started
+    total = KIOSKS * PUSHES * PER_PUSH
+    return {"label": label, "rate": total / elapsed, "pushes": KIOSKS * PUSHES / elapsed,
+            "durations": durations, "ends": sorted(ends), "elapsed": elapsed}
+
+
+def make_kiosks(base: Path, url: str, run: str):
+    toml = _event_toml()
+    stores = []
+    for n in range(KIOSKS):
+        kid = f"{run}-kiosk-{n}"
+        rows = synthetic_rows(kid, "lahore", f"Gate {n + 1}", [DAYS[2]], PUSHES * PER_PUSH,
+                              attendees=20_000, seed=n)
+        store, model = write_kiosk_db(base / kid, toml, "itcn-bench", kid, "lahore",
+                                      f"Gate {n + 1}", [])
+        info = KioskInfo(kiosk_id=kid, event_id="itcn-bench", event_toml=toml, venue="lahore",
+                         gate=f"Gate {n + 1}", role="entry")
+        stores.append((store, info, rows))
+    return stores
+
+
+@pytest.mark.timeout(900)
+def test_fifty_watchers_while_kiosks_push(bench_server, tmp_path):
+    url = bench_server.url(bench_server.create_database())
+    with HubClient.connect(url) as hub:
+        hub.init_schema()
+        hub.bind_event("itcn-bench", _event_toml())
+    password = tmp_path / "web-password"
+    from kiosk.web.auth import write_password_file
+
+    write_password_file(password, "bench-password-1")
+    server = WebServer("--hub", url, "--password-file", str(password),
+                       "--at", to_utc_text(local(DAYS[2], 18, 30)))
+    try:
+        import httpx
+
+        with httpx.Client(base_url=server.base) as client:
+            page = client.get("/login")
+            token = page.text.split('name="csrf" value="')[1].split('"')[0]
+            session = page.headers["set-cookie"].split(";")[0]
+            answer = client.post("/login", data={"csrf": token, "password": "bench-password-1"},
+                                 headers={"cookie": session}, follow_redirects=False)
+            assert answer.status_code == 303
+            cookie = answer.headers["set-cookie"].split(";")[0]
+
+        quiet = push_run(url, make_kiosks(tmp_path, url, "a"), "nobody watching")
+
+        stores = make_kiosks(tmp_path, url, "b")
+        out = tmp_path / "arrivals.json"
+        watchers = subprocess.Popen(
+            [sys.executable, "-c", WATCHER_SCRIPT, server.base, cookie, str(WATCHERS), "1000",
+             str(out)], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True)
+        assert watchers.stdout.readline().strip() == "watching"
+        time.sleep(2)  # every stream open and its first snapshot in
+        watched = push_run(url, stores, f"{WATCHERS} streams open")
+        time.sleep(2)
+        watchers.stdin.write("stop\n")
+        watchers.stdin.close()
+        watchers.wait(30)
+    finally:
+        server.stop()
+    arrivals = json.loads(out.read_text()) if out.exists() else None
+    rows = []
+    for run in (quiet, watched):
+        d = run["durations"]
+        rows.append((f"{run['label']}: push rate",
+                     f"{run['rate']:,.0f} scans/s, {run['pushes']:.1f} pushes/s "
+                     f"({KIOSKS} kiosks x {PUSHES} pushes of {PER_PUSH})"))
+        rows.append((f"{run['label']}: one push", ms(d)))
+    if arrivals:
+        lags = []
+        for stream in arrivals:
+            for end in watched["ends"]:
+                later = [a for a in stream if a >= end]
+                if later:
+                    lags.append((later[0] - end) * 1000)
+        rows.append(("push to figures at the watchers", ms(lags)))
+        rows.append(("updates per stream", f"{statistics.median(len(s) for s in arrivals):.0f}"))
+    report("Kiosks pushing to the hub while browsers watch kiosk web", rows)
+    for store, _, _ in stores:
+        store.close()
