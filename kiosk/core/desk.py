@@ -7,6 +7,7 @@ durably; if the store fails, the caller gets a StorageError and never an ``accep
 from __future__ import annotations
 
 import uuid
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable, Protocol
@@ -14,7 +15,7 @@ from typing import Callable, Protocol
 from kiosk.core.errors import KioskError, StorageError
 from kiosk.core.event import Attendee, EventRules, normalise_id
 from kiosk.core.outcomes import ENTRIES, Outcome, message_for, tone
-from kiosk.core.rules import Attendance, Identity, identify, judge
+from kiosk.core.rules import Attendance, Identity, admit_by_badge, identify, judge
 from kiosk.core.timeutil import local_day, to_utc_text, utcnow
 from kiosk.core.tokens import TokenVerifier
 
@@ -59,7 +60,12 @@ class ScanStore(Protocol):
 
     def find_attendee(self, attendee_id: str) -> Attendee | None: ...
 
-    def revocation(self, attendee_id: str | None, token_fingerprint: str | None) -> str | None: ...
+    def revocation(self, attendee_id: str | None, token_fingerprint: str | None,
+                   issue: int | None = None) -> str | None: ...
+
+    def badge_issue(self, attendee_id: str) -> int | None: ...
+
+    def decision(self) -> AbstractContextManager: ...
 
     def attendance(self, day: str, attendee_id: str) -> Attendance | None: ...
 
@@ -125,18 +131,26 @@ class CheckInDesk:
             raise KioskError(f"direction must be in or out, not {direction!r}")
         at = at or self.clock()
         day = local_day(at, self.event.timezone).isoformat()
-        identity = identify(code, self.event, self.verifier, self.store.find_attendee)
-        attendance = None
-        revoked_reason = None
-        if identity.failure is None and identity.attendee_id is not None:
-            revoked_reason = self.store.revocation(identity.attendee_id, identity.token_fingerprint)
-            attendance = self._attendance(day, identity.attendee_id)
-        outcome, reason = judge(
-            identity, self.event, venue=self.kiosk.venue, direction=direction, at=at,
-            attendance=attendance, revoked=revoked_reason is not None,
-        )
-        return self._record(identity, outcome, reason, at, day, direction, method, note="",
-                            detail=revoked_reason or "")
+        # Look-ups, decision and append in one write transaction: two processes on one kiosk.db
+        # (the running kiosk and `kiosk checkin -`) never both admit the same person.
+        with self.store.decision():
+            identity = identify(code, self.event, self.verifier, self.store.find_attendee)
+            attendance = None
+            revoked_reason = None
+            if identity.failure is None and identity.attendee_id is not None:
+                identity = admit_by_badge(identity, self.event,
+                                          self.store.badge_issue(identity.attendee_id))
+            if identity.failure is None and identity.attendee_id is not None:
+                revoked_reason = self.store.revocation(identity.attendee_id,
+                                                       identity.token_fingerprint, identity.issue)
+                attendance = self._attendance(day, identity.attendee_id)
+            outcome, reason = judge(
+                identity, self.event, venue=self.kiosk.venue, direction=direction, at=at,
+                attendance=attendance, revoked=revoked_reason is not None,
+            )
+            result = self._record(identity, outcome, reason, at, day, direction, method,
+                                  note="", detail=revoked_reason or "")
+        return result
 
     def manual_check_in(self, attendee_id: str, *, note: str, staff: str = "staff",
                         at: datetime | None = None) -> CheckInResult:
@@ -148,13 +162,15 @@ class CheckInDesk:
             raise KioskError(f"no attendee with registration number {attendee_id!r}")
         at = at or self.clock()
         day = local_day(at, self.event.timezone).isoformat()
-        attendance = self._attendance(day, attendee.id)
-        first = attendance is None or attendance.last_in_at is None
-        identity = Identity(stored_code=attendee.id, attendee_id=attendee.id,
-                            category=attendee.category, attendee=attendee, via="staff")
-        outcome = Outcome.ACCEPTED if first else Outcome.REENTRY
-        return self._record(identity, outcome, "staff_override", at, day, "in", "manual",
-                            note=f"{staff}: {note.strip()}", detail=note.strip())
+        with self.store.decision():
+            attendance = self._attendance(day, attendee.id)
+            first = attendance is None or attendance.last_in_at is None
+            identity = Identity(stored_code=attendee.id, attendee_id=attendee.id,
+                                category=attendee.category, attendee=attendee, via="staff")
+            outcome = Outcome.ACCEPTED if first else Outcome.REENTRY
+            result = self._record(identity, outcome, "staff_override", at, day, "in", "manual",
+                                  note=f"{staff}: {note.strip()}", detail=note.strip())
+        return result
 
     def _attendance(self, day: str, attendee_id: str) -> Attendance | None:
         local = self.store.attendance(day, attendee_id)

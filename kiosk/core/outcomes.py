@@ -54,6 +54,8 @@ REASONS = {
     "unknown_key": "The badge was signed by an unknown key",
     "bad_signature": "The badge signature does not match",
     "plain_ids_disabled": "Registration numbers are not accepted here; please show your QR badge",
+    "badge_required": "This attendee has a signed badge; please show its QR code",
+    "superseded": "This badge was replaced by a newer one",
     "not_in_roster": "This registration number is not on the list",
     "revoked": "This badge has been blocked",
     "event_not_today": "The event is not open today",

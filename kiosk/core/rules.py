@@ -5,7 +5,7 @@ Pure functions over plain values; the desk (desk.py) feeds them from the store.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Callable
 
@@ -37,6 +37,7 @@ class Identity:
     via: str | None = None  # "token" or "id"
     token_fingerprint: str | None = None
     key_id: int | None = None
+    issue: int | None = None  # the badge's issue number (a reissued badge has a higher one)
     failure: tuple[Outcome, str] | None = None
 
 
@@ -117,7 +118,7 @@ def identify(
     attendee = find_attendee(normalise_id(text))
     if attendee is None:
         return Identity(stored_code=_hashed(text), failure=(Outcome.UNKNOWN, "not_in_roster"))
-    if not event.accept_plain_ids:
+    if event.plain_ids == "never":
         return Identity(
             stored_code=text, attendee_id=attendee.id, category=attendee.category,
             attendee=attendee, via="id", failure=(Outcome.INVALID, "plain_ids_disabled"),
@@ -162,7 +163,25 @@ def _from_claims(token: str, claims: BadgeClaims, event: EventRules, find_attend
         via="token",
         token_fingerprint=token_hash(token),
         key_id=claims.key_id,
+        issue=claims.issue,
     )
+
+
+def admit_by_badge(identity: Identity, event: EventRules, current_issue: int | None) -> Identity:
+    """What the organiser's badge record says about an identified holder.
+
+    ``current_issue`` is the issue number of the newest badge issued to the attendee (None:
+    never issued one). A plain registration number of a badged attendee is refused under the
+    ``unbadged`` policy (anyone can print a QR of a number); a badge older than the newest issue
+    is refused as superseded (a lost badge, reissued).
+    """
+    if identity.failure is not None or current_issue is None:
+        return identity
+    if identity.via == "id" and event.plain_ids == "unbadged":
+        return replace(identity, failure=(Outcome.INVALID, "badge_required"))
+    if identity.via == "token" and identity.issue is not None and identity.issue < current_issue:
+        return replace(identity, failure=(Outcome.REVOKED, "superseded"))
+    return identity
 
 
 def judge(

@@ -5,7 +5,10 @@ One KioskStore is owned by one thread (the CLI's, or the UI's database worker).
 
 from __future__ import annotations
 
+import os
+import secrets
 import sqlite3
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Iterator
@@ -17,7 +20,7 @@ from kiosk.core.headcount import Headcount
 from kiosk.core.rules import Attendance
 from kiosk.core.timeutil import from_utc_text, to_utc_text, utcnow
 from kiosk.storage import roster
-from kiosk.storage.db import SqliteStore, Transaction, connect, migrate
+from kiosk.storage.db import SqliteStore, Transaction, connect, disk_problem, migrate
 from kiosk.storage.headcount_sql import headcount
 from kiosk.storage.schema import KIOSK_MIGRATIONS, SCAN_COLUMNS
 
@@ -37,7 +40,81 @@ class KioskStore(SqliteStore):
         conn = connect(path, must_exist=not create, readonly=readonly, what="kiosk database")
         if not readonly:
             migrate(conn, KIOSK_MIGRATIONS, f"kiosk database {path}")
-        return cls(conn, path)
+        store = cls(conn, path)
+        if not readonly:
+            store._remember_file()
+        return store
+
+    # -- the file under us -----------------------------------------------------------------
+    # A kiosk.db deleted, renamed over or overwritten while the kiosk runs would take commits
+    # into a file nobody will ever read. Before each commit the file at the path must still be
+    # the one opened: same device and inode, an SQLite header, and this database's own random
+    # application id (set once, at offset 68 of the header).
+    _identity: tuple[int, int, bytes] | None = None
+
+    def _remember_file(self) -> None:
+        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id == 0:
+            app_id = secrets.randbits(31) | 1
+            self.conn.execute(f"PRAGMA application_id = {app_id}")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # into the file's header now
+        st = os.stat(self.path)
+        self._identity = (st.st_dev, st.st_ino, app_id.to_bytes(4, "big", signed=True))
+
+    def check_file(self) -> None:
+        """Raise StorageError unless the file at our path is still the database we opened."""
+        if self._identity is None or self.path is None:
+            return
+        dev, ino, app_id = self._identity
+        problem = None
+        try:
+            st = os.stat(self.path)
+            with open(self.path, "rb") as fh:
+                header = fh.read(100)
+        except FileNotFoundError:
+            problem = "was deleted or moved away"
+        except OSError as exc:
+            problem = f"cannot be read ({exc.strerror})"
+        else:
+            if (st.st_dev, st.st_ino) != (dev, ino):
+                problem = "was replaced by another file"
+            elif not header.startswith(b"SQLite format 3\x00") or header[68:72] != app_id:
+                problem = "was overwritten"
+        if problem:
+            raise StorageError(f"the kiosk database {self.path} {problem} while the kiosk ran; "
+                               "nothing was recorded: call staff (restart the kiosk, or restore "
+                               "its folder)")
+
+    def _storage_error(self, exc: sqlite3.Error, doing: str) -> StorageError:
+        problem = disk_problem(exc, self.path)
+        if problem:
+            return StorageError(f"{doing}: {problem}")
+        return StorageError(f"{doing} ({exc}); check the disk")
+
+    @contextmanager
+    def decision(self):
+        """One write transaction (BEGIN IMMEDIATE) around a check-in's look-ups and its append:
+        committed, after the file check, when the block ends; nothing is kept if it fails."""
+        if self.conn.in_transaction:
+            yield
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self._storage_error(exc, "the scan could not be saved") from exc
+        try:
+            yield
+            self.check_file()
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            if isinstance(exc, sqlite3.Error):
+                raise self._storage_error(exc, "the scan could not be saved") from exc
+            raise
 
     # -- meta ------------------------------------------------------------------------------
     def set_meta(self, values: dict[str, str]) -> None:
@@ -66,8 +143,12 @@ class KioskStore(SqliteStore):
     def find_attendee(self, attendee_id: str) -> Attendee | None:
         return roster.find_attendee(self.conn, attendee_id)
 
-    def revocation(self, attendee_id: str | None, token_fingerprint: str | None) -> str | None:
-        return roster.lookup_revocation(self.conn, attendee_id, token_fingerprint)
+    def revocation(self, attendee_id: str | None, token_fingerprint: str | None,
+                   issue: int | None = None) -> str | None:
+        return roster.lookup_revocation(self.conn, attendee_id, token_fingerprint, issue)
+
+    def badge_issue(self, attendee_id: str) -> int | None:
+        return roster.badge_issue(self.conn, attendee_id)
 
     def copy_roster_from(self, event_db: Path) -> int:
         """Replace this kiosk's roster and revocations with the event's (never its private key)."""
@@ -84,7 +165,7 @@ class KioskStore(SqliteStore):
                     "ON CONFLICT (key) DO UPDATE SET label = excluded.label, "
                     "reason = excluded.reason, active = excluded.active, "
                     "updated_at = excluded.updated_at, source = excluded.source "
-                    "WHERE excluded.updated_at >= main.revocations.updated_at")
+                    "WHERE " + roster.merge_revocation_where("main.revocations"))
                 if self.conn.execute("SELECT 1 FROM event.sqlite_master "
                                      "WHERE name = 'issued_badges'").fetchone():
                     # The badge tokens issued so far, so staff can reprint a badge here.
@@ -117,10 +198,14 @@ class KioskStore(SqliteStore):
         """Append one scan and commit it to disk (WAL, synchronous=FULL) before returning."""
         values = [getattr(record, c) for c in SCAN_COLUMNS]
         try:
+            if self.conn.in_transaction:  # inside decision(): it commits
+                self.conn.execute(_INSERT_SCAN, values)
+                return
             with Transaction(self.conn):
                 self.conn.execute(_INSERT_SCAN, values)
+                self.check_file()
         except sqlite3.Error as exc:
-            raise StorageError(f"the scan could not be saved ({exc}); check the disk") from exc
+            raise self._storage_error(exc, "the scan could not be saved") from exc
 
     def scans(self, *, after_seq: int = 0, limit: int | None = None) -> Iterator[dict]:
         sql = "SELECT seq, " + ", ".join(SCAN_COLUMNS) + " FROM scans WHERE seq > ? ORDER BY seq"

@@ -14,7 +14,7 @@ from typing import Iterable
 from kiosk.core.event import normalise_id
 from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.storage.db import Transaction
-from kiosk.storage.roster import revocation_key, set_revocation
+from kiosk.storage.roster import check_may_lift, revocation_key, set_revocation
 
 
 # -- audit log ------------------------------------------------------------------------------------
@@ -111,7 +111,10 @@ def set_blocked(conn: sqlite3.Connection, attendee_id: str, blocked: bool, *, re
         set_revocation(conn, key, "id", reason=reason, label=attendee_id, active=True, source=source)
         return [key]
     changed = []
-    for block in active_blocks(conn, attendee_id):
+    blocks = active_blocks(conn, attendee_id)
+    if source.startswith("kiosk "):  # staff lift only their own kiosk's blocks
+        check_may_lift(blocks, source[len("kiosk "):])
+    for block in blocks:
         set_revocation(conn, block["key"], block["kind"], reason=reason, label=attendee_id,
                        active=False, source=source)
         changed.append(block["key"])

@@ -35,6 +35,7 @@ from kiosk.core.errors import KioskError
 from kiosk.core.headcount import Headcount
 from kiosk.core.timeutil import local_day, to_utc_text
 from kiosk.storage.outbox import PendingBatch, PulledChanges
+from kiosk.storage.roster import KIOSK_SOURCE, merge_revocation_where
 from kiosk.storage.schema import ROSTER_COLUMNS, SCAN_COLUMNS
 
 CHANNEL = "kiosk_hub"
@@ -359,8 +360,12 @@ class HubClient:
                         "last_scan_at = greatest(kiosks.last_scan_at, excluded.last_scan_at)",
                         (kiosk.kiosk_id, kiosk.venue, kiosk.gate, kiosk.role, batch.last_seq,
                          result.inserted, last_at))
-                if batch.revocations:
-                    self._upsert_revocations(batch.revocations)
+                # A kiosk speaks only for its own staff's blocks (its copies of the organiser's
+                # rows are not its to change), and never lifts an organiser's block.
+                own = [r for r in batch.revocations
+                       if r.get("source") == KIOSK_SOURCE.format(kiosk.kiosk_id)]
+                if own:
+                    self._upsert_revocations(own)
         except psycopg.Error as exc:
             raise self._fail(exc, "pushing scans") from None
         return result
@@ -393,7 +398,7 @@ class HubClient:
                 "reason = excluded.reason, active = excluded.active, "
                 "updated_at = excluded.updated_at, source = excluded.source, "
                 "txid = pg_current_xact_id() "
-                "WHERE excluded.updated_at > revocations.updated_at",
+                "WHERE " + merge_revocation_where("revocations"),
                 [tuple(int(r[c]) if c == "active" else r[c] for c in _REVOCATION_COLUMNS)
                  for r in rows])
             return cur.rowcount
