@@ -27,7 +27,8 @@ def register(commands) -> None:
         "merge", help="merge bundles into one database (idempotent by scan id)",
         description="Merge kiosk bundles into MERGED.db (created if missing). Each bundle is "
         "checked first: a truncated, changed or other event's bundle is refused with a reason "
-        "and adds nothing. Merging a bundle again adds nothing. A scan id already present with "
+        "and adds nothing; with --event, so is one that is unsigned, badly signed or from a "
+        "kiosk the event never provisioned (unsigned, bad_signature, unknown_kiosk). Merging a bundle again adds nothing. A scan id already present with "
         f"different content is reported as a conflict (the first version stays). Exits "
         f"{PROBLEM_EXIT} if any bundle was refused.")
     p.add_argument("bundles", nargs="+", type=Path, metavar="BUNDLE")
@@ -35,7 +36,8 @@ def register(commands) -> None:
                    help="the merged database (created if missing)")
     p.add_argument("--event", type=Path, metavar="DIR",
                    help="the event folder: its roster (for no-shows in the report) and "
-                   "event.toml go into MERGED.db")
+                   "event.toml go into MERGED.db, and its kiosks' public keys check every "
+                   "bundle's signature (without it, signatures are not checked)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_merge)
 
@@ -107,8 +109,13 @@ def cmd_export(args) -> int:
     from kiosk.sync.bundle import export_bundle
 
     folder = KioskFolder.open(args.kiosk)
+    key = folder.signing_key()
+    if key is None:
+        warn(f"kiosk {folder.model.kiosk_id} has no key of its own (provisioned by an older "
+             "program): the bundle is unsigned and `kiosk merge --event` will refuse it; run "
+             "`kiosk init` for this kiosk again, then export again")
     with folder.open_store(readonly=True) as store:
-        summary = export_bundle(store, folder.model, args.out)
+        summary = export_bundle(store, folder.model, args.out, signing_key=key)
     emit(summary, args.json, f"Exported {summary['scans']} scans of kiosk {summary['kiosk_id']} "
          f"to {summary['bundle']} (SHA-256 {summary['content_sha256'][:16]}...)")
     return 0
@@ -126,7 +133,7 @@ def cmd_merge(args) -> int:
             store.checkpoint()
         event = {"event_id": folder.model.id,
                  "event_toml": (folder.path / EVENT_TOML).read_text(encoding="utf-8"),
-                 "event_db": folder.path / EVENT_DB}
+                 "event_db": folder.path / EVENT_DB, "kiosk_keys": folder.kiosk_keys()}
     report = merge_bundles(args.bundles, args.into, **event)
     lines = [f"Merged into {report.into}: {report.added} scans added, "
              f"{report.already_present} already present, {report.conflict_count} conflicts, "

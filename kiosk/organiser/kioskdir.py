@@ -3,11 +3,15 @@
     KIOSK/kiosk.toml     kiosk id, venue, gate, role, map anchor, camera, languages, PIN hash, hub
     KIOSK/kiosk.db       SQLite (WAL): event rules, roster, public keys, revocations, scan log
     KIOSK/exhibitors/    this edition's exhibitors, copied from the event with the roster
+    KIOSK/kiosk-key.pem  this kiosk's own Ed25519 key (mode 0600), which signs its bundles; the
+                         public half is in the event folder (kiosks/ID.pub)
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +25,7 @@ from kiosk.storage.kiosk_store import KioskStore
 
 KIOSK_TOML = "kiosk.toml"
 KIOSK_DB = "kiosk.db"
+KIOSK_KEY = "kiosk-key.pem"
 EXHIBITORS = "exhibitors"
 
 
@@ -44,7 +49,27 @@ class KioskFolder:
         return KioskStore.open(self.db_path, readonly=readonly)
 
     def save(self) -> None:
-        write_atomic(self.path / KIOSK_TOML, dump(self.model))
+        write_atomic(self.path / KIOSK_TOML, dump(self.model), mode=0o600)
+
+    def signing_key(self):
+        """The kiosk's own Ed25519 private key, or None for a folder provisioned before kiosks
+        had one (`kiosk init` again gives it one)."""
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+        path = self.path / KIOSK_KEY
+        if not path.exists():
+            return None
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            raise KioskError(f"{path} can be read by others (mode {mode:o}); run: chmod 600 {path}")
+        try:
+            key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        except ValueError as exc:
+            raise KioskError(f"the kiosk's key {path} is damaged: {exc}") from exc
+        if not isinstance(key, Ed25519PrivateKey):
+            raise KioskError(f"{path} is not an Ed25519 key")
+        return key
 
     def update(self, **changes) -> None:
         self.model = kiosk_from_dict({**self.model.model_dump(), **changes}, str(self.path))
@@ -74,6 +99,28 @@ def build_desk(folder: KioskFolder, store: KioskStore, **kwargs) -> CheckInDesk:
                          f"kiosk.db holds {rules.event_id}; provision the kiosk again")
     return CheckInDesk(event=rules, kiosk=folder.model.identity(), store=store,
                        verifier=load_verifier(store, rules), **kwargs)
+
+
+def ensure_kiosk_key(path: Path):
+    """The kiosk's key: made once, private half only here (mode 0600)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key_path = path / KIOSK_KEY
+    if key_path.exists():
+        return KioskFolder(path, None).signing_key()  # type: ignore[arg-type]
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption())
+    tmp = key_path.with_name(key_path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(pem)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, key_path)
+    return key
 
 
 def init_kiosk(path: Path, event: EventFolder, *, kiosk_id: str, venue: str, gate: str = "",
@@ -117,7 +164,10 @@ def init_kiosk(path: Path, event: EventFolder, *, kiosk_id: str, venue: str, gat
     exhibitors = event.path / EXHIBITORS
     if exhibitors.is_dir():
         shutil.copytree(exhibitors, path / EXHIBITORS, dirs_exist_ok=True)
-    write_atomic(toml_path, dump(model))
+    from kiosk.core.tokens import public_raw
+
+    event.record_kiosk_key(model.kiosk_id, public_raw(ensure_kiosk_key(path).public_key()))
+    write_atomic(toml_path, dump(model), mode=0o600)
     leaked = list(path.rglob("*.key"))
     if leaked:  # belt and braces: a private key must never reach a kiosk
         for item in leaked:

@@ -34,7 +34,15 @@ from kiosk.storage.db import Transaction
 from kiosk.storage.merged import SCAN_INDEXES, DerivedDelta, MergedStore, set_derived_triggers
 from kiosk.storage.presence import is_stale, rebuild_presence
 from kiosk.storage.schema import SCAN_COLUMNS
-from kiosk.sync.bundle import BundleError, BundleHeader, attach_uri, file_sha256, read_header, verify
+from kiosk.sync.bundle import (
+    BundleError,
+    BundleHeader,
+    attach_uri,
+    check_signature,
+    file_sha256,
+    read_header,
+    verify,
+)
 
 # SQLite attaches at most 10 databases to one connection (the compile-time default).
 GROUP = 10
@@ -85,10 +93,13 @@ class _Candidate:
 
 def merge_bundles(paths: list[Path | str], into: Path | str, *, event_id: str | None = None,
                   event_toml: str | None = None, event_db: Path | None = None,
-                  workers: int | None = None) -> MergeReport:
+                  workers: int | None = None,
+                  kiosk_keys: dict[str, list[bytes]] | None = None) -> MergeReport:
     """Merge bundles into ``into``; ``event_*`` come from the organiser's event folder, if given.
 
-    Refused bundles are listed in the report, never raised: the good ones still merge.
+    With ``kiosk_keys`` (the event's kiosks and their public keys), a bundle must be signed by
+    its kiosk's key. Refused bundles are listed in the report, never raised: the good ones
+    still merge.
     """
     started = time.perf_counter()
     if workers is None:
@@ -113,9 +124,10 @@ def merge_bundles(paths: list[Path | str], into: Path | str, *, event_id: str | 
         target = target or (headers[0].event_id if headers else None)
 
         with ThreadPoolExecutor(max_workers=2) as pool:
-            candidates = _select(headers, target, store, pool, report)
-        if not candidates and event_db is None:
-            # Nothing to add: MERGED.db is left exactly as it was (or not created).
+            candidates = _select(headers, target, store, pool, report, kiosk_keys)
+        if not candidates and (event_db is None or report.rejected):
+            # Nothing to add (or only refused bundles): MERGED.db is left exactly as it was
+            # (or not created).
             report.scans_total = store.scan_count() if store else 0
             report.seconds = time.perf_counter() - started
             return report
@@ -152,16 +164,24 @@ def merge_bundles(paths: list[Path | str], into: Path | str, *, event_id: str | 
 
 
 def _select(headers: list[BundleHeader], target: str | None, store: MergedStore | None,
-            pool: ThreadPoolExecutor, report: MergeReport) -> list[_Candidate]:
-    """Drop other events' bundles and files merged before (known by the SHA-256 of their bytes)."""
+            pool: ThreadPoolExecutor, report: MergeReport,
+            kiosk_keys: dict[str, list[bytes]] | None = None) -> list[_Candidate]:
+    """Drop other events' bundles, unsigned or forged ones (when the kiosks' keys are known)
+    and files merged before (known by the SHA-256 of their bytes)."""
     same_event = []
     for header in headers:
         if header.event_id != target:
             report.reject(header.path, BundleError(
                 "other_event", f"{header.path} is from event {header.event_id}, "
                 f"not {target}"))
-        else:
-            same_event.append(header)
+            continue
+        if kiosk_keys is not None:
+            try:
+                check_signature(header, kiosk_keys)
+            except BundleError as exc:
+                report.reject(header.path, exc)
+                continue
+        same_event.append(header)
     hashes = list(pool.map(lambda h: file_sha256(h.path), same_event))
     candidates, seen = [], set()
     for header, digest in zip(same_event, hashes):

@@ -24,9 +24,12 @@ def folder_exporter(kiosk_dir: Path) -> Callable[[Path], dict]:
         from kiosk.storage.kiosk_store import KioskStore
         from kiosk.sync.bundle import export_bundle
 
+        from kiosk.organiser.kioskdir import KioskFolder
+
         model = load_kiosk(kiosk_dir / "kiosk.toml")
+        key = KioskFolder(kiosk_dir, model).signing_key()  # signed, as `kiosk export` does
         with KioskStore.open(kiosk_dir / "kiosk.db", readonly=True) as store:
-            return export_bundle(store, model, folder)
+            return export_bundle(store, model, folder, signing_key=key)
     return export
 
 
