@@ -79,8 +79,10 @@ def register(commands) -> None:
     p.set_defaults(handler=cmd_hub_init)
     p = hub_cmds.add_parser(
         "publish", help="send the event's roster and revocations to the hub for kiosks to pull",
-        description="Send the event folder's event.toml, roster and revocation list to the hub. "
-        "Only changed rows go out; kiosks attached to the hub pull them within moments.")
+        description="Send the event folder's event.toml, roster, revocation list and its "
+        "kiosks' public keys to the hub. Only changed rows go out; kiosks attached to the hub "
+        "pull them within moments. Once published, the hub refuses scans from kiosks the event "
+        "does not know, and the organiser's blocks are asserted again over any kiosk's.")
     p.add_argument("url", metavar="URL", help="the hub, postgresql://user@host:5432/dbname")
     p.add_argument("--event", required=True, type=Path, metavar="DIR", help="the event folder")
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -254,14 +256,14 @@ def cmd_hub_publish(args) -> int:
         revocations = store.revocations()
     with HubClient.connect(args.url) as hub:
         result = hub.publish(folder.model.id, (folder.path / EVENT_TOML).read_text(encoding="utf-8"),
-                             attendees, revocations)
+                             attendees, revocations, kiosk_keys=folder.kiosk_keys())
     summary = {"hub": redact(args.url), "event_id": result.event_id, "attendees": len(attendees),
                "attendees_changed": result.attendees_changed, "revocations": len(revocations),
-               "revocations_changed": result.revocations_changed}
+               "revocations_changed": result.revocations_changed, "kiosks": result.kiosks}
     emit(summary, args.json,
          f"Published event {result.event_id}: {len(attendees)} attendees "
          f"({result.attendees_changed} new or changed), {len(revocations)} revocations "
-         f"({result.revocations_changed} new or changed)")
+         f"({result.revocations_changed} new or changed), {result.kiosks} kiosks allowed to push")
     return 0
 
 

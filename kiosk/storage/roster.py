@@ -101,9 +101,9 @@ def is_kiosk_source(source: str | None) -> bool:
     return (source or "").startswith("kiosk ")
 
 
-def organiser_block_sql(t: str) -> str:
+def organiser_block_sql(t: str, percent: str = "%") -> str:
     """SQL true when row ``t`` is an active block the organiser made."""
-    return f"({t}.active = 1 AND {t}.source NOT LIKE 'kiosk %')"
+    return f"({t}.active = 1 AND {t}.source NOT LIKE 'kiosk {percent}')"
 
 
 def block_owner(source: str | None) -> str:
@@ -128,7 +128,7 @@ def revocation_row(conn: sqlite3.Connection, key: str) -> dict | None:
     return dict(zip([d[0] for d in cur.description], row)) if row else None
 
 
-def merge_revocation_where(t: str = "revocations") -> str:
+def merge_revocation_where(t: str = "revocations", percent: str = "%") -> str:
     """The WHERE of an upsert of revocation rows arriving from elsewhere (the event folder, the
     hub) into table ``t`` (``excluded`` is the arriving row; SQLite and PostgreSQL alike).
 
@@ -138,10 +138,11 @@ def merge_revocation_where(t: str = "revocations") -> str:
     """
     differs = " OR ".join(f"excluded.{c} <> {t}.{c}"
                           for c in ("kind", "label", "reason", "active", "source"))
-    return (f"((excluded.updated_at > {t}.updated_at AND NOT ({organiser_block_sql(t)} "
-            f"AND excluded.source LIKE 'kiosk %')) "
-            f"OR (excluded.source NOT LIKE 'kiosk %' AND excluded.active = 1 "
-            f"AND {t}.source LIKE 'kiosk %' AND ({differs})))")
+    kiosk = f"'kiosk {percent}'"  # percent: "%%" where the driver reads % as a placeholder
+    return (f"((excluded.updated_at > {t}.updated_at AND NOT ({organiser_block_sql(t, percent)} "
+            f"AND excluded.source LIKE {kiosk})) "
+            f"OR (excluded.source NOT LIKE {kiosk} AND excluded.active = 1 "
+            f"AND {t}.source LIKE {kiosk} AND ({differs})))")
 
 
 def revocation_key(kind: str, value: str) -> str:
