@@ -99,14 +99,55 @@ def kiosk_checks(path: Path) -> list[dict]:
                          "restore kiosk.db from its last bundle or run `kiosk init` again"))
     except KioskError as exc:
         out.append(check("database", "fail", str(exc), "run `kiosk init` again"))
-    free = shutil.disk_usage(folder.path).free
-    out.append(check("disk", "ok" if free > 1 << 30 else "warn", f"{free / (1 << 30):.1f} GiB free",
-                     "free some space: each scan takes about 0.5 kB"))
+    per_scan = None
+    try:
+        with folder.open_store(readonly=True) as store:
+            per_scan = scan_bytes(store.conn)
+    except KioskError:
+        pass
+    from kiosk.storage.db import free_space
+
+    mount, free = free_space(folder.path)
+    out.append(disk_check(free, per_scan, mount))
     out.append(check("staff PIN", "ok" if model.staff_pin_hash else "warn",
                      "set" if model.staff_pin_hash else "not set",
                      f"kiosk staff set-pin --kiosk {folder.path}"))
     out.append(camera(model.camera))
     return out
+
+
+# Below this much free space the kiosk cannot be trusted to record a day's scans: fail.
+DISK_FAIL_BYTES = 64 << 20
+DISK_WARN_BYTES = 1 << 30
+DEFAULT_SCAN_BYTES = 1024  # before the log holds enough scans to measure
+
+
+def scan_bytes(conn) -> float | None:
+    """Measured bytes per scan on disk: the scan log, its indexes and the tables derived from it
+    (SQLite's dbstat), over the number of scans; None when too few scans to tell."""
+    scans = conn.execute("SELECT COUNT(*) FROM scans").fetchone()[0]
+    if scans < 100:
+        return None
+    try:
+        used = conn.execute(
+            "SELECT SUM(pgsize) FROM dbstat WHERE name IN (SELECT name FROM sqlite_master "
+            "WHERE tbl_name IN ('scans', 'daily_attendance', 'scan_counts', 'day_counts', "
+            "'arrival_counts', 'inside_counts'))").fetchone()[0]
+    except Exception:  # an SQLite built without dbstat
+        return None
+    return used / scans if used else None
+
+
+def disk_check(free: int, per_scan: float | None, mount) -> dict:
+    size = per_scan or DEFAULT_SCAN_BYTES
+    how = "measured" if per_scan else "estimated"
+    room = int(free // size)
+    detail = (f"{free / (1 << 30):.2f} GiB free on {mount}: room for about {room:,} scans "
+              f"at {size / 1024:.1f} kB each ({how})")
+    fix = f"free space on {mount}: the kiosk refuses check-ins when the disk is full"
+    if free < DISK_FAIL_BYTES:
+        return check("disk", "fail", "the disk is full or nearly: " + detail, fix)
+    return check("disk", "ok" if free >= DISK_WARN_BYTES else "warn", detail, fix)
 
 
 def camera(spec: str) -> dict:

@@ -97,6 +97,12 @@ def build_desk(folder: KioskFolder, store: KioskStore, **kwargs) -> CheckInDesk:
     if rules.event_id != folder.model.event_id:
         raise KioskError(f"{folder.path}: kiosk.toml names event {folder.model.event_id} but "
                          f"kiosk.db holds {rules.event_id}; provision the kiosk again")
+    for field in ("kiosk_id", "venue"):
+        held = store.get_meta(field)
+        if held and held != getattr(folder.model, field):
+            raise KioskError(f"{folder.path}: kiosk.toml says {field} {getattr(folder.model, field)}"
+                             f" but kiosk.db belongs to {field} {held}; put back the right "
+                             "kiosk.toml or provision the kiosk again")
     return CheckInDesk(event=rules, kiosk=folder.model.identity(), store=store,
                        verifier=load_verifier(store, rules), **kwargs)
 

@@ -407,7 +407,7 @@ class KioskWindow(QWidget):
         self._captured = captured
         self.failure_message = message
         self.result.show_failure(help_point=self.settings.help_point(self.language),
-                                 seconds=max(self.settings.result_seconds, 5))
+                                 seconds=max(self.settings.result_seconds, 5), staff_note=message)
         self.show_page("result")
         self.sounds.play("refuse")
         self.result_shown.emit(None)
