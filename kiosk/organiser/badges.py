@@ -11,6 +11,7 @@ from pathlib import Path
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 
+from kiosk.core.csvsafe import safe_row
 from kiosk.core.errors import KioskError
 from kiosk.core.event import Attendee, EventRules
 from kiosk.core.tokens import BadgeClaims, mask_of, sign_token
@@ -130,11 +131,13 @@ def write_badges(folder: EventFolder, out: Path, *, pdf: Path | None = None,
             _write_png(job)
     with folder.store() as store:  # kiosks copy these (`kiosk init`) to reprint badges
         store.record_issued((badge.attendee.id, badge.token) for badge in badges)
-    rows = [[b.attendee.id, b.attendee.name, b.attendee.category, b.token] for b in badges]
+    # Every cell neutralised (OWASP): a name like =HYPERLINK(...) stays text in a spreadsheet.
+    rows = [safe_row([b.attendee.id, b.attendee.name, b.attendee.category, b.token])
+            for b in badges]
     csv_path = out / "badges.csv"
     if reissue and csv_path.exists():  # the new token replaces the old one's line
         with csv_path.open(encoding="utf-8", newline="") as fh:
-            kept = [r for r in list(csv.reader(fh))[1:] if r and r[0] != badges[0].attendee.id]
+            kept = [r for r in list(csv.reader(fh))[1:] if r and r[0] != rows[0][0]]
         rows = kept + rows
     with csv_path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
