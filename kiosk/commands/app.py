@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from kiosk.commands import emit, warn
+from kiosk.commands import emit, hub_url_arg, warn
 from kiosk.core.errors import KioskError
 
 
@@ -47,7 +47,7 @@ def register(commands) -> None:
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--kiosk", type=Path, metavar="KIOSKDIR", help="a kiosk folder (read-only)")
     where.add_argument("--db", type=Path, metavar="MERGED.db", help="a merged database")
-    where.add_argument("--hub", metavar="URL", help="the PostgreSQL hub")
+    where.add_argument("--hub", metavar="URL", type=hub_url_arg, help="the PostgreSQL hub")
     p.add_argument("--lang", choices=["en", "ur", "zh"], default="en",
                    help="language of the dashboard (default en)")
     p.add_argument("--refresh", type=float, default=2.0, metavar="SECONDS",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kiosk.commands import emit
+from kiosk.commands import emit, hub_url_arg
 from kiosk.core.errors import KioskError
 
 REFUSED_EXIT = 3
@@ -30,7 +30,7 @@ def register(commands) -> None:
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--kiosk", type=Path, metavar="KIOSKDIR")
     where.add_argument("--db", type=Path, metavar="MERGED.db")
-    where.add_argument("--hub", metavar="URL")
+    where.add_argument("--hub", metavar="URL", type=hub_url_arg)
     p.add_argument("--at", metavar="ISO8601", help="the moment to count at (default now)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_headcount)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.commands import emit, warn
+from kiosk.commands import emit, hub_url_arg, warn
 from kiosk.core.errors import KioskError
 
 PROBLEM_EXIT = 1
@@ -48,7 +48,7 @@ def register(commands) -> None:
         "background when kiosk.toml names a hub. With --watch, keep doing it until stopped "
         "(Ctrl-C), for a kiosk whose scans come from another process.")
     p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR", help="the kiosk folder")
-    p.add_argument("--hub", metavar="URL", help="postgresql://... (default: the hub_url in "
+    p.add_argument("--hub", metavar="URL", type=hub_url_arg, help="postgresql://... (default: the hub_url in "
                    "kiosk.toml)")
     p.add_argument("--watch", action="store_true",
                    help="keep pushing (looking every 2 s) and print a line whenever the state "
@@ -64,7 +64,7 @@ def register(commands) -> None:
         "with everything on one self-contained page.")
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--db", type=Path, metavar="MERGED.db", help="a merged database")
-    where.add_argument("--hub", metavar="URL", help="the hub, postgresql://...")
+    where.add_argument("--hub", metavar="URL", type=hub_url_arg, help="the hub, postgresql://...")
     p.add_argument("--out", required=True, type=Path, metavar="DIR",
                    help="the folder for the report (created if missing)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -74,7 +74,7 @@ def register(commands) -> None:
     hub_cmds = hub.add_subparsers(dest="hub_command", metavar="ACTION")
     hub_cmds.required = True
     p = hub_cmds.add_parser("init", help="create or migrate the hub's schema (safe to repeat)")
-    p.add_argument("url", metavar="URL", help="the hub, postgresql://user@host:5432/dbname")
+    p.add_argument("url", metavar="URL", type=hub_url_arg, help="the hub, postgresql://user@host:5432/dbname")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_hub_init)
     p = hub_cmds.add_parser(
@@ -83,19 +83,21 @@ def register(commands) -> None:
         "kiosks' public keys to the hub. Only changed rows go out; kiosks attached to the hub "
         "pull them within moments. Once published, the hub refuses scans from kiosks the event "
         "does not know, and the organiser's blocks are asserted again over any kiosk's.")
-    p.add_argument("url", metavar="URL", help="the hub, postgresql://user@host:5432/dbname")
+    p.add_argument("url", metavar="URL", type=hub_url_arg, help="the hub, postgresql://user@host:5432/dbname")
     p.add_argument("--event", required=True, type=Path, metavar="DIR", help="the event folder")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_hub_publish)
     p = hub_cmds.add_parser("status", help="the hub's event, scans and kiosks")
-    p.add_argument("url", metavar="URL", help="the hub, postgresql://user@host:5432/dbname")
+    p.add_argument("url", metavar="URL", type=hub_url_arg, help="the hub, postgresql://user@host:5432/dbname")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_hub_status)
     p = hub_cmds.add_parser(
         "attach", help="make a kiosk push to this hub while it runs",
         description="Store URL as the kiosk's hub_url in kiosk.toml: `kiosk run` then pushes in "
-        "the background and `kiosk push` needs no --hub.")
-    p.add_argument("url", metavar="URL", help="the hub, postgresql://user@host:5432/dbname")
+        "the background and `kiosk push` needs no --hub. A password is never part of URL (the "
+        "command line is visible in `ps`): set PGPASSWORD, and it is kept in KIOSKDIR/hub.pgpass "
+        "(mode 0600, libpq's password file), not in kiosk.toml.")
+    p.add_argument("url", metavar="URL", type=hub_url_arg, help="the hub, postgresql://user@host:5432/dbname")
     p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR", help="the kiosk folder")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_hub_attach)
@@ -292,11 +294,21 @@ def cmd_hub_attach(args) -> int:
     from kiosk.organiser.kioskdir import KioskFolder
     from kiosk.sync.hub import HubClient, HubError, check_url, redact
 
+    import os
+
+    from kiosk.organiser.kioskdir import HUB_PASSFILE
+    from kiosk.sync.hub import with_passfile
+
     url = check_url(args.url)
     folder = KioskFolder.open(args.kiosk)
+    # The password (from PGPASSWORD) goes to the kiosk's hub.pgpass (mode 0600), never into
+    # kiosk.toml; libpq reads it from there.
+    password = os.environ.get("PGPASSWORD") or None
+    folder.save_hub_password(url, password)
+    connect_url = with_passfile(url, (folder.path / HUB_PASSFILE).resolve()) if password else url
     reachable, problem = True, ""
     try:
-        with HubClient.connect(url) as hub:
+        with HubClient.connect(connect_url) as hub:
             info = hub.info()
         if info.event_id and info.event_id != folder.model.event_id:
             raise KioskError(f"the hub belongs to event {info.event_id}, this kiosk to "
@@ -317,6 +329,7 @@ def cmd_hub_detach(args) -> int:
 
     folder = KioskFolder.open(args.kiosk)
     folder.update(hub_url="")
+    folder.save_hub_password("", None)
     emit({"kiosk": str(folder.path), "hub": ""}, args.json,
          f"Kiosk {folder.model.kiosk_id} no longer pushes to a hub")
     return 0

@@ -26,6 +26,7 @@ from kiosk.storage.kiosk_store import KioskStore
 KIOSK_TOML = "kiosk.toml"
 KIOSK_DB = "kiosk.db"
 KIOSK_KEY = "kiosk-key.pem"
+HUB_PASSFILE = "hub.pgpass"  # the hub password, libpq's password-file format, mode 0600
 EXHIBITORS = "exhibitors"
 
 
@@ -39,7 +40,15 @@ class KioskFolder:
         path = Path(path)
         if not path.is_dir():
             raise KioskError(f"no kiosk folder at {path}; provision one with `kiosk init`")
-        return cls(path, load_kiosk(path / KIOSK_TOML))
+        model = load_kiosk(path / KIOSK_TOML)
+        passfile = path / HUB_PASSFILE
+        if model.hub_url and passfile.exists():
+            from kiosk.core.pgurl import with_passfile
+
+            # The password stays in its own file; libpq reads it from there when connecting.
+            model = model.model_copy(update={"hub_url": with_passfile(model.hub_url,
+                                                                      passfile.resolve())})
+        return cls(path, model)
 
     @property
     def db_path(self) -> Path:
@@ -49,7 +58,20 @@ class KioskFolder:
         return KioskStore.open(self.db_path, readonly=readonly)
 
     def save(self) -> None:
-        write_atomic(self.path / KIOSK_TOML, dump(self.model), mode=0o600)
+        from kiosk.core.pgurl import without_passfile
+
+        stored = self.model.model_copy(update={"hub_url": without_passfile(self.model.hub_url)})
+        write_atomic(self.path / KIOSK_TOML, dump(stored), mode=0o600)
+
+    def save_hub_password(self, url: str, password: str | None) -> None:
+        """Keep the hub password out of kiosk.toml: in hub.pgpass (mode 0600), or nowhere."""
+        from kiosk.core.pgurl import passfile_line
+
+        path = self.path / HUB_PASSFILE
+        if password is None:
+            path.unlink(missing_ok=True)
+            return
+        write_atomic(path, passfile_line(url, password), mode=0o600)
 
     def signing_key(self):
         """The kiosk's own Ed25519 private key, or None for a folder provisioned before kiosks

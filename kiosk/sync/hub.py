@@ -35,6 +35,13 @@ from kiosk.core.errors import KioskError
 from kiosk.core.headcount import Headcount
 from kiosk.core.timeutil import local_day, to_utc_text
 from kiosk.storage.outbox import PendingBatch, PulledChanges
+from kiosk.core.pgurl import (  # noqa: F401  (re-exported for the commands)
+    has_password,
+    passfile_line,
+    split_password,
+    with_passfile,
+    without_passfile,
+)
 from kiosk.storage.roster import KIOSK_SOURCE, merge_revocation_where
 from kiosk.storage.schema import ROSTER_COLUMNS, SCAN_COLUMNS
 
@@ -165,7 +172,7 @@ def check_url(url: str) -> str:
 
 def redact(url: str) -> str:
     """The URL with any password hidden, for messages and status screens."""
-    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+    return without_passfile(re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url))
 
 
 def _roster_value(row: dict, column: str):
