@@ -45,6 +45,24 @@ def _line(result) -> str:
     return f"{result.outcome.value}: {result.message}{who}"
 
 
+MAX_LINE_BYTES = 4096
+
+
+def _lines(stream, limit: int = MAX_LINE_BYTES):
+    """Input lines without their line ends, never holding more than ``limit`` bytes of one: a
+    longer line is cut there (and refused by the desk as too long) and the rest skipped."""
+    while True:
+        raw = stream.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while True:  # skip the rest of the overlong line, a block at a time
+                rest = stream.readline(1 << 16)
+                if not rest or rest.endswith(b"\n"):
+                    break
+        yield raw.rstrip(b"\r\n")
+
+
 def cmd_checkin(args) -> int:
     from kiosk.core.timeutil import parse_moment
     from kiosk.organiser.kioskdir import KioskFolder, build_desk
@@ -57,8 +75,7 @@ def cmd_checkin(args) -> int:
             result = desk.check_in(args.code, direction=args.direction, at=at, method="cli")
             emit(result.to_json(), args.json, _line(result))
             return 0 if result.tone == "green" else REFUSED_EXIT
-        for raw in sys.stdin.buffer:
-            code = raw.rstrip(b"\r\n")
+        for code in _lines(sys.stdin.buffer):
             result = desk.check_in(code, direction=args.direction, at=at, method="cli")
             emit(result.to_json(), args.json, _line(result))
     return 0

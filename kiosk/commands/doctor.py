@@ -109,9 +109,17 @@ def kiosk_checks(path: Path) -> list[dict]:
 
     mount, free = free_space(folder.path)
     out.append(disk_check(free, per_scan, mount))
-    out.append(check("staff PIN", "ok" if model.staff_pin_hash else "warn",
-                     "set" if model.staff_pin_hash else "not set",
-                     f"kiosk staff set-pin --kiosk {folder.path}"))
+    from kiosk.core.pin import pin_hash_problem
+
+    problem = pin_hash_problem(model.staff_pin_hash) if model.staff_pin_hash else None
+    if problem:
+        out.append(check("staff PIN", "fail", f"staff_pin_hash in kiosk.toml is not valid: "
+                         f"{problem}; no PIN opens staff mode",
+                         f"kiosk staff set-pin --kiosk {folder.path}"))
+    else:
+        out.append(check("staff PIN", "ok" if model.staff_pin_hash else "warn",
+                         "set" if model.staff_pin_hash else "not set",
+                         f"kiosk staff set-pin --kiosk {folder.path}"))
     out.append(camera(model.camera))
     return out
 

@@ -38,6 +38,8 @@ def register(commands) -> None:
                    help="the event folder: its roster (for no-shows in the report) and "
                    "event.toml go into MERGED.db, and its kiosks' public keys check every "
                    "bundle's signature (without it, signatures are not checked)")
+    p.add_argument("--max-size", type=int, default=4096, metavar="MB",
+                   help="refuse bundles larger than this, before reading them (default 4096)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_merge)
 
@@ -138,11 +140,18 @@ def cmd_merge(args) -> int:
         event = {"event_id": folder.model.id,
                  "event_toml": (folder.path / EVENT_TOML).read_text(encoding="utf-8"),
                  "event_db": folder.path / EVENT_DB, "kiosk_keys": folder.kiosk_keys()}
-    report = merge_bundles(args.bundles, args.into, **event)
+    if args.max_size <= 0:
+        raise KioskError("--max-size must be a positive number of megabytes")
+    report = merge_bundles(
+        args.bundles, args.into, max_bytes=args.max_size << 20, **event,
+        on_wait=lambda: warn(f"another merge into {args.into} is running; waiting for it"))
     lines = [f"Merged into {report.into}: {report.added} scans added, "
              f"{report.already_present} already present, {report.conflict_count} conflicts, "
              f"{len(report.rejected)} bundles refused ({report.scans_total} scans in all, "
              f"{report.seconds:.1f} s)"]
+    if report.waited_seconds:
+        lines.append(f"  waited {report.waited_seconds:.1f} s for another merge into the same "
+                     "file to finish first")
     lines += [f"  refused {r['bundle']}: {r['message']}" for r in report.rejected]
     lines += [f"  conflict: scan {c['scan_id']} from {c['kiosk_id']} differs in "
               f"{', '.join(c['columns'])} (kept the first version)" for c in report.conflicts[:20]]

@@ -33,6 +33,24 @@ def hash_pin(pin: str, salt: bytes | None = None) -> str:
     return f"scrypt${N}${R}${P}${enc(salt)}${enc(digest)}"
 
 
+def pin_hash_problem(stored: str) -> str | None:
+    """Why a stored staff_pin_hash cannot be a hash this program wrote (None if it can)."""
+    parts = stored.split("$")
+    if len(parts) != 6 or parts[0] != "scrypt":
+        return "it is not an scrypt hash (scrypt$N$r$p$salt$digest)"
+    try:
+        n, r, p = (int(x) for x in parts[1:4])
+        dec = lambda s: base64.b64decode(s + "=" * (-len(s) % 4), validate=True)  # noqa: E731
+        salt, digest = dec(parts[4]), dec(parts[5])
+    except (ValueError, TypeError):
+        return "its numbers, salt or digest are unreadable"
+    if n < 2**14 or n & (n - 1) or not 1 <= r <= 64 or not 1 <= p <= 16:
+        return f"its scrypt cost (N={n}, r={r}, p={p}) is not one this program uses"
+    if len(salt) < 16 or len(digest) < 32:
+        return "its salt or digest is too short"
+    return None
+
+
 def verify_pin(pin: str, stored: str) -> bool:
     try:
         scheme, n, r, p, salt, digest = stored.split("$")

@@ -50,7 +50,11 @@ class EventFolder:
         path = Path(path)
         if (path / EVENT_TOML).exists():
             raise KioskError(f"{path} already holds an event; choose another folder")
-        event_id = f"{slug(name)}-{days[0]:%Y%m%d}"
+        # A random part: two events with the same name and first day (a rehearsal and the
+        # real one) never accept each other's badges, bundles or kiosks.
+        import secrets
+
+        event_id = f"{slug(name)}-{days[0]:%Y%m%d}-{secrets.token_hex(3)}"
         model = event_from_dict({
             "id": event_id, "name": name, "days": days, "venues": venues,
             "hours": {"default": hours}, **extra,

@@ -153,9 +153,12 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
 
     from openpyxl import load_workbook
 
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        # From an open file, so that a workbook saved (or renamed) as .csv is read by content.
+        book = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, InvalidFileException) as exc:
         raise KioskError(f"{path} is not a readable XLSX workbook: {exc}") from None
     try:
         sheet = book.worksheets[0]

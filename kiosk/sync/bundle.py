@@ -310,9 +310,18 @@ def _check_size(path: Path) -> int:
     return size
 
 
-def read_header(path: Path | str) -> BundleHeader:
-    """Quick checks (length, metadata) that need not read the scans."""
+def read_header(path: Path | str, max_bytes: int | None = None) -> BundleHeader:
+    """Quick checks (length, metadata) that need not read the scans; a file over ``max_bytes``
+    is refused before anything of it is read."""
     path = Path(path)
+    if max_bytes is not None:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0
+        if size > max_bytes:
+            raise BundleError("too_large", f"{path} is {size:,} bytes, over the limit of "
+                              f"{max_bytes:,} (raise it with --max-size if it is genuine)")
     size = _check_size(path)
     try:
         conn = open_bundle(path)

@@ -25,6 +25,8 @@ import multiprocessing
 import os
 import sqlite3
 import time
+from contextlib import contextmanager
+from typing import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,6 +69,7 @@ class MergeReport:
     bundles: list[dict] = field(default_factory=list)
     scans_total: int = 0
     seconds: float = 0.0
+    waited_seconds: float = 0.0  # for another merge into the same file to finish
 
     def reject(self, path: Path, error: BundleError) -> None:
         self.rejected.append({"bundle": str(path), "reason": error.code, "message": str(error)})
@@ -82,6 +85,7 @@ class MergeReport:
             "bundles": self.bundles,
             "scans_total": self.scans_total,
             "seconds": round(self.seconds, 3),
+            "waited_seconds": round(self.waited_seconds, 3),
         }
 
 
@@ -94,7 +98,9 @@ class _Candidate:
 def merge_bundles(paths: list[Path | str], into: Path | str, *, event_id: str | None = None,
                   event_toml: str | None = None, event_db: Path | None = None,
                   workers: int | None = None,
-                  kiosk_keys: dict[str, list[bytes]] | None = None) -> MergeReport:
+                  kiosk_keys: dict[str, list[bytes]] | None = None,
+                  max_bytes: int | None = None,
+                  on_wait: Callable[[], None] | None = None) -> MergeReport:
     """Merge bundles into ``into``; ``event_*`` come from the organiser's event folder, if given.
 
     With ``kiosk_keys`` (the event's kiosks and their public keys), a bundle must be signed by
@@ -108,11 +114,44 @@ def merge_bundles(paths: list[Path | str], into: Path | str, *, event_id: str | 
     report = MergeReport(into=str(into))
     if into.exists() and into.is_dir():
         raise KioskError(f"{into} is a folder; give the merged database's file name")
+    if not into.parent.is_dir():
+        raise KioskError(f"no folder {into.parent} for the merged database")
+    with merge_lock(into, on_wait) as waited:
+        report.waited_seconds = waited
+        return _merge_locked(paths, into, report, started, event_id, event_toml, event_db,
+                             workers, kiosk_keys, max_bytes)
 
+
+@contextmanager
+def merge_lock(into: Path, on_wait: Callable[[], None] | None = None):
+    """One merge into a file at a time: a second one waits for the first (yields the wait)."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: SQLite's own locking still keeps the file whole
+        yield 0.0
+        return
+    with open(into.with_name(into.name + ".lock"), "a+") as fh:
+        waited = 0.0
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()
+            began = time.monotonic()
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            waited = time.monotonic() - began
+        try:
+            yield waited
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _merge_locked(paths, into: Path, report: MergeReport, started: float, event_id, event_toml,
+                  event_db, workers: int, kiosk_keys, max_bytes) -> MergeReport:
     headers: list[BundleHeader] = []
     for path in paths:
         try:
-            headers.append(read_header(path))
+            headers.append(read_header(path, max_bytes=max_bytes))
         except BundleError as exc:
             report.reject(Path(path), exc)
 
