@@ -97,6 +97,7 @@ def kiosk_checks(path: Path) -> list[dict]:
         out.append(check("database", status, f"{integrity}; {scans} scans, {attendees} attendees, "
                          f"event {rules.event_id}",
                          "restore kiosk.db from its last bundle or run `kiosk init` again"))
+        out.append(clock_check(rules, hub_offset(model.hub_url) if model.hub_url else None))
     except KioskError as exc:
         out.append(check("database", "fail", str(exc), "run `kiosk init` again"))
     per_scan = None
@@ -122,6 +123,49 @@ def kiosk_checks(path: Path) -> list[dict]:
                          f"kiosk staff set-pin --kiosk {folder.path}"))
     out.append(camera(model.camera))
     return out
+
+
+CLOCK_TOLERANCE_SECONDS = 60
+
+
+def hub_offset(url: str) -> float | str:
+    """The hub's clock minus ours, in seconds (half the round trip allowed for), or why the
+    hub could not tell."""
+    import time
+
+    from kiosk.sync.hub import HubClient, HubError
+
+    try:
+        with HubClient.connect(url, timeout=3) as hub:
+            sent = time.time()
+            hub_now = hub.conn.execute("SELECT extract(epoch FROM clock_timestamp())").fetchone()[0]
+            back = time.time()
+    except (HubError, Exception) as exc:  # the hub is optional for the clock check
+        return f"the hub could not be asked ({exc})"
+    return float(hub_now) - (sent + back) / 2
+
+
+def clock_check(rules, offset: float | str | None, now=None) -> dict:
+    """Warn when the kiosk's clock is outside the event's days, or off the hub's by over 60 s:
+    days, opening hours and the anti-passback window all read it."""
+    from kiosk.core.timeutil import utcnow
+
+    now = now or utcnow()
+    today = rules.local(now).date()
+    detail = f"{rules.local(now):%Y-%m-%d %H:%M:%S} event time"
+    problems = []
+    if today not in rules.days:
+        problems.append(f"{today} is not a day of the event ({rules.days[0]} to {rules.days[-1]})")
+    if isinstance(offset, (int, float)):
+        detail += f"; {abs(offset):.1f} s {'behind' if offset > 0 else 'ahead of'} the hub"
+        if abs(offset) > CLOCK_TOLERANCE_SECONDS:
+            problems.append(f"the clock is {abs(offset):.0f} s off the hub's")
+    elif isinstance(offset, str):
+        detail += f"; {offset}"
+    if problems:
+        return check("clock", "warn", "; ".join(problems) + f" ({detail})",
+                     "set the date and time (or turn on network time), then check again")
+    return check("clock", "ok", detail)
 
 
 # Below this much free space the kiosk cannot be trusted to record a day's scans: fail.

@@ -144,6 +144,7 @@ class CheckInDesk:
                 revoked_reason = self.store.revocation(identity.attendee_id,
                                                        identity.token_fingerprint, identity.issue)
                 attendance = self._attendance(day, identity.attendee_id)
+                attendance = self._across_midnight(attendance, identity, at)
             outcome, reason = judge(
                 identity, self.event, venue=self.kiosk.venue, direction=direction, at=at,
                 attendance=attendance, revoked=revoked_reason is not None,
@@ -171,6 +172,22 @@ class CheckInDesk:
             result = self._record(identity, outcome, "staff_override", at, day, "in", "manual",
                                   note=f"{staff}: {note.strip()}", detail=note.strip())
         return result
+
+    def _across_midnight(self, attendance: Attendance | None, identity: Identity,
+                         at: datetime) -> Attendance | None:
+        """The anti-passback window reaches back over local midnight: an entry 20 s before it
+        makes a scan 20 s after it a duplicate, not the first entry of a new day."""
+        window = self.event.window_for(identity.category or "visitor")
+        before = at - window
+        yesterday = local_day(before, self.event.timezone)
+        if yesterday == local_day(at, self.event.timezone):
+            return attendance
+        previous = self._attendance(yesterday.isoformat(), identity.attendee_id)
+        if previous is None or not previous.inside or previous.last_in_at is None \
+                or at - previous.last_in_at >= window:
+            return attendance
+        recent = Attendance(last_in_at=previous.last_in_at, entries=previous.entries)
+        return recent if attendance is None else attendance.combine(recent)
 
     def _attendance(self, day: str, attendee_id: str) -> Attendance | None:
         local = self.store.attendance(day, attendee_id)

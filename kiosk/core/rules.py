@@ -197,13 +197,13 @@ def judge(
     """The outcome and reason code for an identified holder at this kiosk and moment."""
     if identity.failure is not None:
         return identity.failure
+    if direction == "out":
+        # Anyone may leave, a blocked attendee too: recorded as an exit, so inside_now stays true.
+        inside = attendance is not None and attendance.inside
+        return Outcome.EXITED, "exit" if inside else "exit_not_inside"
     if revoked:
         return Outcome.REVOKED, "revoked"
     category = identity.category or "visitor"
-
-    if direction == "out":
-        inside = attendance is not None and attendance.inside
-        return Outcome.EXITED, "exit" if inside else "exit_not_inside"
 
     local = event.local(at)
     today = local.date()
