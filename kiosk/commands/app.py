@@ -306,7 +306,7 @@ def cmd_doctor(args) -> int:
 def cmd_set_pin(args) -> int:
     import getpass
 
-    from kiosk.core.pin import check_pin_format, hash_pin
+    from kiosk.core.pin import check_pin_strength, hash_pin
     from kiosk.organiser.kioskdir import KioskFolder
 
     folder = KioskFolder.open(args.kiosk)
@@ -316,8 +316,12 @@ def cmd_set_pin(args) -> int:
             raise KioskError("the two PINs differ; nothing was changed")
     else:
         first = sys.stdin.readline()
-    pin = check_pin_format(first)
+    pin = check_pin_strength(first)
     folder.update(staff_pin_hash=hash_pin(pin))
+    from kiosk.storage.staff_store import add_pin_event
+
+    with folder.open_store() as store:  # a new PIN ends any lock-out
+        add_pin_event(store.conn, "reset")
     print(f"Staff PIN set for kiosk {folder.model.kiosk_id} (only its scrypt hash is stored)")
     return 0
 

@@ -382,6 +382,17 @@ BEGIN
 END;
 """
 
+PIN_EVENTS_DDL = """
+CREATE TABLE IF NOT EXISTS pin_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at_utc TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    boot TEXT NOT NULL DEFAULT '',
+    mono REAL NOT NULL DEFAULT 0,
+    seconds INTEGER NOT NULL DEFAULT 0
+);
+""" + append_only("pin_events", "the PIN event log")
+
 KIOSK_MIGRATIONS = [
     (1, """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -424,6 +435,9 @@ INSERT INTO inside_counts (day, gate, n)
     WHERE """ + _inside("daily_attendance") + """ GROUP BY 1, 2;
 DROP TRIGGER IF EXISTS scans_entry;
 """ + _SCANS_ENTRY + _INSIDE_TRIGGERS),
+    # The staff PIN's wrong guesses, lock-outs and resets, append-only (kiosk/ui/staff_lock.py):
+    # the lock-out is derived from it, so deleting a row or moving the clock does not lift it.
+    (4, PIN_EVENTS_DDL),
 ]
 
 EVENT_MIGRATIONS = [

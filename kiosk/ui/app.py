@@ -498,8 +498,15 @@ class KioskWindow(QWidget):
         if self.pin_service is not None:
             self.pin_service.status(self._pin_status)
 
+    def _pin_void(self) -> None:
+        """Too many lock-outs (or a tampered PIN log): only a new PIN opens staff mode."""
+        self.pin.reset(self.tr("No staff PIN is set on this kiosk. Set one with: kiosk staff set-pin"))
+        self.pin.set_enabled(False)
+
     def _pin_status(self, seconds_locked: int) -> None:
-        if seconds_locked > 0:
+        if seconds_locked < 0:
+            self._pin_void()
+        elif seconds_locked > 0:
             self.pin.reset(self._locked_text(seconds_locked))
             self.pin.set_enabled(False)
 
@@ -518,6 +525,8 @@ class KioskWindow(QWidget):
             self.staff.show_tool("dashboard")
             self.show_page("staff")
             self.staff_unlocked.emit()
+        elif seconds_locked < 0:
+            self._pin_void()
         elif seconds_locked > 0:
             self.pin.reset(self._locked_text(seconds_locked))
             self.pin.set_enabled(False)
