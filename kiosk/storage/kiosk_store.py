@@ -150,16 +150,60 @@ class KioskStore(SqliteStore):
     def badge_issue(self, attendee_id: str) -> int | None:
         return roster.badge_issue(self.conn, attendee_id)
 
-    def copy_roster_from(self, event_db: Path) -> int:
-        """Replace this kiosk's roster and revocations with the event's (never its private key)."""
+    # Rows per transaction while refreshing the roster; adjusted as it goes so that each
+    # transaction (during which a check-in waits for the write lock) stays near this long.
+    COPY_TARGET_SECONDS = 0.03
+    COPY_FIRST_BATCH = 1000
+
+    def copy_roster_from(self, event_db: Path, *, contact=None) -> int:
+        """Replace this kiosk's roster and revocations with the event's (never its private key).
+
+        The copy goes in short transactions of a few thousand rows (only changed rows are
+        written), so a running kiosk's check-ins never wait long for the write lock; meanwhile
+        each attendee is either as before or as in the event. ``contact`` turns an e-mail
+        address or phone number into what the kiosk keeps (a keyed hash); None keeps them.
+        """
+        import time
+
         try:
             self.conn.execute("ATTACH DATABASE ? AS event", (f"file:{event_db}?mode=ro",))
         except sqlite3.Error as exc:
             raise KioskError(f"cannot read the event database {event_db}: {exc}") from exc
+        cols = roster.ROSTER_COLUMNS + ("updated_at",)
+        select = ", ".join(f"kiosk_contact('{c}', {c})" if contact and c in ("email", "phone")
+                           else c for c in cols)
+        if contact is not None:
+            self.conn.create_function("kiosk_contact", 2, contact, deterministic=True)
+        differs = " OR ".join(f"main.attendees.{c} IS NOT excluded.{c}" for c in cols if c != "id")
+        upsert = (f"INSERT INTO main.attendees ({', '.join(cols)}) SELECT {select} "
+                  "FROM event.attendees WHERE rowid > ? AND rowid <= ? ORDER BY rowid "
+                  "ON CONFLICT (id) DO UPDATE SET "
+                  + ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
+                  + f" WHERE {differs}")
         try:
+            batch, last = self.COPY_FIRST_BATCH, 0
+            while True:
+                row = self.conn.execute(
+                    "SELECT MAX(rowid) FROM (SELECT rowid FROM event.attendees WHERE rowid > ? "
+                    "ORDER BY rowid LIMIT ?)", (last, batch)).fetchone()
+                if row[0] is None:
+                    break
+                began = time.perf_counter()
+                with Transaction(self.conn):
+                    self.conn.execute(upsert, (last, row[0]))
+                last = row[0]
+                batch = self._pause(batch, time.perf_counter() - began)
+            while True:  # attendees the event no longer has
+                began = time.perf_counter()
+                with Transaction(self.conn):
+                    gone = self.conn.execute(
+                        "DELETE FROM main.attendees WHERE rowid IN (SELECT m.rowid FROM "
+                        "main.attendees m WHERE NOT EXISTS (SELECT 1 FROM event.attendees e "
+                        "WHERE e.id = m.id) LIMIT ?)", (batch,)).rowcount
+                batch = self._pause(batch, time.perf_counter() - began)
+                if gone < 1:
+                    break
             with Transaction(self.conn):
-                self.conn.execute("DELETE FROM main.attendees")
-                self.conn.execute("INSERT INTO main.attendees SELECT * FROM event.attendees")
                 self.conn.execute(
                     "INSERT INTO main.revocations SELECT * FROM event.revocations WHERE true "
                     "ON CONFLICT (key) DO UPDATE SET label = excluded.label, "
@@ -172,10 +216,25 @@ class KioskStore(SqliteStore):
                     self.conn.execute(
                         "INSERT INTO main.issued_badges SELECT * FROM event.issued_badges WHERE true "
                         "ON CONFLICT (attendee_id) DO UPDATE SET token = excluded.token, "
-                        "issued_at = excluded.issued_at")
+                        "issued_at = excluded.issued_at WHERE token IS NOT excluded.token")
             return roster.count_attendees(self.conn)
         finally:
             self.conn.execute("DETACH DATABASE event")
+
+    def _pause(self, batch: int, seconds: float) -> int:
+        """Leave the lock free for about as long as it was held: SQLite has no queue of
+        writers, and a check-in waiting on its busy handler looks again every few tens of
+        milliseconds, so without a gap it could miss every one. Returns the next batch size."""
+        import time
+
+        time.sleep(max(seconds, 0.01))
+        return self._next_batch(batch, seconds)
+
+    def _next_batch(self, batch: int, seconds: float) -> int:
+        if seconds <= 0:
+            return min(batch * 2, 50_000)
+        wanted = int(batch * self.COPY_TARGET_SECONDS / seconds)
+        return max(100, min(wanted, batch * 2, 50_000))
 
     # -- the scan log ----------------------------------------------------------------------
     def attendance(self, day: str, attendee_id: str) -> Attendance | None:
