@@ -220,3 +220,40 @@ def test_two_desks_on_one_kiosk_db_admit_a_person_once(tmp_path):
     assert outcomes == ["accepted", "duplicate"], outcomes
     for store in stores:
         store.close()
+
+
+# -- 12. roster refresh in short transactions ------------------------------------------------------
+def test_a_refresh_in_batches_brings_the_kiosk_exactly_to_the_events_roster(tmp_path, monkeypatch):
+    from kiosk.storage.roster import upsert_attendees
+
+    event = make_event(tmp_path)
+    kiosk = make_kiosk(tmp_path, event)
+    with event.store() as store:
+        blank = {"company": "", "email": "", "phone": "", "name_ur": "", "name_zh": ""}
+        upsert_attendees(store.conn, [{"id": f"B-{i:04d}", "name": f"Bulk {i}",
+                                       "category": "visitor", **blank} for i in range(2500)])
+        upsert_attendees(store.conn, [{"id": "V-001", "name": "Ahmed Khan Jr",
+                                       "category": "visitor", **blank}])
+        store.conn.execute("DELETE FROM attendees WHERE id = 'V-002'")
+    monkeypatch.setattr(KioskStore, "COPY_FIRST_BATCH", 300)  # many transactions
+    batches = []
+    real = KioskStore._pause
+    monkeypatch.setattr(KioskStore, "_pause",
+                        lambda self, batch, seconds: batches.append(batch) or real(self, batch, 0))
+    make_kiosk(tmp_path, event)
+    assert len(batches) > 3
+    with event.store() as estore, kiosk.open_store() as kstore:
+        want = sorted((a.id, a.name) for a in estore.attendees())
+        got = sorted((a.id, a.name) for a in roster_of(kstore))
+    assert got == want and ("V-001", "Ahmed Khan Jr") in got and not any(i == "V-002" for i, _ in got)
+    desk, store = open_desk(kiosk)
+    assert scan(desk, "V-002").outcome is Outcome.UNKNOWN
+    assert store.conn.execute("SELECT COUNT(*) FROM attendee_search WHERE attendee_search "
+                              "MATCH 'Bulk 2499'").fetchone()[0] == 1  # the look-up index too
+    store.close()
+
+
+def roster_of(store):
+    from kiosk.storage.roster import all_attendees
+
+    return list(all_attendees(store.conn))
