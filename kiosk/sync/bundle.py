@@ -160,10 +160,28 @@ def check_signature(header: BundleHeader, known: dict[str, list[bytes]]) -> None
 
 
 # -- export --------------------------------------------------------------------------------------
+KIOSK_KEY_FILE = "kiosk-key.pem"  # beside kiosk.db (kiosk/organiser/kioskdir.py makes it)
+
+
+def _own_key(store: KioskStore):
+    """The kiosk's key from its folder, if it has one (None: an unsigned bundle)."""
+    from cryptography.hazmat.primitives import serialization
+
+    path = Path(store.path).parent / KIOSK_KEY_FILE if store.path else None
+    if path is None or not path.exists():
+        return None
+    try:
+        return serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except ValueError as exc:
+        raise KioskError(f"the kiosk's key {path} is damaged: {exc}") from exc
+
+
 def export_bundle(store: KioskStore, kiosk: KioskModel, out: Path | str,
-                  signing_key=None) -> dict:
+                  signing_key="own") -> dict:
     """Write the kiosk's whole scan log to ``out`` (a file, or a folder to put one in), signed
-    with the kiosk's private key (an Ed25519PrivateKey) when given."""
+    with ``signing_key`` (an Ed25519PrivateKey; by default the kiosk's own, from its folder)."""
+    if signing_key == "own":
+        signing_key = _own_key(store)
     out = Path(out)
     event_toml = store.get_meta("event_toml")
     event_id = store.get_meta("event_id")
