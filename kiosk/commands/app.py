@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from kiosk.commands import emit, warn
+from kiosk.commands import emit, hub_url_arg, warn
 from kiosk.core.errors import KioskError
 
 
@@ -47,7 +47,7 @@ def register(commands) -> None:
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--kiosk", type=Path, metavar="KIOSKDIR", help="a kiosk folder (read-only)")
     where.add_argument("--db", type=Path, metavar="MERGED.db", help="a merged database")
-    where.add_argument("--hub", metavar="URL", help="the PostgreSQL hub")
+    where.add_argument("--hub", metavar="URL", type=hub_url_arg, help="the PostgreSQL hub")
     p.add_argument("--lang", choices=["en", "ur", "zh"], default="en",
                    help="language of the dashboard (default en)")
     p.add_argument("--refresh", type=float, default=2.0, metavar="SECONDS",
@@ -367,7 +367,7 @@ def cmd_doctor(args) -> int:
 def cmd_set_pin(args) -> int:
     import getpass
 
-    from kiosk.core.pin import check_pin_format, hash_pin
+    from kiosk.core.pin import check_pin_strength, hash_pin
     from kiosk.organiser.kioskdir import KioskFolder
 
     folder = KioskFolder.open(args.kiosk)
@@ -377,8 +377,12 @@ def cmd_set_pin(args) -> int:
             raise KioskError("the two PINs differ; nothing was changed")
     else:
         first = sys.stdin.readline()
-    pin = check_pin_format(first)
+    pin = check_pin_strength(first)
     folder.update(staff_pin_hash=hash_pin(pin))
+    from kiosk.storage.staff_store import add_pin_event
+
+    with folder.open_store() as store:  # a new PIN ends any lock-out
+        add_pin_event(store.conn, "reset")
     print(f"Staff PIN set for kiosk {folder.model.kiosk_id} (only its scrypt hash is stored)")
     return 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kiosk.commands import emit
+from kiosk.commands import emit, hub_url_arg
 from kiosk.core.errors import KioskError
 from kiosk.core.event import DEFAULT_TIMEZONE
 
@@ -31,7 +31,7 @@ def register(commands) -> None:
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--kiosk", type=Path, metavar="KIOSKDIR")
     where.add_argument("--db", type=Path, metavar="MERGED.db")
-    where.add_argument("--hub", metavar="URL")
+    where.add_argument("--hub", metavar="URL", type=hub_url_arg)
     p.add_argument("--at", metavar="ISO8601", help="the moment to count at (default now)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_headcount)
@@ -46,6 +46,24 @@ def _line(result) -> str:
     return f"{result.outcome.value}: {result.message}{who}"
 
 
+MAX_LINE_BYTES = 4096
+
+
+def _lines(stream, limit: int = MAX_LINE_BYTES):
+    """Input lines without their line ends, never holding more than ``limit`` bytes of one: a
+    longer line is cut there (and refused by the desk as too long) and the rest skipped."""
+    while True:
+        raw = stream.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while True:  # skip the rest of the overlong line, a block at a time
+                rest = stream.readline(1 << 16)
+                if not rest or rest.endswith(b"\n"):
+                    break
+        yield raw.rstrip(b"\r\n")
+
+
 def cmd_checkin(args) -> int:
     from kiosk.core.timeutil import parse_moment
     from kiosk.organiser.kioskdir import KioskFolder, build_desk
@@ -58,8 +76,7 @@ def cmd_checkin(args) -> int:
             result = desk.check_in(args.code, direction=args.direction, at=at, method="cli")
             emit(result.to_json(), args.json, _line(result))
             return 0 if result.tone == "green" else REFUSED_EXIT
-        for raw in sys.stdin.buffer:
-            code = raw.rstrip(b"\r\n")
+        for code in _lines(sys.stdin.buffer):
             result = desk.check_in(code, direction=args.direction, at=at, method="cli")
             emit(result.to_json(), args.json, _line(result))
     return 0

@@ -121,14 +121,30 @@ def kiosk_checks(path: Path) -> list[dict]:
         out.append(check("database", status, f"{integrity}; {scans} scans, {attendees} attendees, "
                          f"event {rules.event_id}",
                          "restore kiosk.db from its last bundle or run `kiosk init` again"))
+        out.append(clock_check(rules, hub_offset(model.hub_url) if model.hub_url else None))
     except KioskError as exc:
         out.append(check("database", "fail", str(exc), "run `kiosk init` again"))
-    free = shutil.disk_usage(folder.path).free
-    out.append(check("disk", "ok" if free > 1 << 30 else "warn", f"{free / (1 << 30):.1f} GiB free",
-                     "free some space: each scan takes about 0.5 kB"))
-    out.append(check("staff PIN", "ok" if model.staff_pin_hash else "warn",
-                     "set" if model.staff_pin_hash else "not set",
-                     f"kiosk staff set-pin --kiosk {folder.path}"))
+    per_scan = None
+    try:
+        with folder.open_store(readonly=True) as store:
+            per_scan = scan_bytes(store.conn)
+    except KioskError:
+        pass
+    from kiosk.storage.db import free_space
+
+    mount, free = free_space(folder.path)
+    out.append(disk_check(free, per_scan, mount))
+    from kiosk.core.pin import pin_hash_problem
+
+    problem = pin_hash_problem(model.staff_pin_hash) if model.staff_pin_hash else None
+    if problem:
+        out.append(check("staff PIN", "fail", f"staff_pin_hash in kiosk.toml is not valid: "
+                         f"{problem}; no PIN opens staff mode",
+                         f"kiosk staff set-pin --kiosk {folder.path}"))
+    else:
+        out.append(check("staff PIN", "ok" if model.staff_pin_hash else "warn",
+                         "set" if model.staff_pin_hash else "not set",
+                         f"kiosk staff set-pin --kiosk {folder.path}"))
     out.append(camera(model.camera))
     from kiosk.commands.service import service_check
 
@@ -158,6 +174,83 @@ def printer(queue: str) -> dict:
         return check("badge printer", "fail", state.summary(),
                      f"see to the printer, then: cupsenable {queue}; cupsaccept {queue}")
     return check("badge printer", "ok", state.summary())
+
+
+CLOCK_TOLERANCE_SECONDS = 60
+
+
+def hub_offset(url: str) -> float | str:
+    """The hub's clock minus ours, in seconds (half the round trip allowed for), or why the
+    hub could not tell."""
+    import time
+
+    from kiosk.sync.hub import HubClient, HubError
+
+    try:
+        with HubClient.connect(url, timeout=3) as hub:
+            sent = time.time()
+            hub_now = hub.conn.execute("SELECT extract(epoch FROM clock_timestamp())").fetchone()[0]
+            back = time.time()
+    except (HubError, Exception) as exc:  # the hub is optional for the clock check
+        return f"the hub could not be asked ({exc})"
+    return float(hub_now) - (sent + back) / 2
+
+
+def clock_check(rules, offset: float | str | None, now=None) -> dict:
+    """Warn when the kiosk's clock is outside the event's days, or off the hub's by over 60 s:
+    days, opening hours and the anti-passback window all read it."""
+    from kiosk.core.timeutil import utcnow
+
+    now = now or utcnow()
+    today = rules.local(now).date()
+    detail = f"{rules.local(now):%Y-%m-%d %H:%M:%S} event time"
+    problems = []
+    if today not in rules.days:
+        problems.append(f"{today} is not a day of the event ({rules.days[0]} to {rules.days[-1]})")
+    if isinstance(offset, (int, float)):
+        detail += f"; {abs(offset):.1f} s {'behind' if offset > 0 else 'ahead of'} the hub"
+        if abs(offset) > CLOCK_TOLERANCE_SECONDS:
+            problems.append(f"the clock is {abs(offset):.0f} s off the hub's")
+    elif isinstance(offset, str):
+        detail += f"; {offset}"
+    if problems:
+        return check("clock", "warn", "; ".join(problems) + f" ({detail})",
+                     "set the date and time (or turn on network time), then check again")
+    return check("clock", "ok", detail)
+
+
+# Below this much free space the kiosk cannot be trusted to record a day's scans: fail.
+DISK_FAIL_BYTES = 64 << 20
+DISK_WARN_BYTES = 1 << 30
+DEFAULT_SCAN_BYTES = 1024  # before the log holds enough scans to measure
+
+
+def scan_bytes(conn) -> float | None:
+    """Measured bytes per scan on disk: the scan log, its indexes and the tables derived from it
+    (SQLite's dbstat), over the number of scans; None when too few scans to tell."""
+    scans = conn.execute("SELECT COUNT(*) FROM scans").fetchone()[0]
+    if scans < 100:
+        return None
+    try:
+        used = conn.execute(
+            "SELECT SUM(pgsize) FROM dbstat WHERE name IN (SELECT name FROM sqlite_master "
+            "WHERE tbl_name IN ('scans', 'daily_attendance', 'scan_counts', 'day_counts', "
+            "'arrival_counts', 'inside_counts'))").fetchone()[0]
+    except Exception:  # an SQLite built without dbstat
+        return None
+    return used / scans if used else None
+
+
+def disk_check(free: int, per_scan: float | None, mount) -> dict:
+    size = per_scan or DEFAULT_SCAN_BYTES
+    how = "measured" if per_scan else "estimated"
+    room = int(free // size)
+    detail = (f"{free / (1 << 30):.2f} GiB free on {mount}: room for about {room:,} scans "
+              f"at {size / 1024:.1f} kB each ({how})")
+    fix = f"free space on {mount}: the kiosk refuses check-ins when the disk is full"
+    if free < DISK_FAIL_BYTES:
+        return check("disk", "fail", "the disk is full or nearly: " + detail, fix)
+    return check("disk", "ok" if free >= DISK_WARN_BYTES else "warn", detail, fix)
 
 
 def camera(spec: str) -> dict:

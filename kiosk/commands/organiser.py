@@ -82,6 +82,9 @@ def register(commands) -> None:
     p.add_argument("--event", required=True, type=Path, metavar="DIR")
     p.add_argument("--out", required=True, type=Path, metavar="OUT")
     p.add_argument("--pdf", type=Path, metavar="FILE", help="also write A6 badges, four to an A4 sheet")
+    p.add_argument("--reissue", metavar="ID", help="issue a new badge for one attendee (a lost "
+                   "or stolen one): kiosks provisioned afterwards refuse the older badges as "
+                   "superseded, and a block of the old badge no longer holds the attendee")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_badges)
 
@@ -143,7 +146,7 @@ def cmd_demo(args) -> int:
     emit(summary, args.json,
          f"Demo ready: {summary['attendees']} attendees, badges in {summary['badges']}\n"
          f"Run the kiosk:  {command} run --kiosk {kiosk} --windowed\n"
-         f"Or check in:    {command} checkin ITCN-00001 --kiosk {kiosk}\n"
+         f"Or check in:    {command} checkin {shlex.quote(summary['first_token'])} --kiosk {kiosk}\n"
          f"See {Path(args.dir).expanduser() / 'TRY-ME.txt'} for badges that show each refusal.")
     return 0
 
@@ -228,9 +231,18 @@ def cmd_badges(args) -> int:
     from kiosk.organiser.eventdir import EventFolder
 
     folder = EventFolder.open(args.event)
-    badges = write_badges(folder, args.out, pdf=args.pdf)
+    badges = write_badges(folder, args.out, pdf=args.pdf, reissue=args.reissue)
     summary = {"badges": len(badges), "out": str(args.out), "csv": str(args.out / "badges.csv"),
                "pdf": str(args.pdf) if args.pdf else None}
+    if args.reissue:
+        from kiosk.core.tokens import parse_token
+
+        summary["reissued"] = {"id": badges[0].attendee.id, "token": badges[0].token,
+                               "issue": parse_token(badges[0].token)[0].issue}
+        emit(summary, args.json, f"Reissued the badge of {badges[0].attendee.id} (issue "
+             f"{summary['reissued']['issue']}) in {args.out}; provision kiosks again "
+             "(`kiosk init`) so they refuse the old one")
+        return 0
     emit(summary, args.json, f"Wrote {len(badges)} badges to {args.out}"
          + (f" and {args.pdf}" if args.pdf else ""))
     return 0
@@ -267,8 +279,18 @@ def cmd_revoke(args) -> int:
         from kiosk.organiser.kioskdir import KioskFolder
         from kiosk.storage.roster import set_revocation
 
+        from kiosk.storage.roster import check_may_lift, revocation_row
+
         folder = KioskFolder.open(args.kiosk)
         with folder.open_store() as store:
+            if kind == "id" and store.find_attendee(what) is None:
+                raise KioskError(f"no attendee with registration number {what!r} in the "
+                                 f"roster of kiosk {folder.model.kiosk_id}")
+            if args.undo:
+                row = revocation_row(store.conn, key)
+                if row is None or not row["active"]:
+                    raise KioskError(f"{label} is not blocked at kiosk {folder.model.kiosk_id}")
+                check_may_lift([row], folder.model.kiosk_id)
             set_revocation(store.conn, key, kind, reason=reason, label=label,
                            active=not args.undo, source=f"kiosk {folder.model.kiosk_id}")
         where = f"kiosk {folder.model.kiosk_id}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kiosk.commands import emit, warn
+from kiosk.commands import emit, hub_url_arg, warn
 from kiosk.core.errors import KioskError
 
 PROBLEM_EXIT = 1
@@ -30,7 +30,8 @@ def register(commands) -> None:
         "merge", help="merge bundles into one database (idempotent by scan id)",
         description="Merge kiosk bundles into MERGED.db (created if missing). Each bundle is "
         "checked first: a truncated, changed or other event's bundle is refused with a reason "
-        "and adds nothing. Merging a bundle again adds nothing. A scan id already present with "
+        "and adds nothing; with --event, so is one that is unsigned, badly signed or from a "
+        "kiosk the event never provisioned (unsigned, bad_signature, unknown_kiosk). Merging a bundle again adds nothing. A scan id already present with "
         f"different content is reported as a conflict (the first version stays). Exits "
         f"{PROBLEM_EXIT} if any bundle was refused.")
     p.add_argument("bundles", nargs="+", type=Path, metavar="BUNDLE")
@@ -38,7 +39,10 @@ def register(commands) -> None:
                    help="the merged database (created if missing, with its folders)")
     p.add_argument("--event", type=Path, metavar="DIR",
                    help="the event folder: its roster (for no-shows in the report) and "
-                   "event.toml go into MERGED.db")
+                   "event.toml go into MERGED.db, and its kiosks' public keys check every "
+                   "bundle's signature (without it, signatures are not checked)")
+    p.add_argument("--max-size", type=int, default=4096, metavar="MB",
+                   help="refuse bundles larger than this, before reading them (default 4096)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_merge)
 
@@ -49,7 +53,7 @@ def register(commands) -> None:
         "background when kiosk.toml names a hub. With --watch, keep doing it until stopped "
         "(Ctrl-C), for a kiosk whose scans come from another process.")
     p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR", help="the kiosk folder")
-    p.add_argument("--hub", metavar="URL", help="postgresql://... (default: the hub_url in "
+    p.add_argument("--hub", metavar="URL", type=hub_url_arg, help="postgresql://... (default: the hub_url in "
                    "kiosk.toml)")
     p.add_argument("--watch", action="store_true",
                    help="keep pushing (looking every 2 s) and print a line whenever the state "
@@ -65,7 +69,7 @@ def register(commands) -> None:
         "with everything on one self-contained page.")
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--db", type=Path, metavar="MERGED.db", help="a merged database")
-    where.add_argument("--hub", metavar="URL", help="the hub, postgresql://...")
+    where.add_argument("--hub", metavar="URL", type=hub_url_arg, help="the hub, postgresql://...")
     p.add_argument("--out", required=True, type=Path, metavar="DIR",
                    help="the folder for the report (created if missing)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -75,26 +79,30 @@ def register(commands) -> None:
     hub_cmds = hub.add_subparsers(dest="hub_command", metavar="ACTION")
     hub_cmds.required = True
     p = hub_cmds.add_parser("init", help="create or migrate the hub's schema (safe to repeat)")
-    p.add_argument("url", metavar="URL", help="the hub, postgresql://user@host:5432/dbname")
+    p.add_argument("url", metavar="URL", type=hub_url_arg, help="the hub, postgresql://user@host:5432/dbname")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_hub_init)
     p = hub_cmds.add_parser(
         "publish", help="send the event's roster and revocations to the hub for kiosks to pull",
-        description="Send the event folder's event.toml, roster and revocation list to the hub. "
-        "Only changed rows go out; kiosks attached to the hub pull them within moments.")
-    p.add_argument("url", metavar="URL", help="the hub, postgresql://user@host:5432/dbname")
+        description="Send the event folder's event.toml, roster, revocation list and its "
+        "kiosks' public keys to the hub. Only changed rows go out; kiosks attached to the hub "
+        "pull them within moments. Once published, the hub refuses scans from kiosks the event "
+        "does not know, and the organiser's blocks are asserted again over any kiosk's.")
+    p.add_argument("url", metavar="URL", type=hub_url_arg, help="the hub, postgresql://user@host:5432/dbname")
     p.add_argument("--event", required=True, type=Path, metavar="DIR", help="the event folder")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_hub_publish)
     p = hub_cmds.add_parser("status", help="the hub's event, scans and kiosks")
-    p.add_argument("url", metavar="URL", help="the hub, postgresql://user@host:5432/dbname")
+    p.add_argument("url", metavar="URL", type=hub_url_arg, help="the hub, postgresql://user@host:5432/dbname")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_hub_status)
     p = hub_cmds.add_parser(
         "attach", help="make a kiosk push to this hub while it runs",
         description="Store URL as the kiosk's hub_url in kiosk.toml: `kiosk run` then pushes in "
-        "the background and `kiosk push` needs no --hub.")
-    p.add_argument("url", metavar="URL", help="the hub, postgresql://user@host:5432/dbname")
+        "the background and `kiosk push` needs no --hub. A password is never part of URL (the "
+        "command line is visible in `ps`): set PGPASSWORD, and it is kept in KIOSKDIR/hub.pgpass "
+        "(mode 0600, libpq's password file), not in kiosk.toml.")
+    p.add_argument("url", metavar="URL", type=hub_url_arg, help="the hub, postgresql://user@host:5432/dbname")
     p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR", help="the kiosk folder")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_hub_attach)
@@ -111,8 +119,13 @@ def cmd_export(args) -> int:
 
     folder = KioskFolder.open(args.kiosk)
     out = bundle_target(args.out)
+    key = folder.signing_key()
+    if key is None:
+        warn(f"kiosk {folder.model.kiosk_id} has no key of its own (provisioned by an older "
+             "program): the bundle is unsigned and `kiosk merge --event` will refuse it; run "
+             "`kiosk init` for this kiosk again, then export again")
     with folder.open_store(readonly=True) as store:
-        summary = export_bundle(store, folder.model, out)
+        summary = export_bundle(store, folder.model, out, signing_key=key)
     _describe(Path(summary["bundle"]), bundle=True, kiosk_id=summary["kiosk_id"])
     emit(summary, args.json, f"Exported {summary['scans']} scans of kiosk {summary['kiosk_id']} "
          f"to {summary['bundle']} (SHA-256 {summary['content_sha256'][:16]}...)")
@@ -194,10 +207,14 @@ def cmd_merge(args) -> int:
             store.checkpoint()
         event = {"event_id": folder.model.id,
                  "event_toml": (folder.path / EVENT_TOML).read_text(encoding="utf-8"),
-                 "event_db": folder.path / EVENT_DB}
+                 "event_db": folder.path / EVENT_DB, "kiosk_keys": folder.kiosk_keys()}
+    if args.max_size <= 0:
+        raise KioskError("--max-size must be a positive number of megabytes")
     made = _made_parents(args.into)
     try:
-        report = merge_bundles(args.bundles, args.into, **event)
+        report = merge_bundles(
+            args.bundles, args.into, max_bytes=args.max_size << 20, **event,
+            on_wait=lambda: warn(f"another merge into {args.into} is running; waiting for it"))
     finally:
         if not args.into.exists():  # nothing was merged: leave no empty folders either
             for folder in made:
@@ -211,6 +228,9 @@ def cmd_merge(args) -> int:
              f"{report.already_present} already present, {report.conflict_count} conflicts, "
              f"{len(report.rejected)} bundles refused ({report.scans_total} scans in all, "
              f"{report.seconds:.1f} s)"]
+    if report.waited_seconds:
+        lines.append(f"  waited {report.waited_seconds:.1f} s for another merge into the same "
+                     "file to finish first")
     lines += [f"  refused {r['bundle']}: {r['message']}" for r in report.rejected]
     lines += [f"  conflict: scan {c['scan_id']} from {c['kiosk_id']} differs in "
               f"{', '.join(c['columns'])} (kept the first version)" for c in report.conflicts[:20]]
@@ -326,14 +346,14 @@ def cmd_hub_publish(args) -> int:
         revocations = store.revocations()
     with HubClient.connect(args.url) as hub:
         result = hub.publish(folder.model.id, (folder.path / EVENT_TOML).read_text(encoding="utf-8"),
-                             attendees, revocations)
+                             attendees, revocations, kiosk_keys=folder.kiosk_keys())
     summary = {"hub": redact(args.url), "event_id": result.event_id, "attendees": len(attendees),
                "attendees_changed": result.attendees_changed, "revocations": len(revocations),
-               "revocations_changed": result.revocations_changed}
+               "revocations_changed": result.revocations_changed, "kiosks": result.kiosks}
     emit(summary, args.json,
          f"Published event {result.event_id}: {len(attendees)} attendees "
          f"({result.attendees_changed} new or changed), {len(revocations)} revocations "
-         f"({result.revocations_changed} new or changed)")
+         f"({result.revocations_changed} new or changed), {result.kiosks} kiosks allowed to push")
     return 0
 
 
@@ -362,11 +382,21 @@ def cmd_hub_attach(args) -> int:
     from kiosk.organiser.kioskdir import KioskFolder
     from kiosk.sync.hub import HubClient, HubError, check_url, redact
 
+    import os
+
+    from kiosk.organiser.kioskdir import HUB_PASSFILE
+    from kiosk.sync.hub import with_passfile
+
     url = check_url(args.url)
     folder = KioskFolder.open(args.kiosk)
+    # The password (from PGPASSWORD) goes to the kiosk's hub.pgpass (mode 0600), never into
+    # kiosk.toml; libpq reads it from there.
+    password = os.environ.get("PGPASSWORD") or None
+    folder.save_hub_password(url, password)
+    connect_url = with_passfile(url, (folder.path / HUB_PASSFILE).resolve()) if password else url
     reachable, problem = True, ""
     try:
-        with HubClient.connect(url) as hub:
+        with HubClient.connect(connect_url) as hub:
             info = hub.info()
         if info.event_id and info.event_id != folder.model.event_id:
             raise KioskError(f"the hub belongs to event {info.event_id}, this kiosk to "
@@ -387,6 +417,7 @@ def cmd_hub_detach(args) -> int:
 
     folder = KioskFolder.open(args.kiosk)
     folder.update(hub_url="")
+    folder.save_hub_password("", None)
     emit({"kiosk": str(folder.path), "hub": ""}, args.json,
          f"Kiosk {folder.model.kiosk_id} no longer pushes to a hub")
     return 0

@@ -69,7 +69,11 @@ class EventModel(_Strict):
     venues: list[str] = Field(min_length=1)
     hours: HoursModel = HoursModel()
     anti_passback_seconds: int = Field(120, ge=0, le=24 * 3600)
-    accept_plain_ids: bool = True
+    # Who may come in with a plain registration number (a QR of it is easy to make): "never",
+    # "unbadged" (attendees never issued a signed badge, e.g. from another ticketing system) or
+    # "always". The older ``accept_plain_ids = false`` still means "never".
+    plain_ids: Literal["never", "unbadged", "always"] = "unbadged"
+    accept_plain_ids: bool | None = None
     help_point: str = "the registration desk"
     # "No badge?" at entry kiosks: check in with the registration's e-mail or phone number.
     no_badge_checkin: bool = True
@@ -164,7 +168,7 @@ class EventModel(_Strict):
             day_hours={d: Hours.parse(t) for d, t in self.hours.days.items()},
             categories=categories,
             anti_passback_seconds=self.anti_passback_seconds,
-            accept_plain_ids=self.accept_plain_ids,
+            plain_ids="never" if self.accept_plain_ids is False else self.plain_ids,
             help_point=self.help_point,
         )
 

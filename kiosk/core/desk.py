@@ -7,6 +7,7 @@ durably; if the store fails, the caller gets a StorageError and never an ``accep
 from __future__ import annotations
 
 import uuid
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable, Protocol
@@ -14,7 +15,7 @@ from typing import Callable, Protocol
 from kiosk.core.errors import KioskError, StorageError
 from kiosk.core.event import Attendee, EventRules, normalise_id
 from kiosk.core.outcomes import ATTENTION_STEP, ENTRIES, Outcome, message_for, tone
-from kiosk.core.rules import Attendance, Identity, identify, judge
+from kiosk.core.rules import Attendance, Identity, admit_by_badge, identify, judge
 from kiosk.core.tickets import ExternalTickets
 from kiosk.core.timeutil import local_day, to_utc_text, utcnow
 from kiosk.core.tokens import TokenVerifier
@@ -60,7 +61,12 @@ class ScanStore(Protocol):
 
     def find_attendee(self, attendee_id: str) -> Attendee | None: ...
 
-    def revocation(self, attendee_id: str | None, token_fingerprint: str | None) -> str | None: ...
+    def revocation(self, attendee_id: str | None, token_fingerprint: str | None,
+                   issue: int | None = None) -> str | None: ...
+
+    def badge_issue(self, attendee_id: str) -> int | None: ...
+
+    def decision(self) -> AbstractContextManager: ...
 
     def attendance(self, day: str, attendee_id: str) -> Attendance | None: ...
 
@@ -130,19 +136,28 @@ class CheckInDesk:
             raise KioskError(f"direction must be in or out, not {direction!r}")
         at = at or self.clock()
         day = local_day(at, self.event.timezone).isoformat()
-        identity = identify(code, self.event, self.verifier, self.store.find_attendee,
-                            self.tickets)
-        attendance = None
-        revoked_reason = None
-        if identity.failure is None and identity.attendee_id is not None:
-            revoked_reason = self.store.revocation(identity.attendee_id, identity.token_fingerprint)
-            attendance = self._attendance(day, identity.attendee_id)
-        outcome, reason = judge(
-            identity, self.event, venue=self.kiosk.venue, direction=direction, at=at,
-            attendance=attendance, revoked=revoked_reason is not None,
-        )
-        return self._record(identity, outcome, reason, at, day, direction, method, note="",
-                            detail=revoked_reason or identity.detail)
+        # Look-ups, decision and append in one write transaction: two processes on one kiosk.db
+        # (the running kiosk and `kiosk checkin -`) never both admit the same person.
+        with self.store.decision():
+            identity = identify(code, self.event, self.verifier, self.store.find_attendee,
+                                self.tickets)
+            attendance = None
+            revoked_reason = None
+            if identity.failure is None and identity.attendee_id is not None:
+                identity = admit_by_badge(identity, self.event,
+                                          self.store.badge_issue(identity.attendee_id))
+            if identity.failure is None and identity.attendee_id is not None:
+                revoked_reason = self.store.revocation(identity.attendee_id,
+                                                       identity.token_fingerprint, identity.issue)
+                attendance = self._attendance(day, identity.attendee_id)
+                attendance = self._across_midnight(attendance, identity, at)
+            outcome, reason = judge(
+                identity, self.event, venue=self.kiosk.venue, direction=direction, at=at,
+                attendance=attendance, revoked=revoked_reason is not None,
+            )
+            result = self._record(identity, outcome, reason, at, day, direction, method,
+                                  note="", detail=revoked_reason or identity.detail)
+        return result
 
     def manual_check_in(self, attendee_id: str, *, note: str, staff: str = "staff",
                         at: datetime | None = None) -> CheckInResult:
@@ -154,13 +169,31 @@ class CheckInDesk:
             raise KioskError(f"no attendee with registration number {attendee_id!r}")
         at = at or self.clock()
         day = local_day(at, self.event.timezone).isoformat()
-        attendance = self._attendance(day, attendee.id)
-        first = attendance is None or attendance.last_in_at is None
-        identity = Identity(stored_code=attendee.id, attendee_id=attendee.id,
-                            category=attendee.category, attendee=attendee, via="staff")
-        outcome = Outcome.ACCEPTED if first else Outcome.REENTRY
-        return self._record(identity, outcome, "staff_override", at, day, "in", "manual",
-                            note=f"{staff}: {note.strip()}", detail=note.strip())
+        with self.store.decision():
+            attendance = self._attendance(day, attendee.id)
+            first = attendance is None or attendance.last_in_at is None
+            identity = Identity(stored_code=attendee.id, attendee_id=attendee.id,
+                                category=attendee.category, attendee=attendee, via="staff")
+            outcome = Outcome.ACCEPTED if first else Outcome.REENTRY
+            result = self._record(identity, outcome, "staff_override", at, day, "in", "manual",
+                                  note=f"{staff}: {note.strip()}", detail=note.strip())
+        return result
+
+    def _across_midnight(self, attendance: Attendance | None, identity: Identity,
+                         at: datetime) -> Attendance | None:
+        """The anti-passback window reaches back over local midnight: an entry 20 s before it
+        makes a scan 20 s after it a duplicate, not the first entry of a new day."""
+        window = self.event.window_for(identity.category or "visitor")
+        before = at - window
+        yesterday = local_day(before, self.event.timezone)
+        if yesterday == local_day(at, self.event.timezone):
+            return attendance
+        previous = self._attendance(yesterday.isoformat(), identity.attendee_id)
+        if previous is None or not previous.inside or previous.last_in_at is None \
+                or at - previous.last_in_at >= window:
+            return attendance
+        recent = Attendance(last_in_at=previous.last_in_at, entries=previous.entries)
+        return recent if attendance is None else attendance.combine(recent)
 
     def _attendance(self, day: str, attendee_id: str) -> Attendance | None:
         local = self.store.attendance(day, attendee_id)

@@ -78,8 +78,14 @@ class EventRules:
     categories: dict[str, CategoryRule]
     day_hours: dict[date, Hours] = field(default_factory=dict)
     anti_passback_seconds: int = 120
-    accept_plain_ids: bool = True
+    # Plain registration numbers (no signature): "never", "unbadged" (only for attendees who
+    # were never issued a signed badge) or "always".
+    plain_ids: str = "unbadged"
     help_point: str = "the registration desk"
+
+    @property
+    def accept_plain_ids(self) -> bool:
+        return self.plain_ids != "never"
 
     def hours_on(self, day: date) -> Hours:
         return self.day_hours.get(day, self.default_hours)

@@ -5,7 +5,7 @@ Pure functions over plain values; the desk (desk.py) feeds them from the store.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Callable
 
@@ -38,6 +38,7 @@ class Identity:
     via: str | None = None  # "token" or "id"
     token_fingerprint: str | None = None
     key_id: int | None = None
+    issue: int | None = None  # the badge's issue number (a reissued badge has a higher one)
     failure: tuple[Outcome, str] | None = None
     detail: str = ""  # for people: which product a refused ticket was
 
@@ -136,7 +137,7 @@ def identify(
     # barcode) is the ticket itself, unguessable unlike a registration number.
     by_code = bool(attendee.code) and normalise_id(attendee.code) == normalise_id(text) \
         and normalise_id(attendee.id) != normalise_id(text)
-    if not event.accept_plain_ids and not by_code:
+    if event.plain_ids == "never" and not by_code:
         return Identity(
             stored_code=text, attendee_id=attendee.id, category=attendee.category,
             attendee=attendee, via="id", failure=(Outcome.INVALID, "plain_ids_disabled"),
@@ -183,6 +184,7 @@ def _from_claims(token: str, claims: BadgeClaims, event: EventRules, find_attend
         via="token",
         token_fingerprint=token_hash(token),
         key_id=claims.key_id,
+        issue=claims.issue,
     )
 
 
@@ -207,6 +209,23 @@ def _from_ticket(text: str, ticket: ExternalTicket, event: EventRules, find_atte
     )
 
 
+def admit_by_badge(identity: Identity, event: EventRules, current_issue: int | None) -> Identity:
+    """What the organiser's badge record says about an identified holder.
+
+    ``current_issue`` is the issue number of the newest badge issued to the attendee (None:
+    never issued one). A plain registration number of a badged attendee is refused under the
+    ``unbadged`` policy (anyone can print a QR of a number); a badge older than the newest issue
+    is refused as superseded (a lost badge, reissued).
+    """
+    if identity.failure is not None or current_issue is None:
+        return identity
+    if identity.via == "id" and event.plain_ids == "unbadged":
+        return replace(identity, failure=(Outcome.INVALID, "badge_required"))
+    if identity.via == "token" and identity.issue is not None and identity.issue < current_issue:
+        return replace(identity, failure=(Outcome.REVOKED, "superseded"))
+    return identity
+
+
 def judge(
     identity: Identity,
     event: EventRules,
@@ -220,13 +239,13 @@ def judge(
     """The outcome and reason code for an identified holder at this kiosk and moment."""
     if identity.failure is not None:
         return identity.failure
+    if direction == "out":
+        # Anyone may leave, a blocked attendee too: recorded as an exit, so inside_now stays true.
+        inside = attendance is not None and attendance.inside
+        return Outcome.EXITED, "exit" if inside else "exit_not_inside"
     if revoked:
         return Outcome.REVOKED, "revoked"
     category = identity.category or "visitor"
-
-    if direction == "out":
-        inside = attendance is not None and attendance.inside
-        return Outcome.EXITED, "exit" if inside else "exit_not_inside"
 
     local = event.local(at)
     today = local.date()

@@ -43,6 +43,8 @@ def parse_moment(text: str, tz_name: str) -> datetime:
         moment = datetime.fromisoformat(raw)
     except ValueError as exc:
         raise KioskError(f"not an ISO 8601 time: {text!r} (try 2026-11-28T10:30)") from exc
+    if not 1970 <= moment.year <= 9998:  # zone arithmetic overflows near the ends of time
+        raise KioskError(f"{text!r} is out of range: give a time between 1970 and 9998")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone(tz_name))
     return moment.astimezone(UTC)

@@ -55,6 +55,9 @@ REASONS = {
     "bad_signature": QT_TRANSLATE_NOOP("Outcome", "The badge could not be verified."),
     "unmapped_item": QT_TRANSLATE_NOOP("Outcome", "This ticket is not for entry here."),
     "plain_ids_disabled": QT_TRANSLATE_NOOP("Outcome", "Please show the QR code of your badge."),
+    # The same words as plain_ids_disabled, so the screens already have them in every language.
+    "badge_required": QT_TRANSLATE_NOOP("Outcome", "Please show the QR code of your badge."),
+    "superseded": QT_TRANSLATE_NOOP("Outcome", "It cannot be used to enter."),
     "not_in_roster": QT_TRANSLATE_NOOP("Outcome", "This registration number is not on our list."),
     "revoked": QT_TRANSLATE_NOOP("Outcome", "It cannot be used to enter."),
     "event_not_today": QT_TRANSLATE_NOOP("Outcome", "The exhibition is not open today."),

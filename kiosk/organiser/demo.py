@@ -152,13 +152,14 @@ def _make_demo(directory: Path, attendees: int, days: list[date] | None, venue: 
     lines = [f"Demo event: {event.model.name}, {days[0]} to {days[-1]}, open around the clock.",
              f"Kiosk: {directory / 'kiosk-1'} at {venue.title()}, Gate 1.", "",
              f"Every badge in {badges_dir}/ checks in (badges.csv holds their tokens);",
-             f"show a PNG to the camera, or: {run_command} checkin ITCN-00001 --kiosk "
-             + shlex.quote(str(directory / "kiosk-1")),
+             "show a PNG to the camera, or type its token (a badged attendee's plain registration",
+             "number is refused: anyone could print a QR of it):",
+             f"  {run_command} checkin {badges[0].token} --kiosk " + shlex.quote(str(directory / "kiosk-1")),
              "", f"Badges in {directory / 'samples'}/ show the refusals:"]
     lines += [f"  {name}: {path}" for name, path in samples.items()]
     (directory / "TRY-ME.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return {"event": str(event.path), "kiosk": kiosk["kiosk"], "attendees": report.imported,
-            "badges": str(badges_dir), "pdf": str(pdf) if pdf else None,
+            "badges": str(badges_dir), "first_token": badges[0].token, "pdf": str(pdf) if pdf else None,
             "days": [d.isoformat() for d in days], "venue": venue,
             "samples": {k: str(v) for k, v in samples.items()}}
 

@@ -4,6 +4,8 @@
     EVENT/event.db          roster and revocation list (SQLite)
     EVENT/keys/KID.pub      public keys (hex), all of them kept for verification after rotation
     EVENT/keys/KID.key      private keys (PEM, mode 0600); they never leave this folder
+    EVENT/kiosks/ID.pub     each provisioned kiosk's public key(s) (hex, one a line): a bundle
+                            or push is believed only when signed by one of them
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from kiosk.storage.event_store import EventStore
 EVENT_TOML = "event.toml"
 EVENT_DB = "event.db"
 KEYS = "keys"
+KIOSKS = "kiosks"
 
 
 def slug(text: str) -> str:
@@ -47,7 +50,11 @@ class EventFolder:
         path = Path(path)
         if (path / EVENT_TOML).exists():
             raise KioskError(f"{path} already holds an event; choose another folder")
-        event_id = f"{slug(name)}-{days[0]:%Y%m%d}"
+        # A random part: two events with the same name and first day (a rehearsal and the
+        # real one) never accept each other's badges, bundles or kiosks.
+        import secrets
+
+        event_id = f"{slug(name)}-{days[0]:%Y%m%d}-{secrets.token_hex(3)}"
         model = event_from_dict({
             "id": event_id, "name": name, "days": days, "venues": venues,
             "hours": {"default": hours}, **extra,
@@ -120,6 +127,29 @@ class EventFolder:
 
     def public_keys_raw(self) -> dict[int, bytes]:
         return {kid: public_raw(key) for kid, key in self.public_keys().items()}
+
+    # -- kiosks' keys --------------------------------------------------------------------------
+    def record_kiosk_key(self, kiosk_id: str, raw: bytes) -> None:
+        """Remember a kiosk's public key (kept alongside any earlier key of the same kiosk id,
+        so bundles from an earlier provisioning still verify)."""
+        folder = self.path / KIOSKS
+        folder.mkdir(exist_ok=True)
+        path = folder / f"{kiosk_id}.pub"
+        lines = path.read_text().split() if path.exists() else []
+        if raw.hex() not in lines:
+            write_atomic(path, "\n".join([*lines, raw.hex()]) + "\n")
+
+    def kiosk_keys(self) -> dict[str, list[bytes]]:
+        """Kiosk id -> raw Ed25519 public keys of every kiosk this event provisioned."""
+        keys: dict[str, list[bytes]] = {}
+        for path in sorted((self.path / KIOSKS).glob("*.pub")):
+            try:
+                keys[path.stem] = [bytes.fromhex(line) for line in path.read_text().split()]
+                for raw in keys[path.stem]:
+                    public_from_raw(raw)
+            except ValueError as exc:
+                raise KioskError(f"kiosk key {path} is damaged: {exc}") from exc
+        return keys
 
     def verifier(self) -> TokenVerifier:
         return TokenVerifier(self.model.id, self.public_keys())

@@ -3,12 +3,16 @@
     KIOSK/kiosk.toml     kiosk id, venue, gate, role, map anchor, camera, languages, PIN hash, hub
     KIOSK/kiosk.db       SQLite (WAL): event rules, roster, public keys, revocations, scan log
     KIOSK/exhibitors/    this edition's exhibitors, copied from the event with the roster
+    KIOSK/kiosk-key.pem  this kiosk's own Ed25519 key (mode 0600), which signs its bundles; the
+                         public half is in the event folder (kiosks/ID.pub)
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +26,8 @@ from kiosk.storage.kiosk_store import KioskStore
 
 KIOSK_TOML = "kiosk.toml"
 KIOSK_DB = "kiosk.db"
+KIOSK_KEY = "kiosk-key.pem"
+HUB_PASSFILE = "hub.pgpass"  # the hub password, libpq's password-file format, mode 0600
 EXHIBITORS = "exhibitors"
 
 
@@ -35,7 +41,15 @@ class KioskFolder:
         path = Path(path)
         if not path.is_dir():
             raise KioskError(f"no kiosk folder at {path}; provision one with `kiosk init`")
-        return cls(path, load_kiosk(path / KIOSK_TOML))
+        model = load_kiosk(path / KIOSK_TOML)
+        passfile = path / HUB_PASSFILE
+        if model.hub_url and passfile.exists():
+            from kiosk.core.pgurl import with_passfile
+
+            # The password stays in its own file; libpq reads it from there when connecting.
+            model = model.model_copy(update={"hub_url": with_passfile(model.hub_url,
+                                                                      passfile.resolve())})
+        return cls(path, model)
 
     @property
     def db_path(self) -> Path:
@@ -45,7 +59,40 @@ class KioskFolder:
         return KioskStore.open(self.db_path, readonly=readonly, one_owner=one_owner)
 
     def save(self) -> None:
-        write_atomic(self.path / KIOSK_TOML, dump(self.model))
+        from kiosk.core.pgurl import without_passfile
+
+        stored = self.model.model_copy(update={"hub_url": without_passfile(self.model.hub_url)})
+        write_atomic(self.path / KIOSK_TOML, dump(stored), mode=0o600)
+
+    def save_hub_password(self, url: str, password: str | None) -> None:
+        """Keep the hub password out of kiosk.toml: in hub.pgpass (mode 0600), or nowhere."""
+        from kiosk.core.pgurl import passfile_line
+
+        path = self.path / HUB_PASSFILE
+        if password is None:
+            path.unlink(missing_ok=True)
+            return
+        write_atomic(path, passfile_line(url, password), mode=0o600)
+
+    def signing_key(self):
+        """The kiosk's own Ed25519 private key, or None for a folder provisioned before kiosks
+        had one (`kiosk init` again gives it one)."""
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+        path = self.path / KIOSK_KEY
+        if not path.exists():
+            return None
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            raise KioskError(f"{path} can be read by others (mode {mode:o}); run: chmod 600 {path}")
+        try:
+            key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        except ValueError as exc:
+            raise KioskError(f"the kiosk's key {path} is damaged: {exc}") from exc
+        if not isinstance(key, Ed25519PrivateKey):
+            raise KioskError(f"{path} is not an Ed25519 key")
+        return key
 
     def update(self, **changes) -> None:
         self.model = kiosk_from_dict({**self.model.model_dump(), **changes}, str(self.path))
@@ -73,6 +120,12 @@ def build_desk(folder: KioskFolder, store: KioskStore, **kwargs) -> CheckInDesk:
     if rules.event_id != folder.model.event_id:
         raise KioskError(f"{folder.path}: kiosk.toml names event {folder.model.event_id} but "
                          f"kiosk.db holds {rules.event_id}; provision the kiosk again")
+    for field in ("kiosk_id", "venue"):
+        held = store.get_meta(field)
+        if held and held != getattr(folder.model, field):
+            raise KioskError(f"{folder.path}: kiosk.toml says {field} {getattr(folder.model, field)}"
+                             f" but kiosk.db belongs to {field} {held}; put back the right "
+                             "kiosk.toml or provision the kiosk again")
     try:
         store.set_zone(rules.timezone, rules.days)  # a kiosk provisioned before schema 4
     except sqlite3.OperationalError:  # read-only: its counters stay as they are
@@ -82,6 +135,28 @@ def build_desk(folder: KioskFolder, store: KioskStore, **kwargs) -> CheckInDesk:
     kwargs.setdefault("tickets", PretixSig1.from_config(store.get_meta(META_KEY)))
     return CheckInDesk(event=rules, kiosk=folder.model.identity(), store=store,
                        verifier=load_verifier(store, rules), **kwargs)
+
+
+def ensure_kiosk_key(path: Path):
+    """The kiosk's key: made once, private half only here (mode 0600)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key_path = path / KIOSK_KEY
+    if key_path.exists():
+        return KioskFolder(path, None).signing_key()  # type: ignore[arg-type]
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption())
+    tmp = key_path.with_name(key_path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(pem)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, key_path)
+    return key
 
 
 def init_kiosk(path: Path, event: EventFolder, *, kiosk_id: str, venue: str, gate: str = "",
@@ -130,7 +205,10 @@ def init_kiosk(path: Path, event: EventFolder, *, kiosk_id: str, venue: str, gat
     exhibitors = event.path / EXHIBITORS
     if exhibitors.is_dir():
         shutil.copytree(exhibitors, path / EXHIBITORS, dirs_exist_ok=True)
-    write_atomic(toml_path, dump(model))
+    from kiosk.core.tokens import public_raw
+
+    event.record_kiosk_key(model.kiosk_id, public_raw(ensure_kiosk_key(path).public_key()))
+    write_atomic(toml_path, dump(model), mode=0o600)
     leaked = list(path.rglob("*.key"))
     if leaked:  # belt and braces: a private key must never reach a kiosk
         for item in leaked:

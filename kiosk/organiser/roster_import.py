@@ -317,13 +317,36 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
         delimiter = ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"',
                         skipinitialspace=False, strict=False)
-    line = 1
+    # Read everything first: a quote left open swallows the rows after it into one cell, and
+    # the file is refused whole (naming the line where the quote opened) before anything is
+    # imported.
+    records, line, columns = [], 1, 0
     try:
         for record in reader:
-            yield line, record
-            line = reader.line_num + 1
+            end = reader.line_num
+            columns = columns or len(record)
+            if end > line:
+                _check_quoted(path, record, line, end, delimiter, columns)
+            records.append((line, record))
+            line = end + 1
     except csv.Error as exc:
         raise KioskError(f"{path}: line {line}: {exc}") from exc
+    yield from records
+
+
+def _check_quoted(path: Path, record: list[str], start: int, end: int, delimiter: str,
+                  columns: int) -> None:
+    """A record that spans lines is fine (an address in quotes) unless its multi-line cell holds
+    whole rows: then a quote was left open on line ``start``."""
+    for cell in record:
+        if "\n" not in cell and "\r" not in cell:
+            continue
+        inner = cell.splitlines()[1:]
+        if columns >= 3 and any(part.count(delimiter) >= columns - 1 for part in inner):
+            raise KioskError(
+                f"{path}: line {start}: a quote opened here is not closed until line {end}, so "
+                f"{len(inner)} rows after it would be read as one cell; close the quote (or "
+                "double it, \"\") and import again; nothing was imported")
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
@@ -331,9 +354,12 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
 
     from openpyxl import load_workbook
 
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        # From an open file, so that a workbook saved (or renamed) as .csv is read by content.
+        book = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, InvalidFileException) as exc:
         raise KioskError(f"{path} is not a readable XLSX workbook: {exc}") from None
     try:
         sheet = _roster_sheet(book)
@@ -382,7 +408,13 @@ def read_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
 
 # -- validating rows ----------------------------------------------------------------------
 def _clean(text: str) -> str:
-    return " ".join(str(text).replace("\u00a0", " ").split())
+    text = str(text).replace("\u00a0", " ")
+    cleaned = " ".join(text.split())
+    # A leading tab that protects a formula-looking value (=, +, -, @) in a spreadsheet export
+    # is kept, as a leading apostrophe is: the value stays text wherever it goes next.
+    if text.startswith("\t") and cleaned.startswith(("=", "+", "-", "@")):
+        return "\t" + cleaned
+    return cleaned
 
 
 def _parse_days(text: str, event: EventRules) -> tuple[date, ...] | None:

@@ -52,6 +52,13 @@ class ReprintPlan:
     rules: object             # kiosk.core.event.EventRules
 
 
+def _check_file(store) -> None:
+    """Before the commit: kiosk.db at its path is still the file opened (see KioskStore)."""
+    check = getattr(store, "check_file", None)
+    if check is not None:
+        check()
+
+
 class StaffService:
     def __init__(self, kiosk_id: str, *, kiosk_dir: Path | None = None,
                  disk_usage: Callable[[Path], object] = shutil.disk_usage):
@@ -112,6 +119,7 @@ class StaffService:
             result = desk.manual_check_in(attendee_id, note=reason, staff=self.who)
             self.audit(store, "manual_checkin", result.attendee_id or attendee_id,
                        f"{reason}; scan {result.scan_id}; {result.outcome.value}")
+            _check_file(store)
         return result, self.standing(store, desk, result.attendee_id or attendee_id)
 
     def set_blocked(self, store, desk, attendee_id: str, blocked: bool, reason: str):
@@ -121,6 +129,7 @@ class StaffService:
                                            source=f"kiosk {self.kiosk_id}")
             self.audit(store, "block" if blocked else "unblock", attendee_id,
                        f"{reason}; {', '.join(keys)}")
+            _check_file(store)
         return keys, self.standing(store, desk, attendee_id)
 
     # -- reprints -----------------------------------------------------------------------------
@@ -179,11 +188,23 @@ def folder_exporter(kiosk_dir: Path) -> Callable[[Path], dict]:
     """export(folder): this kiosk's bundle written into ``folder`` (a USB stick), its summary."""
     def export(folder: Path) -> dict:
         from kiosk.config import load_kiosk
+        from kiosk.organiser.kioskdir import KioskFolder
         from kiosk.storage.kiosk_store import KioskStore
         from kiosk.sync.bundle import export_bundle
 
         model = load_kiosk(kiosk_dir / "kiosk.toml")
+        key = KioskFolder(kiosk_dir, model).signing_key()  # signed, as `kiosk export` does
         with KioskStore.open(kiosk_dir / "kiosk.db", readonly=True) as store:
-            return export_bundle(store, model, Path(folder))
+            return export_bundle(store, model, Path(folder), signing_key=key)
 
     return export
+
+
+# -- the staff PIN's lock-out log (kiosk/ui/staff_lock.py reads and writes it through here) ----
+def pin_events(store):
+    """(events, tampered) of kiosk.db's append-only PIN log."""
+    return staff_store.pin_events(store.conn)
+
+
+def add_pin_event(store, kind: str, boot: str = "", mono: float = 0.0, seconds: int = 0) -> None:
+    staff_store.add_pin_event(store.conn, kind, boot, mono, seconds)

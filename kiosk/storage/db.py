@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import Sequence
@@ -38,9 +40,49 @@ def connect(path: Path | str, *, must_exist: bool = True, readonly: bool = False
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
+        problem = disk_problem(exc, path)
+        if problem:
+            raise KioskError(f"{what} at {path} cannot be used: {problem}") from exc
         raise KioskError(f"{what} at {path} is damaged or not a database ({exc}); "
                          "restore it from a backup or provision the kiosk again") from exc
     return conn
+
+
+def _mount_point(path: Path) -> Path:
+    path = Path(os.path.abspath(path))
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    while not os.path.ismount(path) and path != path.parent:
+        path = path.parent
+    return path
+
+
+def free_space(path: Path | str) -> tuple[Path, int]:
+    """The mount point holding ``path`` and its free bytes."""
+    mount = _mount_point(Path(path))
+    return mount, shutil.disk_usage(mount).free
+
+
+def disk_problem(exc: BaseException, path: Path | str | None) -> str | None:
+    """What is wrong with the disk, in words, when an SQLite error comes from it (else None):
+    a full disk or a read-only file system is not a damaged database."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    if name == "SQLITE_FULL" or "database or disk is full" in text:
+        if path is None:
+            return "the disk is full"
+        mount, free = free_space(Path(path).parent)
+        return f"the disk is full: free space on {mount} is {free:,} bytes; free some space"
+    if name.startswith("SQLITE_READONLY") or "readonly database" in text \
+            or "read-only file system" in text:
+        where = f" holding {path}" if path is not None else ""
+        return (f"the file system{where} is read-only (or the file is not writable); "
+                "the kiosk cannot record scans")
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        return "the disk could not be written (an input/output error): check the disk or card"
+    if name == "SQLITE_CANTOPEN" or "unable to open database" in text:
+        return "the file cannot be opened (missing folder or no permission)"
+    return None
 
 
 def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration], what: str) -> int:

@@ -5,7 +5,10 @@ One KioskStore is owned by one thread (the CLI's, or the UI's database worker).
 
 from __future__ import annotations
 
+import os
+import secrets
 import sqlite3
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Iterator
@@ -17,7 +20,7 @@ from kiosk.core.headcount import Headcount
 from kiosk.core.rules import Attendance
 from kiosk.core.timeutil import from_utc_text, to_utc_text, utcnow
 from kiosk.storage import roster
-from kiosk.storage.db import SqliteStore, Transaction, connect, migrate
+from kiosk.storage.db import SqliteStore, Transaction, connect, disk_problem, migrate
 from kiosk.storage.headcount_sql import headcount
 from kiosk.storage.readable import ensure_zone
 from kiosk.storage.schema import KIOSK_MIGRATIONS, SCAN_COLUMNS
@@ -49,8 +52,80 @@ class KioskStore(SqliteStore):
             migrate(conn, KIOSK_MIGRATIONS, f"kiosk database {path}")
         store = cls(conn, path)
         if not readonly:
+            store._remember_file()
             ensure_zone(store)
         return store
+
+    # -- the file under us -----------------------------------------------------------------
+    # A kiosk.db deleted, renamed over or overwritten while the kiosk runs would take commits
+    # into a file nobody will ever read. Before each commit the file at the path must still be
+    # the one opened: same device and inode, an SQLite header, and this database's own random
+    # application id (set once, at offset 68 of the header).
+    _identity: tuple[int, int, bytes] | None = None
+
+    def _remember_file(self) -> None:
+        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id == 0:
+            app_id = secrets.randbits(31) | 1
+            self.conn.execute(f"PRAGMA application_id = {app_id}")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # into the file's header now
+        st = os.stat(self.path)
+        self._identity = (st.st_dev, st.st_ino, app_id.to_bytes(4, "big", signed=True))
+
+    def check_file(self) -> None:
+        """Raise StorageError unless the file at our path is still the database we opened."""
+        if self._identity is None or self.path is None:
+            return
+        dev, ino, app_id = self._identity
+        problem = None
+        try:
+            st = os.stat(self.path)
+            with open(self.path, "rb") as fh:
+                header = fh.read(100)
+        except FileNotFoundError:
+            problem = "was deleted or moved away"
+        except OSError as exc:
+            problem = f"cannot be read ({exc.strerror})"
+        else:
+            if (st.st_dev, st.st_ino) != (dev, ino):
+                problem = "was replaced by another file"
+            elif not header.startswith(b"SQLite format 3\x00") or header[68:72] != app_id:
+                problem = "was overwritten"
+        if problem:
+            raise StorageError(f"the kiosk database {self.path} {problem} while the kiosk ran; "
+                               "nothing was recorded: call staff (restart the kiosk, or restore "
+                               "its folder)")
+
+    def _storage_error(self, exc: sqlite3.Error, doing: str) -> StorageError:
+        problem = disk_problem(exc, self.path)
+        if problem:
+            return StorageError(f"{doing}: {problem}")
+        return StorageError(f"{doing} ({exc}); check the disk")
+
+    @contextmanager
+    def decision(self):
+        """One write transaction (BEGIN IMMEDIATE) around a check-in's look-ups and its append:
+        committed, after the file check, when the block ends; nothing is kept if it fails."""
+        if self.conn.in_transaction:
+            yield
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self._storage_error(exc, "the scan could not be saved") from exc
+        try:
+            yield
+            self.check_file()
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            if isinstance(exc, sqlite3.Error):
+                raise self._storage_error(exc, "the scan could not be saved") from exc
+            raise
 
     # -- meta ------------------------------------------------------------------------------
     def set_meta(self, values: dict[str, str]) -> None:
@@ -81,20 +156,69 @@ class KioskStore(SqliteStore):
     def find_attendee(self, attendee_id: str) -> Attendee | None:
         return roster.find_attendee(self.conn, attendee_id)
 
-    def revocation(self, attendee_id: str | None, token_fingerprint: str | None) -> str | None:
-        return roster.lookup_revocation(self.conn, attendee_id, token_fingerprint)
+    def revocation(self, attendee_id: str | None, token_fingerprint: str | None,
+                   issue: int | None = None) -> str | None:
+        return roster.lookup_revocation(self.conn, attendee_id, token_fingerprint, issue)
 
-    def copy_roster_from(self, event_db: Path) -> int:
-        """Replace this kiosk's roster and revocations with the event's (never its private key)."""
+    def badge_issue(self, attendee_id: str) -> int | None:
+        return roster.badge_issue(self.conn, attendee_id)
+
+    # Rows per transaction while refreshing the roster; adjusted as it goes so that each
+    # transaction (during which a check-in waits for the write lock) stays near this long.
+    COPY_TARGET_SECONDS = 0.02
+    COPY_FIRST_BATCH = 1000
+
+    def copy_roster_from(self, event_db: Path, *, contact=None) -> int:
+        """Replace this kiosk's roster and revocations with the event's (never its private key).
+
+        The copy goes in short transactions of a few thousand rows (only changed rows are
+        written), so a running kiosk's check-ins never wait long for the write lock; meanwhile
+        each attendee is either as before or as in the event. ``contact`` turns an e-mail
+        address or phone number into what the kiosk keeps (a keyed hash); None keeps them.
+        """
+        import time
+
         try:
             self.conn.execute("ATTACH DATABASE ? AS event", (f"file:{event_db}?mode=ro",))
         except sqlite3.Error as exc:
             raise KioskError(f"cannot read the event database {event_db}: {exc}") from exc
+        cols = roster.STORED_COLUMNS
+        select = ", ".join(f"kiosk_contact('{c}', {c})" if contact and c in ("email", "phone")
+                           else c for c in cols)
+        if contact is not None:
+            self.conn.create_function("kiosk_contact", 2, contact, deterministic=True)
+        differs = " OR ".join(f"main.attendees.{c} IS NOT excluded.{c}" for c in cols if c != "id")
+        upsert = (f"INSERT INTO main.attendees ({', '.join(cols)}) SELECT {select} "
+                  "FROM event.attendees WHERE rowid > ? AND rowid <= ? ORDER BY rowid "
+                  "ON CONFLICT (id) DO UPDATE SET "
+                  + ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
+                  + f" WHERE {differs}")
         try:
+            batch, last = self.COPY_FIRST_BATCH, 0
+            while True:
+                row = self.conn.execute(
+                    "SELECT MAX(rowid) FROM (SELECT rowid FROM event.attendees WHERE rowid > ? "
+                    "ORDER BY rowid LIMIT ?)", (last, batch)).fetchone()
+                if row[0] is None:
+                    break
+                began = time.perf_counter()
+                with Transaction(self.conn):
+                    self.conn.execute(upsert, (last, row[0]))
+                last = row[0]
+                batch = self._pause(batch, time.perf_counter() - began)
+            # Attendees the event no longer has: found by a read (no lock held), then deleted
+            # a batch at a time.
+            gone = [r[0] for r in self.conn.execute(
+                "SELECT m.rowid FROM main.attendees m WHERE NOT EXISTS "
+                "(SELECT 1 FROM event.attendees e WHERE e.id = m.id)")]
+            while gone:
+                chunk, gone = gone[:batch], gone[batch:]
+                began = time.perf_counter()
+                with Transaction(self.conn):
+                    self.conn.executemany("DELETE FROM main.attendees WHERE rowid = ?",
+                                          ((r,) for r in chunk))
+                batch = self._pause(batch, time.perf_counter() - began)
             with Transaction(self.conn):
-                self.conn.execute("DELETE FROM main.attendees")
-                cols = ", ".join(roster.STORED_COLUMNS)
-                self.conn.execute(f"INSERT INTO main.attendees ({cols}) SELECT {cols} FROM event.attendees")
                 # Walk-ins registered here stay known until the organiser's roster has them.
                 self.conn.execute(
                     "INSERT OR IGNORE INTO main.attendees (id, name, category, company, email, "
@@ -105,17 +229,36 @@ class KioskStore(SqliteStore):
                     "ON CONFLICT (key) DO UPDATE SET label = excluded.label, "
                     "reason = excluded.reason, active = excluded.active, "
                     "updated_at = excluded.updated_at, source = excluded.source "
-                    "WHERE excluded.updated_at >= main.revocations.updated_at")
+                    "WHERE " + roster.merge_revocation_where("main.revocations"))
                 if self.conn.execute("SELECT 1 FROM event.sqlite_master "
                                      "WHERE name = 'issued_badges'").fetchone():
                     # The badge tokens issued so far, so staff can reprint a badge here.
                     self.conn.execute(
                         "INSERT INTO main.issued_badges SELECT * FROM event.issued_badges WHERE true "
                         "ON CONFLICT (attendee_id) DO UPDATE SET token = excluded.token, "
-                        "issued_at = excluded.issued_at")
+                        "issued_at = excluded.issued_at WHERE token IS NOT excluded.token")
             return roster.count_attendees(self.conn)
         finally:
             self.conn.execute("DETACH DATABASE event")
+
+    def _pause(self, batch: int, seconds: float) -> int:
+        """Leave the lock free for about as long as it was held: SQLite has no queue of
+        writers, and a check-in waiting on its busy handler looks again every few tens of
+        milliseconds, so without a gap it could miss every one. Returns the next batch size."""
+        import time
+
+        # Fold what this batch wrote into the file now (PASSIVE: it never blocks a writer), so
+        # that a check-in's commit does not find a long WAL to checkpoint on its own time.
+        began = time.perf_counter()
+        self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        time.sleep(max(seconds - (time.perf_counter() - began), 0.01))
+        return self._next_batch(batch, seconds)
+
+    def _next_batch(self, batch: int, seconds: float) -> int:
+        if seconds <= 0:
+            return min(batch * 2, 50_000)
+        wanted = int(batch * self.COPY_TARGET_SECONDS / seconds)
+        return max(100, min(wanted, batch * 2, 50_000))
 
     # -- the scan log ----------------------------------------------------------------------
     def attendance(self, day: str, attendee_id: str) -> Attendance | None:
@@ -138,10 +281,14 @@ class KioskStore(SqliteStore):
         """Append one scan and commit it to disk (WAL, synchronous=FULL) before returning."""
         values = [getattr(record, c) for c in SCAN_COLUMNS]
         try:
+            if self.conn.in_transaction:  # inside decision(): it commits
+                self.conn.execute(_INSERT_SCAN, values)
+                return
             with Transaction(self.conn):
                 self.conn.execute(_INSERT_SCAN, values)
+                self.check_file()
         except sqlite3.Error as exc:
-            raise StorageError(f"the scan could not be saved ({exc}); check the disk") from exc
+            raise self._storage_error(exc, "the scan could not be saved") from exc
 
     def scans(self, *, after_seq: int = 0, limit: int | None = None) -> Iterator[dict]:
         sql = "SELECT seq, " + ", ".join(SCAN_COLUMNS) + " FROM scans WHERE seq > ? ORDER BY seq"

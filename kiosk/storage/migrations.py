@@ -474,6 +474,26 @@ CREATE UNIQUE INDEX IF NOT EXISTS badge_prints_once_a_day ON badge_prints (day, 
     WHERE reason IN ('checkin', 'print_only');
 CREATE INDEX IF NOT EXISTS badge_prints_state ON badge_prints (state, day);
 """),
+    # Staff PIN events (append-only): wrong PINs, lock-outs and resets; the lock-out is derived from them.
+    (8, """
+CREATE TABLE IF NOT EXISTS pin_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at_utc TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    boot TEXT NOT NULL DEFAULT '',
+    mono REAL NOT NULL DEFAULT 0,
+    seconds INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TRIGGER IF NOT EXISTS pin_events_append_only_update BEFORE UPDATE ON pin_events
+BEGIN
+    SELECT RAISE(ABORT, 'the PIN event log is append-only');
+END;
+CREATE TRIGGER IF NOT EXISTS pin_events_append_only_delete BEFORE DELETE ON pin_events
+BEGIN
+    SELECT RAISE(ABORT, 'the PIN event log is append-only');
+END;
+"""),
 ]
 
 

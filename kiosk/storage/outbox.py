@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.storage.db import Transaction
 from kiosk.storage.kiosk_store import KioskStore
+from kiosk.storage.roster import merge_revocation_where
 from kiosk.storage.schema import ROSTER_COLUMNS, SCAN_COLUMNS
 
 ROW_COLUMNS = ("seq",) + SCAN_COLUMNS
@@ -128,7 +129,7 @@ class Outbox:
                     "ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, "
                     "label = excluded.label, reason = excluded.reason, active = excluded.active, "
                     "updated_at = excluded.updated_at, source = excluded.source "
-                    "WHERE excluded.updated_at > revocations.updated_at",
+                    "WHERE " + merge_revocation_where(),
                     [tuple(r[c] for c in _REVOCATION_COLUMNS) for r in changes.revocations])
                 changed += max(cur.rowcount, 0)
             self.conn.execute("UPDATE hub_sync SET pull_xmin = ?, pulled_at = ? WHERE hub_id = ?",

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Iterable, Mapping
 
 from kiosk.core.event import Attendee, normalise_id
+from kiosk.core.tokens import TokenError, canonical, parse_token, token_hash
 from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.storage.db import Transaction
 from kiosk.storage.schema import ROSTER_COLUMNS, ROSTER_TICKET_COLUMNS
@@ -104,12 +105,117 @@ def set_revocation(conn: sqlite3.Connection, key: str, kind: str, *, reason: str
         )
 
 
+# Who made a block: the organiser (event.db, `hub publish`; older rows have no source) or staff
+# at a kiosk ("kiosk K"). A kiosk lifts only its own staff's blocks; an organiser's block is
+# lifted only by the organiser. In SQL, for a revocations row ``t``:
+KIOSK_SOURCE = "kiosk {}"
+
+
+def is_kiosk_source(source: str | None) -> bool:
+    return (source or "").startswith("kiosk ")
+
+
+def organiser_block_sql(t: str, percent: str = "%") -> str:
+    """SQL true when row ``t`` is an active block the organiser made."""
+    return f"({t}.active = 1 AND {t}.source NOT LIKE 'kiosk {percent}')"
+
+
+def block_owner(source: str | None) -> str:
+    return source if is_kiosk_source(source) else "the organiser"
+
+
+def check_may_lift(blocks: Iterable[Mapping], kiosk_id: str) -> None:
+    """Refuse (KioskError) if any of these active blocks is not this kiosk's staff's own."""
+    from kiosk.core.errors import KioskError
+
+    own = KIOSK_SOURCE.format(kiosk_id)
+    others = sorted({block_owner(b["source"]) for b in blocks if b["source"] != own})
+    if others:
+        raise KioskError(f"blocked by {' and '.join(others)}: only they can lift it "
+                         f"(kiosk {kiosk_id} can lift only its own staff's blocks)")
+
+
+def revocation_row(conn: sqlite3.Connection, key: str) -> dict | None:
+    cur = conn.execute("SELECT key, kind, label, reason, active, updated_at, source "
+                       "FROM revocations WHERE key = ?", (key,))
+    row = cur.fetchone()
+    return dict(zip([d[0] for d in cur.description], row)) if row else None
+
+
+def merge_revocation_where(t: str = "revocations", percent: str = "%") -> str:
+    """The WHERE of an upsert of revocation rows arriving from elsewhere (the event folder, the
+    hub) into table ``t`` (``excluded`` is the arriving row; SQLite and PostgreSQL alike).
+
+    A newer row replaces an older one, except that a kiosk's row never lifts an organiser's
+    active block; and an organiser's block replaces a kiosk's row on the same key however new
+    that is (publishing or provisioning again re-asserts the organiser's list).
+    """
+    differs = " OR ".join(f"excluded.{c} <> {t}.{c}"
+                          for c in ("kind", "label", "reason", "active", "source"))
+    kiosk = f"'kiosk {percent}'"  # percent: "%%" where the driver reads % as a placeholder
+    return (f"((excluded.updated_at > {t}.updated_at AND NOT ({organiser_block_sql(t, percent)} "
+            f"AND excluded.source LIKE {kiosk})) "
+            f"OR (excluded.source NOT LIKE {kiosk} AND excluded.active = 1 "
+            f"AND {t}.source LIKE {kiosk} AND ({differs})))")
+
+
 def revocation_key(kind: str, value: str) -> str:
     return f"id:{normalise_id(value)}" if kind == "id" else f"token:{value}"
 
 
 def lookup_revocation(conn: sqlite3.Connection, attendee_id: str | None,
-                      token_fingerprint: str | None) -> str | None:
+                      token_fingerprint: str | None, issue: int | None = None) -> str | None:
+    """The reason an attendee or badge is blocked, or None.
+
+    A block of a badge token also blocks its holder (their registration number, and any other
+    copy of that badge), until the organiser reissues the badge: a block of a token that is no
+    longer the holder's newest badge leaves the holder (with the new badge) free. ``issue`` is
+    the scanned badge's issue number, when a badge was scanned.
+    """
+    direct = _direct_revocation(conn, attendee_id, token_fingerprint)
+    if direct is not None or not attendee_id:
+        return direct
+    blocks = conn.execute(
+        "SELECT key, reason FROM revocations WHERE active = 1 AND kind = 'token' "
+        "AND label = ? COLLATE NOCASE", (normalise_id(attendee_id),)).fetchall()
+    if not blocks:
+        return None
+    current = current_badge(conn, attendee_id)
+    for key, reason in blocks:
+        if current is None:  # no record of the holder's badges here: the block covers them
+            return reason or "blocked"
+        current_key, current_issue = current
+        if issue is not None and issue > current_issue:
+            continue  # a newer badge than this kiosk has heard of: not the blocked one
+        if key == current_key:
+            return reason or "blocked"
+    return None
+
+
+def current_badge(conn: sqlite3.Connection, attendee_id: str) -> tuple[str, int] | None:
+    """(revocation key, issue number) of the newest badge issued to the attendee, if known."""
+    try:
+        row = conn.execute("SELECT token FROM issued_badges WHERE attendee_id = ?",
+                           (attendee_id.strip(),)).fetchone()
+    except sqlite3.OperationalError:  # a database without the issued-badge record
+        return None
+    if row is None:
+        return None
+    try:
+        claims, _, _ = parse_token(row[0])
+    except TokenError:
+        return None
+    return revocation_key("token", token_hash(canonical(row[0]))), claims.issue
+
+
+def badge_issue(conn: sqlite3.Connection, attendee_id: str) -> int | None:
+    """The issue number of the newest badge issued to the attendee; None if never issued one."""
+    current = current_badge(conn, attendee_id)
+    return None if current is None else current[1]
+
+
+def _direct_revocation(conn: sqlite3.Connection, attendee_id: str | None,
+                       token_fingerprint: str | None) -> str | None:
     keys = []
     if attendee_id:
         keys.append(revocation_key("id", attendee_id))

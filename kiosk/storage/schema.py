@@ -353,6 +353,18 @@ BEGIN
 END;
 """
 
+PIN_EVENTS_DDL = """
+CREATE TABLE IF NOT EXISTS pin_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at_utc TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    boot TEXT NOT NULL DEFAULT '',
+    mono REAL NOT NULL DEFAULT 0,
+    seconds INTEGER NOT NULL DEFAULT 0
+);
+""" + append_only("pin_events", "the PIN event log")
+
+
 # Schema 4: what Datasette and sqlite-utils users see. The roster's full-text index as
 # sqlite-utils' enable_fts(create_triggers=True) makes it (an FTS5 table ``attendees_fts`` whose
 # content is ``attendees``, kept by the triggers ``attendees_ai/_ad/_au``), which Datasette uses

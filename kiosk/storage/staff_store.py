@@ -14,7 +14,7 @@ from typing import Iterable
 from kiosk.core.event import normalise_id
 from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.storage.db import Transaction
-from kiosk.storage.roster import revocation_key, set_revocation
+from kiosk.storage.roster import check_may_lift, revocation_key, set_revocation
 
 
 # -- audit log ------------------------------------------------------------------------------------
@@ -119,8 +119,38 @@ def set_blocked(conn: sqlite3.Connection, attendee_id: str, blocked: bool, *, re
         set_revocation(conn, key, "id", reason=reason, label=attendee_id, active=True, source=source)
         return [key]
     changed = []
-    for block in active_blocks(conn, attendee_id):
+    blocks = active_blocks(conn, attendee_id)
+    if source.startswith("kiosk "):  # staff lift only their own kiosk's blocks
+        check_may_lift(blocks, source[len("kiosk "):])
+    for block in blocks:
         set_revocation(conn, block["key"], block["kind"], reason=reason, label=attendee_id,
                        active=False, source=source)
         changed.append(block["key"])
     return changed
+
+
+# -- the staff PIN's event log ----------------------------------------------------------------------
+def pin_events(conn: sqlite3.Connection) -> tuple[list[tuple], str]:
+    """The PIN events in order, and why the log cannot be believed ("" if it can): a row
+    deleted or the append-only triggers removed leave traces (gaps in seq, the sequence)."""
+    try:
+        rows = conn.execute("SELECT seq, kind, boot, mono, seconds FROM pin_events "
+                            "ORDER BY seq").fetchall()
+        triggers = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' "
+                                "AND name LIKE 'pin_events_append_only_%'").fetchone()[0]
+        row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'pin_events'").fetchone()
+    except sqlite3.Error as exc:
+        return [], f"the PIN log is unreadable ({exc})"
+    sequence = row[0] if row else 0
+    if triggers != 2:
+        return [r[1:] for r in rows], "the PIN log's protection was removed"
+    if [r[0] for r in rows] != list(range(1, len(rows) + 1)) or sequence != len(rows):
+        return [r[1:] for r in rows], "entries of the PIN log were deleted"
+    return [r[1:] for r in rows], ""
+
+
+def add_pin_event(conn: sqlite3.Connection, kind: str, boot: str = "", mono: float = 0.0,
+                  seconds: int = 0) -> None:
+    with Transaction(conn):
+        conn.execute("INSERT INTO pin_events (at_utc, kind, boot, mono, seconds) "
+                     "VALUES (?, ?, ?, ?, ?)", (to_utc_text(utcnow()), kind, boot, mono, seconds))

@@ -2,15 +2,21 @@
 
 A bundle is an ordinary SQLite database (open it with sqlite-utils or Datasette) holding
 
-- ``bundle``: key/value metadata: ``format``, ``kiosk_schema`` (the kiosk database's version),
+- ``bundle``: one row of columns: ``format``, ``kiosk_schema`` (the kiosk database's version),
   ``event_id``, ``event_toml``, ``kiosk_id``, ``venue``, ``gate``, ``role``, ``exported_at``,
-  ``scan_count``, ``first_seq``, ``last_seq``, ``counts`` (JSON: scans per outcome) and
-  ``content_sha256``;
+  ``scan_count``, ``first_seq``, ``last_seq``, ``content_sha256``, ``signature`` and
+  ``signing_key``;
+- ``bundle_counts``: scans per outcome (``outcome``, ``scans``);
 - ``scans``: the kiosk's scan log, ``seq`` (the kiosk's own order) and the log's columns.
 
-``content_sha256`` is the digest of every other metadata value and every row (see digest.py), so
-a bundle that was cut short, edited or damaged is refused before anything is merged. Bundles are
+``content_sha256`` is the digest of every other metadata value, the counts and every row (see
+digest.py), so a bundle that was cut short, edited or damaged is refused before anything is
+merged. Anyone can recompute a digest, so ``signature`` is the kiosk's Ed25519 signature over
+it (with the kiosk and event ids), by the key `kiosk init` gave that kiosk alone; the event
+folder keeps the public halves (``kiosks/KIOSK_ID.pub``), and `kiosk merge --event` refuses a
+bundle that is unsigned, badly signed or from a kiosk the event does not know. Bundles are
 written to a temporary name and renamed into place, so a half-written file never looks finished.
+Format 1 bundles (metadata as key/value rows, unsigned) are still read.
 """
 
 from __future__ import annotations
@@ -33,15 +39,25 @@ from kiosk.storage.merged import DerivedDelta
 from kiosk.storage.schema import SCAN_COLUMNS
 from kiosk.sync.digest import ContentHasher
 
-BUNDLE_FORMAT = 1
+BUNDLE_FORMAT = 2
 ROW_COLUMNS = ("seq",) + SCAN_COLUMNS
 REQUIRED_META = ("format", "kiosk_schema", "event_id", "event_toml", "kiosk_id", "venue", "gate",
                  "role", "exported_at", "scan_count", "first_seq", "last_seq", "counts",
                  "content_sha256")
+# Not part of the digest: the signature over it, and which key made it.
+SIGNATURE_FIELDS = ("signature", "signing_key")
+INTEGER_META = ("format", "kiosk_schema", "scan_count", "first_seq", "last_seq")
+BUNDLE_COLUMNS = tuple(k for k in REQUIRED_META if k != "counts") + SIGNATURE_FIELDS
 BLOCK_ROWS = 10_000
+SIGNATURE_DOMAIN = b"itcn-kiosk-bundle-v2\x00"
 
 BUNDLE_DDL = """
-CREATE TABLE bundle (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE bundle (
+""" + ",\n".join(f"    {c} {'INTEGER' if c in INTEGER_META else 'TEXT'} NOT NULL"
+                  + (" DEFAULT ''" if c in SIGNATURE_FIELDS else "")
+                  for c in BUNDLE_COLUMNS) + """
+);
+CREATE TABLE bundle_counts (outcome TEXT PRIMARY KEY, scans INTEGER NOT NULL);
 CREATE TABLE scans (
     seq INTEGER PRIMARY KEY,
     scan_id TEXT NOT NULL,
@@ -97,12 +113,75 @@ class BundleHeader:
         return self.meta["content_sha256"]
 
     def digest_meta(self) -> dict[str, str]:
-        return {k: v for k, v in self.meta.items() if k != "content_sha256"}
+        return {k: v for k, v in self.meta.items()
+                if k != "content_sha256" and k not in SIGNATURE_FIELDS}
+
+
+# -- signatures ------------------------------------------------------------------------------
+def signed_message(event_id: str, kiosk_id: str, content_sha256: str) -> bytes:
+    return (SIGNATURE_DOMAIN + event_id.encode("utf-8") + b"\x00" + kiosk_id.encode("utf-8")
+            + b"\x00" + bytes.fromhex(content_sha256))
+
+
+def key_fingerprint(public_raw: bytes) -> str:
+    return hashlib.sha256(public_raw).hexdigest()[:16]
+
+
+def check_signature(header: BundleHeader, known: dict[str, list[bytes]]) -> None:
+    """Raise BundleError unless the bundle is signed by a key the event lists for its kiosk.
+
+    ``known`` maps kiosk ids to their raw Ed25519 public keys (the event folder's kiosks/).
+    """
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    path, kiosk_id = header.path, header.kiosk_id
+    signature = header.meta.get("signature", "")
+    if not signature:
+        raise BundleError("unsigned", f"{path} is not signed (written by an older kiosk program, "
+                          "or made by hand); its scans cannot be trusted")
+    keys = known.get(kiosk_id)
+    if not keys:
+        raise BundleError("unknown_kiosk", f"{path} says it comes from kiosk {kiosk_id}, which "
+                          "this event never provisioned")
+    try:
+        raw_signature = bytes.fromhex(signature)
+        message = signed_message(header.event_id, kiosk_id, header.content_sha256)
+    except ValueError:
+        raise BundleError("bad_signature", f"{path} has an unreadable signature") from None
+    for raw in keys:
+        try:
+            Ed25519PublicKey.from_public_bytes(raw).verify(raw_signature, message)
+            return
+        except InvalidSignature:
+            continue
+    raise BundleError("bad_signature", f"{path} is not signed by kiosk {kiosk_id}'s key: it was "
+                      "forged or changed after export")
 
 
 # -- export --------------------------------------------------------------------------------------
-def export_bundle(store: KioskStore, kiosk: KioskModel, out: Path | str) -> dict:
-    """Write the kiosk's whole scan log to ``out`` (a file, or a folder to put one in)."""
+KIOSK_KEY_FILE = "kiosk-key.pem"  # beside kiosk.db (kiosk/organiser/kioskdir.py makes it)
+
+
+def _own_key(store: KioskStore):
+    """The kiosk's key from its folder, if it has one (None: an unsigned bundle)."""
+    from cryptography.hazmat.primitives import serialization
+
+    path = Path(store.path).parent / KIOSK_KEY_FILE if store.path else None
+    if path is None or not path.exists():
+        return None
+    try:
+        return serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except ValueError as exc:
+        raise KioskError(f"the kiosk's key {path} is damaged: {exc}") from exc
+
+
+def export_bundle(store: KioskStore, kiosk: KioskModel, out: Path | str,
+                  signing_key="own") -> dict:
+    """Write the kiosk's whole scan log to ``out`` (a file, or a folder to put one in), signed
+    with ``signing_key`` (an Ed25519PrivateKey; by default the kiosk's own, from its folder)."""
+    if signing_key == "own":
+        signing_key = _own_key(store)
     out = Path(out)
     event_toml = store.get_meta("event_toml")
     event_id = store.get_meta("event_id")
@@ -122,15 +201,18 @@ def export_bundle(store: KioskStore, kiosk: KioskModel, out: Path | str) -> dict
         meta = {"kiosk_schema": str(schema), "event_id": event_id, "event_toml": event_toml,
                 "kiosk_id": kiosk.kiosk_id, "venue": kiosk.venue, "gate": kiosk.gate,
                 "role": kiosk.role, "exported_at": exported_at}
-        return write_bundle(out, meta, iter(lambda: cur.fetchmany(BLOCK_ROWS), []))
+        return write_bundle(out, meta, iter(lambda: cur.fetchmany(BLOCK_ROWS), []),
+                            signing_key=signing_key)
     finally:
         src.execute("COMMIT")
 
 
-def write_bundle(out: Path, meta: dict[str, str], blocks: Iterable[list[tuple]]) -> dict:
+def write_bundle(out: Path, meta: dict[str, str], blocks: Iterable[list[tuple]],
+                 signing_key=None) -> dict:
     """Write rows (``ROW_COLUMNS``, in seq order) and ``meta`` to a new bundle file at ``out``.
 
-    ``meta`` holds the kiosk and event fields; the counts and the digest are added here.
+    ``meta`` holds the kiosk and event fields; the counts, the digest and (with
+    ``signing_key``, the kiosk's Ed25519PrivateKey) the signature are added here.
     """
     out = Path(out)
     if not out.parent.is_dir():
@@ -172,7 +254,18 @@ def write_bundle(out: Path, meta: dict[str, str], blocks: Iterable[list[tuple]])
         if missing:
             raise ValueError(f"bundle metadata lacks {', '.join(missing)}")
         meta["content_sha256"] = hasher.hexdigest(meta)
-        conn.executemany("INSERT INTO bundle (key, value) VALUES (?, ?)", sorted(meta.items()))
+        if signing_key is not None:
+            from kiosk.core.tokens import public_raw
+
+            meta["signature"] = signing_key.sign(signed_message(
+                meta["event_id"], meta["kiosk_id"], meta["content_sha256"])).hex()
+            meta["signing_key"] = key_fingerprint(public_raw(signing_key.public_key()))
+        row = {c: (int(meta[c]) if c in INTEGER_META else meta.get(c, ""))
+               for c in BUNDLE_COLUMNS}
+        conn.execute(f"INSERT INTO bundle ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                     list(row.values()))
+        conn.executemany("INSERT INTO bundle_counts (outcome, scans) VALUES (?, ?)",
+                         sorted(counts.items()))
         conn.execute("COMMIT")
         conn.close()
         with open(tmp, "rb+") as fh:
@@ -184,7 +277,8 @@ def write_bundle(out: Path, meta: dict[str, str], blocks: Iterable[list[tuple]])
         raise
     return {"bundle": str(out), "kiosk_id": meta["kiosk_id"], "event_id": meta["event_id"],
             "scans": hasher.rows, "counts": dict(sorted(counts.items())),
-            "content_sha256": meta["content_sha256"], "bytes": out.stat().st_size}
+            "content_sha256": meta["content_sha256"], "signed": bool(meta.get("signature")),
+            "bytes": out.stat().st_size}
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -234,9 +328,18 @@ def _check_size(path: Path) -> int:
     return size
 
 
-def read_header(path: Path | str) -> BundleHeader:
-    """Quick checks (length, metadata) that need not read the scans."""
+def read_header(path: Path | str, max_bytes: int | None = None) -> BundleHeader:
+    """Quick checks (length, metadata) that need not read the scans; a file over ``max_bytes``
+    is refused before anything of it is read."""
     path = Path(path)
+    if max_bytes is not None:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0
+        if size > max_bytes:
+            raise BundleError("too_large", f"{path} is {size:,} bytes, over the limit of "
+                              f"{max_bytes:,} (raise it with --max-size if it is genuine)")
     size = _check_size(path)
     try:
         conn = open_bundle(path)
@@ -244,7 +347,7 @@ def read_header(path: Path | str) -> BundleHeader:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not {"bundle", "scans"} <= tables:
                 raise BundleError("not_a_bundle", f"{path} is an SQLite file but not a kiosk bundle")
-            meta = dict(conn.execute("SELECT key, value FROM bundle"))
+            meta = _read_meta(conn, path, tables)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -261,6 +364,34 @@ def read_header(path: Path | str) -> BundleHeader:
         raise BundleError("newer_format", f"{path} was written by a newer kiosk program "
                           f"(bundle format {fmt}); upgrade this one")
     return BundleHeader(path=path, meta=meta, size=size)
+
+
+def _read_meta(conn: sqlite3.Connection, path: Path, tables: set[str]) -> dict[str, str]:
+    """The metadata as text values (what the digest covers), from either format."""
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(bundle)")]
+    if columns == ["key", "value"]:  # format 1
+        return dict(conn.execute("SELECT key, value FROM bundle"))
+    missing = [c for c in BUNDLE_COLUMNS if c not in columns]
+    if missing or "bundle_counts" not in tables:
+        raise BundleError("tampered", f"{path} lacks bundle fields: "
+                          f"{', '.join(missing) or 'bundle_counts'}")
+    rows = conn.execute(f"SELECT {', '.join(BUNDLE_COLUMNS)} FROM bundle").fetchall()
+    if len(rows) != 1:
+        raise BundleError("tampered", f"{path} holds {len(rows)} bundle rows instead of one")
+    meta = {}
+    for column, value in zip(BUNDLE_COLUMNS, rows[0]):
+        if value is None:
+            raise BundleError("tampered", f"{path} has no {column}")
+        if column in INTEGER_META and type(value) is not int:
+            raise BundleError("tampered", f"{path} has an unreadable {column}")
+        meta[column] = str(value)
+    counts = {}
+    for outcome, n in conn.execute("SELECT outcome, scans FROM bundle_counts ORDER BY outcome"):
+        if type(outcome) is not str or type(n) is not int:
+            raise BundleError("tampered", f"{path} has unreadable counts")
+        counts[outcome] = n
+    meta["counts"] = json.dumps(counts, separators=(",", ":"))
+    return meta
 
 
 def file_sha256(path: Path) -> str:

@@ -35,6 +35,14 @@ from kiosk.core.errors import KioskError
 from kiosk.core.headcount import Headcount
 from kiosk.core.timeutil import local_day, to_utc_text
 from kiosk.storage.outbox import PendingBatch, PulledChanges
+from kiosk.core.pgurl import (  # noqa: F401  (re-exported for the commands)
+    has_password,
+    passfile_line,
+    split_password,
+    with_passfile,
+    without_passfile,
+)
+from kiosk.storage.roster import KIOSK_SOURCE, merge_revocation_where
 from kiosk.storage.schema import ROSTER_COLUMNS, SCAN_COLUMNS
 
 CHANNEL = "kiosk_hub"
@@ -117,6 +125,30 @@ CREATE TRIGGER attendees_notify AFTER INSERT OR UPDATE ON attendees
 CREATE TRIGGER revocations_notify AFTER INSERT OR UPDATE ON revocations
     FOR EACH STATEMENT EXECUTE FUNCTION kiosk_hub_notify('roster');
 """),
+    # The event's kiosks and their public keys (`kiosk hub publish`): once the organiser has
+    # published them, the hub itself refuses scans from any other kiosk id.
+    (2, """
+CREATE TABLE kiosk_keys (
+    kiosk_id text NOT NULL,
+    public_key text NOT NULL,
+    published_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (kiosk_id, public_key)
+);
+CREATE FUNCTION kiosk_hub_known_kiosk() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM kiosk_keys)
+       AND NOT EXISTS (SELECT 1 FROM kiosk_keys WHERE kiosk_id = NEW.kiosk_id) THEN
+        RAISE EXCEPTION 'kiosk % is not one of this event''s kiosks', NEW.kiosk_id
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = 'provision it with kiosk init, then kiosk hub publish';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER scans_known_kiosk BEFORE INSERT ON scans
+    FOR EACH ROW EXECUTE FUNCTION kiosk_hub_known_kiosk();
+CREATE TRIGGER kiosks_known_kiosk BEFORE INSERT OR UPDATE ON kiosks
+    FOR EACH ROW EXECUTE FUNCTION kiosk_hub_known_kiosk();
+"""),
 ]
 HUB_SCHEMA = max(v for v, _ in HUB_MIGRATIONS)
 
@@ -140,7 +172,7 @@ def check_url(url: str) -> str:
 
 def redact(url: str) -> str:
     """The URL with any password hidden, for messages and status screens."""
-    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+    return without_passfile(re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url))
 
 
 def _roster_value(row: dict, column: str):
@@ -203,6 +235,7 @@ class PushResult:
 class PublishResult:
     attendees_changed: int = 0
     revocations_changed: int = 0
+    kiosks: int = 0
     event_id: str = ""
 
 
@@ -359,8 +392,12 @@ class HubClient:
                         "last_scan_at = greatest(kiosks.last_scan_at, excluded.last_scan_at)",
                         (kiosk.kiosk_id, kiosk.venue, kiosk.gate, kiosk.role, batch.last_seq,
                          result.inserted, last_at))
-                if batch.revocations:
-                    self._upsert_revocations(batch.revocations)
+                # A kiosk speaks only for its own staff's blocks (its copies of the organiser's
+                # rows are not its to change), and never lifts an organiser's block.
+                own = [r for r in batch.revocations
+                       if r.get("source") == KIOSK_SOURCE.format(kiosk.kiosk_id)]
+                if own:
+                    self._upsert_revocations(own)
         except psycopg.Error as exc:
             raise self._fail(exc, "pushing scans") from None
         return result
@@ -393,14 +430,17 @@ class HubClient:
                 "reason = excluded.reason, active = excluded.active, "
                 "updated_at = excluded.updated_at, source = excluded.source, "
                 "txid = pg_current_xact_id() "
-                "WHERE excluded.updated_at > revocations.updated_at",
+                "WHERE " + merge_revocation_where("revocations", percent="%%"),
                 [tuple(int(r[c]) if c == "active" else r[c] for c in _REVOCATION_COLUMNS)
                  for r in rows])
             return cur.rowcount
 
     def publish(self, event_id: str, event_toml: str, attendees: Iterable[dict],
-                revocations: Iterable[dict]) -> PublishResult:
-        """The organiser's roster and block list, for kiosks to pull; only changes go out."""
+                revocations: Iterable[dict],
+                kiosk_keys: dict[str, list[bytes]] | None = None) -> PublishResult:
+        """The organiser's roster and block list, for kiosks to pull; only changes go out.
+        With ``kiosk_keys``, the event's kiosks: from then on the hub takes scans only from
+        them."""
         self.bind_event(event_id, event_toml, replace_toml=True)
         result = PublishResult(event_id=event_id)
         cols = ROSTER_COLUMNS + ("updated_at",)
@@ -422,6 +462,13 @@ class HubClient:
                         + f", txid = pg_current_xact_id() WHERE {changed}")
                     result.attendees_changed = cur.rowcount
                 result.revocations_changed = self._upsert_revocations(revocations)
+                if kiosk_keys:
+                    with self.conn.cursor() as cur:
+                        cur.executemany(
+                            "INSERT INTO kiosk_keys (kiosk_id, public_key) VALUES (%s, %s) "
+                            "ON CONFLICT DO NOTHING",
+                            [(k, raw.hex()) for k, keys in kiosk_keys.items() for raw in keys])
+                        result.kiosks = len(kiosk_keys)
         except psycopg.Error as exc:
             raise self._fail(exc, "publishing the roster") from None
         return result

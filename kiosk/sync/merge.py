@@ -25,6 +25,8 @@ import multiprocessing
 import os
 import sqlite3
 import time
+from contextlib import contextmanager
+from typing import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +36,15 @@ from kiosk.storage.db import Transaction
 from kiosk.storage.merged import SCAN_INDEXES, DerivedDelta, MergedStore, set_derived_triggers
 from kiosk.storage.presence import is_stale, rebuild_presence
 from kiosk.storage.schema import SCAN_COLUMNS
-from kiosk.sync.bundle import BundleError, BundleHeader, attach_uri, file_sha256, read_header, verify
+from kiosk.sync.bundle import (
+    BundleError,
+    BundleHeader,
+    attach_uri,
+    check_signature,
+    file_sha256,
+    read_header,
+    verify,
+)
 
 # SQLite attaches at most 10 databases to one connection (the compile-time default).
 GROUP = 10
@@ -59,6 +69,7 @@ class MergeReport:
     bundles: list[dict] = field(default_factory=list)
     scans_total: int = 0
     seconds: float = 0.0
+    waited_seconds: float = 0.0  # for another merge into the same file to finish
 
     def reject(self, path: Path, error: BundleError) -> None:
         self.rejected.append({"bundle": str(path), "reason": error.code, "message": str(error)})
@@ -74,6 +85,7 @@ class MergeReport:
             "bundles": self.bundles,
             "scans_total": self.scans_total,
             "seconds": round(self.seconds, 3),
+            "waited_seconds": round(self.waited_seconds, 3),
         }
 
 
@@ -85,10 +97,15 @@ class _Candidate:
 
 def merge_bundles(paths: list[Path | str], into: Path | str, *, event_id: str | None = None,
                   event_toml: str | None = None, event_db: Path | None = None,
-                  workers: int | None = None) -> MergeReport:
+                  workers: int | None = None,
+                  kiosk_keys: dict[str, list[bytes]] | None = None,
+                  max_bytes: int | None = None,
+                  on_wait: Callable[[], None] | None = None) -> MergeReport:
     """Merge bundles into ``into``; ``event_*`` come from the organiser's event folder, if given.
 
-    Refused bundles are listed in the report, never raised: the good ones still merge.
+    With ``kiosk_keys`` (the event's kiosks and their public keys), a bundle must be signed by
+    its kiosk's key. Refused bundles are listed in the report, never raised: the good ones
+    still merge.
     """
     started = time.perf_counter()
     if workers is None:
@@ -97,11 +114,44 @@ def merge_bundles(paths: list[Path | str], into: Path | str, *, event_id: str | 
     report = MergeReport(into=str(into))
     if into.exists() and into.is_dir():
         raise KioskError(f"{into} is a folder; give the merged database's file name")
+    if not into.parent.is_dir():
+        raise KioskError(f"no folder {into.parent} for the merged database")
+    with merge_lock(into, on_wait) as waited:
+        report.waited_seconds = waited
+        return _merge_locked(paths, into, report, started, event_id, event_toml, event_db,
+                             workers, kiosk_keys, max_bytes)
 
+
+@contextmanager
+def merge_lock(into: Path, on_wait: Callable[[], None] | None = None):
+    """One merge into a file at a time: a second one waits for the first (yields the wait)."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: SQLite's own locking still keeps the file whole
+        yield 0.0
+        return
+    with open(into.with_name(into.name + ".lock"), "a+") as fh:
+        waited = 0.0
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()
+            began = time.monotonic()
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            waited = time.monotonic() - began
+        try:
+            yield waited
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _merge_locked(paths, into: Path, report: MergeReport, started: float, event_id, event_toml,
+                  event_db, workers: int, kiosk_keys, max_bytes) -> MergeReport:
     headers: list[BundleHeader] = []
     for path in paths:
         try:
-            headers.append(read_header(path))
+            headers.append(read_header(path, max_bytes=max_bytes))
         except BundleError as exc:
             report.reject(Path(path), exc)
 
@@ -113,9 +163,10 @@ def merge_bundles(paths: list[Path | str], into: Path | str, *, event_id: str | 
         target = target or (headers[0].event_id if headers else None)
 
         with ThreadPoolExecutor(max_workers=2) as pool:
-            candidates = _select(headers, target, store, pool, report)
-        if not candidates and event_db is None:
-            # Nothing to add: MERGED.db is left exactly as it was (or not created).
+            candidates = _select(headers, target, store, pool, report, kiosk_keys)
+        if not candidates and (event_db is None or report.rejected):
+            # Nothing to add (or only refused bundles): MERGED.db is left exactly as it was
+            # (or not created).
             report.scans_total = store.scan_count() if store else 0
             report.seconds = time.perf_counter() - started
             return report
@@ -152,16 +203,24 @@ def merge_bundles(paths: list[Path | str], into: Path | str, *, event_id: str | 
 
 
 def _select(headers: list[BundleHeader], target: str | None, store: MergedStore | None,
-            pool: ThreadPoolExecutor, report: MergeReport) -> list[_Candidate]:
-    """Drop other events' bundles and files merged before (known by the SHA-256 of their bytes)."""
+            pool: ThreadPoolExecutor, report: MergeReport,
+            kiosk_keys: dict[str, list[bytes]] | None = None) -> list[_Candidate]:
+    """Drop other events' bundles, unsigned or forged ones (when the kiosks' keys are known)
+    and files merged before (known by the SHA-256 of their bytes)."""
     same_event = []
     for header in headers:
         if header.event_id != target:
             report.reject(header.path, BundleError(
                 "other_event", f"{header.path} is from event {header.event_id}, "
                 f"not {target}"))
-        else:
-            same_event.append(header)
+            continue
+        if kiosk_keys is not None:
+            try:
+                check_signature(header, kiosk_keys)
+            except BundleError as exc:
+                report.reject(header.path, exc)
+                continue
+        same_event.append(header)
     hashes = list(pool.map(lambda h: file_sha256(h.path), same_event))
     candidates, seen = [], set()
     for header, digest in zip(same_event, hashes):

@@ -223,10 +223,10 @@ def gather(conn: sqlite3.Connection, source: str) -> ReportData:
 
 # -- writing --------------------------------------------------------------------------------------
 def _write_csv(path: Path, header: list[str], rows) -> None:
+    from kiosk.core.csvsafe import write_rows
+
     with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(header)
-        writer.writerows(rows)
+        write_rows(fh, header, rows)  # names, companies, e-mails: safe to open in a spreadsheet
 
 
 def _tables(data: ReportData, out: Path) -> list[str]:

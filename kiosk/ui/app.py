@@ -458,7 +458,7 @@ class KioskWindow(QWidget):
         self._captured = captured
         self.failure_message = message
         self.result.show_failure(help_point=self.settings.help_point(self.language),
-                                 seconds=max(self.settings.result_seconds, 5))
+                                 seconds=max(self.settings.result_seconds, 5), staff_note=message)
         self.show_page("result")
         self.sounds.play("refuse")
         self.result_shown.emit(None)
@@ -545,8 +545,15 @@ class KioskWindow(QWidget):
         if self.pin_service is not None:
             self.pin_service.status(self._pin_status)
 
+    def _pin_void(self) -> None:
+        """Too many lock-outs (or a tampered PIN log): only a new PIN opens staff mode."""
+        self.pin.reset(self.tr("No staff PIN is set on this kiosk. Set one with: kiosk staff set-pin"))
+        self.pin.set_enabled(False)
+
     def _pin_status(self, seconds_locked: int) -> None:
-        if seconds_locked > 0:
+        if seconds_locked < 0:
+            self._pin_void()
+        elif seconds_locked > 0:
             self.pin.reset(self._locked_text(seconds_locked))
             self.pin.set_enabled(False)
 
@@ -565,6 +572,8 @@ class KioskWindow(QWidget):
             self.staff.show_tool("dashboard")
             self.show_page("staff")
             self.staff_unlocked.emit()
+        elif seconds_locked < 0:
+            self._pin_void()
         elif seconds_locked > 0:
             self.pin.reset(self._locked_text(seconds_locked))
             self.pin.set_enabled(False)

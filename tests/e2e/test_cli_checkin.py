@@ -87,7 +87,11 @@ def test_single_code_exit_status_says_pass_or_refused(tmp_path, demo):
     demo_dir, _ = demo
     k = tmp_path / "k"
     kiosk("init", k, "--event", demo_dir / "event", "--kiosk-id", "k2", "--venue", "lahore")
-    assert kiosk("checkin", "ITCN-00020", "--kiosk", k, check=False).returncode == 0
+    assert kiosk("checkin", tokens_of(demo_dir)["ITCN-00020"], "--kiosk", k,
+                 check=False).returncode == 0
+    # The demo's attendees all have signed badges: their plain numbers are refused.
+    plain = kiosk("checkin", "ITCN-00021", "--kiosk", k, check=False)
+    assert plain.returncode == 3 and plain.stdout.startswith("invalid:")
     refused = kiosk("checkin", "NOT-A-PERSON", "--kiosk", k, check=False)
     assert refused.returncode == 3 and refused.stdout.startswith("unknown:")
 

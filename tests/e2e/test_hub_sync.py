@@ -96,7 +96,7 @@ def hub_scan_ids(url: str) -> set[str]:
 # -- schema ---------------------------------------------------------------------------------------
 def test_hub_init_is_versioned_and_can_be_repeated(hub_url, capsys):
     code, out, _ = cli("hub", "init", hub_url, "--json", capsys=capsys)
-    assert code == 0 and json.loads(out)["migrations_applied"] == [1]
+    assert code == 0 and json.loads(out)["migrations_applied"] == [1, 2]
     code, out, _ = cli("hub", "init", hub_url, "--json", capsys=capsys)
     first_id = json.loads(out)["hub_id"]
     assert code == 0 and json.loads(out)["migrations_applied"] == []
@@ -107,7 +107,7 @@ def test_hub_init_is_versioned_and_can_be_repeated(hub_url, capsys):
     code, _, err = cli("hub", "status", hub_url, capsys=capsys)
     assert code == 1 and "upgrade the kiosk software" in err
     with psycopg.connect(hub_url, autocommit=True) as conn:
-        conn.execute("UPDATE hub_meta SET value = '1' WHERE key = 'schema_version'")
+        conn.execute("UPDATE hub_meta SET value = '2' WHERE key = 'schema_version'")
     code, out, _ = cli("hub", "status", hub_url, "--json", capsys=capsys)
     assert code == 0 and json.loads(out)["hub_id"] == first_id
 
@@ -154,8 +154,9 @@ def test_a_hub_rebuilt_at_the_same_address_gets_everything_again(hub, tmp_path, 
     k.close()
     assert cli("push", "--kiosk", str(kiosk.path), "--hub", hub, capsys=capsys)[0] == 0
     with psycopg.connect(hub, autocommit=True) as conn:
-        conn.execute("DROP TABLE scans, kiosks, attendees, revocations, hub_meta CASCADE")
-        conn.execute("DROP FUNCTION kiosk_hub_notify")
+        conn.execute("DROP TABLE scans, kiosks, attendees, revocations, kiosk_keys, hub_meta "
+                     "CASCADE")
+        conn.execute("DROP FUNCTION kiosk_hub_notify, kiosk_hub_known_kiosk")
     assert cli("hub", "init", hub, capsys=capsys)[0] == 0
     code, out, _ = cli("push", "--kiosk", str(kiosk.path), "--hub", hub, "--json", capsys=capsys)
     assert code == 0 and json.loads(out)["inserted"] == 1

@@ -81,7 +81,8 @@ def append_rows(store: KioskStore, rows: list[tuple]) -> None:
 
 
 def write_synthetic_bundle(out: Path, *, event_toml: str, event_id: str, kiosk_id: str,
-                           venue: str, gate: str, rows: list[tuple], role: str = "entry") -> dict:
+                           venue: str, gate: str, rows: list[tuple], role: str = "entry",
+                           signing_key=None) -> dict:
     """A bundle file as `kiosk export` writes it, straight from rows (SCAN_COLUMNS order)."""
     from kiosk.sync.bundle import BLOCK_ROWS, write_bundle
 
@@ -90,4 +91,4 @@ def write_synthetic_bundle(out: Path, *, event_toml: str, event_id: str, kiosk_i
     meta = {"kiosk_schema": "2", "event_id": event_id, "event_toml": event_toml,
             "kiosk_id": kiosk_id, "venue": venue, "gate": gate, "role": role,
             "exported_at": to_utc_text(datetime.now(zone("UTC")))}
-    return write_bundle(out, meta, blocks)
+    return write_bundle(out, meta, blocks, signing_key=signing_key)

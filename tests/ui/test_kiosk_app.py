@@ -341,3 +341,20 @@ def test_a_person_typing_is_not_a_scanner(qtbot, make_window):
     for i, ch in enumerate("V-001\n"):  # a key every 200 ms, as fingers type
         window.watcher.key_typed.emit(ch, 100.0 + 0.2 * i)
     assert shown == [] and window.current_page() == "attract"
+
+
+def test_a_database_replaced_under_the_running_kiosk_never_shows_green(qtbot, make_window,
+                                                                       kiosk_setup, tmp_path):
+    import os
+    import shutil
+
+    _, kiosk, tokens = kiosk_setup
+    window = make_window()
+    assert check_in(qtbot, window, tokens["V-001"]).outcome.value == "accepted"
+    shutil.copyfile(kiosk.db_path, tmp_path / "copy.db")  # restored from somewhere, say
+    os.replace(tmp_path / "copy.db", kiosk.db_path)
+    assert check_in(qtbot, window, tokens["V-002"]) is None
+    assert window.result.tone == "red" and window.result.title.text().startswith("Sorry")
+    assert "was replaced by another file" in window.failure_message
+    assert window.result.staff_note.isVisible()  # what staff are shown, on the kiosk itself
+    assert "replaced" in window.result.staff_note.text()

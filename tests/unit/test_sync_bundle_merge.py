@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from kiosk.cli import main
 from kiosk.core.headcount import headcount_from_scans
@@ -174,14 +175,17 @@ def test_the_folder_form_of_out_names_the_bundle_after_the_kiosk(tmp_path, two_k
 def test_a_bundle_is_a_plain_sqlite_file_with_its_kiosk_and_counts(tmp_path, two_kiosks, capsys):
     a, _ = two_kiosks
     bundle = export(a, tmp_path / "a.bundle", capsys)
-    conn = sqlite3.connect(bundle)
-    meta = dict(conn.execute("SELECT key, value FROM bundle"))
-    assert conn.execute("SELECT COUNT(*) FROM scans").fetchone()[0] == 5
-    conn.close()
+    # One row of typed columns, and the counts as a table: what sqlite-utils and Datasette show.
+    db = sqlite_utils.Database(bundle)
+    [meta] = list(db["bundle"].rows)
+    assert db["scans"].count == 5
+    counts = {r["outcome"]: r["scans"] for r in db["bundle_counts"].rows}
+    db.close()
     assert meta["kiosk_id"] == "kiosk-a" and meta["venue"] == "lahore" and meta["gate"] == "Gate 1"
-    assert meta["event_id"] == a.model.event_id
-    assert json.loads(meta["counts"]) == {"accepted": 2, "duplicate": 1, "exited": 1, "unknown": 1}
-    assert int(meta["kiosk_schema"]) >= 1 and len(meta["content_sha256"]) == 64
+    assert meta["event_id"] == a.model.event_id and meta["scan_count"] == 5
+    assert counts == {"accepted": 2, "duplicate": 1, "exited": 1, "unknown": 1}
+    assert meta["kiosk_schema"] >= 1 and len(meta["content_sha256"]) == 64
+    assert len(bytes.fromhex(meta["signature"])) == 64
 
 
 # -- refusals ----------------------------------------------------------------------------------
@@ -199,8 +203,11 @@ def tamper(bundle: Path, sql: str) -> Path:
     ("INSERT INTO scans SELECT 99, 'forged-id', kiosk_id, gate, venue, direction, at_utc, day, "
      "code, attendee_id, category, outcome, reason, method, note FROM scans WHERE seq = 1",
      "tampered"),
-    ("UPDATE bundle SET value = 'kiosk-z' WHERE key = 'kiosk_id'", "tampered"),
-    ("DELETE FROM bundle WHERE key = 'content_sha256'", "tampered"),
+    ("UPDATE bundle SET kiosk_id = 'kiosk-z'", "tampered"),
+    ("UPDATE bundle SET content_sha256 = ''", "tampered"),
+    ("UPDATE bundle_counts SET scans = scans + 1 WHERE outcome = 'accepted'", "tampered"),
+    ("INSERT INTO bundle SELECT * FROM bundle", "tampered"),
+    ("ALTER TABLE bundle DROP COLUMN gate", "tampered"),
     ("DROP TABLE scans", "not_a_bundle"),
 ])
 def test_a_changed_bundle_is_refused_and_the_merged_file_stays_as_it_was(

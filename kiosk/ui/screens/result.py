@@ -50,6 +50,12 @@ class ResultScreen(Screen):
         self.way_button.hide()
         outer.addWidget(self.way_button, 0, Qt.AlignmentFlag.AlignCenter)
         outer.addStretch(1)
+        # What went wrong, for staff, when the scan could not be stored (the technical words of
+        # the storage error: a full disk, a database file replaced under the kiosk...).
+        self.staff_note = label(name="result_staff_note")
+        self.staff_note.setWordWrap(True)
+        self.staff_note.hide()
+        outer.addWidget(self.staff_note)
         self.tap = label(name="result_tap")
         outer.addWidget(self.tap)
         self.countdown = CountdownBar()
@@ -62,6 +68,7 @@ class ResultScreen(Screen):
                     attention: bool = False) -> None:
         self.outcome, self.reason_code = outcome, reason
         self.attention = attention
+        self.staff_note.hide()
         self.tone = tone(outcome)
         self.name_text, self.category_name = name, category
         self.help_point, self.hours = help_point, hours
@@ -73,8 +80,10 @@ class ResultScreen(Screen):
         self.update()
         self.countdown.start(seconds)
 
-    def show_failure(self, *, help_point: str, seconds: float = 6.0) -> None:
-        """The scan could not be stored: red, and never a welcome."""
+    def show_failure(self, *, help_point: str, seconds: float = 6.0, staff_note: str = "") -> None:
+        """The scan could not be stored: red, and never a welcome; ``staff_note`` says why."""
+        self.staff_note.setText(staff_note)
+        self.staff_note.setVisible(bool(staff_note))
         self.outcome, self.reason_code, self.tone = None, "storage_failed", "red"
         self.attention = False
         self.name_text, self.category_name, self.destination = "", None, None
@@ -88,7 +97,8 @@ class ResultScreen(Screen):
     def retranslate(self):
         background, ink = TONES[self.tone]
         self.icon.set_tone(self.tone, ink)
-        for widget in (self.title, self.name, self.category, self.reason, self.next_step, self.tap):
+        for widget in (self.title, self.name, self.category, self.reason, self.next_step, self.tap,
+                       self.staff_note):
             widget.setStyleSheet(f"color: {ink};")
         self.countdown.colour = QColor(ink)
         if self.outcome is None:
