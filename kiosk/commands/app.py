@@ -134,9 +134,9 @@ def walk_in_registration(model, event_model):
     """Walk-in registration on entry kiosks where the event allows it (walk_ins = true)."""
     if model.role != "entry" or not event_model.walk_ins:
         return None
-    if not event_model.accept_plain_ids:
-        warn("walk_ins = true needs accept_plain_ids = true (a walk-in's badge is its "
-             "kiosk-issued number); walk-in registration is off")
+    if event_model.accept_plain_ids is False or event_model.plain_ids == "never":
+        warn('walk_ins = true needs plain registration numbers (plain_ids = "unbadged" or '
+             '"always": a walk-in\'s badge is its kiosk-issued number); walk-in registration is off')
         return None
     from kiosk.services.walk_in import WalkIns
 

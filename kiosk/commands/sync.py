@@ -216,7 +216,8 @@ def cmd_merge(args) -> int:
             args.bundles, args.into, max_bytes=args.max_size << 20, **event,
             on_wait=lambda: warn(f"another merge into {args.into} is running; waiting for it"))
     finally:
-        if not args.into.exists():  # nothing was merged: leave no empty folders either
+        if not args.into.exists() and made:  # nothing was merged: leave no new folders either
+            args.into.with_name(args.into.name + ".lock").unlink(missing_ok=True)
             for folder in made:
                 try:
                     folder.rmdir()
