@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "kiosk.commands.wayfinding",
     "kiosk.commands.scanning",
     "kiosk.commands.sync",
+    "kiosk.commands.rehearse",
 )
 
 DESCRIPTION = """\
@@ -35,6 +36,7 @@ Staff:      dashboard
 Wayfinding: route, maps, exhibitors
 Scanning:   decode
 Logs:       export, merge, push, report, hub
+Rehearsal:  rehearse
 """
 
 
