@@ -67,8 +67,9 @@ def gates(n: int) -> int:
 
 
 def kiosk_plan(n: int) -> list[KioskPlan]:
-    if not 1 <= n <= 200:
-        raise KioskError("--kiosks must be between 1 and 200")
+    if not 2 <= n <= 200:
+        raise KioskError("--kiosks must be between 2 and 200 (a rehearsal is about kiosks "
+                         "together)")
     count = gates(n)
     plans = []
     for i in range(n):

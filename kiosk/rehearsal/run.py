@@ -664,8 +664,9 @@ def rehearse(options: Options, say: Callable[[str], None] = lambda _: None) -> d
         raise KioskError("--arrivals-per-hour must be between 1 and 1000000")
     if not 0.5 <= options.minutes <= 24 * 60:
         raise KioskError("--minutes must be between 0.5 and 1440")
-    if options.kiosks < 2:
-        raise KioskError("--kiosks must be at least 2 (a rehearsal is about kiosks together)")
+    if options.hub:
+        check_url(options.hub)
+    reh = Rehearsal(options, Path("."), say)  # checks the kiosks and faults before any work
     started = time.perf_counter()
     temp = None
     if options.workdir is None:
@@ -676,7 +677,7 @@ def rehearse(options: Options, say: Callable[[str], None] = lambda _: None) -> d
         if root.exists() and any(root.iterdir()):
             raise KioskError(f"{root} is not empty; give a new or empty folder for --workdir")
         root.mkdir(parents=True, exist_ok=True)
-    reh = Rehearsal(options, root, say)
+    reh.root = root
     try:
         say(f"provisioning {options.kiosks} kiosks in {root}")
         tokens = reh.provision()
