@@ -116,7 +116,7 @@ def schedule_faults(faults: list[tuple[str, int | None, float]], duration: float
     for kind, kiosk, seconds in faults:
         if kind == "partition":
             start = duration * 0.1
-            if start + seconds > duration * 0.9:
+            if start + seconds > duration * 0.9 + 1e-6:
                 raise KioskError(f"partition:{kiosk}:{seconds:g} lasts longer than the rehearsal "
                                  f"leaves room for (at most {duration * 0.8:.0f} s of a "
                                  f"{duration / 60:g}-minute run): give more --minutes")

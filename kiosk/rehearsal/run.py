@@ -34,9 +34,9 @@ import json
 import os
 import random
 import signal
-import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -678,6 +678,10 @@ def rehearse(options: Options, say: Callable[[str], None] = lambda _: None) -> d
             raise KioskError(f"{root} is not empty; give a new or empty folder for --workdir")
         root.mkdir(parents=True, exist_ok=True)
     reh.root = root
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        # A rehearsal stopped with SIGTERM still stops its server and removes its folders.
+        previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         say(f"provisioning {options.kiosks} kiosks in {root}")
         tokens = reh.provision()
@@ -688,10 +692,16 @@ def rehearse(options: Options, say: Callable[[str], None] = lambda _: None) -> d
         except HubError as exc:
             raise KioskError(f"checking the rehearsal: {exc}") from None
     finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
         if reh.server is not None:
             reh.server.destroy()
         if temp is not None:
             temp.cleanup()
+
+
+def _terminated(signum, frame):
+    raise KioskError("stopped by SIGTERM")
 
 
 def summary(report: dict) -> str:

@@ -105,7 +105,7 @@ def snapshot_hub(hub: HubClient, path: Path) -> None:
             conn.executemany(insert, block)
         # When each scan reached the hub: what tells an offline kiosk's scans apart.
         conn.execute("CREATE TABLE hub_received (scan_id TEXT PRIMARY KEY, received_at TEXT)")
-        with hub.conn.cursor(name="received") as cur:
+        with hub.conn.transaction(), hub.conn.cursor(name="received") as cur:
             cur.itersize = 20_000
             cur.execute("SELECT scan_id, to_char(received_at AT TIME ZONE 'UTC', "
                         "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM scans")
