@@ -123,7 +123,7 @@ def schedule_faults(faults: list[tuple[str, int | None, float]], duration: float
             out.append(Fault(kind, start, kiosk, seconds))
     for i, (kind, kiosk, _) in enumerate(others):
         # Evenly over the middle of the run, clear of the start and of the last fifth.
-        at = duration * (0.2 + 0.6 * (i + 1) / (len(others) + 1))
+        at = round(duration * (0.2 + 0.6 * (i + 1) / (len(others) + 1)), 1)
         out.append(Fault(kind, at, kiosk))
     return sorted(out, key=lambda f: f.at)
 
