@@ -379,8 +379,9 @@ class Rehearsal:
         started = time.time()
         entry = {"fault": fault.label, "at_s": round(self._now(), 1)}
         touched = list(self.kiosks) if fault.kiosk is None else [fault.kiosk]
-        for number in touched:
-            self.record.windows[number].append([started, started])
+        spans = [[started, started] for _ in touched]  # faults may overlap: each keeps its own
+        for number, span in zip(touched, spans):
+            self.record.windows[number].append(span)
         if fault.kind == "hub-restart":
             await asyncio.to_thread(self.server.restart, "fast")
         elif fault.kind == "kill-connections":
@@ -398,8 +399,8 @@ class Rehearsal:
             await kiosk_proc.start()
         ended = time.time()
         entry["took_s"] = round(ended - started, 2)
-        for number in touched:
-            self.record.windows[number][-1][1] = ended
+        for span in spans:
+            span[1] = ended
         self.record.faults.append(entry)
 
     async def _catch_up(self, fault: Fault, entry: dict) -> None:
