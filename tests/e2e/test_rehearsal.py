@@ -46,7 +46,7 @@ def test_eight_kiosks_three_minutes_every_fault_once(tmp_path, capsys, pg_server
     assert report["double_admissions_online"] == 0
     assert report["headcount_agrees"] and report["settled"]
     assert sorted(f["fault"] for f in report["faults"]) == sorted(ALL_FAULTS.split(","))
-    assert next(f for f in report["faults"] if f["fault"] == "kill-connections")["terminated"] >= 7
+    assert next(f for f in report["faults"] if f["fault"] == "kill-connections")["terminated"] >= 4
     [partition] = report["partitions"]
     assert partition["kiosk"] == "kiosk-03" and partition["scans"] > 0
     assert partition["catch_up_s"] is not None
