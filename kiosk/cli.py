@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "kiosk.commands.service",
     "kiosk.commands.printing",
     "kiosk.commands.web",
+    "kiosk.commands.rehearse",
 )
 
 DESCRIPTION = """\
@@ -39,6 +40,7 @@ Staff:      dashboard, web
 Wayfinding: route, maps, exhibitors
 Scanning:   decode
 Logs:       export, merge, push, report, hub
+Rehearsal:  rehearse
 """
 
 

@@ -11,7 +11,7 @@ Three parts, split by where they may run:
 - ``HubSyncService``: a thread of its own that connects, pushes everything pending in batches,
   pulls roster changes and revocations, keeps ``RemoteAttendanceView`` (other kiosks' entries
   today) fresh, and then waits for a ``NOTIFY`` from the hub, a ``wake()`` after a local scan, or
-  the poll interval. When the hub cannot be reached it backs off (1 s doubling to 30 s, with
+  the poll interval. When the hub cannot be reached it backs off (1 s doubling to 10 s, with
   jitter) and tries again: the kiosk keeps checking people in offline, the outbox fills, and the
   service catches up when the hub returns, losing nothing.
 
@@ -226,7 +226,7 @@ class HubSyncService:
                  today: Callable[[], str], view: RemoteAttendanceView | None = None,
                  on_status: Callable[[SyncStatus], None] | None = None,
                  batch_size: int = LIVE_BATCH, poll_seconds: float = 5.0,
-                 timeout: float = 5.0, backoff: tuple[float, float] = (1.0, 30.0),
+                 timeout: float = 5.0, backoff: tuple[float, float] = (1.0, 10.0),
                  connect: Callable[..., HubClient] = HubClient.connect):
         self.hub_url = hub_url
         self.kiosk = kiosk

@@ -8,7 +8,13 @@ layout, so both give the same numbers from the same queries). Words used through
   and hour (as ``kiosk headcount`` counts them);
 - *inside* at a moment: their latest entry or exit so far that day was an entry;
 - a *no-show* is on the roster with no entry on any day (needs a roster: ``kiosk merge
-  --event DIR`` or ``kiosk hub publish``).
+  --event DIR`` or ``kiosk hub publish``);
+- *admitted twice* (offline double use): a badge admitted at a kiosk that should have refused it
+  because of another kiosk's earlier entry it did not know of (kiosk/core/double_use.py: still
+  inside within the anti-passback window, or a category without re-entry). From the hub, each is
+  told apart by which kiosk was offline: one whose scan reached the hub more than
+  ``OFFLINE_LAG_S`` after it was made. Kiosk bundles carry no arrival time, so a merged database
+  lists them without saying which.
 
 Files written to the output folder:
 
@@ -21,6 +27,9 @@ Files written to the output folder:
     first_checkins.csv          attendee_id, name, category, company, first_day, first_at,
                                 venue, gate, kiosk, days_attended
     no_shows.csv                id, name, category, company, email, phone
+    double_use.csv              day, attendee_id, name, category, reason, first_at,
+                                first_kiosk, first_gate, second_at, second_kiosk, second_gate,
+                                seconds_apart, offline
     arrivals.png                arrivals (first check-ins) per 15 minutes, per day and venue
     inside_now.png              the inside-now curve of each day
     index.html                  all of the above on one page, charts embedded
@@ -40,6 +49,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.config import parse_event
+from kiosk.core.double_use import DoubleUse, find_double_uses
 from kiosk.core.errors import KioskError
 from kiosk.core.event import DEFAULT_TIMEZONE
 from kiosk.core.timeutil import from_utc_text, to_utc_text, utcnow, zone
@@ -49,6 +59,7 @@ from kiosk.sync.hub import HubClient, redact
 
 _ENTRY = "('accepted', 'reentry')"
 BIN_MINUTES = 15
+OFFLINE_LAG_S = 10  # a scan that reached the hub later than this was made offline
 
 
 @dataclass
@@ -69,6 +80,9 @@ class ReportData:
     inside: dict[str, list[tuple[datetime, int]]] = field(default_factory=dict)
     scans: int = 0
     roster_size: int | None = None
+    double_uses: list[dict] = field(default_factory=list)
+    knows_offline: bool = False  # the source tells when each scan reached the hub
+    judged: bool = False  # the event's rules were there to judge double use by
 
 
 # -- sources --------------------------------------------------------------------------------------
@@ -90,6 +104,14 @@ def snapshot_hub(hub: HubClient, path: Path) -> None:
                   f"VALUES ({', '.join('?' * len(SCAN_COLUMNS))})")
         for block in hub.stream_scans():
             conn.executemany(insert, block)
+        # When each scan reached the hub: what tells an offline kiosk's scans apart.
+        conn.execute("CREATE TABLE hub_received (scan_id TEXT PRIMARY KEY, received_at TEXT)")
+        with hub.conn.transaction(), hub.conn.cursor(name="received") as cur:
+            cur.itersize = 20_000
+            cur.execute("SELECT scan_id, to_char(received_at AT TIME ZONE 'UTC', "
+                        "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM scans")
+            while rows := cur.fetchmany(20_000):
+                conn.executemany("INSERT INTO hub_received VALUES (?, ?)", rows)
         roster = hub.roster()
         if roster:
             cols = list(roster[0])
@@ -115,8 +137,11 @@ def gather(conn: sqlite3.Connection, source: str) -> ReportData:
     if meta.get("event_toml"):
         model = parse_event(meta["event_toml"], "the event in the database")
         event_name, tz = model.name, model.timezone
+    rules = None
     data = ReportData(event_name=event_name, event_id=meta.get("event_id", ""), timezone=tz,
                       source=source)
+    if meta.get("event_toml"):
+        rules = model.rules()
     tzinfo = zone(tz)
 
     def local(text: str) -> datetime:
@@ -209,6 +234,10 @@ def gather(conn: sqlite3.Connection, source: str) -> ReportData:
             row["peak_inside"] = running[day]
             row["peak_inside_at"] = at.strftime("%H:%M")
 
+    if rules is not None:
+        data.knows_offline, data.double_uses = _double_uses(conn, rules, local)
+        data.judged = True
+
     has_roster = conn.execute("SELECT COUNT(*) FROM attendees").fetchone()[0]
     if has_roster:
         data.roster_size = has_roster
@@ -219,6 +248,62 @@ def gather(conn: sqlite3.Connection, source: str) -> ReportData:
                                   AND s.outcome IN {_ENTRY})
                 ORDER BY category, id""")]
     return data
+
+
+def _double_uses(conn: sqlite3.Connection, rules, local) -> tuple[bool, list[dict]]:
+    """Every badge admitted twice (see the module docstring), with who was offline if known."""
+    cur = conn.execute(
+        "SELECT scan_id, kiosk_id, gate, venue, at_utc, day, attendee_id, category, outcome, "
+        "reason FROM scans WHERE attendee_id IS NOT NULL "
+        "AND outcome IN ('accepted', 'reentry', 'exited')")
+    names = [d[0] for d in cur.description]
+    found: list[DoubleUse] = find_double_uses((dict(zip(names, r)) for r in cur), rules)
+    knows = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' "
+                         "AND name = 'hub_received'").fetchone()[0] == 1
+    received = {}
+    if knows and found:
+        ids = [x for d in found for x in (d.first["scan_id"], d.second["scan_id"])]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            received.update(conn.execute(
+                f"SELECT scan_id, received_at FROM hub_received WHERE scan_id IN "
+                f"({', '.join('?' * len(chunk))})", chunk).fetchall())
+    names_by_id = {}
+    people = sorted({d.attendee_id for d in found})
+    for i in range(0, len(people), 500):
+        chunk = people[i:i + 500]
+        names_by_id.update(conn.execute(
+            f"SELECT id, name FROM attendees WHERE id IN ({', '.join('?' * len(chunk))})",
+            chunk).fetchall())
+
+    def late(scan) -> bool | None:
+        at = received.get(scan["scan_id"])
+        if not knows or at is None:
+            return None
+        return (from_utc_text(at) - from_utc_text(scan["at_utc"])).total_seconds() > OFFLINE_LAG_S
+
+    rows = []
+    for d in found:
+        flags = [late(d.first), late(d.second)]
+        if None in flags:
+            offline = ""
+        else:
+            offline = {(True, True): "both", (True, False): "first", (False, True): "second",
+                       (False, False): "neither"}[tuple(flags)]
+        rows.append({
+            "day": d.day, "attendee_id": d.attendee_id, "name": names_by_id.get(d.attendee_id, ""),
+            "category": d.category, "reason": d.reason,
+            "first_at": local(d.first["at_utc"]).isoformat(timespec="seconds"),
+            "first_kiosk": d.first["kiosk_id"], "first_gate": d.first["gate"],
+            "second_at": local(d.second["at_utc"]).isoformat(timespec="seconds"),
+            "second_kiosk": d.second["kiosk_id"], "second_gate": d.second["gate"],
+            "seconds_apart": round(d.seconds_apart), "offline": offline})
+    return knows, rows
+
+
+DOUBLE_USE_FIELDS = ["day", "attendee_id", "name", "category", "reason", "first_at", "first_kiosk",
+                     "first_gate", "second_at", "second_kiosk", "second_gate", "seconds_apart",
+                     "offline"]
 
 
 # -- writing --------------------------------------------------------------------------------------
@@ -258,6 +343,8 @@ def _tables(data: ReportData, out: Path) -> list[str]:
     write("no_shows.csv", ["id", "name", "category", "company", "email", "phone"],
           ([p[f] for f in ("id", "name", "category", "company", "email", "phone")]
            for p in (data.no_shows or [])))
+    write("double_use.csv", DOUBLE_USE_FIELDS,
+          ([d[f] for f in DOUBLE_USE_FIELDS] for d in data.double_uses))
     return files
 
 
@@ -379,6 +466,7 @@ def _page(data: ReportData, pngs: dict[str, bytes], files: list[str]) -> str:
     if data.no_shows is not None:
         headline.append(("no-shows", len(data.no_shows)))
         headline.append(("on the roster", data.roster_size))
+    headline.append(("admitted twice", len(data.double_uses)))
     cards = "".join(f'<div class="card"><div class="big">{esc(f"{v:,}")}</div>'
                     f"<div>{esc(k)}</div></div>" for k, v in headline)
     day_rows = [[d, *(data.by_day[d][k] for k in ("checked_in", "accepted_scans", "refused_scans",
@@ -430,12 +518,40 @@ th {{ background: #f3f5f9; }} img {{ max-width: 100%; }} figure {{ margin: 1rem 
 {_html_table(gate_head, gate_rows_list)}
 <h2>By hour (first check-ins)</h2>
 {_html_table(hour_head, hour_rows)}
+<h2>Admitted twice (offline double use)</h2>
+{_double_use_section(data)}
 <h2>Refusals</h2>
 {_html_table(["day", "outcome", "reason", "scans"], refusal_rows, numeric_from=3)
  if refusal_rows else "<p>No scan was refused.</p>"}
 <footer>Tables: {links}. Generated {esc(generated)} UTC by the ITCN Asia kiosk.</footer>
 </body></html>
 """
+
+
+def _double_use_section(data: ReportData) -> str:
+    if not data.judged:
+        return "<p class=note>No event rules in this database, so double use cannot be judged.</p>"
+    intro = ("<p>Badges admitted at a kiosk that should have refused them: another kiosk had "
+             "let the same badge in shortly before (still inside, within the anti-passback "
+             "window) or its category allows no re-entry, and the second kiosk did not know, "
+             "because one of the two was cut off from the hub or ran without one. This is what "
+             "offline mode cost. ")
+    if data.knows_offline:
+        intro += (f"<em>Offline</em> says whose scan reached the hub more than {OFFLINE_LAG_S} s "
+                  "after it was made; <em>neither</em> would mean both kiosks were online.</p>")
+    else:
+        intro += ("Kiosk bundles do not say when a kiosk was online, so <em>offline</em> is left "
+                  "blank; a report from the hub (<code>--hub URL</code>) tells.</p>")
+    if not data.double_uses:
+        return intro + "<p>No badge was admitted twice.</p>"
+    rows = [[d["day"], d["attendee_id"], d["name"], d["category"],
+             d["reason"].replace("_", " "), d["first_at"][11:19],
+             f"{d['first_kiosk']} ({d['first_gate'] or '-'})", d["second_at"][11:19],
+             f"{d['second_kiosk']} ({d['second_gate'] or '-'})", d["seconds_apart"],
+             d["offline"] or "?"] for d in data.double_uses]
+    return intro + _html_table(["day", "attendee", "name", "category", "should have said",
+                                "first", "at kiosk", "second", "at kiosk", "seconds apart",
+                                "offline"], rows, numeric_from=9)
 
 
 def build_report(db_path: Path, out: Path, *, source: str | None = None) -> dict:
@@ -469,5 +585,6 @@ def build_report(db_path: Path, out: Path, *, source: str | None = None) -> dict
         "scans": data.scans,
         "attendees_checked_in": len(data.firsts),
         "no_shows": None if data.no_shows is None else len(data.no_shows),
+        "double_uses": len(data.double_uses),
         "days": {d: data.by_day[d] for d in data.days},
     }

@@ -173,3 +173,41 @@ def test_report_bad_input_is_one_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("kiosk: error:") and "Traceback" not in err
 
+
+
+def test_badges_admitted_twice_offline_are_listed_with_times_and_gates(tmp_path, event, capsys):
+    # Two kiosks without a hub: neither knows the other's entries.
+    a = make_kiosk(tmp_path, event, name="kiosk-a", gate="Gate 1")
+    b = make_kiosk(tmp_path, event, name="kiosk-b", gate="Gate 2")
+    desk_a, store_a = open_desk(a)
+    desk_b, store_b = open_desk(b)
+    desk_a.check_in("V-001", at=local(DAYS[0], 10, 0))
+    desk_b.check_in("V-001", at=local(DAYS[0], 10, 1, 30))  # 90 s later, still inside
+    desk_a.check_in("V-002", at=local(DAYS[0], 10, 0))
+    desk_b.check_in("V-002", at=local(DAYS[0], 11, 0))  # an hour later: a re-entry was due
+    desk_a.check_in("P-001", at=local(DAYS[1], 11, 0))
+    desk_b.check_in("P-001", at=local(DAYS[1], 15, 0))  # a VIP may not come in twice
+    bundles = [export_bundle(store_a, a.model, tmp_path / "a.bundle")["bundle"],
+               export_bundle(store_b, b.model, tmp_path / "b.bundle")["bundle"]]
+    store_a.close()
+    store_b.close()
+    path = tmp_path / "merged.db"
+    merge_bundles(bundles, path, event_id=event.model.id,
+                  event_toml=(event.path / "event.toml").read_text(), event_db=event.path / "event.db")
+    out = tmp_path / "report"
+    assert main(["report", "--db", str(path), "--out", str(out), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["double_uses"] == 2
+    rows = read_csv(out / "double_use.csv")
+    assert [(r["attendee_id"], r["name"], r["reason"], r["first_at"], r["first_kiosk"],
+             r["first_gate"], r["second_at"], r["second_kiosk"], r["second_gate"],
+             r["seconds_apart"], r["offline"]) for r in rows] == [
+        ("V-001", "Ahmed Khan", "within_window", "2026-12-01T10:00:00+05:00", "kiosk-a", "Gate 1",
+         "2026-12-01T10:01:30+05:00", "kiosk-b", "Gate 2", "90", ""),
+        ("P-001", "Sana Qureshi", "reentry_not_allowed", "2026-12-02T11:00:00+05:00", "kiosk-a",
+         "Gate 1", "2026-12-02T15:00:00+05:00", "kiosk-b", "Gate 2", "14400", "")]
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "Admitted twice (offline double use)" in page
+    assert re.search(r'class="big">2</div><div>admitted twice', page)
+    section = page.split("Admitted twice (offline double use)")[1].split("<h2>")[0]
+    assert "Ahmed Khan" in section and "Sana Qureshi" in section and "Ayesha" not in section
+    assert "kiosk-b (Gate 2)" in section and "10:01:30" in section

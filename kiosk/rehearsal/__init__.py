@@ -1,0 +1,1 @@
+"""`kiosk rehearse`: many kiosks, one real PostgreSQL hub, faults on purpose (see run.py)."""
