@@ -17,6 +17,8 @@ from PySide6.QtGui import QGuiApplication, QInputDevice
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.core.outcomes import Outcome
+from kiosk.services import session as events
+from kiosk.services.session import KioskSession, Timings
 from kiosk.ui.i18n import install_translators
 from kiosk.ui.screens import Screen, button, label
 from kiosk.ui.screens.attract import AttractScreen
@@ -44,6 +46,7 @@ class KioskSettings:
     idle_seconds: float = 45.0
     countdown_seconds: int = 10
     result_seconds: float = 3.0
+    refusal_seconds: float = 10.0  # amber and red results stay until tapped or this long
     staff_idle_seconds: float = 120.0
     pin_hash: str = ""
     kiosk_mode: bool = True  # fullscreen, frameless, no way out without the staff PIN
@@ -85,14 +88,17 @@ class InputWatcher(QObject):
 
 
 class WayfindingPlaceholder(Screen):
-    back = Signal()
+    """Stands where the map screen goes, with the same interface (signals and methods)."""
+
+    closed = Signal()
+    activity = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.text = label(name="wayfinding_placeholder")
         self.back_button = button(secondary=True, name="wayfinding_back")
-        self.back_button.clicked.connect(self.back)
+        self.back_button.clicked.connect(self.closed)
         layout.addStretch(1)
         layout.addWidget(self.text)
         layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignCenter)
@@ -107,6 +113,18 @@ class WayfindingPlaceholder(Screen):
         super().apply_theme(theme)
         theme.fit(self.text, "large")
         theme.fit(self.back_button, "large", bold=True)
+
+    def set_language(self, language: str) -> None:
+        self.retranslate()
+
+    def reset(self) -> None:
+        pass
+
+    def destination_for(self, attendee):
+        return None
+
+    def show_result(self, destination) -> None:
+        pass
 
 
 class KioskWindow(QWidget):
@@ -132,7 +150,14 @@ class KioskWindow(QWidget):
         self.sounds = sounds or SilentSounds()
         self.wedge = wedge
         self.pin_service = pin_service
-        self.language = settings.default_language
+        self.session = KioskSession(
+            languages=settings.languages, default_language=settings.default_language,
+            timings=Timings(idle_seconds=settings.idle_seconds,
+                            countdown_seconds=settings.countdown_seconds,
+                            result_seconds=settings.result_seconds,
+                            refusal_seconds=settings.refusal_seconds,
+                            staff_idle_seconds=settings.staff_idle_seconds,
+                            tick_seconds=settings.tick_ms / 1000))
         self.unlocked = False
         self.camera_worker: CameraWorker | None = None
         self.last_result = None
@@ -170,31 +195,28 @@ class KioskWindow(QWidget):
         self.overlay = StillThere(self)
         self.corner = LongPressArea(self, settings.long_press_ms)
 
-        self.attract.start_scan.connect(lambda: self.show_page("scan"))
-        self.attract.find_way.connect(lambda: self.show_page("wayfinding"))
+        session = self.session
+        self.attract.start_scan.connect(session.start_scan)
+        self.attract.find_way.connect(session.find_way)
         self.attract.language_chosen.connect(self.set_language)
-        self.scan.back.connect(lambda: self.show_page("attract"))
-        self.scan.find_way.connect(lambda: self.show_page("wayfinding"))
-        self.result.dismissed.connect(self._result_done)
+        self.scan.back.connect(session.back)
+        self.scan.find_way.connect(session.find_way)
+        self.result.dismissed.connect(session.result_done)
         self.result.painted.connect(self._painted)
         self.result.find_way.connect(self.open_wayfinding)
-        if hasattr(self.wayfinding, "back"):
-            self.wayfinding.back.connect(lambda: self.show_page("attract"))
-        if hasattr(self.wayfinding, "closed"):
-            self.wayfinding.closed.connect(lambda: self.show_page("attract"))
-        if hasattr(self.wayfinding, "activity"):
-            self.wayfinding.activity.connect(self.activity)
+        self._connect_wayfinding(self.wayfinding)
         self.corner.long_pressed.connect(self.open_pin_pad)
         self.pin.pin_entered.connect(self.check_pin)
-        self.pin.cancelled.connect(lambda: self.show_page("attract"))
+        self.pin.cancelled.connect(lambda: self.leave_staff("back"))
         self.staff.back.connect(lambda: self.leave_staff("back"))
         self.staff.exit_app.connect(self.exit_to_desktop)
         self.overlay.still_here.connect(self.activity)
-        self.overlay.timed_out.connect(self.reset_to_attract)
 
-        self.idle_timer = QTimer(self)
-        self.idle_timer.setSingleShot(True)
-        self.idle_timer.timeout.connect(self._idle)
+        # One timer, set to the session's next deadline (idle, countdown step, result).
+        self.session_timer = QTimer(self)
+        self.session_timer.setSingleShot(True)
+        self.session_timer.timeout.connect(self._tick)
+        session.subscribe(self._on_session_event)
         self.watcher = InputWatcher(self)
         self.watcher.touched.connect(self.activity)
         self.watcher.key_typed.connect(self._key_typed)
@@ -205,8 +227,8 @@ class KioskWindow(QWidget):
         desk.worker.opened.connect(self._desk_opened)
 
         self.theme = Theme.for_widget(self, self.language)
-        self.set_language(self.language)
-        self.show_page("attract")
+        self._apply_language(self.language)
+        self._show_page("attract")
         if camera is not None:
             self.start_camera(camera)
         else:
@@ -272,33 +294,75 @@ class KioskWindow(QWidget):
         QApplication.instance().quit()
 
     # -- pages and language --------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        return self.session.language
+
     def current_page(self) -> str:
         widget = self.stack.currentWidget()
         return next(name for name, page in self.pages.items() if page is widget)
 
     def show_page(self, name: str) -> None:
+        self.session.go(name)
+
+    def set_language(self, language: str) -> None:
+        self.session.set_language(language)
+
+    def _on_session_event(self, event) -> None:
+        """What the session decided, drawn (the session itself knows no Qt)."""
+        if isinstance(event, events.PageChanged):
+            self._show_page(event.page)
+        elif isinstance(event, events.LanguageChanged):
+            self._apply_language(event.language)
+        elif isinstance(event, events.StillThere):
+            self.overlay.setGeometry(self.rect())
+            self.overlay.set_theme(self.theme)
+            self.overlay.show_count(event.remaining)
+        elif isinstance(event, events.StillThereCancelled):
+            self.overlay.stop()
+        elif isinstance(event, events.StaffLeft):
+            if self.unlocked:
+                self.audit("staff_leave", detail=event.why)
+            self.unlocked = False
+        elif isinstance(event, events.FreshStart):
+            self.result.countdown.stop()
+            self.wayfinding.reset()
+            if event.why == "idle":
+                self.went_idle.emit()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        deadline = self.session.next_deadline()
+        if deadline is None:
+            self.session_timer.stop()
+            return
+        wait = max(0.0, deadline - self.session.clock())
+        self.session_timer.start(int(wait * 1000) + 1)
+
+    def _tick(self) -> None:
+        self.session.tick()
+        self._schedule()
+
+    def _show_page(self, name: str) -> None:
         self.stack.setCurrentWidget(self.pages[name])
         self.corner.raise_()
         self.page_changed.emit(name)
-        self.activity()
 
-    def set_language(self, language: str) -> None:
-        if language not in self.settings.languages:
-            return
-        self.language = language
+    def _apply_language(self, language: str) -> None:
         app = QApplication.instance()
         install_translators(app, language)
         direction = Qt.LayoutDirection.RightToLeft if language == "ur" else Qt.LayoutDirection.LeftToRight
         app.setLayoutDirection(direction)
         self.theme = Theme.for_widget(self, language)
         self.setStyleSheet(stylesheet(self.theme))
-        for page in list(self.pages.values()) + [self.overlay]:
-            if hasattr(page, "set_language"):
-                page.set_language(language)
-            elif hasattr(page, "retranslate"):
-                page.retranslate()
-            if hasattr(page, "set_theme"):
-                page.set_theme(self.theme)
+        self.attract.set_language(language)
+        for screen in (self.scan, self.result, self.pin, self.staff, self.overlay):
+            screen.retranslate()
+            screen.set_theme(self.theme)
+        self.wayfinding.set_language(language)
+        if isinstance(self.wayfinding, Screen):
+            self.wayfinding.set_theme(self.theme)
+        self.attract.set_theme(self.theme)
         self.language_changed.emit(language)
 
     def resizeEvent(self, event):
@@ -311,34 +375,12 @@ class KioskWindow(QWidget):
 
     # -- idle ------------------------------------------------------------------------------
     def activity(self) -> None:
-        if self.overlay.isVisible():
-            self.overlay.stop()
-        seconds = (self.settings.staff_idle_seconds if self.current_page() in ("pin", "staff")
-                   else self.settings.idle_seconds)
-        self.idle_timer.start(int(seconds * 1000))
-
-    def _at_rest(self) -> bool:
-        return self.current_page() == "attract" and self.language == self.settings.default_language
-
-    def _idle(self) -> None:
-        if self._at_rest():
-            return
-        if self.current_page() in ("pin", "staff"):
-            self.leave_staff("idle")  # staff mode ends by itself, without a countdown
-            self.reset_to_attract()
-            return
-        self.overlay.setGeometry(self.rect())
-        self.overlay.set_theme(self.theme)
-        self.overlay.start(self.settings.countdown_seconds, self.settings.tick_ms)
+        self.session.activity()
+        self._schedule()
 
     def reset_to_attract(self) -> None:
-        self.overlay.stop()
-        self.result.countdown.stop()
-        if hasattr(self.wayfinding, "reset"):
-            self.wayfinding.reset()
-        self.set_language(self.settings.default_language)
-        self.show_page("attract")
-        self.went_idle.emit()
+        """Forget this person and go back to the start (as the idle countdown does)."""
+        self.session.leave_staff("idle")
 
     # -- scanning ----------------------------------------------------------------------------
     def _key_typed(self, text: str, t: float) -> None:
@@ -382,16 +424,16 @@ class KioskWindow(QWidget):
         self.result.show_result(
             result.outcome, result.reason, name=name, category=result.category,
             help_point=self.settings.help_point(self.language), hours=hours,
-            seconds=self.settings.result_seconds, destination=destination,
+            seconds=self.session.result_seconds(result.tone), destination=destination,
             destination_label=destination_label)
-        self.show_page("result")
+        self.session.result(result.tone)
         self.sounds.play({"green": "accept", "amber": "duplicate"}.get(result.tone, "refuse"))
         self.result_shown.emit(result)
 
     def likely_destination(self, result):
         """Where this attendee probably wants to go (their booth, their hall), if anywhere."""
-        finder = getattr(self.wayfinding, "destination_for", None)
-        if finder is None or result.tone != "green" or result.attendee is None \
+        finder = self.wayfinding.destination_for
+        if result.tone != "green" or result.attendee is None \
                 or result.direction != "in":
             return None, ""
         try:
@@ -407,8 +449,8 @@ class KioskWindow(QWidget):
         self._captured = captured
         self.failure_message = message
         self.result.show_failure(help_point=self.settings.help_point(self.language),
-                                 seconds=max(self.settings.result_seconds, 5))
-        self.show_page("result")
+                                 seconds=self.session.result_seconds("red"))
+        self.session.result("red")
         self.sounds.play("refuse")
         self.result_shown.emit(None)
 
@@ -438,15 +480,14 @@ class KioskWindow(QWidget):
             self._captured = None
             self.result_painted.emit(latency)
 
-    def _result_done(self) -> None:
-        if self.current_page() == "result":
-            self.show_page("scan")
-
     def open_wayfinding(self, destination=None) -> None:
-        shower = getattr(self.wayfinding, "show_result", None)
-        if destination is not None and shower is not None:
-            shower(destination)
-        self.show_page("wayfinding")
+        if destination is not None:
+            self.wayfinding.show_result(destination)
+        self.session.follow_result()
+
+    def _connect_wayfinding(self, screen) -> None:
+        screen.closed.connect(self.session.back)
+        screen.activity.connect(self.activity)
 
     def install_wayfinding(self, screen) -> None:
         """Swap the real map screen in for the placeholder (built after start-up, see run)."""
@@ -456,10 +497,8 @@ class KioskWindow(QWidget):
         self.stack.insertWidget(self.stack.indexOf(old), screen)
         self.stack.removeWidget(old)
         old.deleteLater()
-        screen.closed.connect(lambda: self.show_page("attract"))
-        screen.activity.connect(self.activity)
-        if hasattr(screen, "set_language"):
-            screen.set_language(self.language)
+        self._connect_wayfinding(screen)
+        screen.set_language(self.language)
 
     # -- staff lock ----------------------------------------------------------------------------
     @property
@@ -494,7 +533,7 @@ class KioskWindow(QWidget):
             "No staff PIN is set on this kiosk. Set one with: kiosk staff set-pin")
         self.pin.reset(notice)
         self.pin.set_enabled(bool(self.settings.pin_hash))
-        self.show_page("pin")
+        self.session.open_pin()
         if self.pin_service is not None:
             self.pin_service.status(self._pin_status)
 
@@ -516,7 +555,7 @@ class KioskWindow(QWidget):
         if ok:
             self.unlocked = True
             self.staff.show_tool("dashboard")
-            self.show_page("staff")
+            self.session.staff_unlocked()
             self.staff_unlocked.emit()
         elif seconds_locked > 0:
             self.pin.reset(self._locked_text(seconds_locked))
@@ -525,10 +564,7 @@ class KioskWindow(QWidget):
             self.pin.reset(self.tr("Wrong PIN, please try again"))
 
     def leave_staff(self, why: str = "back") -> None:
-        if self.unlocked:
-            self.audit("staff_leave", detail=why)
-        self.unlocked = False
-        self.show_page("attract")
+        self.session.leave_staff(why)
 
 
 def create_app(settings: KioskSettings, *, camera: Callable | None, store: Callable,

@@ -47,6 +47,16 @@ class StillThere(Screen):
         self.raise_()
         self.ticker.start()
 
+    def show_count(self, remaining: int) -> None:
+        """Show (or update) the countdown; the kiosk's session counts, not this widget."""
+        self.ticker.stop()
+        self.remaining = remaining
+        self.retranslate()
+        if self.parentWidget() is not None:
+            self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+
     def stop(self) -> None:
         self.ticker.stop()
         self.hide()

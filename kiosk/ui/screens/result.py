@@ -51,8 +51,7 @@ class ResultScreen(Screen):
         outer.addStretch(1)
         self.tap = label(name="result_tap")
         outer.addWidget(self.tap)
-        self.countdown = CountdownBar()
-        self.countdown.finished.connect(self.dismissed)
+        self.countdown = CountdownBar()  # shows the time left; the kiosk's session ends it
         outer.addWidget(self.countdown)
 
     def show_result(self, outcome: Outcome, reason: str, *, name: str, category: str | None,
