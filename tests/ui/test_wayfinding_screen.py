@@ -80,7 +80,8 @@ def test_one_tap_nearest_prayer_room_for_women(qtbot, screen):
     with qtbot.waitSignal(screen.route_shown, timeout=3000) as shown:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert shown.args[0]["to"] == "Prayer Room (Women)"
-    assert set(screen.quick_buttons) == {"washroom", "prayer_men", "prayer_women", "food",
+    assert set(screen.quick_buttons) == {"washroom_men", "washroom_women", "washroom_wheelchair",
+                                         "prayer_men", "prayer_women", "food",
                                          "exit", "information"}
 
 

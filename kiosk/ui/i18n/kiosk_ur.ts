@@ -978,4 +978,27 @@
         <translation>واپس</translation>
     </message>
 </context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>Clear</source>
+        <translation>مٹائیں</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>خالی جگہ</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>شفٹ</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف کریں</translation>
+    </message>
+    <message>
+        <source>Hide keyboard</source>
+        <translation>کی بورڈ چھپائیں</translation>
+    </message>
+</context>
 </TS>

@@ -976,4 +976,27 @@
         <translation>返回</translation>
     </message>
 </context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>上档</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Hide keyboard</source>
+        <translation>收起键盘</translation>
+    </message>
+</context>
 </TS>

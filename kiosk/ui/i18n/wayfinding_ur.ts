@@ -99,5 +99,17 @@
         <source>Nothing found for “{query}”. Try a booth number such as H2-B14, a hall, or a company name.</source>
         <translation>“{query}” کے لیے کچھ نہیں ملا۔ اسٹال نمبر (جیسے H2-B14)، ہال یا کمپنی کا نام آزمائیں۔</translation>
     </message>
+    <message>
+        <source>Washroom (men)</source>
+        <translation>بیت الخلاء (مرد)</translation>
+    </message>
+    <message>
+        <source>Washroom (women)</source>
+        <translation>بیت الخلاء (خواتین)</translation>
+    </message>
+    <message>
+        <source>Accessible washroom</source>
+        <translation>وہیل چیئر بیت الخلاء</translation>
+    </message>
 </context>
 </TS>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayo
                                QScroller, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
 
 from kiosk.ui.i18n import font_families, install_translators, qt_drawn_families
+from kiosk.ui.keyboard import OnScreenKeyboard, layout_for
 from kiosk.ui.metrics import TOUCH_TARGET_MM, mm_to_px, text_px
 from kiosk.ui.shaping import ShapedItemDelegate, ShapedLabel, ShapedButton
 from kiosk.ui.wayfinding.map_view import MapView
@@ -36,7 +37,8 @@ def N_(text: str) -> str:  # marks a string for translation where it is defined
     return text
 
 
-QUICK = [("washroom", N_("Washroom")), ("prayer_men", N_("Prayer (men)")),
+QUICK = [("washroom_men", N_("Washroom (men)")), ("washroom_women", N_("Washroom (women)")),
+         ("washroom_wheelchair", N_("Accessible washroom")), ("prayer_men", N_("Prayer (men)")),
          ("prayer_women", N_("Prayer (women)")), ("food", N_("Food")), ("exit", N_("Exit")),
          ("information", N_("Information"))]
 ACTIVITY_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
@@ -135,9 +137,13 @@ class WayfindingScreen(QWidget):
         return button
 
     def _build(self) -> None:
-        root = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        root = QHBoxLayout()
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
+        outer.addLayout(root, 1)
 
         # The map with its header and controls laid over it.
         left = QWidget()
@@ -153,6 +159,8 @@ class WayfindingScreen(QWidget):
         self.back_button.setMinimumWidth(int(self.touch * 1.8))
         self.back_button.clicked.connect(self.closed)
         self.title = ShapedLabel()
+        # A long venue name never widens the screen past a portrait display.
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         head.addWidget(self.back_button)
         head.addSpacing(16)
         head.addWidget(self.title, 1)
@@ -200,6 +208,7 @@ class WayfindingScreen(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self._t(self.search_box, "setPlaceholderText", N_("Search exhibitor, booth, hall…"))
         self.search_box.textChanged.connect(self._on_text)
+        self.search_box.installEventFilter(self)
         box.addWidget(self.search_box)
         self.step_free_button = self._button(N_("Step-free route (no stairs)"), "stepfree")
         self.step_free_button.setCheckable(True)
@@ -215,7 +224,9 @@ class WayfindingScreen(QWidget):
         fbox = QVBoxLayout(find_page)
         fbox.setContentsMargins(0, 0, 0, 0)
         fbox.setSpacing(10)
-        quick = QGridLayout()
+        self.quick_box = QWidget()
+        quick = QGridLayout(self.quick_box)
+        quick.setContentsMargins(0, 0, 0, 0)
         quick.setSpacing(10)
         self.quick_buttons: dict[str, QPushButton] = {}
         for i, (group, source) in enumerate(QUICK):
@@ -225,7 +236,7 @@ class WayfindingScreen(QWidget):
             button.clicked.connect(lambda _=False, g=group: self.show_nearest(g))
             quick.addWidget(button, i // 2, i % 2)
             self.quick_buttons[group] = button
-        fbox.addLayout(quick)
+        fbox.addWidget(self.quick_box)
         self.hint = ShapedLabel()
         self.hint.setWordWrap(True)
         fbox.addWidget(self.hint)
@@ -280,6 +291,13 @@ class WayfindingScreen(QWidget):
         box.addWidget(self.pages, 1)
         root.addWidget(panel)
         self.panel = panel
+        # The on-screen keyboard, the whole width under map and panel, while the box is in use.
+        self.keyboard = OnScreenKeyboard(self.touch, language=self.language)
+        self.keyboard.attach(self.search_box)
+        self.keyboard.typed.connect(lambda _text: self.activity.emit())
+        self.keyboard.hide_requested.connect(self.hide_keyboard)
+        self.keyboard.hide()
+        outer.addWidget(self.keyboard)
 
     def _map_button(self, text: str, source: str) -> QPushButton:
         button = ShapedButton(text)
@@ -300,6 +318,7 @@ class WayfindingScreen(QWidget):
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "ur"
                                 else Qt.LayoutDirection.LeftToRight)
         self.map.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.keyboard.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # phonetic: Latin places
         font = QFont()
         font.setFamilies(font_families(language))
         font.setPixelSize(self.body_px)
@@ -311,7 +330,8 @@ class WayfindingScreen(QWidget):
         line = QFontMetrics(font).height()
         room = int(self.body_px * 0.15) if language == "ur" else 0
         for child in self.findChildren(QWidget):
-            if child is self.map or self.map.isAncestorOf(child):
+            if child is self.map or self.map.isAncestorOf(child) \
+                    or child is self.keyboard or self.keyboard.isAncestorOf(child):
                 continue
             child.setFont(small if child is self.note else font)
             if isinstance(child, QPushButton) and child.objectName() != "mapbutton":
@@ -331,6 +351,8 @@ class WayfindingScreen(QWidget):
         self.route_title.setFont(big)
         self.title.setFont(big)
         self.title.setText(f"{_tr('Find your way')} · {self.venue.name(language)}")
+        self.keyboard.set_layout(layout_for(language))
+        self.keyboard.set_font_px(self.body_px)
         self.map.set_language(language)
         self.map.set_here(self.here, {language: _tr("You are here"), "en": "You are here"})
         self._fill_results(self.results_shown)
@@ -411,6 +433,7 @@ class WayfindingScreen(QWidget):
         from kiosk.wayfinding.service import exhibitor_titles
 
         self.last_result = result
+        self.hide_keyboard()
         self.pages.setCurrentIndex(1)
         try:
             if result.group:
@@ -499,10 +522,24 @@ class WayfindingScreen(QWidget):
         self.activity.emit()
         self.map.reset_view()
 
+    def show_keyboard(self) -> None:
+        self.quick_box.hide()  # typing: the results need the room the one-tap buttons had
+        self.keyboard.show()
+        self.search_box.setFocus()
+
+    def hide_keyboard(self) -> None:
+        self.keyboard.hide()
+        self.quick_box.show()
+
     def reset(self) -> None:
-        """Back to the first state (the app calls this when the visitor walks away)."""
+        """Back to the first state: a new person (the app calls this after a result, Back,
+        staff mode and idle)."""
         self.search_box.clear()
+        self.results_shown = []
+        self._fill_results([])
+        self.hide_keyboard()
         self.show_search()
+        self.search_box.clearFocus()
         self.set_accessible(False)
         self.map.reset_view()
 
@@ -510,4 +547,7 @@ class WayfindingScreen(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY_EVENTS:
             self.activity.emit()
+        if watched is self.search_box and event.type() in (QEvent.Type.MouseButtonPress,
+                                                            QEvent.Type.TouchBegin):
+            self.show_keyboard()  # a tap in the box brings the keyboard up
         return False
