@@ -78,6 +78,8 @@ class CheckInResult:
     at: datetime
     direction: str
     detail: str = ""
+    valid_days: tuple | None = None  # the badge's days and venues, for a refusal to name them
+    valid_venues: tuple | None = None
 
     @property
     def tone(self) -> str:
@@ -208,4 +210,6 @@ class CheckInDesk:
             at=at,
             direction=direction,
             detail=detail,
+            valid_days=identity.days,
+            valid_venues=identity.venues,
         )

@@ -12,9 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QInputDevice
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSlider, QApplication,
+                               QLineEdit, QStackedWidget, QVBoxLayout, QWidget)
 
 from kiosk.core.outcomes import Outcome
 from kiosk.services import session as events
@@ -121,6 +122,9 @@ class WayfindingPlaceholder(Screen):
         pass
 
     def destination_for(self, attendee):
+        return None
+
+    def nearest(self, group: str):
         return None
 
     def show_result(self, destination) -> None:
@@ -345,8 +349,32 @@ class KioskWindow(QWidget):
 
     def _show_page(self, name: str) -> None:
         self.stack.setCurrentWidget(self.pages[name])
-        self.corner.raise_()
+        self.place_corner()
+        QTimer.singleShot(0, self.place_corner)  # again once the page has laid itself out
         self.page_changed.emit(name)
+
+    CONTROLS = (QAbstractButton, QLineEdit, QAbstractScrollArea, QAbstractSlider)
+
+    def place_corner(self) -> None:
+        """The staff corner goes to the first corner of the window (top left, top right,
+        bottom left, bottom right) where no control is, so that it never swallows a tap on
+        Back or any other button; on a page with controls in all four it is not there."""
+        side = max(self.theme.target_px, 60)
+        w, h = self.width(), self.height()
+        candidates = [QRect(0, 0, side, side), QRect(w - side, 0, side, side),
+                      QRect(0, h - side, side, side), QRect(w - side, h - side, side, side)]
+        page = self.stack.currentWidget()
+        busy = []
+        for widget in page.findChildren(QWidget) + ([self.overlay] if self.overlay.isVisible() else []):
+            if isinstance(widget, self.CONTROLS) and widget.isVisible():
+                busy.append(QRect(widget.mapTo(self, QPoint(0, 0)), widget.size()))
+        for rect in candidates:
+            if not any(rect.intersects(b) for b in busy):
+                self.corner.setGeometry(rect)
+                self.corner.show()
+                self.corner.raise_()
+                return
+        self.corner.hide()
 
     def _apply_language(self, language: str) -> None:
         app = QApplication.instance()
@@ -363,12 +391,12 @@ class KioskWindow(QWidget):
         if isinstance(self.wayfinding, Screen):
             self.wayfinding.set_theme(self.theme)
         self.attract.set_theme(self.theme)
+        QTimer.singleShot(0, self.place_corner)  # right to left mirrors the pages
         self.language_changed.emit(language)
 
     def resizeEvent(self, event):
-        side = max(self.theme.target_px, 60)
-        self.corner.setGeometry(0, 0, side, side)
-        self.corner.raise_()
+        self.place_corner()
+        QTimer.singleShot(0, self.place_corner)
         if self.overlay.isVisible():
             self.overlay.setGeometry(self.rect())
         super().resizeEvent(event)
@@ -377,6 +405,7 @@ class KioskWindow(QWidget):
     def activity(self) -> None:
         self.session.activity()
         self._schedule()
+        QTimer.singleShot(0, self.place_corner)  # a keyboard or a route may have come up
 
     def reset_to_attract(self) -> None:
         """Forget this person and go back to the start (as the idle countdown does)."""
@@ -421,14 +450,30 @@ class KioskWindow(QWidget):
             event = self.desk.worker.desk.event
             hours = str(event.hours_on(event.local(result.at).date()))
         destination, destination_label = self.likely_destination(result)
+        detail = ""
+        if result.tone == "red":
+            detail = self.refusal_detail(result)
+            destination = self.wayfinding.nearest("registration")
+            destination_label = self.tr("the registration desk") if destination else ""
         self.result.show_result(
             result.outcome, result.reason, name=name, category=result.category,
             help_point=self.settings.help_point(self.language), hours=hours,
             seconds=self.session.result_seconds(result.tone), destination=destination,
-            destination_label=destination_label)
+            destination_label=destination_label, detail=detail)
         self.session.result(result.tone)
         self.sounds.play({"green": "accept", "amber": "duplicate"}.get(result.tone, "refuse"))
         self.result_shown.emit(result)
+
+    def refusal_detail(self, result) -> str:
+        """Which city or which days the refused badge is for, in the visitor's language."""
+        from kiosk.ui import messages
+        from kiosk.ui.screens.attract import date_range, venue_name
+
+        venues = [venue_name(v) for v in (result.valid_venues or ())]
+        days = date_range(sorted(result.valid_days), self.language) if result.valid_days else ""
+        event_days = date_range(self.settings.days, self.language) if self.settings.days else ""
+        return messages.refusal_detail(result.reason, venues=venues, days=days,
+                                       event_days=event_days)
 
     def likely_destination(self, result):
         """Where this attendee probably wants to go (their booth, their hall), if anywhere."""

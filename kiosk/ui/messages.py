@@ -32,7 +32,7 @@ REASONS = {
     "reentry": QT_TRANSLATE_NOOP("Outcome", "Good to see you again."),
     "exit": QT_TRANSLATE_NOOP("Outcome", "Your exit has been recorded."),
     "exit_not_inside": QT_TRANSLATE_NOOP("Outcome", "Your exit has been recorded."),
-    "within_window": QT_TRANSLATE_NOOP("Outcome", "Your badge was scanned a moment ago. You can go in."),
+    "within_window": QT_TRANSLATE_NOOP("Outcome", "This badge was scanned here a moment ago."),
     "reentry_not_allowed": QT_TRANSLATE_NOOP("Outcome", "Re-entry is not allowed with this badge."),
     "empty": QT_TRANSLATE_NOOP("Outcome", "The code was empty."),
     "too_long": QT_TRANSLATE_NOOP("Outcome", "The code is too long to be a badge."),
@@ -60,6 +60,10 @@ NEXT_STEPS = {
     Outcome.OUTSIDE_HOURS: QT_TRANSLATE_NOOP("Outcome", "Opening hours today: {hours}."),
     Outcome.DUPLICATE: QT_TRANSLATE_NOOP("Outcome", "If you need help, please ask a member of staff."),
 }
+# A refusal names what the badge is for: the city, the days.
+FOR_VENUE = QT_TRANSLATE_NOOP("Outcome", "Your badge is for {venue}.")
+FOR_DAYS = QT_TRANSLATE_NOOP("Outcome", "Your badge is valid on {days}.")
+OPEN_DAYS = QT_TRANSLATE_NOOP("Outcome", "The exhibition is open on {days}.")
 STORAGE_NEXT = QT_TRANSLATE_NOOP("Outcome", "Please go to {help}; staff will check you in.")
 
 CATEGORIES = {
@@ -89,6 +93,17 @@ def reason(code: str) -> str:
 def next_step(outcome: Outcome, *, help_point: str, hours: str = "") -> str:
     text = NEXT_STEPS.get(outcome)
     return tr(text).format(help=help_point, hours=hours) if text else ""
+
+
+def refusal_detail(reason_code: str, *, venues: list[str], days: str, event_days: str) -> str:
+    """The sentence that says what this badge is for, or ''."""
+    if reason_code == "wrong_venue" and venues:
+        return tr(FOR_VENUE).format(venue=" / ".join(venues))
+    if reason_code == "not_valid_today" and days:
+        return tr(FOR_DAYS).format(days=days)
+    if reason_code == "event_not_today" and event_days:
+        return tr(OPEN_DAYS).format(days=event_days)
+    return ""
 
 
 def category(name: str | None) -> str:

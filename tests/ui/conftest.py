@@ -33,7 +33,8 @@ def make_window(qtbot, kiosk_setup):
     event, kiosk, _ = kiosk_setup
     windows = []
 
-    def make(*, at=None, camera=None, sounds=None, opener=None, size=(1920, 1080), **overrides):
+    def make(*, at=None, camera=None, sounds=None, opener=None, size=(1920, 1080), wayfinding=None,
+             **overrides):
         moment = at or local(DAYS[0], 12)
 
         def open_store():
@@ -49,7 +50,7 @@ def make_window(qtbot, kiosk_setup):
         values.update(overrides)
         settings = KioskSettings(**values)
         window = create_app(settings, camera=camera, store=opener or open_store,
-                            sounds=sounds or RecordingSounds())
+                            sounds=sounds or RecordingSounds(), wayfinding=wayfinding)
         qtbot.addWidget(window)
         windows.append(window)
         with qtbot.waitSignal(window.ready, timeout=10_000):

@@ -431,6 +431,10 @@
         <source>Wrong PIN, please try again</source>
         <translation>غلط پن، دوبارہ کوشش کریں</translation>
     </message>
+    <message>
+        <source>the registration desk</source>
+        <translation>رجسٹریشن ڈیسک</translation>
+    </message>
 </context>
 <context>
     <name>LookupPage</name>
@@ -578,8 +582,8 @@
         <translation>آپ کی روانگی درج کر لی گئی ہے۔</translation>
     </message>
     <message>
-        <source>Your badge was scanned a moment ago. You can go in.</source>
-        <translation>آپ کا بیج ابھی اسکین ہوا ہے۔ آپ اندر جا سکتے ہیں۔</translation>
+        <source>This badge was scanned here a moment ago.</source>
+        <translation>یہ بیج ابھی کچھ دیر پہلے یہیں اسکین ہوا تھا۔</translation>
     </message>
     <message>
         <source>Re-entry is not allowed with this badge.</source>
@@ -676,6 +680,18 @@
     <message>
         <source>Please go to {help}; staff will check you in.</source>
         <translation>براہ کرم {help} پر جائیں؛ عملہ آپ کا چیک اِن کر دے گا۔</translation>
+    </message>
+    <message>
+        <source>Your badge is for {venue}.</source>
+        <translation>آپ کا بیج {venue} کے لیے ہے۔</translation>
+    </message>
+    <message>
+        <source>Your badge is valid on {days}.</source>
+        <translation>آپ کا بیج {days} کے لیے ہے۔</translation>
+    </message>
+    <message>
+        <source>The exhibition is open on {days}.</source>
+        <translation>نمائش {days} کو کھلی ہے۔</translation>
     </message>
 </context>
 <context>

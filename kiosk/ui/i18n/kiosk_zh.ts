@@ -430,6 +430,10 @@
         <source>Wrong PIN, please try again</source>
         <translation>PIN 错误，请重试</translation>
     </message>
+    <message>
+        <source>the registration desk</source>
+        <translation>登记处</translation>
+    </message>
 </context>
 <context>
     <name>LookupPage</name>
@@ -577,8 +581,8 @@
         <translation>已记录您的离场。</translation>
     </message>
     <message>
-        <source>Your badge was scanned a moment ago. You can go in.</source>
-        <translation>您的胸卡刚刚已扫描，您可以进入。</translation>
+        <source>This badge was scanned here a moment ago.</source>
+        <translation>这张胸卡刚刚已在这里扫描过。</translation>
     </message>
     <message>
         <source>Re-entry is not allowed with this badge.</source>
@@ -675,6 +679,18 @@
     <message>
         <source>Please go to {help}; staff will check you in.</source>
         <translation>请前往{help}，工作人员会为您办理签到。</translation>
+    </message>
+    <message>
+        <source>Your badge is for {venue}.</source>
+        <translation>您的胸卡适用于{venue}。</translation>
+    </message>
+    <message>
+        <source>Your badge is valid on {days}.</source>
+        <translation>您的胸卡有效日期：{days}。</translation>
+    </message>
+    <message>
+        <source>The exhibition is open on {days}.</source>
+        <translation>展会开放日期：{days}。</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,14 @@ def venue_name(venue: str) -> str:
 
 
 def date_range(days: list[date], language: str) -> str:
+    if language == "zh":  # 2026年12月1日至3日, as Chinese dates are written
+        first, last = days[0], days[-1]
+        text = f"{first.year}年{first.month}月{first.day}日"
+        if last == first:
+            return text
+        if (last.year, last.month) == (first.year, first.month):
+            return f"{text}至{last.day}日"
+        return f"{text}至{last.year}年{last.month}月{last.day}日"
     locale = LOCALES.get(language, LOCALES["en"])
     first, last = QDate(days[0]), QDate(days[-1])
     if len(days) == 1:

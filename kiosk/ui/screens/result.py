@@ -31,6 +31,7 @@ class ResultScreen(Screen):
         self.hours = ""
         self.destination = None
         self.destination_label = ""
+        self.detail = ""
         self._paint_pending = False
         # One column, the icon on top, in every orientation (see AttractScreen for why).
         outer = QVBoxLayout(self)
@@ -56,8 +57,9 @@ class ResultScreen(Screen):
 
     def show_result(self, outcome: Outcome, reason: str, *, name: str, category: str | None,
                     help_point: str, hours: str = "", seconds: float = 3.0,
-                    destination=None, destination_label: str = "") -> None:
+                    destination=None, destination_label: str = "", detail: str = "") -> None:
         self.outcome, self.reason_code = outcome, reason
+        self.detail = detail
         self.tone = tone(outcome)
         self.name_text, self.category_name = name, category
         self.help_point, self.hours = help_point, hours
@@ -73,6 +75,7 @@ class ResultScreen(Screen):
         """The scan could not be stored: red, and never a welcome."""
         self.outcome, self.reason_code, self.tone = None, "storage_failed", "red"
         self.name_text, self.category_name, self.destination = "", None, None
+        self.detail = ""
         self.help_point = help_point
         self.retranslate()
         self.refit()
@@ -92,7 +95,8 @@ class ResultScreen(Screen):
             self.next_step.setText(messages.tr(messages.STORAGE_NEXT).format(help=self.help_point))
         else:
             self.title.setText(messages.title(self.outcome))
-            self.reason.setText(messages.reason(self.reason_code))
+            self.reason.setText(" ".join(t for t in (messages.reason(self.reason_code),
+                                                     self.detail) if t))
             self.next_step.setText(messages.next_step(self.outcome, help_point=self.help_point,
                                                       hours=self.hours))
         self.name.setText(self.name_text)
@@ -100,7 +104,8 @@ class ResultScreen(Screen):
         self.category.setText(messages.category(self.category_name))
         self.category.setVisible(bool(self.category_name))
         self.next_step.setVisible(bool(self.next_step.text()))
-        if self.destination is not None and self.tone == "green":
+        if self.destination is not None:
+            # A welcome: to the exhibitor's booth; a refusal: to the registration desk.
             self.way_button.setText(self.tr("Show me the way to %1").replace("%1", self.destination_label))
             self.way_button.show()
         else:

@@ -448,6 +448,16 @@ class WayfindingScreen(QWidget):
             route.titles = exhibitor_titles(self.venue, result.exhibitor)
         self._show_route(route)
 
+    def nearest(self, group: str):
+        """A one-tap group ("registration", "washroom_men", ...) as a result, or None."""
+        from kiosk.wayfinding.search import GROUPS, KIND_LABELS, SearchResult
+
+        members = self.venue.group(group)
+        if not members or group not in GROUPS:
+            return None
+        return SearchResult("nearest", members, GROUPS[group]["label"], KIND_LABELS["nearest"],
+                            group=group, key=f"group:{group}")
+
     def destination_for(self, attendee, speaker_halls=None):
         """The attendee's likely destination as a search result, or None (nothing is shown)."""
         from kiosk.wayfinding.destination import likely_destination
