@@ -754,6 +754,18 @@
         <source>Phone screens work too: turn the brightness up.</source>
         <translation>فون کی اسکرین بھی چلتی ہے: روشنی تیز کر لیں۔</translation>
     </message>
+    <message>
+        <source>Hold the QR code of your badge under the scanner</source>
+        <translation>اپنے بیج کا کیو آر کوڈ اسکینر کے نیچے رکھیں</translation>
+    </message>
+    <message>
+        <source>Use the scanner below the screen</source>
+        <translation>اسکرین کے نیچے والا اسکینر استعمال کریں</translation>
+    </message>
+    <message>
+        <source>Reconnecting the camera…</source>
+        <translation>کیمرا دوبارہ جوڑا جا رہا ہے…</translation>
+    </message>
 </context>
 <context>
     <name>StaffAudit</name>

@@ -753,6 +753,18 @@
         <source>Phone screens work too: turn the brightness up.</source>
         <translation>手机屏幕也可以：请调高亮度。</translation>
     </message>
+    <message>
+        <source>Hold the QR code of your badge under the scanner</source>
+        <translation>请将胸卡上的二维码放在扫描器下方</translation>
+    </message>
+    <message>
+        <source>Use the scanner below the screen</source>
+        <translation>请使用屏幕下方的扫描器</translation>
+    </message>
+    <message>
+        <source>Reconnecting the camera…</source>
+        <translation>正在重新连接摄像头…</translation>
+    </message>
 </context>
 <context>
     <name>StaffAudit</name>

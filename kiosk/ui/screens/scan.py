@@ -41,17 +41,23 @@ class ScanScreen(Screen):
         self.retranslate()
 
     def retranslate(self):
-        self.instruction.setText(self.tr("Hold your badge or phone inside the frame"))
         self.back_button.setText(self.tr("Back"))
         self.way_button.setText(self.tr("Find your way"))
-        if self.camera_status in ("lost", "reconnecting", "none"):
-            text = self.tr("Camera unavailable — use the scanner or ask staff")
-            self.status.setText(text)
-            self.view.set_message(text)
+        if self.camera_status == "none":
+            # A kiosk with a badge scanner only: no frame to hold anything in, nothing missing.
+            self.instruction.setText(self.tr("Hold the QR code of your badge under the scanner"))
+            self.status.setText("")
+            self.view.set_message(self.tr("Use the scanner below the screen"))
+        elif self.camera_status in ("lost", "reconnecting"):
+            self.instruction.setText(self.tr("Hold your badge or phone inside the frame"))
+            self.status.setText(self.tr("Reconnecting the camera…"))
+            self.view.set_message(self.tr("Camera unavailable — use the scanner or ask staff"))
         elif self.camera_status == "starting":
+            self.instruction.setText(self.tr("Hold your badge or phone inside the frame"))
             self.status.setText(self.tr("Starting the camera…"))
             self.view.set_message("")
         else:
+            self.instruction.setText(self.tr("Hold your badge or phone inside the frame"))
             self.status.setText(self.tr("Phone screens work too: turn the brightness up."))
             self.view.set_message("")
 
