@@ -237,6 +237,8 @@ class KioskWindow(QWidget):
             self.start_camera(camera)
         else:
             self.scan.set_camera_status("none")
+            self.attract.scanner_only = True
+            self.attract.retranslate()
 
     # -- lifecycle ---------------------------------------------------------------------------
     def start(self) -> None:

@@ -57,6 +57,8 @@ class OnScreenKeyboard(QFrame):
     def __init__(self, key_px: int, parent=None, *, language: str = "en"):
         super().__init__(parent)
         self.setObjectName("keyboard")
+        # Keys are sized by the grid, not by the kiosk's padding for ordinary buttons.
+        self.setStyleSheet("QPushButton { padding: 0px 2px; }")
         self.key_px = key_px
         self.field: QLineEdit | None = None
         self.layout_name = layout_for(language)
@@ -139,10 +141,9 @@ class OnScreenKeyboard(QFrame):
                 text = typed_char(self.layout_name, key_id, self.shift)
             b.setText(text)
             urdu = needs_shaping(text)
+
             font = QFont(self._font)
             font.setFamilies(font_families("ur" if urdu else "en"))
-            if urdu and font.pixelSize() > 0:
-                font.setPixelSize(int(font.pixelSize() * 0.8))  # Nastaliq stands tall: keys keep their height
             b.setFont(font)
         if "shift" in self.keys:
             self.keys["shift"].setCheckable(True)

@@ -340,6 +340,22 @@ class SearchIndex:
                 found.append((choice_index, score))
         return found
 
+    # -- browsing: the directory, for those who would rather not type -------------------------
+    def directory(self, lang: str = "en") -> list[SearchResult]:
+        """Every exhibitor, A to Z by the name shown in this language."""
+        found = [e.result for e in self.entries if e.result.kind == "exhibitor"]
+        return sorted(found, key=lambda r: (r.title(lang).casefold(), r.title("en").casefold()))
+
+    def sectors(self, lang: str = "en") -> list[SearchResult]:
+        found = [e.result for e in self.entries if e.result.kind == "sector"]
+        return sorted(found, key=lambda r: r.title(lang).casefold())
+
+    def members(self, sector: SearchResult, lang: str = "en") -> list[SearchResult]:
+        """The exhibitors of a sector, A to Z."""
+        entry = next((e for e in self.entries if e.result.key == sector.key), None)
+        found = [self.entries[i].result for i in (entry.expands if entry else [])]
+        return sorted(found, key=lambda r: r.title(lang).casefold())
+
     def booth_result(self, booth: Place, score: float) -> SearchResult:
         hall = self.venue.hall_of(booth)
         owners = [self.entries[i].result.exhibitor for i in

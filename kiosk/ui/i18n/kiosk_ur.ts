@@ -94,6 +94,10 @@
         <source>Find your way</source>
         <translation>راستہ تلاش کریں</translation>
     </message>
+    <message>
+        <source>Hold the QR code on your badge or phone under the scanner below the screen.</source>
+        <translation>اپنے بیج یا فون کا کیو آر کوڈ اسکرین کے نیچے لگے اسکینر کے نیچے رکھیں۔</translation>
+    </message>
 </context>
 <context>
     <name>Category</name>
@@ -961,16 +965,17 @@
         <source>Still there?</source>
         <translation>کیا آپ ابھی یہیں ہیں؟</translation>
     </message>
-    <message numerus="yes">
-        <source>Going back to the start in %n second(s)</source>
-        <translation>
-            <numerusform>%n سیکنڈ میں شروع پر واپسی</numerusform>
-            <numerusform>%n سیکنڈ میں شروع پر واپسی</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Yes, I&apos;m here</source>
         <translation>جی، میں یہیں ہوں</translation>
+    </message>
+    <message>
+        <source>Going back to the start in 1 second</source>
+        <translation>1 سیکنڈ میں شروع پر واپسی</translation>
+    </message>
+    <message>
+        <source>Going back to the start in %1 seconds</source>
+        <translation>%1 سیکنڈ میں شروع پر واپسی</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,10 @@
         <source>Find your way</source>
         <translation>查找路线</translation>
     </message>
+    <message>
+        <source>Hold the QR code on your badge or phone under the scanner below the screen.</source>
+        <translation>请将胸卡或手机上的二维码放在屏幕下方的扫描器下。</translation>
+    </message>
 </context>
 <context>
     <name>Category</name>
@@ -960,15 +964,17 @@
         <source>Still there?</source>
         <translation>您还在吗？</translation>
     </message>
-    <message numerus="yes">
-        <source>Going back to the start in %n second(s)</source>
-        <translation>
-            <numerusform>%n 秒后返回首页</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Yes, I&apos;m here</source>
         <translation>是的，我还在</translation>
+    </message>
+    <message>
+        <source>Going back to the start in 1 second</source>
+        <translation>1秒后返回首页</translation>
+    </message>
+    <message>
+        <source>Going back to the start in %1 seconds</source>
+        <translation>%1秒后返回首页</translation>
     </message>
 </context>
 <context>

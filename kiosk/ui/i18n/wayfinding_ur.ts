@@ -111,5 +111,13 @@
         <source>Accessible washroom</source>
         <translation>وہیل چیئر بیت الخلاء</translation>
     </message>
+    <message>
+        <source>Exhibitors A–Z</source>
+        <translation>نمائش کنندگان (ا تا ی)</translation>
+    </message>
+    <message>
+        <source>By sector</source>
+        <translation>شعبے کے لحاظ سے</translation>
+    </message>
 </context>
 </TS>

@@ -111,5 +111,13 @@
         <source>Accessible washroom</source>
         <translation>无障碍洗手间</translation>
     </message>
+    <message>
+        <source>Exhibitors A–Z</source>
+        <translation>参展商（按名称）</translation>
+    </message>
+    <message>
+        <source>By sector</source>
+        <translation>按行业</translation>
+    </message>
 </context>
 </TS>

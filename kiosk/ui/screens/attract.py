@@ -55,6 +55,7 @@ class AttractScreen(Screen):
         super().__init__(parent)
         self.event_name, self.days, self.venue = event_name, days, venue
         self.language = "en"
+        self.scanner_only = False  # no camera: the badge goes under the scanner
         outer = QVBoxLayout(self)
         self.title = label(event_name, name="event_name")
         self.subtitle = label(name="event_when")
@@ -102,8 +103,12 @@ class AttractScreen(Screen):
     def retranslate(self):
         self.subtitle.setText(f"{date_range(self.days, self.language)} · {venue_name(self.venue)}")
         self.headline.setText(self.tr("Scan your badge"))
-        self.instruction.setText(self.tr(
-            "Hold the QR code on your badge or phone up to the camera above the screen."))
+        if self.scanner_only:
+            self.instruction.setText(self.tr(
+                "Hold the QR code on your badge or phone under the scanner below the screen."))
+        else:
+            self.instruction.setText(self.tr(
+                "Hold the QR code on your badge or phone up to the camera above the screen."))
         self.scan_button.setText(self.tr("Start"))
         self.way_button.setText(self.tr("Find your way"))
 

@@ -159,8 +159,9 @@ class WayfindingScreen(QWidget):
         self.back_button.setMinimumWidth(int(self.touch * 1.8))
         self.back_button.clicked.connect(self.closed)
         self.title = ShapedLabel()
-        # A long venue name never widens the screen past a portrait display.
+        # A long venue name never widens the screen past a portrait display: it wraps.
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setWordWrap(True)
         head.addWidget(self.back_button)
         head.addSpacing(16)
         head.addWidget(self.title, 1)
@@ -189,9 +190,11 @@ class WayfindingScreen(QWidget):
             cbox.addWidget(b, 0, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(controls, 0, 0, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight)
         self.note = ShapedLabel()
+        self.note.setProperty("fine_print", True)  # small print: exempt from the body size
         self.note.setObjectName("note")
         self._t(self.note, "setText", N_("Schematic map, not to scale"))
-        grid.addWidget(self.note, 0, 0, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft)
+        # At the top: the map's buttons take the bottom edge, in a narrow portrait map too.
+        grid.addWidget(self.note, 0, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         left_box.addWidget(holder, 1)
         root.addWidget(left, 1)
 
@@ -205,7 +208,7 @@ class WayfindingScreen(QWidget):
         box.setSpacing(12)
         self.search_box = QLineEdit()
         self.search_box.setMinimumHeight(self.touch)
-        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setClearButtonEnabled(False)  # a 5 mm cross: the keyboard has Clear
         self._t(self.search_box, "setPlaceholderText", N_("Search exhibitor, booth, hall…"))
         self.search_box.textChanged.connect(self._on_text)
         self.search_box.installEventFilter(self)
@@ -224,6 +227,15 @@ class WayfindingScreen(QWidget):
         fbox = QVBoxLayout(find_page)
         fbox.setContentsMargins(0, 0, 0, 0)
         fbox.setSpacing(10)
+        browse = QHBoxLayout()
+        browse.setSpacing(10)
+        self.az_button = self._button(N_("Exhibitors A–Z"), "quick")
+        self.az_button.clicked.connect(lambda: self.show_directory("az"))
+        self.sector_button = self._button(N_("By sector"), "quick")
+        self.sector_button.clicked.connect(lambda: self.show_directory("sector"))
+        browse.addWidget(self.az_button)
+        browse.addWidget(self.sector_button)
+        fbox.addLayout(browse)
         self.quick_box = QWidget()
         quick = QGridLayout(self.quick_box)
         quick.setContentsMargins(0, 0, 0, 0)
@@ -411,7 +423,29 @@ class WayfindingScreen(QWidget):
     def choose(self, row: int) -> None:
         """Tap on a result in the list."""
         if 0 <= row < len(self.results_shown):
-            self.show_result(self.results_shown[row])
+            result = self.results_shown[row]
+            if result.kind == "sector":  # a sector of the directory lists its exhibitors
+                self._show_list(self.index.members(result, self.language))
+                return
+            self.show_result(result)
+
+    def show_directory(self, mode: str = "az") -> None:
+        """Browse instead of typing: every exhibitor A to Z, or the sectors (each listing its
+        exhibitors); the one-tap buttons above are the facilities."""
+        self.activity.emit()
+        self.hide_keyboard()
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        self.pages.setCurrentIndex(0)
+        self._show_list(self.index.directory(self.language) if mode == "az"
+                        else self.index.sectors(self.language))
+
+    def _show_list(self, results) -> None:
+        self.results_shown = list(results)
+        self._fill_results(self.results_shown)
+        self.hint.setText("")
+        self.hint.setVisible(False)
 
     # -- routes -----------------------------------------------------------------------------------
     def set_accessible(self, on: bool) -> None:
