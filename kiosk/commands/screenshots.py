@@ -71,6 +71,7 @@ def cmd_screenshots(args) -> int:
         raise KioskError(f"no state {unknown[0]!r}; states: {', '.join(STATES)}")
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.commands.app import kiosk_settings, wayfinding_builder
     from kiosk.organiser.demo import make_demo
     from kiosk.ui.screenshots import render
 
@@ -91,7 +92,8 @@ def cmd_screenshots(args) -> int:
 
     with tempfile.TemporaryDirectory(prefix="kiosk-screenshots-") as tmp:
         make_demo(Path(tmp) / "demo", attendees=40, venue=args.venue, with_pdf=False)
-        render(Path(tmp) / "demo", args.out, languages, sizes, states, on_shot=report)
+        render(Path(tmp) / "demo", args.out, languages, sizes, states, on_shot=report,
+               kiosk_settings=kiosk_settings, wayfinding_builder=wayfinding_builder)
     del app
     if failed:
         print(f"kiosk: error: {len(failed)} screenshot(s) failed the checks", file=sys.stderr)

@@ -142,8 +142,48 @@ def _ink_height(s, lines, px: int) -> float:
     return (max(bottoms) - min(tops)) if tops else 0.0
 
 
+def _ink_outside(widget: QWidget) -> float:
+    """How far the ink of shaped (Urdu) text reaches past the widget's left or right edge, in
+    pixels: a Nastaliq letter can reach beyond its advance, and its stroke is then cut off."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyle
+
+    text = _text(widget)
+    font = widget.font()
+    if not isinstance(widget, QLabel) or not needs_shaping(text) or not _uses_nastaliq(font):
+        return 0.0
+    s = shaper()
+    if s is None:
+        return 0.0
+    px = font.pixelSize() if font.pixelSize() > 0 else 16
+    inner = widget.contentsRect()
+    lines = s.wrap(text, px, max(1.0, inner.width())) if widget.wordWrap() else \
+        [s.line(p, px) for p in text.split("\n")]
+    align = QStyle.visualAlignment(widget.layoutDirection(), widget.alignment())
+    worst = 0.0
+    for line in lines:
+        if align & Qt.AlignmentFlag.AlignHCenter:
+            left = inner.left() + (inner.width() - line.width) / 2
+        elif align & Qt.AlignmentFlag.AlignLeft:
+            left = inner.left()
+        else:
+            left = inner.right() + 1 - line.width
+        for run, x in line.runs:
+            for glyph, (dx, _dy) in zip(run.glyphs, run.positions):
+                box = run.face.outline(glyph, run.px).boundingRect()
+                if box.isEmpty():
+                    continue
+                ink_left, ink_right = left + x + dx + box.left(), left + x + dx + box.right()
+                worst = max(worst, -ink_left, ink_right - widget.width())
+    return worst
+
+
 def text_overflow(page: QWidget) -> list[str]:
     problems = []
+    for w in _visible(page, QLabel):
+        outside = _ink_outside(w)
+        if outside > 1.5:
+            problems.append(f"text of {_name(w)} is cut at the side by {outside:.0f} px")
     for w in _visible(page, (QLabel, QAbstractButton)):
         if not _text(w).strip() or (isinstance(w, QLabel) and w.pixmap() is not None
                                     and not w.pixmap().isNull()):

@@ -77,9 +77,10 @@ def tokens_of(event_dir: Path) -> dict[str, str]:
 
 
 def render(demo_dir: Path, out: Path, languages: list[str], sizes: list[tuple[int, int]],
-           states: tuple[str, ...] = STATES, on_shot=None) -> list[Shot]:
-    """Shots of a demo made by ``make_demo`` (its kiosk-1, badges and refusal samples)."""
-    from kiosk.commands.app import kiosk_settings, wayfinding_builder
+           states: tuple[str, ...] = STATES, on_shot=None, *, kiosk_settings,
+           wayfinding_builder) -> list[Shot]:
+    """Shots of a demo made by ``make_demo`` (its kiosk-1, badges and refusal samples);
+    ``kiosk_settings`` and ``wayfinding_builder`` are the ones `kiosk run` uses."""
     from kiosk.core.pin import hash_pin
     from kiosk.organiser.eventdir import EventFolder
     from kiosk.organiser.kioskdir import KioskFolder, build_desk

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
@@ -102,3 +103,18 @@ def test_cap_height_under_4_8_mm(page):
     label.setFont(small)
     label.setProperty("fine_print", True)
     assert checks.small_text(page) == []
+
+
+def test_text_overflow_a_nastaliq_letter_cut_at_the_side(page):
+    """The search hint's first letter, ک, reaches past its advance: with no room at the side
+    its stroke is cut."""
+    from kiosk.ui.shaping import ShapedLabel
+
+    label = place(ShapedLabel("کمپنی، اسٹال نمبر یا ہال لکھیں"), page, 10, 10, 1000, 150)
+    label.setFont(body_font(page, ("Noto Nastaliq Urdu", "Noto Sans")))
+    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    label.setContentsMargins(0, 0, 0, 0)
+    page.show()
+    assert checks.text_overflow(page)
+    label.setContentsMargins(12, 0, 12, 0)
+    assert checks.text_overflow(page) == []

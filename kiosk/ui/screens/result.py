@@ -95,8 +95,8 @@ class ResultScreen(Screen):
             self.next_step.setText(messages.tr(messages.STORAGE_NEXT).format(help=self.help_point))
         else:
             self.title.setText(messages.title(self.outcome))
-            self.reason.setText(" ".join(t for t in (messages.reason(self.reason_code),
-                                                     self.detail) if t))
+            # The badge's own city or days say more than "another city", "other days".
+            self.reason.setText(self.detail or messages.reason(self.reason_code))
             self.next_step.setText(messages.next_step(self.outcome, help_point=self.help_point,
                                                       hours=self.hours))
         self.name.setText(self.name_text)

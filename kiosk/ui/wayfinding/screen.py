@@ -144,6 +144,7 @@ class WayfindingScreen(QWidget):
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
         outer.addLayout(root, 1)
+        self.root_box = root
 
         # The map with its header and controls laid over it.
         left = QWidget()
@@ -354,7 +355,9 @@ class WayfindingScreen(QWidget):
                 child.setFont(typed)
                 child.setMinimumHeight(max(self.touch, line + 2 * room + 12))
             elif isinstance(child, QLabel):
-                child.setContentsMargins(0, room, 0, room)
+                # Nastaliq's first letter reaches past its advance: room at the sides too.
+                side = int(self.body_px * 0.45) if language == "ur" else 0
+                child.setContentsMargins(side, room, side, room)
         for widget, setter, source in self._translatable:
             getattr(widget, setter)(_tr(source))
         big = QFont(font)
@@ -586,6 +589,15 @@ class WayfindingScreen(QWidget):
         self.search_box.clearFocus()
         self.set_accessible(False)
         self.map.reset_view()
+
+    def resizeEvent(self, event):
+        """Portrait: the map above the panel, each the full width; landscape: side by side."""
+        portrait = self.height() > self.width() * 1.2
+        self.root_box.setDirection(QHBoxLayout.Direction.TopToBottom if portrait
+                                   else QHBoxLayout.Direction.LeftToRight)
+        self.panel.setMaximumWidth(16777215 if portrait else mm_to_px(195, self))
+        self.panel.setMinimumWidth(0 if portrait else mm_to_px(150, self))
+        super().resizeEvent(event)
 
     # -- activity for the idle timer -------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
