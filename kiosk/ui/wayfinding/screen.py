@@ -23,7 +23,7 @@ from kiosk.ui.keyboard import OnScreenKeyboard, layout_for
 from kiosk.ui.metrics import TOUCH_TARGET_MM, mm_to_px, text_px
 from kiosk.ui.shaping import ShapedItemDelegate, ShapedLabel, ShapedButton
 from kiosk.ui.wayfinding.map_view import MapView
-from kiosk.wayfinding.directions import take_away_text
+from kiosk.wayfinding.takeaway import take_away_text
 from kiosk.wayfinding.routing import NoRoute, Route
 
 CONTEXT = "WayfindingScreen"
@@ -75,9 +75,9 @@ QScrollBar::add-line, QScrollBar::sub-line { height: 0px; width: 0px; }
 def qr_image(text: str, module_px: int = 4, border: int = 2) -> QImage:
     """A QR code of the text (UTF-8), black on white, as an image for the screen."""
     import qrcode
-    from qrcode.constants import ERROR_CORRECT_L
+    from qrcode.constants import ERROR_CORRECT_M
 
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_L, border=border)
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=border)
     code.add_data(text.encode("utf-8"))
     code.make(fit=True)
     matrix = code.get_matrix()
