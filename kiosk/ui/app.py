@@ -187,8 +187,8 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack)
         self.attract = AttractScreen(event_name=settings.event_name, days=settings.days,
                                      venue=settings.venue, languages=settings.languages)
-        self.scan = ScanScreen()
-        self.result = ResultScreen()
+        self.scan = ScanScreen(languages=settings.languages)
+        self.result = ResultScreen(languages=settings.languages)
         self.pin = PinPad()
         self.staff = StaffMenu(staff_context)
         self.wayfinding = wayfinding(self) if wayfinding else WayfindingPlaceholder()
@@ -204,6 +204,8 @@ class KioskWindow(QWidget):
         self.attract.find_way.connect(session.find_way)
         self.attract.language_chosen.connect(self.set_language)
         self.scan.back.connect(session.back)
+        self.scan.language_chosen.connect(self.set_language)
+        self.result.language_chosen.connect(self.set_language)
         self.scan.find_way.connect(session.find_way)
         self.result.dismissed.connect(session.result_done)
         self.result.painted.connect(self._painted)
@@ -386,6 +388,11 @@ class KioskWindow(QWidget):
         self.theme = Theme.for_widget(self, language)
         self.setStyleSheet(stylesheet(self.theme))
         self.attract.set_language(language)
+        for buttons in (self.scan.language_buttons, self.result.language_buttons):
+            for code, b in buttons.items():
+                b.setChecked(code == language)
+        if self.current_page() == "result" and self.last_result is not None:
+            self._refresh_result(self.last_result)
         for screen in (self.scan, self.result, self.pin, self.staff, self.overlay):
             screen.retranslate()
             screen.set_theme(self.theme)
@@ -465,6 +472,20 @@ class KioskWindow(QWidget):
         self.session.result(result.tone)
         self.sounds.play({"green": "accept", "amber": "duplicate"}.get(result.tone, "refuse"))
         self.result_shown.emit(result)
+
+    def _refresh_result(self, result) -> None:
+        """The result on screen, re-read in the language just chosen (its timer runs on)."""
+        attendee = result.attendee
+        if attendee is not None:
+            self.result.name_text = {"ur": attendee.name_ur, "zh": attendee.name_zh}.get(
+                self.language) or attendee.name
+        self.result.help_point = self.settings.help_point(self.language)
+        if result.tone == "red":
+            self.result.detail = self.refusal_detail(result)
+            if self.result.destination is not None:
+                self.result.destination_label = self.tr("the registration desk")
+        elif self.result.destination is not None:
+            self.result.destination_label = self.result.destination.title(self.language)
 
     def refusal_detail(self, result) -> str:
         """Which city or which days the refused badge is for, in the visitor's language."""

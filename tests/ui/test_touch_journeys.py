@@ -222,3 +222,20 @@ def test_a_duplicate_says_what_it_is_and_not_go_in(qtbot, map_window, kiosk_setu
     text = window.result.reason.text() + " " + window.result.title.text()
     assert "go in" not in text.lower() and "already" in text.lower()
     assert window.session.result_seconds("amber") == 10
+
+
+def test_language_buttons_on_the_scan_and_result_screens(qtbot, map_window, kiosk_setup):
+    _, _, tokens = kiosk_setup
+    window = map_window()
+    window.show_page("scan")
+    settle(qtbot, window)
+    tap(qtbot, window, window.scan.language_buttons["zh"])
+    assert window.language == "zh" and window.current_page() == "scan"
+    with qtbot.waitSignal(window.result_shown, timeout=10_000):
+        window.on_code(tokens["V-004"], 0.0)
+    assert "卡拉奇" in window.result.reason.text()
+    settle(qtbot, window)
+    tap(qtbot, window, window.result.language_buttons["ur"])
+    assert window.current_page() == "result"  # a language tap is not a "tap to continue"
+    assert "کراچی" in window.result.reason.text()
+    assert "رجسٹریشن" in window.result.way_button.text()

@@ -6,11 +6,11 @@ import time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.core.outcomes import Outcome, tone
 from kiosk.ui import messages
-from kiosk.ui.screens import Screen, button, label
+from kiosk.ui.screens import Screen, button, label, language_buttons
 from kiosk.ui.theme import TONES, Theme
 from kiosk.ui.widgets import CountdownBar, ToneIcon
 
@@ -19,8 +19,9 @@ class ResultScreen(Screen):
     dismissed = Signal()
     painted = Signal(float)  # monotonic time the result was first painted
     find_way = Signal(object)  # the destination offered after a check-in
+    language_chosen = Signal(str)  # the same person, reading it in another language
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, languages=("en", "ur", "zh")):
         super().__init__(parent)
         self.tone = "green"
         self.outcome: Outcome | None = None
@@ -35,6 +36,14 @@ class ResultScreen(Screen):
         self._paint_pending = False
         # One column, the icon on top, in every orientation (see AttractScreen for why).
         outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        self.language_buttons = language_buttons(languages, self.language_chosen.emit,
+                                                 prefix="result")
+        for b in self.language_buttons.values():
+            top.addWidget(b)
+        top.addStretch(1)
+        outer.addLayout(top)
         outer.addStretch(1)
         self.icon = ToneIcon()
         outer.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignCenter)
@@ -123,6 +132,8 @@ class ResultScreen(Screen):
         theme.fit(self.next_step, "large", bold=True)
         theme.fit(self.tap, "body")
         theme.fit(self.way_button, "large", bold=True)
+        for code, b in self.language_buttons.items():
+            theme.fit(b, "body", language=code)
         self.countdown.setFixedHeight(theme.mm(3))
         self.layout().setContentsMargins(*(theme.mm(10),) * 4)
         self.layout().setSpacing(theme.mm(3))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
-from kiosk.ui.screens import Screen, button, label
+from kiosk.ui.screens import Screen, button, label, language_buttons
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import CameraView
 
@@ -13,8 +13,9 @@ from kiosk.ui.widgets import CameraView
 class ScanScreen(Screen):
     back = Signal()
     find_way = Signal()
+    language_chosen = Signal(str)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, languages=("en", "ur", "zh")):
         super().__init__(parent)
         self.camera_status = "starting"
         outer = QVBoxLayout(self)
@@ -31,6 +32,11 @@ class ScanScreen(Screen):
         self.way_button = button(secondary=True, name="find_way_button")
         self.way_button.clicked.connect(self.find_way)
         row.addWidget(self.back_button)
+        row.addStretch(1)
+        self.language_buttons = language_buttons(languages, self.language_chosen.emit,
+                                                 prefix="scan")
+        for b in self.language_buttons.values():
+            row.addWidget(b)
         row.addStretch(1)
         row.addWidget(self.way_button)
         outer.addLayout(row)
@@ -68,5 +74,7 @@ class ScanScreen(Screen):
         theme.fit(self.view, "large", bold=True)
         for b in (self.back_button, self.way_button):
             theme.fit(b, "large", bold=True)
+        for code, b in self.language_buttons.items():
+            theme.fit(b, "large", language=code)
         self.layout().setContentsMargins(*(theme.mm(6),) * 4)
         self.layout().setSpacing(theme.mm(3))
