@@ -93,6 +93,7 @@ class WayfindingPlaceholder(Screen):
 
     closed = Signal()
     activity = Signal()
+    route_shown = Signal(dict)  # never: there are no maps
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -146,7 +147,7 @@ class KioskWindow(QWidget):
     def __init__(self, settings: KioskSettings, *, desk: DeskThread,
                  camera: Callable | None = None, sounds: Sounds | None = None,
                  wedge=None, wayfinding: Callable | None = None, pin_service=None,
-                 staff_services: StaffServices | None = None):
+                 staff_services: StaffServices | None = None, speaker=None):
         super().__init__()
         self.setObjectName("KioskWindow")
         self.settings = settings
@@ -163,6 +164,12 @@ class KioskWindow(QWidget):
                             staff_idle_seconds=settings.staff_idle_seconds,
                             tick_seconds=settings.tick_ms / 1000))
         self.unlocked = False
+        if speaker is None:
+            from kiosk.services.speech import Speaker
+
+            speaker = Speaker()
+        self.speaker = speaker
+        self.speech_on = False  # "Read aloud" on the attract screen, for this person only
         self.camera_worker: CameraWorker | None = None
         self.last_result = None
         self._captured: float | None = None
@@ -203,6 +210,7 @@ class KioskWindow(QWidget):
         self.attract.start_scan.connect(session.start_scan)
         self.attract.find_way.connect(session.find_way)
         self.attract.language_chosen.connect(self.set_language)
+        self.attract.speech_toggled.connect(self._speech_toggled)
         self.scan.back.connect(session.back)
         self.scan.language_chosen.connect(self.set_language)
         self.result.language_chosen.connect(self.set_language)
@@ -335,6 +343,8 @@ class KioskWindow(QWidget):
         elif isinstance(event, events.FreshStart):
             self.result.countdown.stop()
             self.wayfinding.reset()
+            if event.language:  # the next person: reading aloud is off again
+                self.attract.speech_button.setChecked(False)
             if event.why == "idle":
                 self.went_idle.emit()
         self._schedule()
@@ -471,6 +481,7 @@ class KioskWindow(QWidget):
             destination_label=destination_label, detail=detail)
         self.session.result(result.tone)
         self.sounds.play({"green": "accept", "amber": "duplicate"}.get(result.tone, "refuse"))
+        self.speak_result()
         self.result_shown.emit(result)
 
     def _refresh_result(self, result) -> None:
@@ -486,6 +497,22 @@ class KioskWindow(QWidget):
                 self.result.destination_label = self.tr("the registration desk")
         elif self.result.destination is not None:
             self.result.destination_label = self.result.destination.title(self.language)
+
+    def _speech_toggled(self, on: bool) -> None:
+        self.speech_on = on
+        self.attract.retranslate()
+        if not on:
+            self.speaker.stop()
+
+    def speak(self, text: str) -> None:
+        if self.speech_on:
+            self.speaker.say(text, self.language)
+
+    def speak_result(self) -> None:
+        """The result as it reads on screen: title, name, reason, what to do next."""
+        r = self.result
+        self.speak(" ".join(t for t in (r.title.text(), r.name.text(), r.reason.text(),
+                                        r.next_step.text()) if t))
 
     def refusal_detail(self, result) -> str:
         """Which city or which days the refused badge is for, in the visitor's language."""
@@ -556,6 +583,8 @@ class KioskWindow(QWidget):
     def _connect_wayfinding(self, screen) -> None:
         screen.closed.connect(self.session.back)
         screen.activity.connect(self.activity)
+        screen.route_shown.connect(lambda route: self.speak(
+            ". ".join([route.get("to", "")] + list(route.get("steps", [])))))
 
     def install_wayfinding(self, screen) -> None:
         """Swap the real map screen in for the placeholder (built after start-up, see run)."""
@@ -637,12 +666,13 @@ class KioskWindow(QWidget):
 
 def create_app(settings: KioskSettings, *, camera: Callable | None, store: Callable,
                sounds: Sounds | None = None, wedge=None, wayfinding: Callable | None = None,
-               pin_service=None, staff_services: StaffServices | None = None) -> KioskWindow:
+               pin_service=None, staff_services: StaffServices | None = None,
+               speaker=None) -> KioskWindow:
     """The kiosk window from its parts: ``store`` opens (store, desk) in the database thread,
     ``camera`` makes the scan pipeline in the camera thread (None: no camera, scanner only),
     ``staff_services`` the staff tools' parts (badge rendering, export, drives)."""
     desk = DeskThread(store)
     window = KioskWindow(settings, desk=desk, camera=camera, sounds=sounds, wedge=wedge,
                          wayfinding=wayfinding, pin_service=pin_service,
-                         staff_services=staff_services)
+                         staff_services=staff_services, speaker=speaker)
     return window

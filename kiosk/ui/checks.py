@@ -192,8 +192,15 @@ def text_overflow(page: QWidget) -> list[str]:
         inner = w.contentsRect()
         room_w, room_h = inner.width(), inner.height()
         if isinstance(w, QAbstractButton):
-            room_w = w.width() - 4
+            from PySide6.QtWidgets import QPushButton, QStyle, QStyleOptionButton
+
             room_h = w.height()
+            room_w = w.width() - 4
+            if isinstance(w, QPushButton):  # inside the padding the style sheet gives it
+                option = QStyleOptionButton()
+                w.initStyleOption(option)
+                room_w = w.style().subElementRect(QStyle.SubElement.SE_PushButtonContents,
+                                                  option, w).width()
         if width > room_w + 1.5 or height > room_h + 1.5:
             problems.append(f"text overflows {_name(w)}: needs {width:.0f}x{height:.0f}, "
                             f"has {room_w}x{room_h}")

@@ -12,6 +12,16 @@ from tests.helpers.factories import DAYS, local, make_event, make_kiosk
 from tests.helpers.ui_stubs import RecordingSounds
 
 
+class SilentSpeaker:
+    """The loudspeaker is hardware: faked at its interface, as the sounds are."""
+
+    def say(self, text, lang="en"):
+        return True
+
+    def stop(self):
+        pass
+
+
 @pytest.fixture(autouse=True)
 def no_thread_left_running():
     """Like napari's: a test that leaves a worker thread running fails."""
@@ -34,7 +44,7 @@ def make_window(qtbot, kiosk_setup):
     windows = []
 
     def make(*, at=None, camera=None, sounds=None, opener=None, size=(1920, 1080), wayfinding=None,
-             **overrides):
+             speaker=None, **overrides):
         moment = at or local(DAYS[0], 12)
 
         def open_store():
@@ -50,7 +60,8 @@ def make_window(qtbot, kiosk_setup):
         values.update(overrides)
         settings = KioskSettings(**values)
         window = create_app(settings, camera=camera, store=opener or open_store,
-                            sounds=sounds or RecordingSounds(), wayfinding=wayfinding)
+                            sounds=sounds or RecordingSounds(), wayfinding=wayfinding,
+                            speaker=speaker or SilentSpeaker())
         qtbot.addWidget(window)
         windows.append(window)
         with qtbot.waitSignal(window.ready, timeout=10_000):

@@ -239,3 +239,39 @@ def test_language_buttons_on_the_scan_and_result_screens(qtbot, map_window, kios
     assert window.current_page() == "result"  # a language tap is not a "tap to continue"
     assert "کراچی" in window.result.reason.text()
     assert "رجسٹریشن" in window.result.way_button.text()
+
+
+class RecordingSpeaker:
+    def __init__(self):
+        self.said = []
+
+    def say(self, text, lang="en"):
+        self.said.append((lang, text))
+        return True
+
+    def stop(self):
+        pass
+
+
+def test_read_aloud_speaks_the_result_and_the_route_for_this_person_only(qtbot, make_window,
+                                                                       finder, kiosk_setup):
+    _, _, tokens = kiosk_setup
+    speaker = RecordingSpeaker()
+
+    def build(parent):
+        return WayfindingScreen(finder.venue, finder.index, finder.router, "", parent=parent)
+    window = make_window(wayfinding=build, speaker=speaker)
+    settle(qtbot, window)
+    tap(qtbot, window, window.attract.language_buttons["ur"])
+    tap(qtbot, window, window.attract.speech_button)
+    assert window.speech_on
+    window.show_page("scan")
+    with qtbot.waitSignal(window.result_shown, timeout=10_000):
+        window.on_code(tokens["V-004"], 0.0)
+    lang, text = speaker.said[-1]
+    assert lang == "ur" and "کراچی" in text
+    window.open_wayfinding(window.result.destination)
+    assert speaker.said[-1][0] == "ur" and len(speaker.said) == 2  # the way to the desk
+    window.session.back()
+    window.session.leave_staff("idle")  # the next person
+    assert not window.speech_on and not window.attract.speech_button.isChecked()

@@ -98,6 +98,14 @@
         <source>Hold the QR code on your badge or phone under the scanner below the screen.</source>
         <translation>اپنے بیج یا فون کا کیو آر کوڈ اسکرین کے نیچے لگے اسکینر کے نیچے رکھیں۔</translation>
     </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>آواز میں سنیں</translation>
+    </message>
+    <message>
+        <source>Reading aloud</source>
+        <translation>آواز میں سنایا جا رہا ہے</translation>
+    </message>
 </context>
 <context>
     <name>Category</name>

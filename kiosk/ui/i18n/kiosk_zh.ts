@@ -98,6 +98,14 @@
         <source>Hold the QR code on your badge or phone under the scanner below the screen.</source>
         <translation>请将胸卡或手机上的二维码放在屏幕下方的扫描器下。</translation>
     </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>语音朗读</translation>
+    </message>
+    <message>
+        <source>Reading aloud</source>
+        <translation>正在语音朗读</translation>
+    </message>
 </context>
 <context>
     <name>Category</name>

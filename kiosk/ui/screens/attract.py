@@ -49,6 +49,7 @@ class AttractScreen(Screen):
     start_scan = Signal()
     find_way = Signal()
     language_chosen = Signal(str)
+    speech_toggled = Signal(bool)
 
     def __init__(self, *, event_name: str, days: list[date], venue: str, languages: list[str],
                  parent=None):
@@ -75,6 +76,11 @@ class AttractScreen(Screen):
         outer.addWidget(self.instruction)
         outer.addWidget(self.scan_button, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(1)
+        self.speech_button = button(name="speech_button")
+        self.speech_button.setProperty("language", True)  # the checked look of the language buttons
+        self.speech_button.setCheckable(True)
+        self.speech_button.toggled.connect(self.speech_toggled)
+        outer.addWidget(self.speech_button, 0, Qt.AlignmentFlag.AlignHCenter)
 
         bottom = QHBoxLayout()
         self.language_group = QButtonGroup(self)
@@ -110,6 +116,9 @@ class AttractScreen(Screen):
             self.instruction.setText(self.tr(
                 "Hold the QR code on your badge or phone up to the camera above the screen."))
         self.scan_button.setText(self.tr("Start"))
+        # Said in words as well as by the checked look: colour is never the only signal.
+        self.speech_button.setText(self.tr("Reading aloud") if self.speech_button.isChecked()
+                                   else self.tr("Read aloud"))
         self.way_button.setText(self.tr("Find your way"))
 
     def apply_theme(self, theme: Theme):
@@ -124,6 +133,7 @@ class AttractScreen(Screen):
         side = int(min(theme.mm(65), max(self.height(), 400) * 0.3) * max(theme.display_scale, 0.7))
         self.hint.setFixedSize(int(side * 1.2), side)
         theme.fit(self.way_button, "large", bold=True)
+        theme.fit(self.speech_button, "large")
         for code, b in self.language_buttons.items():
             theme.fit(b, "large", language=code)
         self.layout().setContentsMargins(*(theme.mm(8),) * 4)
