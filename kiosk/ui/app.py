@@ -7,7 +7,7 @@ factory, a database opener), so tests hand in an image folder and a temporary ki
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -170,6 +170,7 @@ class KioskWindow(QWidget):
             speaker = Speaker()
         self.speaker = speaker
         self.speech_on = False  # "Read aloud" on the attract screen, for this person only
+        self.high_contrast = False  # "High contrast", likewise
         self.camera_worker: CameraWorker | None = None
         self.last_result = None
         self._captured: float | None = None
@@ -211,6 +212,7 @@ class KioskWindow(QWidget):
         self.attract.find_way.connect(session.find_way)
         self.attract.language_chosen.connect(self.set_language)
         self.attract.speech_toggled.connect(self._speech_toggled)
+        self.attract.contrast_toggled.connect(self._contrast_toggled)
         self.scan.back.connect(session.back)
         self.scan.language_chosen.connect(self.set_language)
         self.result.language_chosen.connect(self.set_language)
@@ -343,8 +345,9 @@ class KioskWindow(QWidget):
         elif isinstance(event, events.FreshStart):
             self.result.countdown.stop()
             self.wayfinding.reset()
-            if event.language:  # the next person: reading aloud is off again
+            if event.language:  # the next person: reading aloud and high contrast are off again
                 self.attract.speech_button.setChecked(False)
+                self.attract.contrast_button.setChecked(False)
             if event.why == "idle":
                 self.went_idle.emit()
         self._schedule()
@@ -395,7 +398,7 @@ class KioskWindow(QWidget):
         install_translators(app, language)
         direction = Qt.LayoutDirection.RightToLeft if language == "ur" else Qt.LayoutDirection.LeftToRight
         app.setLayoutDirection(direction)
-        self.theme = Theme.for_widget(self, language)
+        self.theme = replace(Theme.for_widget(self, language), high_contrast=self.high_contrast)
         self.setStyleSheet(stylesheet(self.theme))
         self.attract.set_language(language)
         for buttons in (self.scan.language_buttons, self.result.language_buttons):
@@ -497,6 +500,11 @@ class KioskWindow(QWidget):
                 self.result.destination_label = self.tr("the registration desk")
         elif self.result.destination is not None:
             self.result.destination_label = self.result.destination.title(self.language)
+
+    def _contrast_toggled(self, on: bool) -> None:
+        if on != self.high_contrast:
+            self.high_contrast = on
+            self._apply_language(self.language)
 
     def _speech_toggled(self, on: bool) -> None:
         self.speech_on = on

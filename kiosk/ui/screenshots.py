@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 STATES = ("attract", "scan", "scan-no-camera", "result-accepted", "result-duplicate",
           "result-unknown", "result-wrong-day", "result-wrong-venue", "still-there", "pin",
           "staff-dashboard", "wayfinding-keyboard", "wayfinding-results", "wayfinding-route",
-          "wayfinding-route-step-free", "directory")
+          "wayfinding-route-step-free", "directory", "attract-high-contrast")
 
 
 @dataclass
@@ -156,6 +156,9 @@ def _enter(window, state: str, tokens, samples):
     """Put the window into a state; returns the page to check."""
     screen = window.wayfinding
     if state == "attract":
+        return window.attract
+    if state == "attract-high-contrast":
+        window.attract.contrast_button.setChecked(True)
         return window.attract
     if state == "scan":
         window.show_page("scan")

@@ -275,3 +275,17 @@ def test_read_aloud_speaks_the_result_and_the_route_for_this_person_only(qtbot, 
     window.session.back()
     window.session.leave_staff("idle")  # the next person
     assert not window.speech_on and not window.attract.speech_button.isChecked()
+
+
+def test_high_contrast_by_a_tap_and_off_for_the_next_person(qtbot, map_window):
+    window = map_window()
+    settle(qtbot, window)
+    tap(qtbot, window, window.attract.contrast_button)
+    assert window.theme.high_contrast and "background: black" in window.styleSheet()
+    image = window.grab().toImage()
+    corner = image.pixelColor(window.width() // 2, 5)
+    assert corner.lightness() < 40  # black paper, not the usual light grey
+    window.set_language("ur")  # a language change keeps it
+    assert window.theme.high_contrast
+    window.session.leave_staff("idle")
+    assert not window.theme.high_contrast and not window.attract.contrast_button.isChecked()

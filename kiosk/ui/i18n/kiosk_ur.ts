@@ -106,6 +106,10 @@
         <source>Reading aloud</source>
         <translation>آواز میں سنایا جا رہا ہے</translation>
     </message>
+    <message>
+        <source>High contrast</source>
+        <translation>زیادہ واضح رنگ</translation>
+    </message>
 </context>
 <context>
     <name>Category</name>

@@ -106,6 +106,10 @@
         <source>Reading aloud</source>
         <translation>正在语音朗读</translation>
     </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
 </context>
 <context>
     <name>Category</name>

@@ -50,6 +50,7 @@ class AttractScreen(Screen):
     find_way = Signal()
     language_chosen = Signal(str)
     speech_toggled = Signal(bool)
+    contrast_toggled = Signal(bool)
 
     def __init__(self, *, event_name: str, days: list[date], venue: str, languages: list[str],
                  parent=None):
@@ -80,7 +81,16 @@ class AttractScreen(Screen):
         self.speech_button.setProperty("language", True)  # the checked look of the language buttons
         self.speech_button.setCheckable(True)
         self.speech_button.toggled.connect(self.speech_toggled)
-        outer.addWidget(self.speech_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.contrast_button = button(name="contrast_button")
+        self.contrast_button.setProperty("language", True)
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.toggled.connect(self.contrast_toggled)
+        access = QHBoxLayout()
+        access.addStretch(1)
+        access.addWidget(self.speech_button)
+        access.addWidget(self.contrast_button)
+        access.addStretch(1)
+        outer.addLayout(access)
 
         bottom = QHBoxLayout()
         self.language_group = QButtonGroup(self)
@@ -116,6 +126,7 @@ class AttractScreen(Screen):
             self.instruction.setText(self.tr(
                 "Hold the QR code on your badge or phone up to the camera above the screen."))
         self.scan_button.setText(self.tr("Start"))
+        self.contrast_button.setText(self.tr("High contrast"))
         # Said in words as well as by the checked look: colour is never the only signal.
         self.speech_button.setText(self.tr("Reading aloud") if self.speech_button.isChecked()
                                    else self.tr("Read aloud"))
@@ -134,6 +145,7 @@ class AttractScreen(Screen):
         self.hint.setFixedSize(int(side * 1.2), side)
         theme.fit(self.way_button, "large", bold=True)
         theme.fit(self.speech_button, "large")
+        theme.fit(self.contrast_button, "large")
         for code, b in self.language_buttons.items():
             theme.fit(b, "large", language=code)
         self.layout().setContentsMargins(*(theme.mm(8),) * 4)
