@@ -121,6 +121,20 @@ def bidi_levels(text: str, rtl: bool = True) -> list[int]:
     return levels
 
 
+def paragraph_is_rtl(text: str) -> bool:
+    """Right to left unless the first letter with a direction is a left-to-right one (a Latin
+    company name in an Urdu list keeps its full stop at its end); no letter: right to left."""
+    import unicodedata
+
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return True
+
+
 def bidi_runs(text: str, rtl: bool = True) -> list[tuple[str, int]]:
     """Logical runs of one embedding level each: (text, level)."""
     runs: list[tuple[str, int]] = []
@@ -181,7 +195,9 @@ class Shaper:
         return pieces
 
     @lru_cache(maxsize=2048)
-    def line(self, text: str, px: int, rtl: bool = True) -> Line:
+    def line(self, text: str, px: int, rtl: bool | None = None) -> Line:
+        if rtl is None:  # the paragraph's direction: its first strong letter's (UAX #9 P2)
+            rtl = paragraph_is_rtl(text)
         logical = bidi_runs(text, rtl)
         shaped: list[list[Run]] = []
         for part, level in logical:
@@ -393,6 +409,8 @@ class ShapedItemDelegate(QStyledItemDelegate):
         return shaper()
 
     def _lines(self, s: Shaper, text: str, px: int, width: float):
+        # Item views hand over "\n" as U+2028 (line separator): title and subtitle stay two lines.
+        text = text.replace("\u2028", "\n")
         return [line for paragraph in text.split("\n") for line in s.wrap(paragraph, px, width)]
 
     def sizeHint(self, option, index):

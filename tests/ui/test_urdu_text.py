@@ -72,3 +72,31 @@ def test_the_camera_message_is_shaped_not_drawn_by_qt(qapp, s):
     assert any(QColor(shaped.pixel(x, y)).red() > 128 for x in range(0, 600, 2)
                for y in range(0, 200, 2))
     assert 0 not in s.line("کیمرا", 48).runs[0][0].glyphs
+
+
+def test_a_result_row_keeps_title_and_subtitle_on_two_lines(qtbot, s):
+    """Item views turn "\\n" into U+2028: the delegate must still break the line there."""
+    from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+    from kiosk.ui.shaping import ShapedItemDelegate
+
+    view = QListWidget()
+    qtbot.addWidget(view)
+    font = QFont()
+    font.setFamilies(["Noto Nastaliq Urdu", "Noto Sans"])
+    font.setPixelSize(28)
+    view.setFont(font)
+    delegate = ShapedItemDelegate(view)
+    view.setItemDelegate(delegate)
+    view.addItem(QListWidgetItem("کوہسار سائبر سلوشنز\nH3-B115 · ہال 3"))
+    view.resize(600, 400)
+    view.show()
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.font = font
+    delegate.initStyleOption(option, view.model().index(0, 0))
+    assert "\n" not in option.text  # what Qt hands the delegate
+    lines = delegate._lines(s, option.text, 28, 560)
+    assert len(lines) == 2
