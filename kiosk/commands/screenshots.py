@@ -91,7 +91,7 @@ def cmd_screenshots(args) -> int:
                 print(f"    {problem}", flush=True)
 
     with tempfile.TemporaryDirectory(prefix="kiosk-screenshots-") as tmp:
-        make_demo(Path(tmp) / "demo", attendees=40, venue=args.venue, with_pdf=False)
+        make_demo(Path(tmp) / "demo", attendees=120, venue=args.venue, with_pdf=False)
         render(Path(tmp) / "demo", args.out, languages, sizes, states, on_shot=report,
                kiosk_settings=kiosk_settings, wayfinding_builder=wayfinding_builder)
     del app

@@ -499,7 +499,7 @@ class KioskWindow(QWidget):
             if self.result.destination is not None:
                 self.result.destination_label = self.tr("the registration desk")
         elif self.result.destination is not None:
-            self.result.destination_label = self.result.destination.title(self.language)
+            self.result.destination_label = self._destination_label(self.result.destination)
 
     def _contrast_toggled(self, on: bool) -> None:
         if on != self.high_contrast:
@@ -545,7 +545,13 @@ class KioskWindow(QWidget):
             return None, ""
         if found is None:
             return None, ""
-        return found, found.title(self.language)
+        return found, self._destination_label(found)
+
+    def _destination_label(self, found) -> str:
+        """"your booth (H1-B40)" for an exhibitor: short enough for a button in portrait."""
+        if found.kind == "exhibitor" and found.place.code:
+            return f"{self.tr('your booth')} ({found.place.code})"
+        return found.title(self.language)
 
     def show_failure(self, message: str, captured: float) -> None:
         self.last_result = None

@@ -67,12 +67,12 @@ def badge_picture(token: str) -> QImage:
     return canvas
 
 
-def tokens_of(event_dir: Path) -> dict[str, str]:
-    """Badge tokens by category (the first of each) from the event's badges.csv."""
-    found: dict[str, str] = {}
+def tokens_of(event_dir: Path) -> dict[str, list[str]]:
+    """Badge tokens by category from the event's badges.csv."""
+    found: dict[str, list[str]] = {}
     with (event_dir / "badges" / "badges.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            found.setdefault(row["category"], row["token"])
+            found.setdefault(row["category"], []).append(row["token"])
     return found
 
 
@@ -163,7 +163,7 @@ def _enter(window, state: str, tokens, samples):
     if state == "scan":
         window.show_page("scan")
         window.scan.set_camera_status("ok")
-        window.scan.view.show_frame(badge_picture(tokens.get("visitor", "")))
+        window.scan.view.show_frame(badge_picture(tokens["visitor"][0]))
         return window.scan
     if state == "scan-no-camera":
         window.show_page("scan")
@@ -171,9 +171,14 @@ def _enter(window, state: str, tokens, samples):
         return window.scan
     if state.startswith("result-"):
         window.show_page("scan")
-        code = {"result-accepted": tokens.get("exhibitor"), "result-duplicate": tokens.get("exhibitor"),
-                "result-unknown": "ITCN-99999", "result-wrong-day": samples["wrong_day"],
-                "result-wrong-venue": samples["wrong_venue"]}[state]
+        if state in ("result-accepted", "result-duplicate"):
+            # A first entry needs someone not yet in today: an exhibitor each time (they are
+            # offered the way to their booth), taken from the list as the shots go on.
+            people = tokens["exhibitor"]
+            code = people.pop(0) if len(people) > 1 else people[0]
+        else:
+            code = {"result-unknown": "ITCN-99999", "result-wrong-day": samples["wrong_day"],
+                    "result-wrong-venue": samples["wrong_venue"]}[state]
         if state == "result-duplicate":
             _check_in(window, code)
         _check_in(window, code)

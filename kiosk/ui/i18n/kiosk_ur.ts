@@ -451,6 +451,10 @@
         <source>the registration desk</source>
         <translation>رجسٹریشن ڈیسک</translation>
     </message>
+    <message>
+        <source>your booth</source>
+        <translation>اپنے اسٹال</translation>
+    </message>
 </context>
 <context>
     <name>LookupPage</name>

@@ -450,6 +450,10 @@
         <source>the registration desk</source>
         <translation>登记处</translation>
     </message>
+    <message>
+        <source>your booth</source>
+        <translation>您的展位</translation>
+    </message>
 </context>
 <context>
     <name>LookupPage</name>
