@@ -289,3 +289,19 @@ def test_high_contrast_by_a_tap_and_off_for_the_next_person(qtbot, map_window):
     assert window.theme.high_contrast
     window.session.leave_staff("idle")
     assert not window.theme.high_contrast and not window.attract.contrast_button.isChecked()
+
+
+def test_step_free_stays_where_it_is_when_a_route_comes_and_goes(qtbot, map_window):
+    window = map_window()
+    screen = window.wayfinding
+    window.show_page("wayfinding")
+    settle(qtbot, window)
+    before = screen.step_free_button.geometry()
+    screen.search("hall 2")
+    screen.choose(0)
+    settle(qtbot, window)
+    assert screen.new_search_button.isEnabled()
+    assert screen.step_free_button.geometry() == before
+    tap(qtbot, window, screen.new_search_button)
+    settle(qtbot, window)
+    assert screen.step_free_button.geometry() == before

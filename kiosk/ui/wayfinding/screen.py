@@ -268,7 +268,8 @@ class WayfindingScreen(QWidget):
         rbox.setSpacing(8)
         self.new_search_button = self._button(N_("New search"))
         self.new_search_button.clicked.connect(self.show_search)
-        self.new_search_button.setVisible(False)
+        # Always there (greyed out with no route): Step-free never widens under a finger.
+        self.new_search_button.setEnabled(False)
         self.route_title = ShapedLabel()
         self.route_title.setObjectName("routeTitle")
         self.route_title.setWordWrap(True)
@@ -515,7 +516,7 @@ class WayfindingScreen(QWidget):
 
     def _show_route(self, route: Route) -> None:
         self.route = route
-        self.new_search_button.setVisible(True)
+        self.new_search_button.setEnabled(True)
         lang = self.language
         self.route_title.setText(route.title(lang))
         summary = _tr("{metres} m · about {minutes} min walk").format(
@@ -543,7 +544,7 @@ class WayfindingScreen(QWidget):
 
     def _show_no_route(self, result, exc: NoRoute) -> None:
         self.route = None
-        self.new_search_button.setVisible(True)
+        self.new_search_button.setEnabled(True)
         self.map.clear_route()
         self.route_title.setText(result.title(self.language))
         if exc.reason == "not_step_free":
@@ -559,7 +560,7 @@ class WayfindingScreen(QWidget):
 
     def show_search(self) -> None:
         self.route = None
-        self.new_search_button.setVisible(False)
+        self.new_search_button.setEnabled(False)
         self.last_result = None
         self.map.clear_route()
         self.pages.setCurrentIndex(0)
@@ -595,8 +596,10 @@ class WayfindingScreen(QWidget):
         portrait = self.height() > self.width() * 1.2
         self.root_box.setDirection(QHBoxLayout.Direction.TopToBottom if portrait
                                    else QHBoxLayout.Direction.LeftToRight)
-        self.panel.setMaximumWidth(16777215 if portrait else mm_to_px(195, self))
-        self.panel.setMinimumWidth(0 if portrait else mm_to_px(150, self))
+        # One width whatever the panel shows: its buttons never move under a finger.
+        width = min(mm_to_px(185, self), int(self.width() * 0.45))
+        self.panel.setMaximumWidth(16777215 if portrait else width)
+        self.panel.setMinimumWidth(0 if portrait else width)
         super().resizeEvent(event)
 
     # -- activity for the idle timer -------------------------------------------------------------
