@@ -52,6 +52,7 @@ WayfindingScreen { background: #F7F7F4; }
 QPushButton { background: #FFFFFF; border: 2px solid #12355B; border-radius: 12px;
               color: #12355B; padding: 4px 10px; }
 QPushButton:pressed { background: #DCE6F2; }
+QPushButton:disabled { color: #8A939E; border: 2px dashed #B8C0CA; }
 QPushButton#quick { background: #EEF3F9; border: 2px solid #9FB5D1; }
 QPushButton#stepfree:checked { background: #12355B; color: white; }
 QPushButton#back { background: transparent; color: white; border: 2px solid white; }
