@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "kiosk.commands.printing",
     "kiosk.commands.web",
     "kiosk.commands.rehearse",
+    "kiosk.commands.screenshots",
 )
 
 DESCRIPTION = """\
@@ -37,6 +38,7 @@ Organiser:  demo, event, roster, badges, revoke, init
 Gate:       checkin, headcount
 Kiosk:      run, doctor, staff, service, print-badge, walk-ins
 Staff:      dashboard, web
+Review:     screenshots
 Wayfinding: route, maps, exhibitors
 Scanning:   decode
 Logs:       export, merge, push, report, hub

@@ -86,6 +86,8 @@ class CheckInResult:
     direction: str
     detail: str = ""
     attention: str = ""  # what staff must see or check before this attendee goes in
+    valid_days: tuple | None = None  # the badge's days and venues, for a refusal to name them
+    valid_venues: tuple | None = None
 
     @property
     def tone(self) -> str:
@@ -254,4 +256,6 @@ class CheckInDesk:
             direction=direction,
             detail=detail,
             attention=attention,
+            valid_days=identity.days,
+            valid_venues=identity.venues,
         )

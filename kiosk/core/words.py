@@ -45,7 +45,7 @@ REASONS = {
     "reentry": QT_TRANSLATE_NOOP("Outcome", "Good to see you again."),
     "exit": QT_TRANSLATE_NOOP("Outcome", "Your exit has been recorded."),
     "exit_not_inside": QT_TRANSLATE_NOOP("Outcome", "Your exit has been recorded."),
-    "within_window": QT_TRANSLATE_NOOP("Outcome", "Your badge was scanned a moment ago. You can go in."),
+    "within_window": QT_TRANSLATE_NOOP("Outcome", "This badge was scanned here a moment ago."),
     "reentry_not_allowed": QT_TRANSLATE_NOOP("Outcome", "Re-entry is not allowed with this badge."),
     "empty": QT_TRANSLATE_NOOP("Outcome", "The code was empty."),
     "too_long": QT_TRANSLATE_NOOP("Outcome", "The code is too long to be a badge."),
@@ -77,6 +77,10 @@ NEXT_STEPS = {
     Outcome.OUTSIDE_HOURS: QT_TRANSLATE_NOOP("Outcome", "Opening hours today: {hours}."),
     Outcome.DUPLICATE: QT_TRANSLATE_NOOP("Outcome", "If you need help, please ask a member of staff."),
 }
+# A refusal names what the badge is for: the city, the days.
+FOR_VENUE = QT_TRANSLATE_NOOP("Outcome", "Your badge is for {venue}.")
+FOR_DAYS = QT_TRANSLATE_NOOP("Outcome", "Your badge is valid on {days}.")
+OPEN_DAYS = QT_TRANSLATE_NOOP("Outcome", "The exhibition is open on {days}.")
 # After a welcome, when the ticket needs staff to look (pretix's "special attention").
 ATTENTION_NEXT = QT_TRANSLATE_NOOP("Outcome", "Please see a member of staff before you go in.")
 STORAGE_NEXT = QT_TRANSLATE_NOOP("Outcome", "Please go to {help}; staff will check you in.")

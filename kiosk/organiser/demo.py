@@ -38,7 +38,9 @@ SHARES = {"visitor": 0.55, "exhibitor": 0.15, "vip": 0.05, "media": 0.05, "speak
           "staff": 0.10, "organiser": 0.05}
 
 
-def demo_roster(n: int, seed: int = 2026) -> list[dict]:
+def demo_roster(n: int, seed: int = 2026, exhibitor_companies: list[str] | None = None) -> list[dict]:
+    """The demo's attendees; exhibitors work for companies of ``exhibitor_companies`` (the demo
+    venue's exhibitor list), so that "Show me the way to your booth" appears after a check-in."""
     rng = random.Random(seed)
     counts = {c: max(1, round(n * SHARES[c])) for c in CATEGORIES}
     counts["visitor"] = max(1, n - sum(v for c, v in counts.items() if c != "visitor"))
@@ -56,6 +58,8 @@ def demo_roster(n: int, seed: int = 2026) -> list[dict]:
                 (f_en, f_ur), (l_en, l_ur) = rng.choice(FIRST), rng.choice(LAST)
                 row.update({"Full Name": f"{f_en} {l_en}", "Name (Urdu)": f"{f_ur} {l_ur}"})
             company = rng.choice(COMPANIES) if category != "visitor" or rng.random() < 0.6 else ""
+            if category == "exhibitor" and exhibitor_companies:
+                company = exhibitor_companies[(number - 1) % len(exhibitor_companies)]
             row["Company"] = company
             slug = row["Full Name"].lower().replace(" ", ".")
             row["Email"] = f"{slug}{number}@example.com"
@@ -130,7 +134,11 @@ def _make_demo(directory: Path, attendees: int, days: list[date] | None, venue: 
         capacity={"Hall 1": 4000, "Hall 2": 4000, "Hall 3": 3000},
         hall_gates={"Hall 1": ["Gate 1"], "Hall 2": ["Gate 2"], "Hall 3": ["Gate 3"]},
     )
-    rows = demo_roster(attendees)
+    from kiosk.wayfinding.sample import sample_rows
+    from kiosk.wayfinding.venue import load_venue
+
+    exhibitors = sample_rows(load_venue(venue), DEMO_EXHIBITORS.get(venue, 100))  # as imported below
+    rows = demo_roster(attendees, exhibitor_companies=[r["name"] for r in exhibitors[:40]])
     roster_csv = directory / "event" / "roster.csv"
     with roster_csv.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]))

@@ -1,7 +1,7 @@
 """What the map screen uses of kiosk.wayfinding (the screens reach it only through here)."""
 
 from kiosk.wayfinding.destination import likely_destination
-from kiosk.wayfinding.directions import take_away_text
+from kiosk.wayfinding.takeaway import take_away_text
 from kiosk.wayfinding.routing import NoRoute, Route
 from kiosk.wayfinding.search import GROUPS, KIND_LABELS, SearchResult
 from kiosk.wayfinding.service import Wayfinder, exhibitor_titles

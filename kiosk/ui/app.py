@@ -7,16 +7,19 @@ factory, a database opener), so tests hand in an image folder and a temporary ki
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QInputDevice
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSlider, QApplication,
+                               QLineEdit, QStackedWidget, QVBoxLayout, QWidget)
 
 from kiosk.core.outcomes import Outcome
+from kiosk.services import session as events
+from kiosk.services.session import KioskSession, Timings
 from kiosk.ui.i18n import install_translators
 from kiosk.ui.screens import Screen, button, label
 from kiosk.ui.screens.attract import AttractScreen
@@ -44,6 +47,7 @@ class KioskSettings:
     idle_seconds: float = 45.0
     countdown_seconds: int = 10
     result_seconds: float = 3.0
+    refusal_seconds: float = 10.0  # amber and red results stay until tapped or this long
     staff_idle_seconds: float = 120.0
     pin_hash: str = ""
     kiosk_mode: bool = True  # fullscreen, frameless, no way out without the staff PIN
@@ -85,14 +89,18 @@ class InputWatcher(QObject):
 
 
 class WayfindingPlaceholder(Screen):
-    back = Signal()
+    """Stands where the map screen goes, with the same interface (signals and methods)."""
+
+    closed = Signal()
+    activity = Signal()
+    route_shown = Signal(dict)  # never: there are no maps
 
     def __init__(self, parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.text = label(name="wayfinding_placeholder")
         self.back_button = button(secondary=True, name="wayfinding_back")
-        self.back_button.clicked.connect(self.back)
+        self.back_button.clicked.connect(self.closed)
         layout.addStretch(1)
         layout.addWidget(self.text)
         layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignCenter)
@@ -107,6 +115,21 @@ class WayfindingPlaceholder(Screen):
         super().apply_theme(theme)
         theme.fit(self.text, "large")
         theme.fit(self.back_button, "large", bold=True)
+
+    def set_language(self, language: str) -> None:
+        self.retranslate()
+
+    def reset(self) -> None:
+        pass
+
+    def destination_for(self, attendee):
+        return None
+
+    def nearest(self, group: str):
+        return None
+
+    def show_result(self, destination) -> None:
+        pass
 
 
 class KioskWindow(QWidget):
@@ -125,7 +148,7 @@ class KioskWindow(QWidget):
                  camera: Callable | None = None, sounds: Sounds | None = None,
                  wedge=None, wayfinding: Callable | None = None, pin_service=None,
                  staff_services: StaffServices | None = None, printing=None, no_badge=None,
-                 walk_ins=None):
+                 walk_ins=None, speaker=None):
         super().__init__()
         self.setObjectName("KioskWindow")
         self.settings = settings
@@ -133,8 +156,22 @@ class KioskWindow(QWidget):
         self.sounds = sounds or SilentSounds()
         self.wedge = wedge
         self.pin_service = pin_service
-        self.language = settings.default_language
+        self.session = KioskSession(
+            languages=settings.languages, default_language=settings.default_language,
+            timings=Timings(idle_seconds=settings.idle_seconds,
+                            countdown_seconds=settings.countdown_seconds,
+                            result_seconds=settings.result_seconds,
+                            refusal_seconds=settings.refusal_seconds,
+                            staff_idle_seconds=settings.staff_idle_seconds,
+                            tick_seconds=settings.tick_ms / 1000))
         self.unlocked = False
+        if speaker is None:
+            from kiosk.services.speech import Speaker
+
+            speaker = Speaker()
+        self.speaker = speaker
+        self.speech_on = False  # "Read aloud" on the attract screen, for this person only
+        self.high_contrast = False  # "High contrast", likewise
         self.camera_worker: CameraWorker | None = None
         self.last_result = None
         self.rules = None
@@ -167,8 +204,8 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack)
         self.attract = AttractScreen(event_name=settings.event_name, days=settings.days,
                                      venue=settings.venue, languages=settings.languages)
-        self.scan = ScanScreen()
-        self.result = ResultScreen()
+        self.scan = ScanScreen(languages=settings.languages)
+        self.result = ResultScreen(languages=settings.languages)
         if self.printer is not None:
             from kiosk.ui.printing import PrintNotice
 
@@ -193,31 +230,32 @@ class KioskWindow(QWidget):
         self.overlay = StillThere(self)
         self.corner = LongPressArea(self, settings.long_press_ms)
 
-        self.attract.start_scan.connect(lambda: self.show_page("scan"))
-        self.attract.find_way.connect(lambda: self.show_page("wayfinding"))
+        session = self.session
+        self.attract.start_scan.connect(session.start_scan)
+        self.attract.find_way.connect(session.find_way)
         self.attract.language_chosen.connect(self.set_language)
-        self.scan.back.connect(lambda: self.show_page("attract"))
-        self.scan.find_way.connect(lambda: self.show_page("wayfinding"))
-        self.result.dismissed.connect(self._result_done)
+        self.attract.speech_toggled.connect(self._speech_toggled)
+        self.attract.contrast_toggled.connect(self._contrast_toggled)
+        self.scan.back.connect(session.back)
+        self.scan.language_chosen.connect(self.set_language)
+        self.result.language_chosen.connect(self.set_language)
+        self.scan.find_way.connect(session.find_way)
+        self.result.dismissed.connect(session.result_done)
         self.result.painted.connect(self._painted)
         self.result.find_way.connect(self.open_wayfinding)
-        if hasattr(self.wayfinding, "back"):
-            self.wayfinding.back.connect(lambda: self.show_page("attract"))
-        if hasattr(self.wayfinding, "closed"):
-            self.wayfinding.closed.connect(lambda: self.show_page("attract"))
-        if hasattr(self.wayfinding, "activity"):
-            self.wayfinding.activity.connect(self.activity)
+        self._connect_wayfinding(self.wayfinding)
         self.corner.long_pressed.connect(self.open_pin_pad)
         self.pin.pin_entered.connect(self.check_pin)
-        self.pin.cancelled.connect(lambda: self.show_page("attract"))
+        self.pin.cancelled.connect(lambda: self.leave_staff("back"))
         self.staff.back.connect(lambda: self.leave_staff("back"))
         self.staff.exit_app.connect(self.exit_to_desktop)
         self.overlay.still_here.connect(self.activity)
-        self.overlay.timed_out.connect(self.reset_to_attract)
 
-        self.idle_timer = QTimer(self)
-        self.idle_timer.setSingleShot(True)
-        self.idle_timer.timeout.connect(self._idle)
+        # One timer, set to the session's next deadline (idle, countdown step, result).
+        self.session_timer = QTimer(self)
+        self.session_timer.setSingleShot(True)
+        self.session_timer.timeout.connect(self._tick)
+        session.subscribe(self._on_session_event)
         self.watcher = InputWatcher(self)
         self.watcher.touched.connect(self.activity)
         self.watcher.key_typed.connect(self._key_typed)
@@ -230,12 +268,14 @@ class KioskWindow(QWidget):
         self.staff_tasks.unhandled.connect(self.show_staff_problem)
 
         self.theme = Theme.for_widget(self, self.language)
-        self.set_language(self.language)
-        self.show_page("attract")
+        self._apply_language(self.language)
+        self._show_page("attract")
         if camera is not None:
             self.start_camera(camera)
         else:
             self.scan.set_camera_status("none")
+            self.attract.scanner_only = True
+            self.attract.retranslate()
 
     # -- lifecycle ---------------------------------------------------------------------------
     def start(self) -> None:
@@ -299,73 +339,126 @@ class KioskWindow(QWidget):
         QApplication.instance().quit()
 
     # -- pages and language --------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        return self.session.language
+
     def current_page(self) -> str:
         widget = self.stack.currentWidget()
         return next(name for name, page in self.pages.items() if page is widget)
 
     def show_page(self, name: str) -> None:
-        self.stack.setCurrentWidget(self.pages[name])
-        self.corner.raise_()
-        self.page_changed.emit(name)
-        self.activity()
+        self.session.go(name)
 
     def set_language(self, language: str) -> None:
-        if language not in self.settings.languages:
+        self.session.set_language(language)
+
+    def _on_session_event(self, event) -> None:
+        """What the session decided, drawn (the session itself knows no Qt)."""
+        if isinstance(event, events.PageChanged):
+            self._show_page(event.page)
+        elif isinstance(event, events.LanguageChanged):
+            self._apply_language(event.language)
+        elif isinstance(event, events.StillThere):
+            self.overlay.setGeometry(self.rect())
+            self.overlay.set_theme(self.theme)
+            self.overlay.show_count(event.remaining)
+        elif isinstance(event, events.StillThereCancelled):
+            self.overlay.stop()
+        elif isinstance(event, events.StaffLeft):
+            if self.unlocked:
+                self.audit("staff_leave", detail=event.why)
+            self.unlocked = False
+        elif isinstance(event, events.FreshStart):
+            self.result.countdown.stop()
+            self.wayfinding.reset()
+            if event.language:  # the next person: reading aloud and high contrast are off again
+                self.attract.speech_button.setChecked(False)
+                self.attract.contrast_button.setChecked(False)
+            if event.why == "idle":
+                self.went_idle.emit()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        deadline = self.session.next_deadline()
+        if deadline is None:
+            self.session_timer.stop()
             return
-        self.language = language
+        wait = max(0.0, deadline - self.session.clock())
+        self.session_timer.start(int(wait * 1000) + 1)
+
+    def _tick(self) -> None:
+        self.session.tick()
+        self._schedule()
+
+    def _show_page(self, name: str) -> None:
+        self.stack.setCurrentWidget(self.pages[name])
+        self.place_corner()
+        QTimer.singleShot(0, self.place_corner)  # again once the page has laid itself out
+        self.page_changed.emit(name)
+
+    CONTROLS = (QAbstractButton, QLineEdit, QAbstractScrollArea, QAbstractSlider)
+
+    def place_corner(self) -> None:
+        """The staff corner goes to the first corner of the window (top left, top right,
+        bottom left, bottom right) where no control is, so that it never swallows a tap on
+        Back or any other button; on a page with controls in all four it is not there."""
+        side = max(self.theme.target_px, 60)
+        w, h = self.width(), self.height()
+        candidates = [QRect(0, 0, side, side), QRect(w - side, 0, side, side),
+                      QRect(0, h - side, side, side), QRect(w - side, h - side, side, side)]
+        page = self.stack.currentWidget()
+        busy = []
+        for widget in page.findChildren(QWidget) + ([self.overlay] if self.overlay.isVisible() else []):
+            if isinstance(widget, self.CONTROLS) and widget.isVisible():
+                busy.append(QRect(widget.mapTo(self, QPoint(0, 0)), widget.size()))
+        for rect in candidates:
+            if not any(rect.intersects(b) for b in busy):
+                self.corner.setGeometry(rect)
+                self.corner.show()
+                self.corner.raise_()
+                return
+        self.corner.hide()
+
+    def _apply_language(self, language: str) -> None:
         app = QApplication.instance()
         install_translators(app, language)
         direction = Qt.LayoutDirection.RightToLeft if language == "ur" else Qt.LayoutDirection.LeftToRight
         app.setLayoutDirection(direction)
-        self.theme = Theme.for_widget(self, language)
+        self.theme = replace(Theme.for_widget(self, language), high_contrast=self.high_contrast)
         self.setStyleSheet(stylesheet(self.theme))
-        for page in list(self.pages.values()) + [self.overlay]:
-            if hasattr(page, "set_language"):
-                page.set_language(language)
-            elif hasattr(page, "retranslate"):
-                page.retranslate()
-            if hasattr(page, "set_theme"):
-                page.set_theme(self.theme)
+        self.attract.set_language(language)
+        for buttons in (self.scan.language_buttons, self.result.language_buttons):
+            for code, b in buttons.items():
+                b.setChecked(code == language)
+        if self.current_page() == "result" and self.last_result is not None:
+            self._refresh_result(self.last_result)
+        for screen in (self.scan, self.result, self.pin, self.staff, self.overlay):
+            screen.retranslate()
+            screen.set_theme(self.theme)
+        self.wayfinding.set_language(language)
+        if isinstance(self.wayfinding, Screen):
+            self.wayfinding.set_theme(self.theme)
+        self.attract.set_theme(self.theme)
+        QTimer.singleShot(0, self.place_corner)  # right to left mirrors the pages
         self.language_changed.emit(language)
 
     def resizeEvent(self, event):
-        side = max(self.theme.target_px, 60)
-        self.corner.setGeometry(0, 0, side, side)
-        self.corner.raise_()
+        self.place_corner()
+        QTimer.singleShot(0, self.place_corner)
         if self.overlay.isVisible():
             self.overlay.setGeometry(self.rect())
         super().resizeEvent(event)
 
     # -- idle ------------------------------------------------------------------------------
     def activity(self) -> None:
-        if self.overlay.isVisible():
-            self.overlay.stop()
-        seconds = (self.settings.staff_idle_seconds if self.current_page() in ("pin", "staff")
-                   else self.settings.idle_seconds)
-        self.idle_timer.start(int(seconds * 1000))
-
-    def _at_rest(self) -> bool:
-        return self.current_page() == "attract" and self.language == self.settings.default_language
-
-    def _idle(self) -> None:
-        if self._at_rest():
-            return
-        if self.current_page() in ("pin", "staff"):
-            self.leave_staff("idle")  # staff mode ends by itself, without a countdown
-            self.reset_to_attract()
-            return
-        self.overlay.setGeometry(self.rect())
-        self.overlay.set_theme(self.theme)
-        self.overlay.start(self.settings.countdown_seconds, self.settings.tick_ms)
+        self.session.activity()
+        self._schedule()
+        QTimer.singleShot(0, self.place_corner)  # a keyboard or a route may have come up
 
     def reset_to_attract(self) -> None:
-        self.overlay.stop()
-        self.result.countdown.stop()
-        if hasattr(self.wayfinding, "reset"):
-            self.wayfinding.reset()
-        self.set_language(self.settings.default_language)
-        self.show_page("attract")
-        self.went_idle.emit()
+        """Forget this person and go back to the start (as the idle countdown does)."""
+        self.session.leave_staff("idle")
 
     # -- scanning ----------------------------------------------------------------------------
     def _key_typed(self, text: str, t: float) -> None:
@@ -411,20 +504,27 @@ class KioskWindow(QWidget):
             event = self.rules
             hours = str(event.hours_on(event.local(result.at).date()))
         destination, destination_label = self.likely_destination(result)
+        detail = ""
+        if result.tone == "red":
+            detail = self.refusal_detail(result)
+            destination = self.wayfinding.nearest("registration")
+            destination_label = self.tr("the registration desk") if destination else ""
         self.result.show_result(
             result.outcome, result.reason, name=name, category=result.category,
             help_point=self.settings.help_point(self.language), hours=hours,
-            seconds=self.settings.result_seconds, destination=destination,
-            destination_label=destination_label, attention=bool(getattr(result, "attention", "")))
-        self.show_page("result")
+            seconds=self.session.result_seconds(result.tone), destination=destination,
+            destination_label=destination_label, attention=bool(getattr(result, "attention", "")),
+            detail=detail)
+        self.session.result(result.tone)
         self.sounds.play({"green": "accept", "amber": "duplicate"}.get(result.tone, "refuse"))
+        self.speak_result()
         self.result_shown.emit(result)
         if self.printer is not None:  # the scan is committed: now, and only now, the badge
             self.print_notice.clear()
             if self.printer.service.offers(result):  # print_on = ask
                 self.print_notice.apply_theme(self.theme)
                 self.print_notice.offer(self.language, lambda: (
-                    self.activity(), self.result.countdown.start(self.settings.result_seconds),
+                    self.activity(), self._keep_result(self.settings.result_seconds),
                     self.printer.after_check_in(result, asked=True)))
             else:
                 self.printer.after_check_in(result)
@@ -437,12 +537,63 @@ class KioskWindow(QWidget):
         self.print_notice.apply_theme(self.theme)
         self.print_notice.show(state, self.language, self.settings.help_point(self.language))
         if state == "failed":  # time to read where to go
-            self.result.countdown.start(max(self.settings.result_seconds, 8))
+            self._keep_result(max(self.settings.result_seconds, 8))
+
+    def _keep_result(self, seconds: float) -> None:
+        self.session.extend_result(seconds)
+        self.result.countdown.start(seconds)
+        self._schedule()
+
+    def _refresh_result(self, result) -> None:
+        """The result on screen, re-read in the language just chosen (its timer runs on)."""
+        attendee = result.attendee
+        if attendee is not None:
+            self.result.name_text = {"ur": attendee.name_ur, "zh": attendee.name_zh}.get(
+                self.language) or attendee.name
+        self.result.help_point = self.settings.help_point(self.language)
+        if result.tone == "red":
+            self.result.detail = self.refusal_detail(result)
+            if self.result.destination is not None:
+                self.result.destination_label = self.tr("the registration desk")
+        elif self.result.destination is not None:
+            self.result.destination_label = self._destination_label(self.result.destination)
+
+    def _contrast_toggled(self, on: bool) -> None:
+        if on != self.high_contrast:
+            self.high_contrast = on
+            self._apply_language(self.language)
+
+    def _speech_toggled(self, on: bool) -> None:
+        self.speech_on = on
+        self.attract.retranslate()
+        if not on:
+            self.speaker.stop()
+
+    def speak(self, text: str) -> None:
+        if self.speech_on:
+            self.speaker.say(text, self.language)
+
+    def speak_result(self) -> None:
+        """The result as it reads on screen: title, name, reason, what to do next."""
+        r = self.result
+        self.speak(" ".join(t for t in (r.title.text(), r.name.text(), r.reason.text(),
+                                        r.next_step.text()) if t))
+
+    def refusal_detail(self, result) -> str:
+        """Which city or which days the refused badge is for, in the visitor's language."""
+        from kiosk.ui import messages
+        from kiosk.ui.screens.attract import date_range, venue_name
+
+        venues = [venue_name(v) for v in (result.valid_venues or ())]
+        days = date_range(sorted(result.valid_days), self.language) if result.valid_days else ""
+        event_days = date_range(self.settings.days, self.language) if self.settings.days else ""
+        return messages.refusal_detail(result.reason, venues=venues, days=days,
+                                       event_days=event_days)
 
     def likely_destination(self, result):
         """Where this attendee probably wants to go (their booth, their hall), if anywhere."""
-        finder = getattr(self.wayfinding, "destination_for", None)
-        if finder is None or result.tone != "green" or result.attendee is None \
+        finder = self.wayfinding.destination_for
+        if result.tone != "green" or result.attendee is None \
                 or result.direction != "in":
             return None, ""
         try:
@@ -451,15 +602,21 @@ class KioskWindow(QWidget):
             return None, ""
         if found is None:
             return None, ""
-        return found, found.title(self.language)
+        return found, self._destination_label(found)
+
+    def _destination_label(self, found) -> str:
+        """"your booth (H1-B40)" for an exhibitor: short enough for a button in portrait."""
+        if found.kind == "exhibitor" and found.place.code:
+            return f"{self.tr('your booth')} ({found.place.code})"
+        return found.title(self.language)
 
     def show_failure(self, message: str, captured: float) -> None:
         self.last_result = None
         self._captured = captured
         self.failure_message = message
         self.result.show_failure(help_point=self.settings.help_point(self.language),
-                                 seconds=max(self.settings.result_seconds, 5), staff_note=message)
-        self.show_page("result")
+                                 seconds=self.session.result_seconds("red"), staff_note=message)
+        self.session.result("red")
         self.sounds.play("refuse")
         self.result_shown.emit(None)
 
@@ -494,15 +651,16 @@ class KioskWindow(QWidget):
             self._captured = None
             self.result_painted.emit(latency)
 
-    def _result_done(self) -> None:
-        if self.current_page() == "result":
-            self.show_page("scan")
-
     def open_wayfinding(self, destination=None) -> None:
-        shower = getattr(self.wayfinding, "show_result", None)
-        if destination is not None and shower is not None:
-            shower(destination)
-        self.show_page("wayfinding")
+        if destination is not None:
+            self.wayfinding.show_result(destination)
+        self.session.follow_result()
+
+    def _connect_wayfinding(self, screen) -> None:
+        screen.closed.connect(self.session.back)
+        screen.activity.connect(self.activity)
+        screen.route_shown.connect(lambda route: self.speak(
+            ". ".join([route.get("to", "")] + list(route.get("steps", [])))))
 
     def install_wayfinding(self, screen) -> None:
         """Swap the real map screen in for the placeholder (built after start-up, see run)."""
@@ -512,10 +670,8 @@ class KioskWindow(QWidget):
         self.stack.insertWidget(self.stack.indexOf(old), screen)
         self.stack.removeWidget(old)
         old.deleteLater()
-        screen.closed.connect(lambda: self.show_page("attract"))
-        screen.activity.connect(self.activity)
-        if hasattr(screen, "set_language"):
-            screen.set_language(self.language)
+        self._connect_wayfinding(screen)
+        screen.set_language(self.language)
 
     # -- staff lock ----------------------------------------------------------------------------
     @property
@@ -541,7 +697,7 @@ class KioskWindow(QWidget):
             "No staff PIN is set on this kiosk. Set one with: kiosk staff set-pin")
         self.pin.reset(notice)
         self.pin.set_enabled(bool(self.settings.pin_hash))
-        self.show_page("pin")
+        self.session.open_pin()
         if self.pin_service is not None:
             self.pin_service.status(self._pin_status)
 
@@ -570,7 +726,7 @@ class KioskWindow(QWidget):
         if ok:
             self.unlocked = True
             self.staff.show_tool("dashboard")
-            self.show_page("staff")
+            self.session.staff_unlocked()
             self.staff_unlocked.emit()
         elif seconds_locked < 0:
             self._pin_void()
@@ -581,16 +737,13 @@ class KioskWindow(QWidget):
             self.pin.reset(self.tr("Wrong PIN, please try again"))
 
     def leave_staff(self, why: str = "back") -> None:
-        if self.unlocked:
-            self.audit("staff_leave", detail=why)
-        self.unlocked = False
-        self.show_page("attract")
+        self.session.leave_staff(why)
 
 
 def create_app(settings: KioskSettings, *, camera: Callable | None, store: Callable,
                sounds: Sounds | None = None, wedge=None, wayfinding: Callable | None = None,
                pin_service=None, staff_services: StaffServices | None = None,
-               printing=None, no_badge=None, walk_ins=None) -> KioskWindow:
+               printing=None, no_badge=None, walk_ins=None, speaker=None) -> KioskWindow:
     """The kiosk window from its parts: ``store`` opens (store, desk) in the database thread,
     ``camera`` makes the scan pipeline in the camera thread (None: no camera, scanner only),
     ``staff_services`` the staff tools' parts (badge rendering, export, drives), ``printing``
@@ -601,5 +754,5 @@ def create_app(settings: KioskSettings, *, camera: Callable | None, store: Calla
     window = KioskWindow(settings, desk=desk, camera=camera, sounds=sounds, wedge=wedge,
                          wayfinding=wayfinding, pin_service=pin_service,
                          staff_services=staff_services, printing=printing, no_badge=no_badge,
-                         walk_ins=walk_ins)
+                         walk_ins=walk_ins, speaker=speaker)
     return window

@@ -231,8 +231,9 @@ def show_badge_desk(window, answer) -> None:
         outcome, reason = ((answer.outcome, answer.reason) if isinstance(answer, PrintRefused)
                            else (Outcome.INVALID, "malformed"))
         result.show_result(outcome, reason, name="", category=None, help_point=help_point,
-                           seconds=max(window.settings.result_seconds, 5))
-        window.show_page("result")
+                           seconds=window.session.result_seconds("red"))
+        window.session.result("red")
+        window._schedule()
         window.sounds.play("refuse")
         return
     attendee, ticket = answer
@@ -244,6 +245,7 @@ def show_badge_desk(window, answer) -> None:
         result.title.setText(in_language(PRINTED_ALREADY_TITLE, language))
         result.reason.setText(in_language(PRINTED_ALREADY, language, help=help_point))
         result.next_step.hide()
+        tone = "amber"
         window.sounds.play("duplicate")
     else:
         result.show_result(Outcome.ACCEPTED, "first_entry", name=name, category=attendee.category,
@@ -251,5 +253,7 @@ def show_badge_desk(window, answer) -> None:
         result.title.setText(in_language(PRINT_ONLY_TITLE, language))
         result.reason.hide()
         result.next_step.hide()
+        tone = "green"
         window.sounds.play("accept")
-    window.show_page("result")
+    window.session.result(tone)
+    window._schedule()

@@ -13,7 +13,6 @@ direction of their neighbours; Latin letters the Nastaliq font lacks fall back t
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -98,33 +97,75 @@ class Line:
     width: float
 
 
-def _strong(ch: str) -> str | None:
-    kind = unicodedata.bidirectional(ch)
-    if kind in ("R", "AL"):
-        return "R"
-    if kind in ("L", "EN", "AN"):
-        return "L"  # numbers read left to right inside right-to-left text
-    return None
+def bidi_levels(text: str, rtl: bool = True) -> list[int]:
+    """The embedding level of each character by the Unicode bidirectional algorithm (UAX #9,
+    python-bidi's implementation): odd is right to left. Latin words and numbers inside Urdu
+    come out as left-to-right islands; neutrals take the direction the algorithm gives them."""
+    from bidi.algorithm import (explicit_embed_and_overrides, get_embedding_levels,
+                                get_empty_storage, resolve_implicit_levels,
+                                resolve_neutral_types, resolve_weak_types)
+
+    storage = get_empty_storage()
+    storage["base_level"] = 1 if rtl else 0
+    storage["base_dir"] = "R" if rtl else "L"
+    get_embedding_levels(text, storage, False)
+    explicit_embed_and_overrides(storage)
+    resolve_weak_types(storage)
+    resolve_neutral_types(storage, False)
+    resolve_implicit_levels(storage, False)
+    levels = [c["level"] for c in storage["chars"]]
+    if len(levels) != len(text):  # explicit formatting characters are dropped (X9)
+        kept = iter(levels)
+        levels = [storage["base_level"] if ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+                  else next(kept, storage["base_level"]) for ch in text]
+    return levels
 
 
-def bidi_runs(text: str) -> list[tuple[str, bool]]:
-    """Logical runs of a right-to-left paragraph: (text, is_rtl)."""
-    kinds = [_strong(ch) for ch in text]
-    resolved = []
-    for i, kind in enumerate(kinds):
-        if kind is None:
-            before = next((k for k in reversed(kinds[:i]) if k), "R")
-            after = next((k for k in kinds[i + 1:] if k), "R")
-            kind = before if before == after else "R"  # neutrals between mixed sides: paragraph
-        resolved.append(kind)
-    runs: list[tuple[str, bool]] = []
-    for ch, kind in zip(text, resolved):
-        rtl = kind == "R"
-        if runs and runs[-1][1] == rtl:
-            runs[-1] = (runs[-1][0] + ch, rtl)
+def paragraph_is_rtl(text: str) -> bool:
+    """Right to left unless the first letter with a direction is a left-to-right one (a Latin
+    company name in an Urdu list keeps its full stop at its end); no letter: right to left."""
+    import unicodedata
+
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return True
+
+
+def bidi_runs(text: str, rtl: bool = True) -> list[tuple[str, int]]:
+    """Logical runs of one embedding level each: (text, level)."""
+    runs: list[tuple[str, int]] = []
+    for ch, level in zip(text, bidi_levels(text, rtl)):
+        if runs and runs[-1][1] == level:
+            runs[-1] = (runs[-1][0] + ch, level)
         else:
-            runs.append((ch, rtl))
+            runs.append((ch, level))
     return runs
+
+
+def visual_order(levels: list[int]) -> list[int]:
+    """Indices of runs in display order, left to right (UAX #9 rule L2)."""
+    order = list(range(len(levels)))
+    if not levels:
+        return order
+    lowest_odd = min(level for level in levels if level % 2) if any(l % 2 for l in levels) else None
+    if lowest_odd is None:
+        return order
+    for level in range(max(levels), lowest_odd - 1, -1):
+        i = 0
+        while i < len(order):
+            if levels[order[i]] >= level:
+                j = i
+                while j < len(order) and levels[order[j]] >= level:
+                    j += 1
+                order[i:j] = reversed(order[i:j])
+                i = j
+            else:
+                i += 1
+    return order
 
 
 class Shaper:
@@ -138,21 +179,37 @@ class Shaper:
     def line_height(self, px: int) -> float:
         return (self.primary.ascender + self.primary.descender) * px
 
-    def _face_for(self, text: str) -> FontFace:
-        if self.fallback is None or all(self.primary.covers(ch) for ch in text):
-            return self.primary
-        return self.fallback
+    def faces_for(self, text: str) -> list[tuple[str, FontFace]]:
+        """The text cut where the font that has its glyphs changes: each piece is drawn by
+        the first font (Nastaliq, then the Latin one) that has every glyph of it."""
+        pieces: list[tuple[str, FontFace]] = []
+        for ch in text:
+            face = self.primary
+            if not self.primary.covers(ch) and self.fallback is not None \
+                    and self.fallback.covers(ch):
+                face = self.fallback
+            if pieces and (pieces[-1][1] is face or ch in " \u00a0"):
+                pieces[-1] = (pieces[-1][0] + ch, pieces[-1][1])
+            else:
+                pieces.append((ch, face))
+        return pieces
 
     @lru_cache(maxsize=2048)
-    def line(self, text: str, px: int) -> Line:
-        runs = [self._face_for(part).shape(part, rtl, px) for part, rtl in bidi_runs(text)]
-        # Right to left: the first logical run sits at the right end of the line.
-        total = sum(r.width for r in runs)
-        placed, x = [], total
-        for run in runs:
-            x -= run.width
-            placed.append((run, x))
-        return Line(placed, total)
+    def line(self, text: str, px: int, rtl: bool | None = None) -> Line:
+        if rtl is None:  # the paragraph's direction: its first strong letter's (UAX #9 P2)
+            rtl = paragraph_is_rtl(text)
+        logical = bidi_runs(text, rtl)
+        shaped: list[list[Run]] = []
+        for part, level in logical:
+            odd = level % 2 == 1
+            runs = [face.shape(piece, odd, px) for piece, face in self.faces_for(part)]
+            shaped.append(list(reversed(runs)) if odd else runs)
+        placed, x = [], 0.0
+        for index in visual_order([level for _, level in logical]):
+            for run in shaped[index]:
+                placed.append((run, x))
+                x += run.width
+        return Line(placed, x)
 
     @lru_cache(maxsize=1024)
     def wrap(self, text: str, px: int, width: float) -> tuple[Line, ...]:
@@ -204,6 +261,22 @@ def draw_lines(painter: QPainter, lines, px: int, rect: QRectF, align: Qt.Alignm
             for glyph, (dx, dy) in zip(run.glyphs, run.positions):
                 painter.fillPath(run.face.outline(glyph, run.px).translated(left + x + dx, baseline + dy),
                                  brush)
+
+
+def paint_text(painter: QPainter, rect: QRectF, text: str, font: QFont,
+               align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> None:
+    """Text painted straight onto a widget (a message over the camera picture): Urdu shaped
+    here like every other Urdu string, the rest by Qt, wrapped to the rectangle."""
+    s = shaper() if needs_shaping(text) else None
+    if s is None:
+        painter.setFont(font)
+        painter.drawText(rect, align | Qt.TextFlag.TextWordWrap, text)
+        return
+    px = font.pixelSize() if font.pixelSize() > 0 else 16
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    draw_lines(painter, s.wrap(text, px, rect.width()), px, QRectF(rect), align, s)
+    painter.restore()
 
 
 def _uses_nastaliq(font: QFont) -> bool:
@@ -336,6 +409,8 @@ class ShapedItemDelegate(QStyledItemDelegate):
         return shaper()
 
     def _lines(self, s: Shaper, text: str, px: int, width: float):
+        # Item views hand over "\n" as U+2028 (line separator): title and subtitle stay two lines.
+        text = text.replace("\u2028", "\n")
         return [line for paragraph in text.split("\n") for line in s.wrap(paragraph, px, width)]
 
     def sizeHint(self, option, index):

@@ -41,6 +41,7 @@ class Theme:
     body_px: int
     target_px: int
     display_scale: float = 1.0  # < 1 shrinks headings (never body text) to fit a screen
+    high_contrast: bool = False  # white and yellow on black, for low vision
 
     def scaled(self, display_scale: float) -> "Theme":
         return replace(self, display_scale=display_scale)
@@ -94,6 +95,22 @@ def available_families(language: str) -> list[str]:
 
 
 def stylesheet(theme: Theme) -> str:
+    if theme.high_contrast:
+        return f"""
+    QWidget#KioskWindow {{ background: black; }}
+    QLabel {{ color: white; }}
+    QPushButton {{
+        background: #FFD500; color: black; border: 3px solid white;
+        border-radius: {theme.target_px // 6}px;
+        padding: {theme.target_px // 8}px {theme.target_px // 3}px;
+        min-height: {theme.target_px}px; min-width: {theme.target_px}px;
+    }}
+    QPushButton:pressed {{ background: white; }}
+    QPushButton[secondary="true"] {{ background: black; color: white; border: 3px solid white; }}
+    QPushButton[language="true"] {{ background: black; color: white; border: 3px solid white; }}
+    QPushButton[language="true"]:checked {{ background: #FFD500; color: black;
+                                            border: 5px solid white; }}
+    """
     return f"""
     QWidget#KioskWindow {{ background: {PAPER}; }}
     QLabel {{ color: {INK}; }}

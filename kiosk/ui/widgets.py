@@ -213,11 +213,11 @@ class CameraView(QWidget):
             p.drawLine(corner, QPointF(corner.x() + dx * arm, corner.y()))
             p.drawLine(corner, QPointF(corner.x(), corner.y() + dy * arm))
         if self.message:
+            from kiosk.ui.shaping import paint_text
+
             p.setPen(QColor("#FFFFFF"))
-            font = self.font()
-            p.setFont(font)
-            p.drawText(self.rect().adjusted(20, 20, -20, -20),
-                       Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.message)
+            paint_text(p, QRectF(self.rect().adjusted(20, 20, -20, -20)), self.message,
+                       self.font())
         p.end()
 
 

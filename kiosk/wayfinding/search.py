@@ -1,8 +1,13 @@
 """Finding things as a visitor types: exhibitors, booth numbers, sectors, halls and facilities.
 
-Names in English, Urdu and Chinese, tolerant of typos and partial words (rapidfuzz's WRatio),
-ranked. Booth numbers ("H2-B14", "h2 b14", "b14") are matched exactly first. Facilities that
-occur more than once (washrooms, cafés) are one result that routes to the nearest of them.
+Names in English, Urdu and Chinese, tolerant of typos and partial words, ranked. Each word typed
+is matched against the words of a name (rapidfuzz's edit-distance ratio, or the start of a word
+for the word still being typed), and every word typed must match: "chenb softwre" finds Chenab
+Software, not Chengdu Electronics. Chinese names are also found through their pinyin (pypinyin),
+typed on the Latin keyboard or as a homophone. Booth numbers ("H2-B14", "h2 b14", "b14") are
+matched exactly first. Facilities that occur more than once (washrooms, cafés) are one result
+that routes to the nearest of them; washrooms are three choices (men, women, accessible), and
+"toilet" in any language offers all three.
 """
 
 from __future__ import annotations
@@ -12,7 +17,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 from rapidfuzz.utils import default_process
 
 from kiosk.wayfinding.exhibitors import SECTORS, Exhibitor, sector_label
@@ -31,10 +38,24 @@ KIND_LABELS = {
 }
 
 # One-tap groups, their labels and what people type for them (roman Urdu included).
+WASHROOM_WORDS = ["washroom", "toilet", "restroom", "wc", "bathroom", "loo", "lavatory",
+                  "washrooms", "toilets", "واش روم", "ٹوائلٹ", "بیت الخلا", "بیت الخلاء",
+                  "باتھ روم", "洗手间", "厕所", "卫生间", "xishoujian", "cesuo"]
 GROUPS: dict[str, dict] = {
-    "washroom": {"label": {"en": "Washrooms", "ur": "بیت الخلاء", "zh": "洗手间"},
-                 "words": ["washroom", "toilet", "restroom", "wc", "bathroom", "loo", "lavatory",
-                           "ladies", "gents", "واش روم", "ٹوائلٹ", "بیت الخلا", "厕所", "卫生间"]},
+    "washroom_men": {"label": {"en": "Washroom (men)", "ur": "بیت الخلاء (مرد)",
+                               "zh": "男洗手间"},
+                     "words": WASHROOM_WORDS + ["gents", "men", "mens", "male", "mard",
+                                                "مرد", "مردانہ", "男", "男厕所"]},
+    "washroom_women": {"label": {"en": "Washroom (women)", "ur": "بیت الخلاء (خواتین)",
+                                 "zh": "女洗手间"},
+                       "words": WASHROOM_WORDS + ["ladies", "women", "womens", "female",
+                                                  "khawateen", "خواتین", "زنانہ", "女",
+                                                  "女厕所"]},
+    "washroom_wheelchair": {"label": {"en": "Accessible washroom", "ur": "وہیل چیئر بیت الخلاء",
+                                      "zh": "无障碍洗手间"},
+                            "words": WASHROOM_WORDS + ["accessible", "wheelchair", "disabled",
+                                                       "وہیل چیئر", "معذور", "无障碍",
+                                                       "残疾人"]},
     "prayer_men": {"label": {"en": "Prayer room (men)", "ur": "نماز گاہ (مرد)", "zh": "男祈祷室"},
                    "words": ["prayer room", "prayer", "namaz", "mosque", "masjid", "musalla",
                              "نماز", "مسجد", "祈祷室", "礼拜室"]},
@@ -57,7 +78,7 @@ GROUPS: dict[str, dict] = {
     "atm": {"label": {"en": "ATM", "ur": "اے ٹی ایم", "zh": "自动取款机"},
             "words": ["atm", "cash", "bank", "money", "پیسے", "بینک", "取款机", "银行"]},
     "parking": {"label": {"en": "Parking", "ur": "پارکنگ", "zh": "停车场"},
-                "words": ["parking", "car park", "car", "gaari", "گاڑی", "停车"]},
+                "words": ["parking", "car park", "gaari", "گاڑی", "停车"]},
     "registration": {"label": {"en": "Registration desk", "ur": "رجسٹریشن ڈیسک",
                                "zh": "登记处"},
                      "words": ["registration", "register", "badge", "check in", "tickets",
@@ -73,6 +94,46 @@ KIND_ORDER = {"nearest": 0, "hall": 1, "facility": 2, "seminar": 2, "gate": 3, "
 
 BOOTH_QUERY = re.compile(r"^(?:h(?:all)?\s*-?\s*(\d+)\s*[-/ ]?\s*(?:b(?:ooth)?)?|b(?:ooth)?"
                          r"|stand|stall)\s*-?\s*(\d+)$", re.IGNORECASE)
+
+
+CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+WORD_CUTOFF = 72.0  # below this, a typed word does not match a word of the name at all
+
+
+def has_cjk(text: str) -> bool:
+    return CJK.search(text) is not None
+
+
+def pinyin_forms(text: str) -> list[str]:
+    """How a Chinese name is typed in pinyin: pairs of syllables, the way words are typed
+    ("shenzhen dianzi" for 深圳电子), and the whole name joined ("shenzhendianzi...")."""
+    if not has_cjk(text):
+        return []
+    syllables = [s for s in lazy_pinyin(text, errors="ignore") if s.strip().isalpha()]
+    if not syllables:
+        return []
+    pairs = [a + b for a, b in zip(syllables, syllables[1:])]
+    return ["".join(syllables)] + ([" ".join(pairs)] if len(pairs) > 1 else [])
+
+
+# Letters that sound alike in Urdu and are often typed for one another (ہ/ھ/ح, ک/ق, ت/ط/ٹ,
+# س/ص/ث, ز/ذ/ض/ظ, ی/ے), and the Arabic code points that look like Urdu ones.
+URDU_FOLD = str.maketrans({"ھ": "ہ", "ح": "ہ", "ۃ": "ہ", "ة": "ہ", "ه": "ہ", "ق": "ک", "ك": "ک",
+                           "ط": "ت", "ٹ": "ت", "ص": "س", "ث": "س", "ذ": "ز", "ض": "ز", "ظ": "ز",
+                           "ے": "ی", "ي": "ی", "ى": "ی", "آ": "ا", "أ": "ا", "إ": "ا",
+                           "ئ": "ی", "ڑ": "ر", "ڈ": "د"})
+URDU_FINAL_HE = re.compile("ہ(?=\\s|$)")
+
+
+def normalise(text: str) -> str:
+    """What search compares: case, punctuation and Urdu spelling variants folded."""
+    text = default_process(text or "")
+    if ARABIC_LETTERS.search(text):
+        text = URDU_FINAL_HE.sub("ا", text.translate(URDU_FOLD))  # ہنزہ / ہنزا
+    return text
+
+
+ARABIC_LETTERS = re.compile("[\u0600-\u06ff]")
 
 
 def lang_key(lang: str) -> str:
@@ -123,7 +184,19 @@ class SearchIndex:
         self._booth_keys: list[tuple[str, Place]] = []
         self._by_booth: dict[str, list[int]] = {}
         self._amenity_nodes: set[str] | None = None
+        self.choice_words: list[tuple[str, ...]] = []
         self._build()
+        self.vocab = sorted({w for words in self.choice_words for w in words})
+        self.entry_words: list[set[str]] = [set() for _ in self.entries]
+        self.first_choice: list[int] = [0] * len(self.entries)
+        for choice_index in reversed(range(len(self.choices))):
+            owner = self.owner[choice_index]
+            self.entry_words[owner].update(self.choice_words[choice_index])
+            self.first_choice[owner] = choice_index
+        self._joined = [c.replace(" ", "") for c in self.choices]
+        self.shortest = [min((len(self.choice_words[i]) for i in range(len(self.choices))
+                              if self.owner[i] == owner), default=0)
+                         for owner in range(len(self.entries))]
 
     # -- building -----------------------------------------------------------------------
     def _add(self, result: SearchResult, words, expands=None) -> int:
@@ -131,11 +204,14 @@ class SearchIndex:
         self.entries.append(_Entry(result, list(expands or [])))
         seen = set()
         for word in words:
-            text = default_process(word or "")
-            if text and text not in seen:
-                seen.add(text)
-                self.choices.append(text)
-                self.owner.append(index)
+            text = normalise(word)
+            forms = [text] + [normalise(p) for p in pinyin_forms(text)]
+            for form in forms:
+                if form and form not in seen:
+                    seen.add(form)
+                    self.choices.append(form)
+                    self.choice_words.append(tuple(form.split()))
+                    self.owner.append(index)
         return index
 
     def _build(self) -> None:
@@ -211,6 +287,75 @@ class SearchIndex:
         return bool(set(unit.nodes) & self._amenity_nodes)
 
     # -- searching ---------------------------------------------------------------------------
+    def _word_scores(self, word: str, last: bool) -> dict[str, float]:
+        """How well one typed word matches each word of the vocabulary (those above the cutoff)."""
+        scores = {w: s for w, s, _ in process.extract(
+            word, self.vocab, scorer=fuzz.ratio, processor=None, limit=None,
+            score_cutoff=WORD_CUTOFF)}
+        if len(word) >= 3:
+            # One letter wrong in a short word ("tahr" for "thar") is still that word.
+            for w, _, _ in process.extract(word, self.vocab, scorer=Levenshtein.distance,
+                                           processor=None, limit=None, score_cutoff=1):
+                if abs(len(w) - len(word)) <= 1:
+                    scores[w] = max(scores.get(w, 0.0), 80.0)
+        if len(word) >= 2 or has_cjk(word):
+            # The start of a word ("chen" of Chenab; the last word may be unfinished).
+            start = bisect.bisect_left(self.vocab, word)
+            end = bisect.bisect_right(self.vocab, word + "\uffff")
+            for w in self.vocab[start:end]:
+                prefix = 84.0 + 16.0 * len(word) / len(w) if last else 75.0 + 10.0 * len(word) / len(w)
+                scores[w] = max(scores.get(w, 0.0), prefix)
+        if has_cjk(word):
+            # Chinese is written without spaces: a run of characters inside a name.
+            for w in self.vocab:
+                if len(word) >= 2 and word in w and w not in scores:
+                    scores[w] = 80.0 + 20.0 * len(word) / len(w)
+        return scores
+
+    def _fuzzy(self, query: str):
+        """(choice index, score) for every entry whose words match each typed word."""
+        words = query.split()
+        per_word = [self._word_scores(w, i == len(words) - 1) for i, w in enumerate(words)]
+        found = []
+        for owner, entry_words in enumerate(self.entry_words):
+            total = 0.0
+            for scores in per_word:
+                best = max((scores.get(w, 0.0) for w in entry_words), default=0.0)
+                if best < WORD_CUTOFF:
+                    break
+                total += best
+            else:
+                score = total / len(per_word)
+                if self.shortest[owner] == len(words):
+                    score += 4  # a name typed whole beats longer names that contain it
+                found.append((self.first_choice[owner], score))
+        for choice_index, choice in enumerate(self.choices):
+            if choice == query:
+                found.append((choice_index, 115.0))  # typed exactly
+        # Typed without spaces ("chenabsoftware"): the whole name, as one string.
+        if len(words) == 1 and len(query) >= 6:
+            for choice, score, choice_index in process.extract(
+                    query, self._joined, scorer=fuzz.ratio, processor=None, limit=20,
+                    score_cutoff=80):
+                found.append((choice_index, score))
+        return found
+
+    # -- browsing: the directory, for those who would rather not type -------------------------
+    def directory(self, lang: str = "en") -> list[SearchResult]:
+        """Every exhibitor, A to Z by the name shown in this language."""
+        found = [e.result for e in self.entries if e.result.kind == "exhibitor"]
+        return sorted(found, key=lambda r: (r.title(lang).casefold(), r.title("en").casefold()))
+
+    def sectors(self, lang: str = "en") -> list[SearchResult]:
+        found = [e.result for e in self.entries if e.result.kind == "sector"]
+        return sorted(found, key=lambda r: r.title(lang).casefold())
+
+    def members(self, sector: SearchResult, lang: str = "en") -> list[SearchResult]:
+        """The exhibitors of a sector, A to Z."""
+        entry = next((e for e in self.entries if e.result.key == sector.key), None)
+        found = [self.entries[i].result for i in (entry.expands if entry else [])]
+        return sorted(found, key=lambda r: r.title(lang).casefold())
+
     def booth_result(self, booth: Place, score: float) -> SearchResult:
         hall = self.venue.hall_of(booth)
         owners = [self.entries[i].result.exhibitor for i in
@@ -226,7 +371,7 @@ class SearchIndex:
     def search(self, query: str, limit: int = 20,
                distance: Callable[[list[Place]], float] | None = None) -> list[SearchResult]:
         """Ranked results for what the visitor typed; `distance` breaks ties by nearness."""
-        q = default_process(query or "")
+        q = normalise(query)
         if not q:
             return []
         scored: dict[int, float] = {}
@@ -260,17 +405,14 @@ class SearchIndex:
                     bonus = 100.0 if choice == q else 85.0
                     scored[owner] = max(scored.get(owner, 0.0), bonus)
         else:
-            for choice, score, choice_index in process.extract(
-                    q, self.choices, scorer=fuzz.WRatio, processor=None, limit=80,
-                    score_cutoff=62):
-                if digits and not all(d in choice for d in digits):
-                    continue  # "hall 2" must not find Hall 3
-                if choice == q:
-                    score += 15
-                elif choice.startswith(q) or f" {q}" in choice:
-                    score += 8
-                owner = self.owner[choice_index]
-                scored[owner] = max(scored.get(owner, 0.0), score)
+            queries = [q] + [normalise(p) for p in pinyin_forms(q)]
+            for query in queries:
+                for choice_index, score in self._fuzzy(query):
+                    choice = self.choices[choice_index]
+                    if digits and not all(d in choice for d in digits):
+                        continue  # "hall 2" must not find Hall 3
+                    owner = self.owner[choice_index]
+                    scored[owner] = max(scored.get(owner, 0.0), score)
         # A sector that matched lists its exhibitors just below itself.
         for index, score in list(scored.items()):
             for member in self.entries[index].expands:
@@ -285,8 +427,10 @@ class SearchIndex:
         if distance is not None:
             for r in results:
                 near[r.key] = distance(r.targets)
+        order = {g: i for i, g in enumerate(GROUPS)}
         results.sort(key=lambda r: (-round(r.score), KIND_ORDER.get(r.kind, 9),
-                                    near.get(r.key, 0.0), r.title("en")))
+                                    order.get(r.group, 99), near.get(r.key, 0.0),
+                                    r.title("en")))
         unique, seen = [], set()
         for r in results:
             if r.key in seen:

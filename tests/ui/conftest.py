@@ -14,6 +14,16 @@ from tests.helpers.factories import DAYS, local, make_event, make_kiosk
 from tests.helpers.ui_stubs import RecordingSounds
 
 
+class SilentSpeaker:
+    """The loudspeaker is hardware: faked at its interface, as the sounds are."""
+
+    def say(self, text, lang="en"):
+        return True
+
+    def stop(self):
+        pass
+
+
 @pytest.fixture(autouse=True)
 def no_thread_left_running(monkeypatch):
     """Like napari's: a test that leaves a worker thread running fails. Every QThread started
@@ -45,7 +55,7 @@ def make_window(qtbot, kiosk_setup):
     windows = []
 
     def make(*, at=None, camera=None, sounds=None, opener=None, size=(1920, 1080), printing=None,
-             no_badge=None, walk_ins=None, **overrides):
+             no_badge=None, walk_ins=None, wayfinding=None, speaker=None, **overrides):
         moment = at or local(DAYS[0], 12)
 
         def open_store():
@@ -62,7 +72,8 @@ def make_window(qtbot, kiosk_setup):
         settings = KioskSettings(**values)
         window = create_app(settings, camera=camera, store=opener or open_store,
                             sounds=sounds or RecordingSounds(), printing=printing,
-                            no_badge=no_badge, walk_ins=walk_ins)
+                            no_badge=no_badge, walk_ins=walk_ins, wayfinding=wayfinding,
+                            speaker=speaker or SilentSpeaker())
         qtbot.addWidget(window)
         windows.append(window)
         with qtbot.waitSignal(window.ready, timeout=10_000):

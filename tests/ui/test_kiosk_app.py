@@ -246,10 +246,10 @@ def test_lost_camera_is_shown_and_recovers_by_itself(qtbot, make_window, kiosk_s
     window.show_page("scan")
     qtbot.waitUntil(lambda: window.scan.camera_status == "ok", timeout=5_000)
     camera.set_status("lost")
-    qtbot.waitUntil(lambda: "Camera unavailable" in window.scan.status.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: "Camera unavailable" in window.scan.view.message, timeout=5_000)
     camera.set_status("ok")
     qtbot.waitUntil(lambda: window.scan.camera_status == "ok", timeout=5_000)
-    assert "Camera unavailable" not in window.scan.status.text()
+    assert "Camera unavailable" not in window.scan.view.message
     with qtbot.waitSignal(window.result_shown, timeout=10_000) as blocker:
         camera.show(tokens["V-001"])
     assert blocker.args[0].outcome.value == "accepted"

@@ -102,6 +102,22 @@
         <source>Find your way</source>
         <translation>راستہ تلاش کریں</translation>
     </message>
+    <message>
+        <source>Hold the QR code on your badge or phone under the scanner below the screen.</source>
+        <translation>اپنے بیج یا فون کا کیو آر کوڈ اسکرین کے نیچے لگے اسکینر کے نیچے رکھیں۔</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>آواز میں سنیں</translation>
+    </message>
+    <message>
+        <source>Reading aloud</source>
+        <translation>آواز میں سنایا جا رہا ہے</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>زیادہ واضح رنگ</translation>
+    </message>
 </context>
 <context>
     <name>Category</name>
@@ -443,6 +459,10 @@
         <source>Wrong PIN, please try again</source>
         <translation>غلط پن، دوبارہ کوشش کریں</translation>
     </message>
+    <message>
+        <source>the registration desk</source>
+        <translation>رجسٹریشن ڈیسک</translation>
+    </message>
 </context>
 <context>
     <name>LookupPage</name>
@@ -595,6 +615,29 @@
     </message>
 </context>
 <context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>Clear</source>
+        <translation>مٹائیں</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>خالی جگہ</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>شفٹ</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف کریں</translation>
+    </message>
+    <message>
+        <source>Hide keyboard</source>
+        <translation>کی بورڈ چھپائیں</translation>
+    </message>
+</context>
+<context>
     <name>Outcome</name>
     <message>
         <source>Welcome</source>
@@ -657,8 +700,8 @@
         <translation>آپ کی روانگی درج کر لی گئی ہے۔</translation>
     </message>
     <message>
-        <source>Your badge was scanned a moment ago. You can go in.</source>
-        <translation>آپ کا بیج ابھی اسکین ہوا ہے۔ آپ اندر جا سکتے ہیں۔</translation>
+        <source>This badge was scanned here a moment ago.</source>
+        <translation>یہ بیج ابھی کچھ دیر پہلے یہیں اسکین ہوا تھا۔</translation>
     </message>
     <message>
         <source>Re-entry is not allowed with this badge.</source>
@@ -764,6 +807,18 @@
         <source>Please go to {help}; staff will check you in.</source>
         <translation>براہ کرم {help} پر جائیں؛ عملہ آپ کا چیک اِن کر دے گا۔</translation>
     </message>
+    <message>
+        <source>Your badge is for {venue}.</source>
+        <translation>آپ کا بیج {venue} کے لیے ہے۔</translation>
+    </message>
+    <message>
+        <source>Your badge is valid on {days}.</source>
+        <translation>آپ کا بیج {days} کے لیے ہے۔</translation>
+    </message>
+    <message>
+        <source>The exhibition is open on {days}.</source>
+        <translation>نمائش {days} کو کھلی ہے۔</translation>
+    </message>
 </context>
 <context>
     <name>PinPad</name>
@@ -812,7 +867,7 @@
     </message>
     <message>
         <source>Not reachable: {problem}</source>
-        <translation>رابطہ نہیں ہو سکا: {problem}</translation>
+        <translation>رابطہ نہیں: {problem}</translation>
     </message>
     <message>
         <source>No CUPS queue {queue}</source>
@@ -879,6 +934,18 @@
     <message>
         <source>Phone screens work too: turn the brightness up.</source>
         <translation>فون کی اسکرین بھی چلتی ہے: روشنی تیز کر لیں۔</translation>
+    </message>
+    <message>
+        <source>Hold the QR code of your badge under the scanner</source>
+        <translation>اپنے بیج کا کیو آر کوڈ اسکینر کے نیچے رکھیں</translation>
+    </message>
+    <message>
+        <source>Use the scanner below the screen</source>
+        <translation>اسکرین کے نیچے والا اسکینر استعمال کریں</translation>
+    </message>
+    <message>
+        <source>Reconnecting the camera…</source>
+        <translation>کیمرا دوبارہ جوڑا جا رہا ہے…</translation>
     </message>
 </context>
 <context>
@@ -1087,16 +1154,17 @@
         <source>Still there?</source>
         <translation>کیا آپ ابھی یہیں ہیں؟</translation>
     </message>
-    <message numerus="yes">
-        <source>Going back to the start in %n second(s)</source>
-        <translation>
-            <numerusform>%n سیکنڈ میں شروع پر واپسی</numerusform>
-            <numerusform>%n سیکنڈ میں شروع پر واپسی</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Yes, I&apos;m here</source>
         <translation>جی، میں یہیں ہوں</translation>
+    </message>
+    <message>
+        <source>Going back to the start in 1 second</source>
+        <translation>1 سیکنڈ میں شروع پر واپسی</translation>
+    </message>
+    <message>
+        <source>Going back to the start in %1 seconds</source>
+        <translation>%1 سیکنڈ میں شروع پر واپسی</translation>
     </message>
 </context>
 <context>

@@ -102,6 +102,22 @@
         <source>Find your way</source>
         <translation>查找路线</translation>
     </message>
+    <message>
+        <source>Hold the QR code on your badge or phone under the scanner below the screen.</source>
+        <translation>请将胸卡或手机上的二维码放在屏幕下方的扫描器下。</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>语音朗读</translation>
+    </message>
+    <message>
+        <source>Reading aloud</source>
+        <translation>正在语音朗读</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
 </context>
 <context>
     <name>Category</name>
@@ -442,6 +458,10 @@
         <source>Wrong PIN, please try again</source>
         <translation>PIN 错误，请重试</translation>
     </message>
+    <message>
+        <source>the registration desk</source>
+        <translation>登记处</translation>
+    </message>
 </context>
 <context>
     <name>LookupPage</name>
@@ -594,6 +614,29 @@
     </message>
 </context>
 <context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>上档</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Hide keyboard</source>
+        <translation>收起键盘</translation>
+    </message>
+</context>
+<context>
     <name>Outcome</name>
     <message>
         <source>Welcome</source>
@@ -656,8 +699,8 @@
         <translation>已记录您的离场。</translation>
     </message>
     <message>
-        <source>Your badge was scanned a moment ago. You can go in.</source>
-        <translation>您的胸卡刚刚已扫描，您可以进入。</translation>
+        <source>This badge was scanned here a moment ago.</source>
+        <translation>这张胸卡刚刚已在这里扫描过。</translation>
     </message>
     <message>
         <source>Re-entry is not allowed with this badge.</source>
@@ -762,6 +805,18 @@
     <message>
         <source>Please go to {help}; staff will check you in.</source>
         <translation>请前往{help}，工作人员会为您办理签到。</translation>
+    </message>
+    <message>
+        <source>Your badge is for {venue}.</source>
+        <translation>您的胸卡适用于{venue}。</translation>
+    </message>
+    <message>
+        <source>Your badge is valid on {days}.</source>
+        <translation>您的胸卡有效日期：{days}。</translation>
+    </message>
+    <message>
+        <source>The exhibition is open on {days}.</source>
+        <translation>展会开放日期：{days}。</translation>
     </message>
 </context>
 <context>
@@ -878,6 +933,18 @@
     <message>
         <source>Phone screens work too: turn the brightness up.</source>
         <translation>手机屏幕也可以：请调高亮度。</translation>
+    </message>
+    <message>
+        <source>Hold the QR code of your badge under the scanner</source>
+        <translation>请将胸卡上的二维码放在扫描器下方</translation>
+    </message>
+    <message>
+        <source>Use the scanner below the screen</source>
+        <translation>请使用屏幕下方的扫描器</translation>
+    </message>
+    <message>
+        <source>Reconnecting the camera…</source>
+        <translation>正在重新连接摄像头…</translation>
     </message>
 </context>
 <context>
@@ -1086,15 +1153,17 @@
         <source>Still there?</source>
         <translation>您还在吗？</translation>
     </message>
-    <message numerus="yes">
-        <source>Going back to the start in %n second(s)</source>
-        <translation>
-            <numerusform>%n 秒后返回首页</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Yes, I&apos;m here</source>
         <translation>是的，我还在</translation>
+    </message>
+    <message>
+        <source>Going back to the start in 1 second</source>
+        <translation>1秒后返回首页</translation>
+    </message>
+    <message>
+        <source>Going back to the start in %1 seconds</source>
+        <translation>%1秒后返回首页</translation>
     </message>
 </context>
 <context>

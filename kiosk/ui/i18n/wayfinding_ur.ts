@@ -99,5 +99,25 @@
         <source>Nothing found for “{query}”. Try a booth number such as H2-B14, a hall, or a company name.</source>
         <translation>“{query}” کے لیے کچھ نہیں ملا۔ اسٹال نمبر (جیسے H2-B14)، ہال یا کمپنی کا نام آزمائیں۔</translation>
     </message>
+    <message>
+        <source>Washroom (men)</source>
+        <translation>بیت الخلاء (مرد)</translation>
+    </message>
+    <message>
+        <source>Washroom (women)</source>
+        <translation>بیت الخلاء (خواتین)</translation>
+    </message>
+    <message>
+        <source>Accessible washroom</source>
+        <translation>وہیل چیئر بیت الخلاء</translation>
+    </message>
+    <message>
+        <source>Exhibitors A–Z</source>
+        <translation>نمائش کنندگان (ا تا ی)</translation>
+    </message>
+    <message>
+        <source>By sector</source>
+        <translation>شعبے کے لحاظ سے</translation>
+    </message>
 </context>
 </TS>

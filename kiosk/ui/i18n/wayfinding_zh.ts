@@ -99,5 +99,25 @@
         <source>Nothing found for “{query}”. Try a booth number such as H2-B14, a hall, or a company name.</source>
         <translation>未找到“{query}”。请尝试展位号（如 H2-B14）、展馆或公司名称。</translation>
     </message>
+    <message>
+        <source>Washroom (men)</source>
+        <translation>男洗手间</translation>
+    </message>
+    <message>
+        <source>Washroom (women)</source>
+        <translation>女洗手间</translation>
+    </message>
+    <message>
+        <source>Accessible washroom</source>
+        <translation>无障碍洗手间</translation>
+    </message>
+    <message>
+        <source>Exhibitors A–Z</source>
+        <translation>参展商（按名称）</translation>
+    </message>
+    <message>
+        <source>By sector</source>
+        <translation>按行业</translation>
+    </message>
 </context>
 </TS>

@@ -103,6 +103,21 @@ def label(text: str = "", parent=None, *, wrap: bool = True, centre: bool = True
     return widget
 
 
+LANGUAGE_NAMES = {"en": "English", "ur": "اردو", "zh": "中文"}
+
+
+def language_buttons(languages, chosen, *, prefix: str) -> dict:
+    """One checkable button per language, each named in its own language; ``chosen(code)``."""
+    buttons = {}
+    for code in languages:
+        b = button(LANGUAGE_NAMES.get(code, code), name=f"{prefix}_language_{code}")
+        b.setProperty("language", True)
+        b.setCheckable(True)
+        b.clicked.connect(lambda _=False, c=code: chosen(c))
+        buttons[code] = b
+    return buttons
+
+
 def button(text: str = "", parent=None, *, secondary: bool = False, name: str = "") -> QPushButton:
     widget = ShapedButton(text, parent)
     widget.setProperty("secondary", secondary)

@@ -32,12 +32,15 @@ class AttractScreen(Screen):
     start_scan = Signal()
     find_way = Signal()
     language_chosen = Signal(str)
+    speech_toggled = Signal(bool)
+    contrast_toggled = Signal(bool)
 
     def __init__(self, *, event_name: str, days: list[date], venue: str, languages: list[str],
                  parent=None):
         super().__init__(parent)
         self.event_name, self.days, self.venue = event_name, days, venue
         self.language = "en"
+        self.scanner_only = False  # no camera: the badge goes under the scanner
         outer = QVBoxLayout(self)
         self.title = label(event_name, name="event_name")
         self.subtitle = label(name="event_when")
@@ -57,6 +60,20 @@ class AttractScreen(Screen):
         outer.addWidget(self.instruction)
         outer.addWidget(self.scan_button, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(1)
+        self.speech_button = button(name="speech_button")
+        self.speech_button.setProperty("language", True)  # the checked look of the language buttons
+        self.speech_button.setCheckable(True)
+        self.speech_button.toggled.connect(self.speech_toggled)
+        self.contrast_button = button(name="contrast_button")
+        self.contrast_button.setProperty("language", True)
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.toggled.connect(self.contrast_toggled)
+        access = QHBoxLayout()
+        access.addStretch(1)
+        access.addWidget(self.speech_button)
+        access.addWidget(self.contrast_button)
+        access.addStretch(1)
+        outer.addLayout(access)
 
         bottom = QHBoxLayout()
         self.language_group = QButtonGroup(self)
@@ -85,9 +102,17 @@ class AttractScreen(Screen):
     def retranslate(self):
         self.subtitle.setText(f"{date_range(self.days, self.language)} · {venue_name(self.venue)}")
         self.headline.setText(self.tr("Scan your badge"))
-        self.instruction.setText(self.tr(
-            "Hold the QR code on your badge or phone up to the camera above the screen."))
+        if self.scanner_only:
+            self.instruction.setText(self.tr(
+                "Hold the QR code on your badge or phone under the scanner below the screen."))
+        else:
+            self.instruction.setText(self.tr(
+                "Hold the QR code on your badge or phone up to the camera above the screen."))
         self.scan_button.setText(self.tr("Start"))
+        self.contrast_button.setText(self.tr("High contrast"))
+        # Said in words as well as by the checked look: colour is never the only signal.
+        self.speech_button.setText(self.tr("Reading aloud") if self.speech_button.isChecked()
+                                   else self.tr("Read aloud"))
         self.way_button.setText(self.tr("Find your way"))
 
     def apply_theme(self, theme: Theme):
@@ -102,6 +127,8 @@ class AttractScreen(Screen):
         side = int(min(theme.mm(65), max(self.height(), 400) * 0.3) * max(theme.display_scale, 0.7))
         self.hint.setFixedSize(int(side * 1.2), side)
         theme.fit(self.way_button, "large", bold=True)
+        theme.fit(self.speech_button, "large")
+        theme.fit(self.contrast_button, "large")
         for code, b in self.language_buttons.items():
             theme.fit(b, "large", language=code)
         self.layout().setContentsMargins(*(theme.mm(8),) * 4)

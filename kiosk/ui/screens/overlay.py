@@ -47,6 +47,16 @@ class StillThere(Screen):
         self.raise_()
         self.ticker.start()
 
+    def show_count(self, remaining: int) -> None:
+        """Show (or update) the countdown; the kiosk's session counts, not this widget."""
+        self.ticker.stop()
+        self.remaining = remaining
+        self.retranslate()
+        if self.parentWidget() is not None:
+            self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+
     def stop(self) -> None:
         self.ticker.stop()
         self.hide()
@@ -64,8 +74,22 @@ class StillThere(Screen):
 
     def retranslate(self):
         self.title.setText(self.tr("Still there?"))
-        self.count.setText(self.tr("Going back to the start in %n second(s)", "", self.remaining))
+        if self.remaining == 1:
+            self.count.setText(self.tr("Going back to the start in 1 second"))
+        else:
+            self.count.setText(self.tr("Going back to the start in %1 seconds").replace(
+                "%1", str(self.remaining)))
         self.button.setText(self.tr("Yes, I'm here"))
+        self._fit_card()
+
+    def _fit_card(self) -> None:
+        """The card as tall as its wrapped text needs (a centred widget gets only its size
+        hint, which does not know that the countdown wraps)."""
+        layout = self.card.layout()
+        width = max(self.card.minimumWidth(), self.card.width())
+        if layout is not None and width > 0:
+            layout.invalidate()
+            self.card.setFixedHeight(layout.totalHeightForWidth(width))
 
     def apply_theme(self, theme: Theme):
         super().apply_theme(theme)
@@ -73,7 +97,8 @@ class StillThere(Screen):
         theme.fit(self.count, "large")
         theme.fit(self.button, "large", bold=True)
         self.card.layout().setContentsMargins(*(theme.mm(12),) * 4)
-        self.card.setMinimumWidth(min(theme.mm(170), int(max(self.width(), 600) * 0.8)))
+        self.card.setFixedWidth(min(theme.mm(170), int(max(self.width(), 600) * 0.8)))
+        self._fit_card()
 
     def paintEvent(self, event):
         p = QPainter(self)

@@ -6,11 +6,11 @@ import time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.core.outcomes import Outcome, tone
 from kiosk.ui import messages
-from kiosk.ui.screens import Screen, button, label
+from kiosk.ui.screens import Screen, button, label, language_buttons
 from kiosk.ui.theme import TONES, Theme
 from kiosk.ui.widgets import CountdownBar, ToneIcon
 
@@ -19,8 +19,9 @@ class ResultScreen(Screen):
     dismissed = Signal()
     painted = Signal(float)  # monotonic time the result was first painted
     find_way = Signal(object)  # the destination offered after a check-in
+    language_chosen = Signal(str)  # the same person, reading it in another language
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, languages=("en", "ur", "zh")):
         super().__init__(parent)
         self.tone = "green"
         self.outcome: Outcome | None = None
@@ -32,9 +33,18 @@ class ResultScreen(Screen):
         self.destination = None
         self.destination_label = ""
         self.attention = False
+        self.detail = ""
         self._paint_pending = False
         # One column, the icon on top, in every orientation (see AttractScreen for why).
         outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        self.language_buttons = language_buttons(languages, self.language_chosen.emit,
+                                                 prefix="result")
+        for b in self.language_buttons.values():
+            top.addWidget(b)
+        top.addStretch(1)
+        outer.addLayout(top)
         outer.addStretch(1)
         self.icon = ToneIcon()
         outer.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignCenter)
@@ -58,16 +68,16 @@ class ResultScreen(Screen):
         outer.addWidget(self.staff_note)
         self.tap = label(name="result_tap")
         outer.addWidget(self.tap)
-        self.countdown = CountdownBar()
-        self.countdown.finished.connect(self.dismissed)
+        self.countdown = CountdownBar()  # shows the time left; the kiosk's session ends it
         outer.addWidget(self.countdown)
 
     def show_result(self, outcome: Outcome, reason: str, *, name: str, category: str | None,
                     help_point: str, hours: str = "", seconds: float = 3.0,
                     destination=None, destination_label: str = "",
-                    attention: bool = False) -> None:
+                    attention: bool = False, detail: str = "") -> None:
         self.outcome, self.reason_code = outcome, reason
         self.attention = attention
+        self.detail = detail
         self.staff_note.hide()
         self.tone = tone(outcome)
         self.name_text, self.category_name = name, category
@@ -87,6 +97,7 @@ class ResultScreen(Screen):
         self.outcome, self.reason_code, self.tone = None, "storage_failed", "red"
         self.attention = False
         self.name_text, self.category_name, self.destination = "", None, None
+        self.detail = ""
         self.help_point = help_point
         self.retranslate()
         self.refit()
@@ -107,7 +118,8 @@ class ResultScreen(Screen):
             self.next_step.setText(messages.tr(messages.STORAGE_NEXT).format(help=self.help_point))
         else:
             self.title.setText(messages.title(self.outcome))
-            self.reason.setText(messages.reason(self.reason_code))
+            # The badge's own city or days say more than "another city", "other days".
+            self.reason.setText(self.detail or messages.reason(self.reason_code))
             self.next_step.setText(messages.next_step(self.outcome, help_point=self.help_point,
                                                       hours=self.hours))
             if self.attention:
@@ -117,7 +129,8 @@ class ResultScreen(Screen):
         self.category.setText(messages.category(self.category_name))
         self.category.setVisible(bool(self.category_name))
         self.next_step.setVisible(bool(self.next_step.text()))
-        if self.destination is not None and self.tone == "green":
+        if self.destination is not None:
+            # A welcome: to the exhibitor's booth; a refusal: to the registration desk.
             self.way_button.setText(self.tr("Show me the way to %1").replace("%1", self.destination_label))
             self.way_button.show()
         else:
@@ -135,6 +148,8 @@ class ResultScreen(Screen):
         theme.fit(self.next_step, "large", bold=True)
         theme.fit(self.tap, "body")
         theme.fit(self.way_button, "large", bold=True)
+        for code, b in self.language_buttons.items():
+            theme.fit(b, "body", language=code)
         self.countdown.setFixedHeight(theme.mm(3))
         self.layout().setContentsMargins(*(theme.mm(10),) * 4)
         self.layout().setSpacing(theme.mm(3))

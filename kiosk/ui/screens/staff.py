@@ -85,7 +85,9 @@ class PinPad(Screen):
         theme.fit(self.message, "large")
         side = theme.mm(24)
         for key, b in self.keys.items():
-            b.setFixedSize(side * (1 if key.isdigit() else 1), side)
+            b.setFixedSize(side, side)
+            # A square key has no room for the ordinary buttons' side padding: "Clear", not "lea".
+            b.setStyleSheet(f"padding: {max(2, side // 16)}px;")
             b.setFont(theme.font("title", bold=True, language="en") if key.isdigit()
                       else theme.font("body", bold=True))
         theme.fit(self.cancel_button, "large", bold=True)

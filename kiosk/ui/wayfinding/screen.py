@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayo
                                QScroller, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
 
 from kiosk.ui.i18n import font_families, install_translators, qt_drawn_families
+from kiosk.ui.keyboard import OnScreenKeyboard, layout_for
 from kiosk.ui.metrics import TOUCH_TARGET_MM, mm_to_px, text_px
 from kiosk.ui.shaping import ShapedItemDelegate, ShapedLabel, ShapedButton
 from kiosk.ui.wayfinding.map_view import MapView
@@ -35,7 +36,8 @@ def N_(text: str) -> str:  # marks a string for translation where it is defined
     return text
 
 
-QUICK = [("washroom", N_("Washroom")), ("prayer_men", N_("Prayer (men)")),
+QUICK = [("washroom_men", N_("Washroom (men)")), ("washroom_women", N_("Washroom (women)")),
+         ("washroom_wheelchair", N_("Accessible washroom")), ("prayer_men", N_("Prayer (men)")),
          ("prayer_women", N_("Prayer (women)")), ("food", N_("Food")), ("exit", N_("Exit")),
          ("information", N_("Information"))]
 ACTIVITY_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
@@ -49,6 +51,7 @@ WayfindingScreen { background: #F7F7F4; }
 QPushButton { background: #FFFFFF; border: 2px solid #12355B; border-radius: 12px;
               color: #12355B; padding: 4px 10px; }
 QPushButton:pressed { background: #DCE6F2; }
+QPushButton:disabled { color: #8A939E; border: 2px dashed #B8C0CA; }
 QPushButton#quick { background: #EEF3F9; border: 2px solid #9FB5D1; }
 QPushButton#stepfree:checked { background: #12355B; color: white; }
 QPushButton#back { background: transparent; color: white; border: 2px solid white; }
@@ -72,9 +75,9 @@ QScrollBar::add-line, QScrollBar::sub-line { height: 0px; width: 0px; }
 def qr_image(text: str, module_px: int = 4, border: int = 2) -> QImage:
     """A QR code of the text (UTF-8), black on white, as an image for the screen."""
     import qrcode
-    from qrcode.constants import ERROR_CORRECT_L
+    from qrcode.constants import ERROR_CORRECT_M
 
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_L, border=border)
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=border)
     code.add_data(text.encode("utf-8"))
     code.make(fit=True)
     matrix = code.get_matrix()
@@ -134,9 +137,14 @@ class WayfindingScreen(QWidget):
         return button
 
     def _build(self) -> None:
-        root = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        root = QHBoxLayout()
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
+        outer.addLayout(root, 1)
+        self.root_box = root
 
         # The map with its header and controls laid over it.
         left = QWidget()
@@ -152,6 +160,9 @@ class WayfindingScreen(QWidget):
         self.back_button.setMinimumWidth(int(self.touch * 1.8))
         self.back_button.clicked.connect(self.closed)
         self.title = ShapedLabel()
+        # A long venue name never widens the screen past a portrait display: it wraps.
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setWordWrap(True)
         head.addWidget(self.back_button)
         head.addSpacing(16)
         head.addWidget(self.title, 1)
@@ -180,9 +191,11 @@ class WayfindingScreen(QWidget):
             cbox.addWidget(b, 0, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(controls, 0, 0, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight)
         self.note = ShapedLabel()
+        self.note.setProperty("fine_print", True)  # small print: exempt from the body size
         self.note.setObjectName("note")
         self._t(self.note, "setText", N_("Schematic map, not to scale"))
-        grid.addWidget(self.note, 0, 0, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft)
+        # At the top: the map's buttons take the bottom edge, in a narrow portrait map too.
+        grid.addWidget(self.note, 0, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.map.obstacles = self._map_obstacles
         left_box.addWidget(holder, 1)
         root.addWidget(left, 1)
@@ -197,9 +210,10 @@ class WayfindingScreen(QWidget):
         box.setSpacing(12)
         self.search_box = QLineEdit()
         self.search_box.setMinimumHeight(self.touch)
-        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setClearButtonEnabled(False)  # a 5 mm cross: the keyboard has Clear
         self._t(self.search_box, "setPlaceholderText", N_("Search exhibitor, booth, hall…"))
         self.search_box.textChanged.connect(self._on_text)
+        self.search_box.installEventFilter(self)
         box.addWidget(self.search_box)
         self.step_free_button = self._button(N_("Step-free route (no stairs)"), "stepfree")
         self.step_free_button.setCheckable(True)
@@ -215,7 +229,18 @@ class WayfindingScreen(QWidget):
         fbox = QVBoxLayout(find_page)
         fbox.setContentsMargins(0, 0, 0, 0)
         fbox.setSpacing(10)
-        quick = QGridLayout()
+        browse = QHBoxLayout()
+        browse.setSpacing(10)
+        self.az_button = self._button(N_("Exhibitors A–Z"), "quick")
+        self.az_button.clicked.connect(lambda: self.show_directory("az"))
+        self.sector_button = self._button(N_("By sector"), "quick")
+        self.sector_button.clicked.connect(lambda: self.show_directory("sector"))
+        browse.addWidget(self.az_button)
+        browse.addWidget(self.sector_button)
+        fbox.addLayout(browse)
+        self.quick_box = QWidget()
+        quick = QGridLayout(self.quick_box)
+        quick.setContentsMargins(0, 0, 0, 0)
         quick.setSpacing(10)
         self.quick_buttons: dict[str, QPushButton] = {}
         for i, (group, source) in enumerate(QUICK):
@@ -225,7 +250,7 @@ class WayfindingScreen(QWidget):
             button.clicked.connect(lambda _=False, g=group: self.show_nearest(g))
             quick.addWidget(button, i // 2, i % 2)
             self.quick_buttons[group] = button
-        fbox.addLayout(quick)
+        fbox.addWidget(self.quick_box)
         self.hint = ShapedLabel()
         self.hint.setWordWrap(True)
         fbox.addWidget(self.hint)
@@ -244,7 +269,8 @@ class WayfindingScreen(QWidget):
         rbox.setSpacing(8)
         self.new_search_button = self._button(N_("New search"))
         self.new_search_button.clicked.connect(self.show_search)
-        self.new_search_button.setVisible(False)
+        # Always there (greyed out with no route): Step-free never widens under a finger.
+        self.new_search_button.setEnabled(False)
         self.route_title = ShapedLabel()
         self.route_title.setObjectName("routeTitle")
         self.route_title.setWordWrap(True)
@@ -280,6 +306,13 @@ class WayfindingScreen(QWidget):
         box.addWidget(self.pages, 1)
         root.addWidget(panel)
         self.panel = panel
+        # The on-screen keyboard, the whole width under map and panel, while the box is in use.
+        self.keyboard = OnScreenKeyboard(self.touch, language=self.language)
+        self.keyboard.attach(self.search_box)
+        self.keyboard.typed.connect(lambda _text: self.activity.emit())
+        self.keyboard.hide_requested.connect(self.hide_keyboard)
+        self.keyboard.hide()
+        outer.addWidget(self.keyboard)
 
     def _map_obstacles(self) -> list:
         """Where the zoom buttons and the note cover the map, in the map's viewport."""
@@ -307,6 +340,7 @@ class WayfindingScreen(QWidget):
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "ur"
                                 else Qt.LayoutDirection.LeftToRight)
         self.map.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.keyboard.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # phonetic: Latin places
         font = QFont()
         font.setFamilies(font_families(language))
         font.setPixelSize(self.body_px)
@@ -318,7 +352,8 @@ class WayfindingScreen(QWidget):
         line = QFontMetrics(font).height()
         room = int(self.body_px * 0.15) if language == "ur" else 0
         for child in self.findChildren(QWidget):
-            if child is self.map or self.map.isAncestorOf(child):
+            if child is self.map or self.map.isAncestorOf(child) \
+                    or child is self.keyboard or self.keyboard.isAncestorOf(child):
                 continue
             child.setFont(small if child is self.note else font)
             if isinstance(child, QPushButton) and child.objectName() != "mapbutton":
@@ -329,7 +364,9 @@ class WayfindingScreen(QWidget):
                 child.setFont(typed)
                 child.setMinimumHeight(max(self.touch, line + 2 * room + 12))
             elif isinstance(child, QLabel):
-                child.setContentsMargins(0, room, 0, room)
+                # Nastaliq's first letter reaches past its advance: room at the sides too.
+                side = int(self.body_px * 0.45) if language == "ur" else 0
+                child.setContentsMargins(side, room, side, room)
         for widget, setter, source in self._translatable:
             getattr(widget, setter)(_tr(source))
         big = QFont(font)
@@ -338,6 +375,8 @@ class WayfindingScreen(QWidget):
         self.route_title.setFont(big)
         self.title.setFont(big)
         self.title.setText(f"{_tr('Find your way')} · {self.venue.name(language)}")
+        self.keyboard.set_layout(layout_for(language))
+        self.keyboard.set_font_px(self.body_px)
         self.map.set_language(language)
         self.map.set_here(self.here, {language: _tr("You are here"), "en": "You are here"})
         self._fill_results(self.results_shown)
@@ -396,7 +435,29 @@ class WayfindingScreen(QWidget):
     def choose(self, row: int) -> None:
         """Tap on a result in the list."""
         if 0 <= row < len(self.results_shown):
-            self.show_result(self.results_shown[row])
+            result = self.results_shown[row]
+            if result.kind == "sector":  # a sector of the directory lists its exhibitors
+                self._show_list(self.index.members(result, self.language))
+                return
+            self.show_result(result)
+
+    def show_directory(self, mode: str = "az") -> None:
+        """Browse instead of typing: every exhibitor A to Z, or the sectors (each listing its
+        exhibitors); the one-tap buttons above are the facilities."""
+        self.activity.emit()
+        self.hide_keyboard()
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        self.pages.setCurrentIndex(0)
+        self._show_list(self.index.directory(self.language) if mode == "az"
+                        else self.index.sectors(self.language))
+
+    def _show_list(self, results) -> None:
+        self.results_shown = list(results)
+        self._fill_results(self.results_shown)
+        self.hint.setText("")
+        self.hint.setVisible(False)
 
     # -- routes -----------------------------------------------------------------------------------
     def set_accessible(self, on: bool) -> None:
@@ -418,6 +479,7 @@ class WayfindingScreen(QWidget):
         from kiosk.services.wayfinding import exhibitor_titles
 
         self.last_result = result
+        self.hide_keyboard()
         self.pages.setCurrentIndex(1)
         try:
             if result.group:
@@ -431,6 +493,16 @@ class WayfindingScreen(QWidget):
         if result.exhibitor is not None:
             route.titles = exhibitor_titles(self.venue, result.exhibitor)
         self._show_route(route)
+
+    def nearest(self, group: str):
+        """A one-tap group ("registration", "washroom_men", ...) as a result, or None."""
+        from kiosk.services.wayfinding import GROUPS, KIND_LABELS, SearchResult
+
+        members = self.venue.group(group)
+        if not members or group not in GROUPS:
+            return None
+        return SearchResult("nearest", members, GROUPS[group]["label"], KIND_LABELS["nearest"],
+                            group=group, key=f"group:{group}")
 
     def destination_for(self, attendee, speaker_halls=None):
         """The attendee's likely destination as a search result, or None (nothing is shown)."""
@@ -452,7 +524,7 @@ class WayfindingScreen(QWidget):
 
     def _show_route(self, route: Route) -> None:
         self.route = route
-        self.new_search_button.setVisible(True)
+        self.new_search_button.setEnabled(True)
         lang = self.language
         self.route_title.setText(route.title(lang))
         summary = _tr("{metres} m · about {minutes} min walk").format(
@@ -482,7 +554,7 @@ class WayfindingScreen(QWidget):
 
     def _show_no_route(self, result, exc: NoRoute) -> None:
         self.route = None
-        self.new_search_button.setVisible(True)
+        self.new_search_button.setEnabled(True)
         self.map.clear_route()
         self.route_title.setText(result.title(self.language))
         if exc.reason == "not_step_free":
@@ -498,7 +570,7 @@ class WayfindingScreen(QWidget):
 
     def show_search(self) -> None:
         self.route = None
-        self.new_search_button.setVisible(False)
+        self.new_search_button.setEnabled(False)
         self.last_result = None
         self.map.clear_route()
         self.pages.setCurrentIndex(0)
@@ -508,15 +580,43 @@ class WayfindingScreen(QWidget):
         self.activity.emit()
         self.map.reset_view()
 
+    def show_keyboard(self) -> None:
+        self.quick_box.hide()  # typing: the results need the room the one-tap buttons had
+        self.keyboard.show()
+        self.search_box.setFocus()
+
+    def hide_keyboard(self) -> None:
+        self.keyboard.hide()
+        self.quick_box.show()
+
     def reset(self) -> None:
-        """Back to the first state (the app calls this when the visitor walks away)."""
+        """Back to the first state: a new person (the app calls this after a result, Back,
+        staff mode and idle)."""
         self.search_box.clear()
+        self.results_shown = []
+        self._fill_results([])
+        self.hide_keyboard()
         self.show_search()
+        self.search_box.clearFocus()
         self.set_accessible(False)
         self.map.reset_view()
+
+    def resizeEvent(self, event):
+        """Portrait: the map above the panel, each the full width; landscape: side by side."""
+        portrait = self.height() > self.width() * 1.2
+        self.root_box.setDirection(QHBoxLayout.Direction.TopToBottom if portrait
+                                   else QHBoxLayout.Direction.LeftToRight)
+        # One width whatever the panel shows: its buttons never move under a finger.
+        width = min(mm_to_px(185, self), int(self.width() * 0.45))
+        self.panel.setMaximumWidth(16777215 if portrait else width)
+        self.panel.setMinimumWidth(0 if portrait else width)
+        super().resizeEvent(event)
 
     # -- activity for the idle timer -------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY_EVENTS:
             self.activity.emit()
+        if watched is self.search_box and event.type() in (QEvent.Type.MouseButtonPress,
+                                                            QEvent.Type.TouchBegin):
+            self.show_keyboard()  # a tap in the box brings the keyboard up
         return False

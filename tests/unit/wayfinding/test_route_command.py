@@ -73,3 +73,22 @@ def test_likely_destination_after_check_in(karachi_finder):
     booked = likely_destination(speaker, [], venue, {"S-1": "Conference Hall"})
     assert booked.title() == "Conference Hall"
     assert likely_destination(Attendee("V-1", "V", "visitor"), [], venue) is None
+
+
+def test_demo_exhibitors_work_for_demo_exhibitors_and_are_shown_the_way(tmp_path):
+    """Every demo exhibitor's company is on the demo venue's exhibitor list, so the demo shows
+    "Show me the way to your booth" after an exhibitor checks in."""
+    from kiosk.organiser.demo import make_demo
+    from kiosk.organiser.kioskdir import EXHIBITORS, KioskFolder
+    from kiosk.wayfinding import Wayfinder
+
+    make_demo(tmp_path / "demo", attendees=40, venue="lahore", with_pdf=False)
+    folder = KioskFolder.open(tmp_path / "demo/kiosk-1")
+    finder = Wayfinder.open("lahore", exhibitors_dir=folder.path / EXHIBITORS)
+    with folder.open_store() as store:
+        rows = store.conn.execute("SELECT id FROM attendees WHERE category = 'exhibitor'").fetchall()
+        people = [store.find_attendee(r[0]) for r in rows]
+    assert people
+    for person in people:
+        found = likely_destination(person, finder.exhibitors, finder.venue)
+        assert found is not None and found.exhibitor is not None, person.company

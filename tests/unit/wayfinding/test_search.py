@@ -34,7 +34,7 @@ def test_exhibitor_at_a_booth_comes_with_the_booth(karachi_finder):
 def test_typos_and_partial_words(karachi_finder):
     index = karachi_finder.index
     assert index.search("softwre")[0].title() == "Software"
-    assert index.search("washrom")[0].group == "washroom"
+    assert index.search("washrom")[0].group.startswith("washroom_")
     assert index.search("preyer")[0].group in ("prayer_men", "prayer_women")
     karakoram = [e for e in karachi_finder.exhibitors if e.name("en").startswith("Karakoram")]
     assert karakoram
@@ -58,11 +58,30 @@ def test_sector_lists_its_exhibitors(karachi_finder):
 
 
 @pytest.mark.parametrize("query,group", [
-    ("نماز", "prayer_men"), ("بیت الخلاء", "washroom"), ("کھانا", "food"),
-    ("洗手间", "washroom"), ("祈祷室", "prayer_men"), ("出口", "exit"), ("toilet", "washroom"),
+    ("نماز", "prayer_men"), ("بیت الخلاء", "washroom_men"), ("کھانا", "food"),
+    ("洗手间", "washroom_men"), ("祈祷室", "prayer_men"), ("出口", "exit"),
+    ("toilet", "washroom_men"),
     ("namaz", "prayer_men"), ("atm", "atm"), ("first aid", "firstaid"), ("help", "information"),
 ])
 def test_facilities_in_three_languages(karachi_finder, query, group):
+    assert karachi_finder.index.search(query)[0].group == group
+
+
+@pytest.mark.parametrize("query", ["toilet", "wc", "washroom", "toilets", "واش روم",
+                                   "بیت الخلاء", "ٹوائلٹ", "厕所", "洗手间", "cesuo"])
+def test_a_washroom_search_offers_men_women_and_accessible_and_nothing_else(karachi_finder,
+                                                                           query):
+    results = karachi_finder.index.search(query)
+    assert [r.group for r in results[:3]] == ["washroom_men", "washroom_women",
+                                              "washroom_wheelchair"], query
+    assert not any(r.group == "food" or r.kind == "exhibitor" for r in results), query
+
+
+@pytest.mark.parametrize("query,group", [("ladies", "washroom_women"),
+                                         ("gents toilet", "washroom_men"),
+                                         ("wheelchair toilet", "washroom_wheelchair"),
+                                         ("女厕所", "washroom_women")])
+def test_a_washroom_for_whom(karachi_finder, query, group):
     assert karachi_finder.index.search(query)[0].group == group
 
 

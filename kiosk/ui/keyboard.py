@@ -1,0 +1,194 @@
+"""On-screen keyboards for a touch kiosk: Latin (QWERTY), Urdu (phonetic) and digits.
+
+A kiosk has no keyboard, so every text field gets one on screen. The Urdu layout is the phonetic
+one that most people in Pakistan learnt on (CRULP's: each Urdu letter on the Latin key that
+sounds like it, the aspirated and retroflex letters on Shift). Chinese visitors type pinyin on
+the Latin keyboard; the search finds Chinese names through their pinyin.
+
+    keyboard = OnScreenKeyboard(key_px=76)
+    keyboard.attach(line_edit)      # keys type into it; the line edit keeps its focus
+    keyboard.set_layout("urdu")     # latin, urdu, digits
+    keyboard.keys["a"].click()      # every key is a real button (tests tap them)
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QGridLayout, QLineEdit, QPushButton, QSizePolicy
+
+from kiosk.ui.i18n import font_families
+from kiosk.ui.shaping import ShapedButton, needs_shaping
+
+DIGITS = "1234567890"
+# Rows of (key, character typed); the same key id stays in place across layouts.
+LATIN = [list(DIGITS) + ["-"], list("qwertyuiop"), list("asdfghjkl"), list("zxcvbnm")]
+URDU = {  # Latin key -> (Urdu letter, Urdu letter on Shift): the phonetic layout
+    "q": ("ق", "ْ"), "w": ("و", "ﷺ"), "e": ("ع", "ٰ"), "r": ("ر", "ڑ"), "t": ("ت", "ٹ"),
+    "y": ("ے", "َ"), "u": ("ء", "ئ"), "i": ("ی", "ِ"), "o": ("ہ", "ۃ"), "p": ("پ", "ُ"),
+    "a": ("ا", "آ"), "s": ("س", "ص"), "d": ("د", "ڈ"), "f": ("ف", "ّ"), "g": ("گ", "غ"),
+    "h": ("ح", "ھ"), "j": ("ج", "ض"), "k": ("ک", "خ"), "l": ("ل", "ٖ"),
+    "z": ("ز", "ذ"), "x": ("ش", "ژ"), "c": ("چ", "ث"), "v": ("ط", "ظ"), "b": ("ب", "ب"),
+    "n": ("ن", "ں"), "m": ("م", "م"),
+}
+DIGIT_ROWS = [list("123"), list("456"), list("789"), ["H", "0", "B"], ["-"]]
+LAYOUTS = ("latin", "urdu", "digits")
+LAYOUT_NAMES = {"latin": "ABC", "urdu": "اردو", "digits": "123"}
+
+
+def layout_for(language: str) -> str:
+    return "urdu" if language == "ur" else "latin"
+
+
+def typed_char(layout: str, key: str, shift: bool = False) -> str:
+    """What a key types in a layout (pure: the tests of the layouts use it too)."""
+    if layout == "urdu" and key in URDU:
+        return URDU[key][1 if shift else 0]
+    if layout == "latin" and shift:
+        return key.upper()
+    return key
+
+
+class OnScreenKeyboard(QFrame):
+    typed = Signal(str)  # every key press (the idle timer listens)
+    hide_requested = Signal()
+    enter = Signal()
+
+    def __init__(self, key_px: int, parent=None, *, language: str = "en"):
+        super().__init__(parent)
+        self.setObjectName("keyboard")
+        # Keys are sized by the grid, not by the kiosk's padding for ordinary buttons.
+        self.setStyleSheet("QPushButton { padding: 0px 2px; }")
+        self.key_px = key_px
+        self.field: QLineEdit | None = None
+        self.layout_name = layout_for(language)
+        self.shift = False
+        self.keys: dict[str, QPushButton] = {}
+        self.grid = QGridLayout(self)
+        spacing = max(4, key_px // 12)
+        self.grid.setSpacing(spacing)
+        self.grid.setContentsMargins(spacing, spacing, spacing, spacing)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._font = QFont()
+        self._build()
+
+    # -- building ------------------------------------------------------------------------
+    def _key(self, key_id: str, handler) -> QPushButton:
+        b = ShapedButton()
+        b.setObjectName(f"key_{key_id}")
+        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the text field keeps the focus and cursor
+        b.setMinimumSize(self.key_px, self.key_px)
+        b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        b.clicked.connect(handler)
+        self.keys[key_id] = b
+        return b
+
+    def _clear_grid(self) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().setParent(None)
+                item.widget().deleteLater()
+        self.keys = {}
+
+    def _build(self) -> None:
+        self._clear_grid()
+        columns = 12 if self.layout_name != "digits" else 6
+        if self.layout_name == "digits":
+            for r, row in enumerate(DIGIT_ROWS[:4]):
+                for c, key in enumerate(row):
+                    self.grid.addWidget(self._key(key, lambda _=False, k=key: self._type(k)),
+                                        r, c * 2, 1, 2)
+            self.grid.addWidget(self._key("-", lambda: self._type("-")), 0, 6, 1, 2)
+            self.grid.addWidget(self._key("backspace", self._backspace), 1, 6, 1, 2)
+            self.grid.addWidget(self._key("clear", self._clear), 2, 6, 1, 2)
+            bottom = 4
+            columns = 8
+        else:
+            for r, row in enumerate(LATIN):
+                offset = 0 if r < 2 else 1 if r == 2 else 2
+                for c, key in enumerate(row):
+                    self.grid.addWidget(self._key(key, lambda _=False, k=key: self._press(k)),
+                                        r, offset + c)
+            self.grid.addWidget(self._key("shift", self._toggle_shift), 3, 0, 1, 2)
+            self.grid.addWidget(self._key("backspace", self._backspace), 3, 9, 1, 3)
+            self.grid.addWidget(self._key("clear", self._clear), 2, 10, 1, 2)
+            bottom = 4
+        # The bottom row: other layouts, space, hide.
+        col = 0
+        for name in LAYOUTS:
+            if name == self.layout_name:
+                continue
+            self.grid.addWidget(self._key(f"layout_{name}", lambda _=False, n=name: self.set_layout(n)),
+                                bottom, col, 1, 2)
+            col += 2
+        span = columns - col - 2
+        self.grid.addWidget(self._key("space", lambda: self._type(" ")), bottom, col, 1, span)
+        self.grid.addWidget(self._key("hide", self.hide_requested), bottom, col + span, 1, 2)
+        self._label_keys()
+
+    def _label_keys(self) -> None:
+        for key_id, b in self.keys.items():
+            if key_id.startswith("layout_"):
+                text = LAYOUT_NAMES[key_id[7:]]
+            elif key_id in ("shift", "backspace", "clear", "space", "hide"):
+                text = {"shift": "⇧", "backspace": "⌫", "clear": self.tr("Clear"),
+                        "space": self.tr("Space"), "hide": "⌨ ▾"}[key_id]
+                b.setAccessibleName({"shift": self.tr("Shift"), "backspace": self.tr("Delete"),
+                                     "hide": self.tr("Hide keyboard")}.get(key_id, text))
+            else:
+                text = typed_char(self.layout_name, key_id, self.shift)
+            b.setText(text)
+            urdu = needs_shaping(text)
+
+            font = QFont(self._font)
+            font.setFamilies(font_families("ur" if urdu else "en"))
+            b.setFont(font)
+        if "shift" in self.keys:
+            self.keys["shift"].setCheckable(True)
+            self.keys["shift"].setChecked(self.shift)
+
+    # -- using ---------------------------------------------------------------------------
+    def attach(self, field: QLineEdit) -> None:
+        self.field = field
+
+    def set_font_px(self, px: int) -> None:
+        self._font.setPixelSize(px)
+        self._label_keys()
+
+    def set_layout(self, name: str) -> None:
+        if name not in LAYOUTS:
+            raise ValueError(f"no keyboard layout {name!r}")
+        if name == self.layout_name and self.keys:
+            return
+        self.layout_name = name
+        self.shift = False
+        self._build()
+        self.typed.emit("")
+
+    def _press(self, key: str) -> None:
+        self._type(typed_char(self.layout_name, key, self.shift))
+        if self.shift:
+            self.shift = False
+            self._label_keys()
+
+    def _toggle_shift(self) -> None:
+        self.shift = not self.shift
+        self._label_keys()
+        self.typed.emit("")
+
+    def _type(self, text: str) -> None:
+        if self.field is not None:
+            self.field.insert(text)
+        self.typed.emit(text)
+
+    def _backspace(self) -> None:
+        if self.field is not None:
+            self.field.backspace()
+        self.typed.emit("")
+
+    def _clear(self) -> None:
+        if self.field is not None:
+            self.field.clear()
+        self.typed.emit("")

@@ -1,0 +1,217 @@
+"""Every screen state of the kiosk as a PNG, for translators, reviewers and the README.
+
+``render(kiosk_dir, out, languages, sizes)`` opens the kiosk folder as the kiosk would (its
+database, its map and exhibitors), walks every state in every language and size and writes
+``OUT/<state>-<lang>-<W>x<H>.png``; each state is also checked (kiosk.ui.checks) and the
+problems are returned with it.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication
+
+STATES = ("attract", "scan", "scan-no-camera", "result-accepted", "result-duplicate",
+          "result-unknown", "result-wrong-day", "result-wrong-venue", "still-there", "pin",
+          "staff-dashboard", "wayfinding-keyboard", "wayfinding-results", "wayfinding-route",
+          "wayfinding-route-step-free", "directory", "attract-high-contrast")
+
+
+@dataclass
+class Shot:
+    state: str
+    language: str
+    size: tuple[int, int]
+    path: Path
+    problems: list[str] = field(default_factory=list)
+
+
+def wait(condition, timeout: float = 10.0) -> bool:
+    """Run the event loop until condition() holds (or the time is up)."""
+    end = time.monotonic() + timeout
+    loop = QEventLoop()
+    while not condition():
+        if time.monotonic() > end:
+            return False
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
+    return True
+
+
+def settle(rounds: int = 3) -> None:
+    for _ in range(rounds):
+        QApplication.processEvents()
+        loop = QEventLoop()
+        QTimer.singleShot(10, loop.quit)
+        loop.exec()
+
+
+def badge_picture(token: str) -> QImage:
+    """A badge held up to the camera: its QR code on a grey background."""
+    from kiosk.services.review import qr_code
+
+    image = qr_code(token, box_size=6).make_image().convert("RGB")
+    badge = QImage(image.tobytes(), image.width, image.height, image.width * 3,
+                   QImage.Format.Format_RGB888).copy()
+    canvas = QImage(1280, 720, QImage.Format.Format_RGB888)
+    canvas.fill(QColor("#8A8F98"))
+    painter = QPainter(canvas)
+    painter.drawImage((1280 - badge.width()) // 2, (720 - badge.height()) // 2, badge)
+    painter.end()
+    return canvas
+
+
+def tokens_of(event_dir: Path) -> dict[str, list[str]]:
+    """Badge tokens by category from the event's badges.csv."""
+    found: dict[str, list[str]] = {}
+    with (event_dir / "badges" / "badges.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            found.setdefault(row["category"], []).append(row["token"])
+    return found
+
+
+def render(demo_dir: Path, out: Path, languages: list[str], sizes: list[tuple[int, int]],
+           states: tuple[str, ...] = STATES, on_shot=None, *, kiosk_settings,
+           wayfinding_builder) -> list[Shot]:
+    """Shots of a demo made by ``make_demo`` (its kiosk-1, badges and refusal samples);
+    ``kiosk_settings`` and ``wayfinding_builder`` are the ones `kiosk run` uses."""
+    from kiosk.core.pin import hash_pin
+    from kiosk.services.review import EventFolder
+    from kiosk.services.review import KioskFolder, build_desk
+    from kiosk.ui.app import create_app
+    from kiosk.ui.checks import check_page
+    from kiosk.ui.staff_lock import PinService
+
+    out.mkdir(parents=True, exist_ok=True)
+    folder = KioskFolder.open(demo_dir / "kiosk-1")
+    event = EventFolder.open(demo_dir / "event")
+    tokens = tokens_of(demo_dir / "event")
+    samples = {name: _sample_token(event, name) for name in ("wrong_day", "wrong_venue")}
+
+    def open_store():
+        store = folder.open_store()
+        return store, build_desk(folder, store)
+
+    settings = kiosk_settings(event.model, folder.model, windowed=True, kiosk_dir=folder.path)
+    settings.pin_hash = hash_pin("2468")
+    settings.idle_seconds = 3600
+    build_map = wayfinding_builder(folder, event.model)
+    window = create_app(settings, camera=None, store=open_store, wayfinding=build_map)
+    window.pin_service = PinService(window.desk, settings.pin_hash)
+    ready = []
+    window.ready.connect(lambda: ready.append(True))
+    window.start()
+    if not wait(lambda: bool(ready)):
+        raise RuntimeError("the kiosk database did not open")
+    shots: list[Shot] = []
+    try:
+        for language in languages:
+            for size in sizes:
+                window.resize(*size)
+                window.setFixedSize(*size)
+                for state in states:
+                    window.session.leave_staff("back")  # a fresh start before every state
+                    window.set_language(language)
+                    page = _enter(window, state, tokens, samples)
+                    settle()
+                    window.place_corner()
+                    path = out / f"{state}-{language}-{size[0]}x{size[1]}.png"
+                    window.grab().save(str(path))
+                    shot = Shot(state, language, size, path, check_page(page))
+                    shots.append(shot)
+                    if on_shot is not None:
+                        on_shot(shot)
+                    window.overlay.stop()
+    finally:
+        window.unlocked = True
+        window.shutdown()
+        window.close()
+    return shots
+
+
+def _sample_token(event, outcome: str) -> str:
+    """The token of a refusal sample (the demo's samples are QR pictures: read them back)."""
+    import zxingcpp
+    from PIL import Image
+
+    path = event.path.parent / "samples" / f"{outcome}.png"
+    return zxingcpp.read_barcodes(Image.open(path).convert("L"))[0].text
+
+
+def _check_in(window, code: str) -> None:
+    shown = []
+    window.result_shown.connect(lambda r: shown.append(r))
+    window.on_code(code, time.monotonic())
+    if not wait(lambda: bool(shown)):
+        raise RuntimeError("no check-in result")
+
+
+def _enter(window, state: str, tokens, samples):
+    """Put the window into a state; returns the page to check."""
+    screen = window.wayfinding
+    if state == "attract":
+        return window.attract
+    if state == "attract-high-contrast":
+        window.attract.contrast_button.setChecked(True)
+        return window.attract
+    if state == "scan":
+        window.show_page("scan")
+        window.scan.set_camera_status("ok")
+        window.scan.view.show_frame(badge_picture(tokens["visitor"][0]))
+        return window.scan
+    if state == "scan-no-camera":
+        window.show_page("scan")
+        window.scan.set_camera_status("none")
+        return window.scan
+    if state.startswith("result-"):
+        window.show_page("scan")
+        if state in ("result-accepted", "result-duplicate"):
+            # A first entry needs someone not yet in today: an exhibitor each time (they are
+            # offered the way to their booth), taken from the list as the shots go on.
+            people = tokens["exhibitor"]
+            code = people.pop(0) if len(people) > 1 else people[0]
+        else:
+            code = {"result-unknown": "ITCN-99999", "result-wrong-day": samples["wrong_day"],
+                    "result-wrong-venue": samples["wrong_venue"]}[state]
+        if state == "result-duplicate":
+            _check_in(window, code)
+        _check_in(window, code)
+        window.session_timer.stop()  # the picture is taken before it times out
+        return window.result
+    if state == "still-there":
+        window.show_page("scan")
+        window.overlay.show_count(7)
+        return window.overlay
+    if state == "pin":
+        window.open_pin_pad()
+        return window.pin
+    if state == "staff-dashboard":
+        window.unlocked = True
+        window.staff.show_tool("dashboard")
+        window.session.staff_unlocked()
+        settle(10)
+        return window.staff
+    window.show_page("wayfinding")
+    if state == "wayfinding-keyboard":
+        screen.show_keyboard()
+        return screen
+    if state == "wayfinding-results":
+        screen.search(screen.index.exhibitors[0].name(window.language) if screen.index.exhibitors
+                      else "hall")
+        return screen
+    if state in ("wayfinding-route", "wayfinding-route-step-free"):
+        screen.search("seminar")
+        if state.endswith("step-free"):
+            screen.set_accessible(True)
+        screen.choose(0)
+        return screen
+    if state == "directory":
+        screen.show_directory()
+        return screen
+    raise ValueError(f"no state {state!r}")
