@@ -20,7 +20,8 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-PAGES = ("attract", "scan", "result", "pin", "staff", "wayfinding")
+# no_badge and walk_in: the badge-less check-in and walk-in registration forms (where enabled).
+PAGES = ("attract", "scan", "result", "pin", "staff", "wayfinding", "no_badge", "walk_in")
 STAFF_PAGES = ("pin", "staff")
 
 

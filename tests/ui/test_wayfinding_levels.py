@@ -170,7 +170,7 @@ def test_you_are_here_clears_the_zoom_buttons_on_a_small_screen(qtbot, lahore_fi
     qtbot.waitExposed(screen)
     if route:
         with qtbot.waitSignal(screen.route_shown, timeout=3000):
-            screen.show_nearest("washroom")
+            screen.show_nearest("washroom_men")
     view = screen.map
 
     def clear():

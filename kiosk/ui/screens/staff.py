@@ -260,7 +260,7 @@ class StaffMenu(Screen):
     def apply_theme(self, theme: Theme):
         super().apply_theme(theme)
         theme.fit(self.title, "large", bold=True)
-        fit_dense(theme, self.info, "small")
+        fit_dense(theme, self.info, "body")
         for b in self._nav_buttons():
             theme.fit(b, "body", bold=True)
             b.setMinimumWidth(theme.mm(26))

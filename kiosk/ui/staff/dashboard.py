@@ -76,7 +76,7 @@ class Tile(QFrame):
         self.setStyleSheet(f"QFrame#{name} {{ background: white; border: 2px solid #D5DAE1; "
                            "border-radius: 10px; }")
         box = QVBoxLayout(self)
-        box.setContentsMargins(12, 6, 12, 6)
+        box.setContentsMargins(12, 2, 12, 2)
         box.setSpacing(0)
         self.caption = label(wrap=False, name=f"{name}_caption")
         self.value = label("–", wrap=False, name=f"{name}_value")
@@ -132,7 +132,7 @@ class DashboardView(QWidget):
         self.chart_title = label(wrap=False, centre=False, name="dashboard_chart_title")
         self.chart = ArrivalsChart()
         self.chart.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.chart.setMinimumHeight(160)
+        self.chart.setMinimumHeight(140)  # its y labels adapt to the height it gets
         self.halls_title = label(wrap=False, centre=False, name="dashboard_halls_title")
         self.halls_box = QVBoxLayout()
         self.halls_box.setSpacing(4)
@@ -169,7 +169,7 @@ class DashboardView(QWidget):
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(8, 4, 8, 4)
         self.grid.setHorizontalSpacing(16)
-        self.grid.setVerticalSpacing(8)
+        self.grid.setVerticalSpacing(6)
         self.portrait: bool | None = None
         self._arrange(portrait=False)
         self.retranslate()
@@ -243,13 +243,13 @@ class DashboardView(QWidget):
 
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
-        fit_dense(theme, self.scope_line, "small")
+        fit_dense(theme, self.scope_line, "body")
         for tile in self.tiles.values():
-            fit_dense(theme, tile.caption, "small")
+            fit_dense(theme, tile.caption, "body")
             theme.fit(tile.value, "title", bold=True, language="en")
         for title in (self.chart_title, self.halls_title, self.recent_title):
             fit_dense(theme, title, "body", bold=True)
-        fit_dense(theme, self.halls_note, "small")
+        fit_dense(theme, self.halls_note, "body")
         side = Qt.AlignmentFlag.AlignRight if theme.language == "ur" else Qt.AlignmentFlag.AlignLeft
         for text in (self.scope_line, self.halls_note, self.chart_title, self.halls_title,
                      self.recent_title):
@@ -264,7 +264,7 @@ class DashboardView(QWidget):
         if self.theme is None:
             return
         fit_dense(self.theme, row.name, "body", bold=True)
-        fit_dense(self.theme, row.figures, "small", bold=True)
+        fit_dense(self.theme, row.figures, "body", bold=True)
         row.bar.setFixedHeight(max(14, self.theme.mm(4)))
         # Hall names are data (often Latin even in Urdu): place them by the page's direction,
         # not by their own letters.

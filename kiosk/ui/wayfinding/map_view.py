@@ -18,7 +18,7 @@ from PySide6.QtCore import (QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, Q
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen,
                            QPolygonF)
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsScene, QGraphicsView,
-                               QPinchGesture, QVBoxLayout, QWidget)
+                               QLayout, QPinchGesture, QVBoxLayout, QWidget)
 
 from kiosk.ui.i18n import font_families, qt_drawn_families
 from kiosk.ui.shaping import ShapedButton
@@ -429,6 +429,8 @@ class MapView(QGraphicsView):
         box = QVBoxLayout(self.level_bar)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(8)
+        # The bar is always the size of its buttons: never squeezed, so they never overlap.
+        box.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         for ordinal in reversed(ordinals):  # the top floor at the top
             button = ShapedButton(self._level_short(ordinal))
             button.setObjectName("levelbutton")

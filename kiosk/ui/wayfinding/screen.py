@@ -194,8 +194,10 @@ class WayfindingScreen(QWidget):
         self.note.setProperty("fine_print", True)  # small print: exempt from the body size
         self.note.setObjectName("note")
         self._t(self.note, "setText", N_("Schematic map, not to scale"))
-        # At the top: the map's buttons take the bottom edge, in a narrow portrait map too.
-        grid.addWidget(self.note, 0, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # At the top right: the map's buttons take the bottom edge and its level switcher the top
+        # left (the map is never mirrored, so neither is this corner).
+        grid.addWidget(self.note, 0, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
+                       | Qt.AlignmentFlag.AlignAbsolute)
         self.map.obstacles = self._map_obstacles
         left_box.addWidget(holder, 1)
         root.addWidget(left, 1)
@@ -611,6 +613,7 @@ class WayfindingScreen(QWidget):
         self.panel.setMaximumWidth(16777215 if portrait else width)
         self.panel.setMinimumWidth(0 if portrait else width)
         super().resizeEvent(event)
+        self.root_box.activate()  # the new widths now, not at the next event: nothing shifts later
 
     # -- activity for the idle timer -------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
