@@ -36,11 +36,19 @@ def app_sources() -> list[str]:
     return [str(p.relative_to(ROOT)) for p in files]
 
 
+def wayfinding_sources() -> list[str]:
+    """The map screen's files: their strings go to wayfinding_{ur,zh}.ts."""
+    files = sorted((ROOT / "kiosk" / "ui" / "wayfinding").rglob("*.py"))
+    return [str(p.relative_to(ROOT)) for p in files]
+
+
 def update() -> None:
     for lang, locale in LANGUAGES.items():
-        subprocess.run([tool("lupdate"), "-extensions", "py", "-no-obsolete", "-locations", "none",
-                        "-target-language", locale, *app_sources(), "-ts",
-                        str((I18N / f"kiosk_{lang}.ts").relative_to(ROOT))], check=True, cwd=ROOT)
+        for sources, name in ((app_sources(), "kiosk"), (wayfinding_sources(), "wayfinding")):
+            subprocess.run([tool("lupdate"), "-extensions", "py", "-no-obsolete", "-locations",
+                            "none", "-target-language", locale, *sources, "-ts",
+                            str((I18N / f"{name}_{lang}.ts").relative_to(ROOT))],
+                           check=True, cwd=ROOT)
 
 
 def release(out_dir: Path = I18N) -> list[Path]:

@@ -4,10 +4,6 @@
 <context>
     <name>WayfindingScreen</name>
     <message>
-        <source>Washroom</source>
-        <translation>بیت الخلاء</translation>
-    </message>
-    <message>
         <source>Prayer (men)</source>
         <translation>نماز گاہ (مرد)</translation>
     </message>
@@ -64,6 +60,10 @@
         <translation>یہ راستہ ساتھ لے جانے کے لیے فون سے اسکین کریں۔ انٹرنیٹ کی ضرورت نہیں۔</translation>
     </message>
     <message>
+        <source>Find your way</source>
+        <translation>راستہ تلاش کریں</translation>
+    </message>
+    <message>
         <source>There is no step-free way to this place. Please ask a steward for help.</source>
         <translation>اس جگہ تک سیڑھیوں کے بغیر کوئی راستہ نہیں۔ براہ کرم کسی اسٹیورڈ سے مدد لیں۔</translation>
     </message>
@@ -82,10 +82,6 @@
     <message>
         <source>step-free</source>
         <translation>سیڑھیوں کے بغیر</translation>
-    </message>
-    <message>
-        <source>Find your way</source>
-        <translation>راستہ تلاش کریں</translation>
     </message>
     <message>
         <source>Type a company, booth number or hall, or tap a button.</source>

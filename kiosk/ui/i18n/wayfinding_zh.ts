@@ -4,10 +4,6 @@
 <context>
     <name>WayfindingScreen</name>
     <message>
-        <source>Washroom</source>
-        <translation>洗手间</translation>
-    </message>
-    <message>
         <source>Prayer (men)</source>
         <translation>男祈祷室</translation>
     </message>
@@ -64,6 +60,10 @@
         <translation>用手机扫描，随身带走路线说明。无需联网。</translation>
     </message>
     <message>
+        <source>Find your way</source>
+        <translation>寻路导航</translation>
+    </message>
+    <message>
         <source>There is no step-free way to this place. Please ask a steward for help.</source>
         <translation>没有通往此处的无台阶路线。请向工作人员求助。</translation>
     </message>
@@ -82,10 +82,6 @@
     <message>
         <source>step-free</source>
         <translation>无台阶</translation>
-    </message>
-    <message>
-        <source>Find your way</source>
-        <translation>寻路导航</translation>
     </message>
     <message>
         <source>Type a company, booth number or hall, or tap a button.</source>

@@ -12,7 +12,7 @@ A standalone widget: the kiosk app embeds it behind the attract screen's "Find y
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
@@ -29,17 +29,14 @@ CONTEXT = "WayfindingScreen"
 
 
 def _tr(text: str) -> str:
+    """A string marked elsewhere (QT_TRANSLATE_NOOP), translated now."""
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def N_(text: str) -> str:  # marks a string for translation where it is defined
-    return text
-
-
-QUICK = [("washroom_men", N_("Washroom (men)")), ("washroom_women", N_("Washroom (women)")),
-         ("washroom_wheelchair", N_("Accessible washroom")), ("prayer_men", N_("Prayer (men)")),
-         ("prayer_women", N_("Prayer (women)")), ("food", N_("Food")), ("exit", N_("Exit")),
-         ("information", N_("Information"))]
+QUICK = [("washroom_men", QT_TRANSLATE_NOOP("WayfindingScreen", "Washroom (men)")), ("washroom_women", QT_TRANSLATE_NOOP("WayfindingScreen", "Washroom (women)")),
+         ("washroom_wheelchair", QT_TRANSLATE_NOOP("WayfindingScreen", "Accessible washroom")), ("prayer_men", QT_TRANSLATE_NOOP("WayfindingScreen", "Prayer (men)")),
+         ("prayer_women", QT_TRANSLATE_NOOP("WayfindingScreen", "Prayer (women)")), ("food", QT_TRANSLATE_NOOP("WayfindingScreen", "Food")), ("exit", QT_TRANSLATE_NOOP("WayfindingScreen", "Exit")),
+         ("information", QT_TRANSLATE_NOOP("WayfindingScreen", "Information"))]
 ACTIVITY_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
                    QEvent.Type.Wheel, QEvent.Type.Gesture, QEvent.Type.InputMethod}
 
@@ -155,7 +152,7 @@ class WayfindingScreen(QWidget):
         header.setObjectName("header")
         head = QHBoxLayout(header)
         head.setContentsMargins(16, 10, 16, 10)
-        self.back_button = self._button(N_("Back"), "back")
+        self.back_button = self._button(QT_TRANSLATE_NOOP("WayfindingScreen", "Back"), "back")
         self.back_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.back_button.setMinimumWidth(int(self.touch * 1.8))
         self.back_button.clicked.connect(self.closed)
@@ -179,10 +176,10 @@ class WayfindingScreen(QWidget):
         controls.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
         cbox = QVBoxLayout(controls)
         cbox.setContentsMargins(16, 16, 16, 16)
-        self.zoom_in_button = self._map_button("+", N_("Zoom in"))
-        self.zoom_out_button = self._map_button("\u2212", N_("Zoom out"))
-        self.reset_button = self._map_button("", N_("Reset map"))
-        self._t(self.reset_button, "setText", N_("Reset map"))
+        self.zoom_in_button = self._map_button("+", QT_TRANSLATE_NOOP("WayfindingScreen", "Zoom in"))
+        self.zoom_out_button = self._map_button("\u2212", QT_TRANSLATE_NOOP("WayfindingScreen", "Zoom out"))
+        self.reset_button = self._map_button("", QT_TRANSLATE_NOOP("WayfindingScreen", "Reset map"))
+        self._t(self.reset_button, "setText", QT_TRANSLATE_NOOP("WayfindingScreen", "Reset map"))
         self.reset_button.setMinimumWidth(int(self.touch * 2.2))
         self.zoom_in_button.clicked.connect(lambda: self.map.zoom_by(1.5))
         self.zoom_out_button.clicked.connect(lambda: self.map.zoom_by(1 / 1.5))
@@ -193,7 +190,7 @@ class WayfindingScreen(QWidget):
         self.note = ShapedLabel()
         self.note.setProperty("fine_print", True)  # small print: exempt from the body size
         self.note.setObjectName("note")
-        self._t(self.note, "setText", N_("Schematic map, not to scale"))
+        self._t(self.note, "setText", QT_TRANSLATE_NOOP("WayfindingScreen", "Schematic map, not to scale"))
         # At the top right: the map's buttons take the bottom edge and its level switcher the top
         # left (the map is never mirrored, so neither is this corner).
         grid.addWidget(self.note, 0, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
@@ -213,11 +210,11 @@ class WayfindingScreen(QWidget):
         self.search_box = QLineEdit()
         self.search_box.setMinimumHeight(self.touch)
         self.search_box.setClearButtonEnabled(False)  # a 5 mm cross: the keyboard has Clear
-        self._t(self.search_box, "setPlaceholderText", N_("Search exhibitor, booth, hall…"))
+        self._t(self.search_box, "setPlaceholderText", QT_TRANSLATE_NOOP("WayfindingScreen", "Search exhibitor, booth, hall…"))
         self.search_box.textChanged.connect(self._on_text)
         self.search_box.installEventFilter(self)
         box.addWidget(self.search_box)
-        self.step_free_button = self._button(N_("Step-free route (no stairs)"), "stepfree")
+        self.step_free_button = self._button(QT_TRANSLATE_NOOP("WayfindingScreen", "Step-free route (no stairs)"), "stepfree")
         self.step_free_button.setCheckable(True)
         self.step_free_button.toggled.connect(self.set_accessible)
         self.step_free_row = QHBoxLayout()
@@ -233,9 +230,9 @@ class WayfindingScreen(QWidget):
         fbox.setSpacing(10)
         browse = QHBoxLayout()
         browse.setSpacing(10)
-        self.az_button = self._button(N_("Exhibitors A–Z"), "quick")
+        self.az_button = self._button(QT_TRANSLATE_NOOP("WayfindingScreen", "Exhibitors A–Z"), "quick")
         self.az_button.clicked.connect(lambda: self.show_directory("az"))
-        self.sector_button = self._button(N_("By sector"), "quick")
+        self.sector_button = self._button(QT_TRANSLATE_NOOP("WayfindingScreen", "By sector"), "quick")
         self.sector_button.clicked.connect(lambda: self.show_directory("sector"))
         browse.addWidget(self.az_button)
         browse.addWidget(self.sector_button)
@@ -269,7 +266,7 @@ class WayfindingScreen(QWidget):
         rbox = QVBoxLayout(route_page)
         rbox.setContentsMargins(0, 0, 0, 0)
         rbox.setSpacing(8)
-        self.new_search_button = self._button(N_("New search"))
+        self.new_search_button = self._button(QT_TRANSLATE_NOOP("WayfindingScreen", "New search"))
         self.new_search_button.clicked.connect(self.show_search)
         # Always there (greyed out with no route): Step-free never widens under a finger.
         self.new_search_button.setEnabled(False)
@@ -299,7 +296,7 @@ class WayfindingScreen(QWidget):
         self.qr_caption = ShapedLabel()
         self.qr_caption.setWordWrap(True)
         self._t(self.qr_caption, "setText",
-                N_("Scan with your phone to take these directions with you. No internet needed."))
+                QT_TRANSLATE_NOOP("WayfindingScreen", "Scan with your phone to take these directions with you. No internet needed."))
         qr_row.addWidget(self.qr_label)
         qr_row.addWidget(self.qr_caption, 1)
         rbox.addLayout(qr_row)
@@ -376,11 +373,12 @@ class WayfindingScreen(QWidget):
         big.setBold(language != "ur")  # Nastaliq has no bold face; a synthetic one smears
         self.route_title.setFont(big)
         self.title.setFont(big)
-        self.title.setText(f"{_tr('Find your way')} · {self.venue.name(language)}")
+        title = QCoreApplication.translate("WayfindingScreen", "Find your way")
+        self.title.setText(f"{title} · {self.venue.name(language)}")
         self.keyboard.set_layout(layout_for(language))
         self.keyboard.set_font_px(self.body_px)
         self.map.set_language(language)
-        self.map.set_here(self.here, {language: _tr("You are here"), "en": "You are here"})
+        self.map.set_here(self.here, {language: QCoreApplication.translate("WayfindingScreen", "You are here"), "en": "You are here"})
         self._fill_results(self.results_shown)
         if self.route is not None:
             self._show_route(self.route)
@@ -426,10 +424,10 @@ class WayfindingScreen(QWidget):
     def _update_hint(self) -> None:
         text = self.search_box.text().strip()
         if text and not self.results_shown:
-            self.hint.setText(_tr("Nothing found for “{query}”. Try a booth number such as "
+            self.hint.setText(QCoreApplication.translate("WayfindingScreen", "Nothing found for “{query}”. Try a booth number such as "
                                   "H2-B14, a hall, or a company name.").format(query=text))
         elif not text:
-            self.hint.setText(_tr("Type a company, booth number or hall, or tap a button."))
+            self.hint.setText(QCoreApplication.translate("WayfindingScreen", "Type a company, booth number or hall, or tap a button."))
         else:
             self.hint.setText("")
         self.hint.setVisible(bool(self.hint.text()))
@@ -529,12 +527,12 @@ class WayfindingScreen(QWidget):
         self.new_search_button.setEnabled(True)
         lang = self.language
         self.route_title.setText(route.title(lang))
-        summary = _tr("{metres} m · about {minutes} min walk").format(
+        summary = QCoreApplication.translate("WayfindingScreen", "{metres} m · about {minutes} min walk").format(
             metres=round(route.metres), minutes=route.minutes)
         if route.accessible:
-            summary += " · " + _tr("step-free")
+            summary += " · " + QCoreApplication.translate("WayfindingScreen", "step-free")
         elif "stairs" in route.uses:
-            summary += " · " + _tr("has stairs")
+            summary += " · " + QCoreApplication.translate("WayfindingScreen", "has stairs")
         self.summary.setText(summary)
         steps = route.steps(lang)
         self.steps_label.setText("\n".join(f"{n}.  {s}" for n, s in enumerate(steps, start=1)))
@@ -560,9 +558,9 @@ class WayfindingScreen(QWidget):
         self.map.clear_route()
         self.route_title.setText(result.title(self.language))
         if exc.reason == "not_step_free":
-            text = _tr("There is no step-free way to this place. Please ask a steward for help.")
+            text = QCoreApplication.translate("WayfindingScreen", "There is no step-free way to this place. Please ask a steward for help.")
         else:
-            text = _tr("This place cannot be reached from here. Please ask at the "
+            text = QCoreApplication.translate("WayfindingScreen", "This place cannot be reached from here. Please ask at the "
                        "information desk.")
         self.summary.setText("")
         self.steps_label.setText(text)
