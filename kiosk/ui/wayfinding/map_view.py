@@ -516,9 +516,11 @@ class MapView(QGraphicsView):
         for ordinal, button in self.level_buttons.items():
             button.setChecked(ordinal == self.level)
             button.setText(self._level_short(ordinal))
+            button.setFixedSize(self.button_px, self.button_px)  # whatever its font asks
             name = self.venue.level_name(ordinal, self.language) \
                 if hasattr(self.venue, "level_name") else str(ordinal)
             button.setAccessibleName(f"{LEVEL_NAME.get(self.language, 'Level')} {name}")
+        self.level_bar.adjustSize()
         changes = len(set(self.route_levels)) > 1
         self.next_floor_button.setVisible(changes)
         if changes:
