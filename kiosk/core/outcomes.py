@@ -45,10 +45,9 @@ ATTENTION_STEP = "Please see a member of staff before you go in."  # words.ATTEN
 
 
 def message_for(outcome: Outcome, reason: str, *, help_point: str, hours: str = "", name: str = "",
-                detail: str = "", language: str = "en") -> str:
+                detail: str = "") -> str:
     """The screen's words for a result, as one line (``kiosk checkin``'s "message")."""
     from kiosk.core.words import outcome_text
 
-    text = outcome_text(outcome, reason, help_point=help_point, hours=hours, name=name,
-                        language=language)
+    text = outcome_text(outcome, reason, help_point=help_point, hours=hours, name=name)
     return f"{text} ({detail})" if detail else text

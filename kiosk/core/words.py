@@ -4,21 +4,13 @@ command line and the badges alike.
 The English source strings are here, marked with ``QT_TRANSLATE_NOOP(context, text)`` so that
 lupdate (scripts/i18n.py) extracts them into the translators' files, kiosk/ui/i18n/kiosk_ur.ts
 and kiosk_zh.ts. The screens translate them with Qt's translator from the compiled .qm; anything
-without Qt (``kiosk checkin``, the badge PDF, reports) reads the same .ts files through
-:class:`Catalogue`, a plain XML reader. One text, one translation, wherever it is shown.
+without Qt (``kiosk checkin``, the badge PDF) reads the same .ts files through
+kiosk.config.words, a plain XML reader, into a :class:`Catalogue`. One text, one translation, wherever it is shown.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from functools import lru_cache
-from pathlib import Path
-
 from kiosk.core.outcomes import Outcome
-
-# The translators' files (data, not code: kiosk/ui/i18n holds them for Qt's tools as well).
-CATALOGUE_DIR = Path(__file__).resolve().parents[1] / "ui" / "i18n"
-
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
     """Marks ``text`` for extraction under ``context``; returns it unchanged."""
@@ -99,46 +91,24 @@ CATEGORIES = {
 
 
 class Catalogue:
-    """Translations of one language from a Qt .ts file: translate(context, source)."""
+    """Translations of one language: translate(context, source), the source when none.
+
+    Pure: the entries come from the translators' .ts files, read by kiosk.config.words."""
 
     def __init__(self, language: str, entries: dict[tuple[str, str], str]):
         self.language = language
         self.entries = entries
 
-    @classmethod
-    def load(cls, language: str, folder: Path = CATALOGUE_DIR) -> "Catalogue":
-        entries: dict[tuple[str, str], str] = {}
-        for path in sorted(Path(folder).glob(f"*_{language}.ts")):
-            root = ET.parse(path).getroot()
-            for context in root.iter("context"):
-                name = context.findtext("name", "")
-                for message in context.iter("message"):
-                    source = message.findtext("source")
-                    node = message.find("translation")
-                    if source is None or node is None or node.get("type") in ("unfinished", "obsolete"):
-                        continue
-                    forms = node.findall("numerusform")
-                    text = forms[0].text if forms else node.text
-                    if text:
-                        entries[(name, source)] = text
-        return cls(language, entries)
-
     def translate(self, context: str, source: str) -> str:
         return self.entries.get((context, source), source)
 
 
-@lru_cache(maxsize=8)
-def catalogue(language: str) -> Catalogue:
-    """The catalogue of ``language`` (English: the source strings themselves)."""
-    if language == "en":
-        return Catalogue("en", {})
-    return Catalogue.load(language)
+ENGLISH = Catalogue("en", {})  # the source strings themselves
 
 
 def outcome_text(outcome: Outcome, reason: str, *, help_point: str, hours: str = "",
-                 name: str = "", language: str = "en") -> str:
+                 name: str = "", words: Catalogue = ENGLISH) -> str:
     """What the screen says for a result, as one sentence run: title, reason, next step."""
-    words = catalogue(language)
     title = words.translate("Outcome", TITLES.get(outcome, outcome.value))
     if name and outcome in (Outcome.ACCEPTED, Outcome.REENTRY):
         title = f"{title}, {name}"
@@ -151,6 +121,6 @@ def outcome_text(outcome: Outcome, reason: str, *, help_point: str, hours: str =
     return " ".join(parts)
 
 
-def category_word(name: str, language: str = "en") -> str:
+def category_word(name: str, words: Catalogue = ENGLISH) -> str:
     text = CATEGORIES.get(name)
-    return catalogue(language).translate("Category", text) if text else name.title()
+    return words.translate("Category", text) if text else name.title()

@@ -14,6 +14,7 @@ from fpdf import FPDF
 
 from kiosk.core.errors import KioskError
 from kiosk.core.event import EventRules
+from kiosk.config.words import catalogue
 from kiosk.core.words import category_word
 from kiosk.config.fonts import find_font
 from kiosk.organiser.qr import qr_code
@@ -25,7 +26,8 @@ BAND = 22.0
 def category_words(name: str) -> tuple[str, str, str]:
     """The category in English (upper case), Urdu and Chinese, from the one catalogue of words
     the screens use too."""
-    return (category_word(name, "en").upper(), category_word(name, "ur"), category_word(name, "zh"))
+    return (category_word(name).upper(), category_word(name, catalogue("ur")),
+            category_word(name, catalogue("zh")))
 
 
 def validity(event: EventRules, attendee) -> str:

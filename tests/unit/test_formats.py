@@ -25,16 +25,17 @@ def test_urdu_and_english_dates():
 def test_one_catalogue_serves_screens_badges_and_command_line():
     """The words come from the translators' files without Qt, the same entries Qt shows."""
     from kiosk.core.outcomes import Outcome
-    from kiosk.core.words import Catalogue, category_word, outcome_text
+    from kiosk.config.words import catalogue, load_catalogue
+    from kiosk.core.words import category_word, outcome_text
 
-    assert category_word("exhibitor", "ur") == "نمائش کنندہ"
-    assert category_word("exhibitor", "zh") == "参展商"
-    assert category_word("exhibitor", "en") == "Exhibitor"
-    text = outcome_text(Outcome.WRONG_VENUE, "wrong_venue", help_point="Gate 1", language="en")
+    assert category_word("exhibitor", catalogue("ur")) == "نمائش کنندہ"
+    assert category_word("exhibitor", catalogue("zh")) == "参展商"
+    assert category_word("exhibitor") == "Exhibitor"
+    text = outcome_text(Outcome.WRONG_VENUE, "wrong_venue", help_point="Gate 1")
     assert text.startswith("This badge is for another venue.") and "Gate 1" in text
-    urdu = outcome_text(Outcome.EXITED, "exit", help_point="", language="ur")
+    urdu = outcome_text(Outcome.EXITED, "exit", help_point="", words=catalogue("ur"))
     assert urdu and not any("a" <= c <= "z" for c in urdu)  # translated, not English
-    zh = Catalogue.load("zh")
+    zh = load_catalogue("zh")
     assert len(zh.entries) > 150  # the whole file, every context
 
 
