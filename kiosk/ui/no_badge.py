@@ -146,34 +146,45 @@ class NoBadgeScreen(Screen):
 def install_no_badge(window, service) -> NoBadgeScreen:
     """The "No badge?" button on the scan screen and its page in the window."""
     screen = NoBadgeScreen(window, service)
-    window.pages["no_badge"] = screen
+    window.scan.no_badge_button = add_scan_entry(
+        window, screen, "no_badge", "no_badge_button",
+        lambda: QCoreApplication.translate("NoBadgeScreen", "No badge?"), beside_back=True)
+    return screen
+
+
+def add_scan_entry(window, screen, page: str, name: str, text, *, beside_back: bool):
+    """A button on the scan screen that opens ``screen`` (a page of the window, with ``back``,
+    ``answered``, ``keyboard`` and ``start()``); ``text()`` gives its words in the current
+    language. ``beside_back``: right after the scan screen's Back button, else at the row's end.
+    Returns the button."""
+    window.pages[page] = screen
     window.stack.addWidget(screen)
-    entry = button(secondary=True, name="no_badge_button")
-    entry.clicked.connect(lambda: (screen.start(), window.show_page("no_badge")))
-    window.scan.no_badge_button = entry
-    row = _layout_holding(window.scan.layout(), window.scan.back_button)
-    if row is not None:
-        row.insertWidget(row.indexOf(window.scan.back_button) + 1, entry)
+    entry = button(secondary=True, name=name)
+    entry.clicked.connect(lambda: (screen.start(), window.show_page(page)))
+    scan = window.scan
+    row = _layout_holding(scan.layout(), scan.back_button)
+    if row is not None and beside_back:
+        row.insertWidget(row.indexOf(scan.back_button) + 1, entry)
     else:
-        window.scan.layout().addWidget(entry)
+        (row or scan.layout()).addWidget(entry)
     screen.back.connect(lambda: window.show_page("scan"))
     screen.answered.connect(lambda _what: window.activity())
     screen.keyboard.typed.connect(lambda _t: window.activity())
-    retranslate, apply_theme = window.scan.retranslate, window.scan.apply_theme
+    retranslate, apply_theme = scan.retranslate, scan.apply_theme
 
     def scan_retranslate():
         retranslate()
-        entry.setText(QCoreApplication.translate("NoBadgeScreen", "No badge?"))
+        entry.setText(text())
 
     def scan_apply_theme(theme):
         apply_theme(theme)
         theme.fit(entry, "large", bold=True)
-    window.scan.retranslate = scan_retranslate
-    window.scan.apply_theme = scan_apply_theme
+    scan.retranslate = scan_retranslate
+    scan.apply_theme = scan_apply_theme
     scan_retranslate()
-    if window.scan.base_theme is not None:
-        window.scan.refit()
-    return screen
+    if scan.base_theme is not None:
+        scan.refit()
+    return entry
 
 
 def _layout_holding(layout, widget):

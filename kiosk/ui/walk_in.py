@@ -9,7 +9,7 @@ import time
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout
 
-from kiosk.ui.no_badge import _layout_holding
+from kiosk.ui.no_badge import add_scan_entry
 from kiosk.ui.screens import Screen, button, label
 from kiosk.ui.staff.keyboard import TouchKeyboard
 from kiosk.ui.theme import TONES, Theme
@@ -151,28 +151,8 @@ class WalkInScreen(Screen):
 def install_walk_ins(window, service) -> WalkInScreen:
     """A "Register here" button on the scan screen and its page in the window."""
     screen = WalkInScreen(window, service)
-    window.pages["walk_in"] = screen
-    window.stack.addWidget(screen)
-    entry = button(secondary=True, name="walk_in_button")
-    entry.clicked.connect(lambda: (window.show_page("walk_in"), screen.start()))
-    window.scan.walk_in_button = entry
-    row = _layout_holding(window.scan.layout(), window.scan.back_button)
-    (row or window.scan.layout()).addWidget(entry)
-    screen.back.connect(lambda: window.show_page("scan"))
-    screen.answered.connect(lambda _what: window.activity())
-    screen.keyboard.typed.connect(lambda _t: window.activity())
-    retranslate, apply_theme = window.scan.retranslate, window.scan.apply_theme
-
-    def scan_retranslate():
-        retranslate()
-        entry.setText(QCoreApplication.translate("WalkInScreen", "Not registered? Register here"))
-
-    def scan_apply_theme(theme):
-        apply_theme(theme)
-        theme.fit(entry, "large", bold=True)
-    window.scan.retranslate = scan_retranslate
-    window.scan.apply_theme = scan_apply_theme
-    scan_retranslate()
-    if window.scan.base_theme is not None:
-        window.scan.refit()
+    window.scan.walk_in_button = add_scan_entry(
+        window, screen, "walk_in", "walk_in_button",
+        lambda: QCoreApplication.translate("WalkInScreen", "Not registered? Register here"),
+        beside_back=False)
     return screen
