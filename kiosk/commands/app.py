@@ -278,12 +278,36 @@ def start_live_sync(window, model, event_toml, view, log):
         window.sync_status = state
         log("sync", **state.to_json())
 
-    service = live_sync_for(model, event_toml, side, view=view, on_status=status)
+    service = live_sync_for(model, event_toml, side, view=view, on_status=status,
+                            health=kiosk_health(window))
     window.ready.connect(service.start)  # after kiosk.db is open on its thread
     window.result_shown.connect(lambda _result: service.wake())
     window.local_change.connect(service.wake)  # staff check-ins and blocks go out at once
     window.shutdown_hooks.append(service.stop)  # before the database thread goes
     return service
+
+
+def kiosk_health(window, every_ms: int = 20_000):
+    """The ``(camera, printer)`` codes the sync service reports to the hub, read from memory:
+    the camera thread's last status, and the printer's state, asked of CUPS on the printer's
+    own thread every ``every_ms`` and after every print that failed."""
+    from PySide6.QtCore import QTimer
+
+    from kiosk.services.health import printer_code
+
+    printer = ["none" if window.printer is None else None]
+    if window.printer is not None:
+        def ask():
+            window.printer.state(lambda state: printer.__setitem__(0, printer_code(state)))
+
+        timer = QTimer(window)
+        timer.timeout.connect(ask)
+        timer.start(every_ms)
+        window.printer.print_failed.connect(lambda _outcome: ask())
+        window.printer.printed.connect(lambda _outcome: ask())
+        window.ready.connect(ask)
+        window._printer_health_timer = timer
+    return lambda: (window.camera_status, printer[0])
 
 
 def _install_map(window, build, log) -> None:

@@ -372,9 +372,16 @@ def cmd_hub_status(args) -> int:
                "kiosks": [vars(s) for s in kiosks]}
     lines = [f"Hub {summary['hub']} (schema {info.schema_version}), event "
              f"{info.event_id or '(none yet)'}: {scans} scans, {roster} attendees on the roster"]
+    def when(text):
+        return text[:19].replace("T", " ") + " UTC" if text else "never"
+
     for s in kiosks:
-        lines.append(f"  {s.kiosk_id:<14} {s.venue:<8} {s.gate or '-':<10} {s.scans:>8} scans, "
-                     f"last push {s.last_push_at[:19].replace('T', ' ')} UTC")
+        line = (f"  {s.kiosk_id:<14} {s.venue:<8} {s.gate or '-':<10} {s.scans:>8} scans, "
+                f"last push {when(s.last_push_at)}")
+        if s.last_contact_at:
+            line += (f"; at {when(s.last_contact_at)}: {s.pending} pending, camera "
+                     f"{s.camera or 'not reported'}, printer {s.printer or 'not reported'}")
+        lines.append(line)
     emit(summary, args.json, "\n".join(lines))
     return 0
 

@@ -149,6 +149,23 @@ CREATE TRIGGER scans_known_kiosk BEFORE INSERT ON scans
 CREATE TRIGGER kiosks_known_kiosk BEFORE INSERT OR UPDATE ON kiosks
     FOR EACH ROW EXECUTE FUNCTION kiosk_hub_known_kiosk();
 """),
+    # Each kiosk's health as it last reported it (`HubClient.report_health`): scans still in its
+    # outbox, its camera and its badge printer, and when it last spoke to the hub; a kiosk that
+    # has reported but never pushed a scan has no last push. A change of camera or printer state
+    # is announced at once, so the web dashboard shows it within moments.
+    (3, """
+ALTER TABLE kiosks ALTER COLUMN last_push_at DROP NOT NULL;
+ALTER TABLE kiosks ADD COLUMN pending bigint;
+ALTER TABLE kiosks ADD COLUMN camera text;
+ALTER TABLE kiosks ADD COLUMN printer text;
+ALTER TABLE kiosks ADD COLUMN last_contact_at timestamptz;
+ALTER TABLE kiosks ADD COLUMN health_at timestamptz;
+CREATE TRIGGER kiosks_health_notify AFTER UPDATE ON kiosks FOR EACH ROW
+    WHEN (OLD.camera IS DISTINCT FROM NEW.camera OR OLD.printer IS DISTINCT FROM NEW.printer)
+    EXECUTE FUNCTION kiosk_hub_notify('kiosks');
+CREATE TRIGGER kiosks_new_notify AFTER INSERT ON kiosks
+    FOR EACH STATEMENT EXECUTE FUNCTION kiosk_hub_notify('kiosks');
+"""),
 ]
 HUB_SCHEMA = max(v for v, _ in HUB_MIGRATIONS)
 
@@ -247,8 +264,13 @@ class KioskStatus:
     role: str
     pushed_seq: int
     scans: int
-    last_push_at: str
+    last_push_at: str | None
     last_scan_at: str | None
+    pending: int | None = None        # scans in its outbox when it last reported
+    camera: str | None = None         # kiosk.core.health codes; None: never reported
+    printer: str | None = None
+    last_contact_at: str | None = None
+    health_at: str | None = None      # when camera and printer were last reported
 
 
 class HubClient:
@@ -602,12 +624,37 @@ class HubClient:
                 result.unique_checked_in = n
         return result
 
+    def report_health(self, kiosk: KioskInfo, pending: int | None, camera: str | None = None,
+                      printer: str | None = None) -> None:
+        """Record what the kiosk says of itself (its outbox, camera and printer). ``None`` for
+        camera and printer (`kiosk push`, which runs beside the screen) keeps what the running
+        kiosk last said, with the time it said it."""
+        health = camera is not None or printer is not None
+        try:
+            with self.conn.transaction():
+                self.conn.execute(
+                    "INSERT INTO kiosks (kiosk_id, venue, gate, role, last_push_at, pending, "
+                    "camera, printer, last_contact_at, health_at) VALUES (%s, %s, %s, %s, NULL, "
+                    "%s, %s, %s, now(), CASE WHEN %s THEN now() END) "
+                    "ON CONFLICT (kiosk_id) DO UPDATE SET pending = excluded.pending, "
+                    "last_contact_at = now(), "
+                    "camera = CASE WHEN %s THEN excluded.camera ELSE kiosks.camera END, "
+                    "printer = CASE WHEN %s THEN excluded.printer ELSE kiosks.printer END, "
+                    "health_at = CASE WHEN %s THEN now() ELSE kiosks.health_at END",
+                    (kiosk.kiosk_id, kiosk.venue, kiosk.gate, kiosk.role, pending, camera,
+                     printer, health, health, health, health))
+        except psycopg.Error as exc:
+            raise self._fail(exc, "reporting the kiosk's health") from None
+
     def kiosks(self) -> list[KioskStatus]:
+        def utc(column: str) -> str:
+            return f"CASE WHEN {column} IS NULL THEN NULL ELSE {_UTC_TEXT.format(column)} END"
+
         try:
             rows = self.conn.execute(
                 "SELECT kiosk_id, venue, gate, role, pushed_seq, scans, "
-                + _UTC_TEXT.format("last_push_at") + ", "
-                + f"CASE WHEN last_scan_at IS NULL THEN NULL ELSE {_UTC_TEXT.format('last_scan_at')} END "
+                f"{utc('last_push_at')}, {utc('last_scan_at')}, pending, camera, printer, "
+                f"{utc('last_contact_at')}, {utc('health_at')} "
                 "FROM kiosks ORDER BY kiosk_id").fetchall()
         except psycopg.Error as exc:
             raise self._fail(exc, "listing kiosks") from None

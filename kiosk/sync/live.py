@@ -190,6 +190,17 @@ class SyncSession:
             if len(batch.scans) < batch_size:
                 return
 
+    def report_health(self, pending: int | None, camera: str | None = None,
+                      printer: str | None = None) -> bool:
+        """Tell the hub what this kiosk knows of itself; a failure is logged, never fatal (the
+        scans matter, the health line is a courtesy)."""
+        try:
+            self.hub.report_health(self.kiosk, pending, camera, printer)
+            return True
+        except HubError as exc:
+            log.warning("reporting health to the hub failed: %s", exc)
+            return False
+
     def pull_changes(self, result: SyncResult) -> None:
         state = self.side.read_state(self.hub_id)
         roster_after = None if state.pull_xmin else self.side.roster_mark()
@@ -209,6 +220,7 @@ def sync_once(hub_url: str, kiosk: KioskInfo, side: KioskSide, *,
         session.push_pending(batch_size, result)
         session.pull_changes(result)
         result.pending = side.pending_count(session.hub_id)
+        session.report_health(result.pending)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -220,6 +232,9 @@ class HubSyncService:
     ``today`` gives the event-local day (YYYY-MM-DD) whose entries the view should hold;
     ``on_status`` (optional) is called from the service thread with a ``SyncStatus`` after each
     round and each failure: a Qt app forwards it to the GUI thread by a queued signal.
+    ``health`` (optional) gives the kiosk's ``(camera, printer)`` codes (kiosk.services.health)
+    from memory, without I/O; the service reports them with the outbox's size when they change
+    and every ``health_seconds`` anyway, so the hub's dashboards know each kiosk's state.
     """
 
     def __init__(self, hub_url: str, kiosk: KioskInfo, side: KioskSide, *,
@@ -227,7 +242,9 @@ class HubSyncService:
                  on_status: Callable[[SyncStatus], None] | None = None,
                  batch_size: int = LIVE_BATCH, poll_seconds: float = 5.0,
                  timeout: float = 5.0, backoff: tuple[float, float] = (1.0, 10.0),
-                 connect: Callable[..., HubClient] = HubClient.connect):
+                 connect: Callable[..., HubClient] = HubClient.connect,
+                 health: Callable[[], tuple[str | None, str | None]] | None = None,
+                 health_seconds: float = 30.0):
         self.hub_url = hub_url
         self.kiosk = kiosk
         self.side = side
@@ -239,6 +256,10 @@ class HubSyncService:
         self.timeout = timeout
         self.backoff = backoff
         self._connect = connect
+        self.health = health
+        self.health_seconds = health_seconds
+        self._health_sent: tuple | None = None
+        self._health_sent_at = 0.0
         self._status = SyncStatus(hub=redact(hub_url))
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -319,6 +340,7 @@ class HubSyncService:
                 session = SyncSession(hub, self.kiosk, self.side)
                 log.info("hub %s connected", redact(self.hub_url))
                 self._entries_mark = None
+                self._health_sent = None  # a new connection: report at once
                 delay = self.backoff[0]
                 while not self._stop.is_set():
                     self._round(session)
@@ -352,6 +374,7 @@ class HubSyncService:
         session.pull_changes(result)
         self._pull_entries(session)
         pending = self.side.pending_count(session.hub_id)
+        self._report_health(session, pending)
         now = to_utc_text(utcnow())
         with self._lock:
             pushed_total = self._status.pushed_total + result.inserted
@@ -361,6 +384,20 @@ class HubSyncService:
                          last_push_at=last_push, last_contact_at=now, last_error="",
                          roster_changes=roster)
         self.rounds += 1
+
+    def _report_health(self, session: SyncSession, pending: int) -> None:
+        facts: tuple[str | None, str | None] = (None, None)
+        if self.health is not None:
+            try:
+                facts = tuple(self.health())  # type: ignore[assignment]
+            except Exception:  # a broken reader must not stop the sync
+                log.exception("reading the kiosk's health failed")
+        key = (pending, facts)
+        now = time.monotonic()
+        if key == self._health_sent and now - self._health_sent_at < self.health_seconds:
+            return
+        if session.report_health(pending, *facts):
+            self._health_sent, self._health_sent_at = key, now
 
     def _pull_entries(self, session: SyncSession) -> None:
         day = self.today()

@@ -252,8 +252,10 @@ class WebData:
                     rows = self._hub_client().kiosks()
                     return [{"kiosk_id": k.kiosk_id, "venue": k.venue, "gate": k.gate,
                              "role": k.role, "scans": k.scans, "last_push_at": k.last_push_at,
-                             "last_scan_at": k.last_scan_at, "pending": None, "camera": None,
-                             "printer": None} for k in rows]
+                             "last_scan_at": k.last_scan_at, "pending": k.pending,
+                             "camera": k.camera, "printer": k.printer,
+                             "last_contact_at": k.last_contact_at, "health_at": k.health_at}
+                            for k in rows]
                 store = self._sqlite()
                 conn = store.conn
                 if self.db is not None:

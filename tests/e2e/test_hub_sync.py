@@ -401,3 +401,67 @@ def test_push_watch_sends_scans_another_process_records(hub, tmp_path, event):
     finally:
         watcher.send_signal(signal.SIGINT)
         assert watcher.wait(timeout=WAIT) == 0
+
+
+# -- each kiosk's health on the hub ----------------------------------------------------------------
+def test_running_kiosks_report_camera_printer_and_pending_to_the_hub(hub, tmp_path, event,
+                                                                      running, capsys):
+    health = {"facts": ("ok", "none")}
+    a, service, watch, _ = running(make_kiosk(tmp_path, event, name="kiosk-a"), hub,
+                                   health=lambda: health["facts"], health_seconds=3600)
+    # a kiosk that has reported but never pushed a scan: known to the hub, no push yet
+    status = watch.wait_for(lambda s: s.online)
+
+    def row(kiosk_id="kiosk-a"):
+        with HubClient.connect(hub) as client:
+            return next((k for k in client.kiosks() if k.kiosk_id == kiosk_id), None)
+
+    first = row()
+    assert first is not None and first.last_push_at is None and first.scans == 0
+    assert (first.camera, first.printer, first.pending) == ("ok", "none", 0)
+    assert first.last_contact_at and first.health_at
+
+    # the camera is lost and the printer runs out of paper: the hub hears of it at the next
+    # round, without waiting for the (here hour-long) regular report
+    rounds = service.rounds
+    health["facts"] = ("lost", "media-empty,waiting:2")
+    service.wake()
+    watch.wait_for(lambda s: service.rounds > rounds)
+    changed = row()
+    assert (changed.camera, changed.printer) == ("lost", "media-empty,waiting:2")
+
+    # unchanged health is not written again each round (a push per scan stays one write)
+    a.check_in("V-001", at=local(DAYS[0], 11))
+    service.wake()
+    watch.wait_for(lambda s: s.pushed_total == 1)
+    after = row()
+    assert after.health_at == changed.health_at and after.scans == 1 and after.last_push_at
+
+    # `kiosk push` beside the screen says how many scans wait, and keeps what the screen said
+    service.stop()
+    a.check_in("V-002", at=local(DAYS[0], 11, 5))
+    with HubClient.connect(hub) as client:
+        client.report_health(a.info(), 1)  # as an offline spell ends: one scan waiting
+    assert row().pending == 1
+    assert (row().camera, row().printer) == ("lost", "media-empty,waiting:2")
+    code, out, err = cli("push", "--kiosk", str(a.folder.path), "--hub", hub, capsys=capsys)
+    assert code == 0, err
+    pushed = row()
+    assert pushed.pending == 0 and pushed.scans == 2
+    assert (pushed.camera, pushed.printer, pushed.health_at) == \
+        ("lost", "media-empty,waiting:2", changed.health_at)
+    code, out, err = cli("hub", "status", hub, capsys=capsys)
+    assert code == 0 and "camera lost" in out and "printer media-empty,waiting:2" in out, out
+
+
+def test_a_kiosk_the_event_does_not_know_cannot_report_health(hub, tmp_path, event, capsys):
+    from kiosk.sync.hub import HubError, KioskInfo
+
+    known = make_kiosk(tmp_path, event, name="kiosk-a")
+    code, _, err = cli("hub", "publish", hub, "--event", str(event.path), capsys=capsys)
+    assert code == 0, err
+    stranger = KioskInfo(kiosk_id="stranger", event_id=known.model.event_id)
+    with HubClient.connect(hub) as client, pytest.raises(HubError, match="not one of this event"):
+        client.report_health(stranger, 0, "ok", "ok")
+    with HubClient.connect(hub) as client:
+        assert all(k.kiosk_id != "stranger" for k in client.kiosks())

@@ -181,3 +181,48 @@ def test_the_public_screen_needs_no_login_and_shows_no_name(fair, browser):
     status = browser.driver.execute_async_script(
         "const done = arguments[0]; fetch('/api/dashboard').then(r => done(r.status));")
     assert status == 401
+
+
+def test_each_kiosks_camera_printer_and_waiting_scans_show_as_it_reports_them(fair, browser):
+    from kiosk.sync.hub import HubClient
+
+    base, url = fair["base"], fair["url"]
+    browser.login(base, PASSWORD)
+    row = '#kiosks tbody tr[data-kiosk="kiosk-1"]'
+    browser.wait(lambda d: d.find_elements("css selector", row))
+    def cells():  # read in one go: the table is drawn afresh at each update
+        return browser.driver.execute_script(
+            "return [...document.querySelectorAll(arguments[0])].map(td => td.textContent)",
+            row + " td")
+    # kiosk-1 only ever ran `kiosk push`: its screen never said how camera and printer are
+    assert cells()[-3:] == ["0", "not known", "not known"], cells()
+
+    # the running kiosk says: camera lost, printer out of paper with a badge waiting, and three
+    # scans not yet pushed (as its sync service does after a round)
+    info = fair["desk"].info()
+    with HubClient.connect(url) as hub:
+        hub.report_health(info, 3, "lost", "media-empty,stopped,waiting:1")
+    reported = time.monotonic()
+    browser.wait(lambda d: cells()[-3:] == ["3", "Lost (scanner only)",
+                                            "Out of paper, Stopped, 1 waiting"],
+                 timeout=2.0, message=f"the report did not show within 2 s: {cells()}")
+    print(f"health report to page: {(time.monotonic() - reported) * 1000:.0f} ms")
+    kind, title = browser.driver.execute_script(
+        "const td = document.querySelector(arguments[0]); return [td.className, td.title]",
+        row + " td:last-child")
+    assert "alarm" in kind  # and in words, not colour alone
+    assert title.startswith("reported ")
+
+    # in Urdu and Chinese, the same facts in words
+    browser.driver.get(base + "/?lang=ur")
+    browser.wait(lambda d: cells()[-1:] == ["کاغذ ختم، رکا ہوا، 1 منتظر"],
+                 message=f"Urdu: {cells()}")
+    browser.driver.get(base + "/?lang=zh")
+    browser.wait(lambda d: cells()[-2:] == ["已断开（仅扫码枪）", "缺纸、已停止、1 个等待中"],
+                 message=f"Chinese: {cells()}")
+
+    # back to health: the page follows
+    with HubClient.connect(url) as hub:
+        hub.report_health(info, 0, "ok", "ok")
+    browser.wait(lambda d: cells()[-2:] == ["正常", "正常"], timeout=2.0,
+                 message=f"recovery did not show within 2 s: {cells()}")

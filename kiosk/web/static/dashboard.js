@@ -49,6 +49,31 @@ function localTime(iso, tz) {
   } catch (e) { return iso; }
 }
 
+function healthWords(code, what) {
+  /* a health code (kiosk.services.health) in words: "ok", "none", or a comma list */
+  if (code === "none") return W[`h_${what}_none`];
+  return code.split(",").map((c) => {
+    if (c.startsWith("waiting:")) return W.h_waiting.replace("{n}", fmt(Number(c.slice(8))));
+    return W[`h_${c}`] || c;
+  }).join(W.list_sep);
+}
+
+function healthCell(k, what, now) {
+  const code = k[what];
+  if (code === null || code === undefined) return el("td", "", W.unknown);
+  const td = el("td", "health", healthWords(code, what));
+  td.dataset.code = code;
+  const bad = code.split(",").some((c) => !["ok", "none", "media-low"].includes(c) && !c.startsWith("waiting:"));
+  if (bad) td.classList.add("alarm");
+  else if (code !== "ok" && code !== "none") td.classList.add("warn");
+  if (k.health_at) {
+    td.title = W.reported.replace("{t}", ago(k.health_at, now));
+    /* the kiosk reports every 30 s while it runs: older than 2 min, it may be off */
+    if (now - Date.parse(k.health_at) > 2 * 60 * 1000) td.classList.add("stale");
+  }
+  return td;
+}
+
 function renderKiosks(kiosks) {
   const body = document.querySelector("#kiosks tbody");
   body.replaceChildren();
@@ -62,7 +87,7 @@ function renderKiosks(kiosks) {
     tr.append(el("td", "", k.kiosk_id), el("td", "", k.gate || "–"), el("td", "num", fmt(k.scans)), push,
               el("td", "num", k.last_scan_at ? ago(k.last_scan_at, now) : W.never),
               el("td", "num", k.pending === null || k.pending === undefined ? W.unknown : fmt(k.pending)),
-              el("td", "", known(k.camera)), el("td", "", known(k.printer)));
+              healthCell(k, "camera", now), healthCell(k, "printer", now));
     body.append(tr);
   }
 }
