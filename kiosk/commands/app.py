@@ -298,11 +298,13 @@ def kiosk_health(window, every_ms: int = 20_000):
     printer = ["none" if window.printer is None else None]
     if window.printer is not None:
         def ask():
-            window.printer.state(lambda state: printer.__setitem__(0, printer_code(state)))
+            if not getattr(window, "_shut_down", False):  # the printer's thread has stopped
+                window.printer.state(lambda state: printer.__setitem__(0, printer_code(state)))
 
         timer = QTimer(window)
         timer.timeout.connect(ask)
         timer.start(every_ms)
+        window.shutdown_hooks.append(timer.stop)
         window.printer.print_failed.connect(lambda _outcome: ask())
         window.printer.printed.connect(lambda _outcome: ask())
         window.ready.connect(ask)
