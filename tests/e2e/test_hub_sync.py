@@ -96,7 +96,7 @@ def hub_scan_ids(url: str) -> set[str]:
 # -- schema ---------------------------------------------------------------------------------------
 def test_hub_init_is_versioned_and_can_be_repeated(hub_url, capsys):
     code, out, _ = cli("hub", "init", hub_url, "--json", capsys=capsys)
-    assert code == 0 and json.loads(out)["migrations_applied"] == [1, 2]
+    assert code == 0 and json.loads(out)["migrations_applied"] == [1, 2, 3]
     code, out, _ = cli("hub", "init", hub_url, "--json", capsys=capsys)
     first_id = json.loads(out)["hub_id"]
     assert code == 0 and json.loads(out)["migrations_applied"] == []
@@ -107,9 +107,35 @@ def test_hub_init_is_versioned_and_can_be_repeated(hub_url, capsys):
     code, _, err = cli("hub", "status", hub_url, capsys=capsys)
     assert code == 1 and "upgrade the kiosk software" in err
     with psycopg.connect(hub_url, autocommit=True) as conn:
-        conn.execute("UPDATE hub_meta SET value = '2' WHERE key = 'schema_version'")
+        conn.execute("UPDATE hub_meta SET value = '3' WHERE key = 'schema_version'")
     code, out, _ = cli("hub", "status", hub_url, "--json", capsys=capsys)
     assert code == 0 and json.loads(out)["hub_id"] == first_id
+
+
+def test_a_hub_of_the_previous_schema_is_upgraded_in_place(hub_url, tmp_path, event, capsys):
+    """A hub made before kiosks reported their health (schema 2), with a kiosk's pushes on it:
+    kiosks refuse it until `kiosk hub init` adds the health columns, keeping every row."""
+    from kiosk.sync.hub import HUB_MIGRATIONS
+
+    with psycopg.connect(hub_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE hub_meta (key text PRIMARY KEY, value text NOT NULL)")
+        for version, script in HUB_MIGRATIONS[:2]:
+            conn.execute(script)
+        conn.execute("INSERT INTO hub_meta VALUES ('schema_version', '2'), ('hub_id', 'old-hub')")
+        conn.execute("INSERT INTO kiosks (kiosk_id, scans, last_push_at) "
+                     "VALUES ('kiosk-old', 12, '2026-12-01 09:00+05')")
+    kiosk = make_kiosk(tmp_path, event, name="kiosk-a")
+    code, _, err = cli("push", "--kiosk", str(kiosk.path), "--hub", hub_url, capsys=capsys)
+    assert code == 1 and "older schema (2); run: kiosk hub init" in err
+    code, out, err = cli("hub", "init", hub_url, "--json", capsys=capsys)
+    assert code == 0 and json.loads(out)["migrations_applied"] == [3], err
+    code, _, err = cli("push", "--kiosk", str(kiosk.path), "--hub", hub_url, capsys=capsys)
+    assert code == 0, err
+    with HubClient.connect(hub_url) as hub:
+        rows = {k.kiosk_id: k for k in hub.kiosks()}
+    assert rows["kiosk-old"].scans == 12 and rows["kiosk-old"].last_push_at.startswith(
+        "2026-12-01T04:00:00") and rows["kiosk-old"].last_contact_at is None
+    assert rows["kiosk-a"].pending == 0 and rows["kiosk-a"].last_contact_at
 
 
 def test_a_database_that_is_not_a_hub_is_named_as_such(hub_url, kiosk, capsys):
