@@ -23,14 +23,11 @@ from datetime import datetime
 from typing import Iterable, Mapping
 
 from kiosk.core.headcount import Headcount
-from kiosk.core.outcomes import ENTRIES, Outcome
-from kiosk.core.timeutil import from_utc_text, local_day, to_utc_text, zone
+from kiosk.core.timeutil import zone
 
 WARNING_SHARE = 0.9  # a hall at 90 % of its capacity or more: warn
 ALARM_SHARE = 1.0    # full
 
-_ENTRY_WORDS = frozenset(o.value for o in ENTRIES)
-_EXITED = Outcome.EXITED.value
 
 
 def _key(name: str) -> str:
@@ -188,49 +185,3 @@ class DashboardData:
             "recent": [r.to_json() for r in self.recent],
             "seconds": self.seconds,
         }
-
-
-# -- the reference definitions --------------------------------------------------------------------
-def _day_scans(scans: Iterable[Mapping], at: datetime, tz_name: str):
-    day = local_day(at, tz_name).isoformat()
-    until = to_utc_text(at)
-    return [s for s in scans if s["day"] == day and s["at_utc"] <= until]
-
-
-def inside_by_gate_from_scans(scans: Iterable[Mapping], at: datetime, tz_name: str) -> dict[str, int]:
-    """Reference: attendees inside at ``at``, by the gate of their latest entry that day."""
-    last_in: dict[str, tuple[str, str]] = {}
-    last_out: dict[str, str] = {}
-    for scan in _day_scans(scans, at, tz_name):
-        who = scan["attendee_id"]
-        if who is None:
-            continue
-        if scan["outcome"] in _ENTRY_WORDS:
-            candidate = (scan["at_utc"], scan["gate"] or "")
-            if who not in last_in or candidate > last_in[who]:
-                last_in[who] = candidate
-        elif scan["outcome"] == _EXITED:
-            last_out[who] = max(last_out.get(who, ""), scan["at_utc"])
-    counts: Counter = Counter(gate for who, (t, gate) in last_in.items() if t > last_out.get(who, ""))
-    return dict(counts)
-
-
-def arrivals_from_scans(scans: Iterable[Mapping], at: datetime, tz_name: str) -> dict[str, int]:
-    """Reference: first entries of the local day of ``at`` (up to ``at``) per quarter hour."""
-    first: dict[str, str] = {}
-    for scan in _day_scans(scans, at, tz_name):
-        who = scan["attendee_id"]
-        if who is not None and scan["outcome"] in _ENTRY_WORDS:
-            if who not in first or scan["at_utc"] < first[who]:
-                first[who] = scan["at_utc"]
-    return dict(Counter(quarter_label(from_utc_text(t), tz_name) for t in first.values()))
-
-
-def recent_from_scans(scans: Iterable[Mapping], at: datetime, tz_name: str,
-                      names: Mapping[str, str] | None = None, limit: int = 20) -> list[RecentScan]:
-    """Reference: the day's latest ``limit`` scans up to ``at``, newest first."""
-    names = names or {}
-    rows = sorted(_day_scans(scans, at, tz_name), key=lambda s: s["at_utc"], reverse=True)[:limit]
-    return [RecentScan(s["at_utc"], s["outcome"], s.get("reason", ""), s["attendee_id"],
-                       names.get(s["attendee_id"] or "", ""), s["category"], s["kiosk_id"],
-                       s["gate"] or "", s.get("method", "")) for s in rows]

@@ -1,8 +1,9 @@
-"""Headcount maths, defined once over plain scan rows.
+"""The headcount: what it counts, and the one result type every store answers with.
 
-Every store (kiosk.db, a merged database, the PostgreSQL hub) answers the same questions with
-its own fast query; this reference implementation states what those answers mean, and tests
-hold the fast ones to it.
+kiosk.db, a merged database and the PostgreSQL hub each answer from their derived tables
+(kiosk/storage/schema.py keeps them with triggers; merges and the hub's copy feed the same
+shape); a plain-Python statement of the same meaning lives with the tests
+(tests/helpers/oracles.py), which hold every store to it.
 
 For the local day D (event time zone) that contains the moment ``at``, counting scans up to ``at``:
 - ``unique_checked_in``: attendees with an entry (accepted or re-entry) on D;
@@ -16,13 +17,9 @@ For the local day D (event time zone) that contains the moment ``at``, counting 
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Iterable, Mapping
 
-from kiosk.core.outcomes import ENTRIES, PASSING, Outcome
-from kiosk.core.timeutil import from_utc_text, local_day, local_hour_label, to_utc_text
+from kiosk.core.outcomes import ENTRIES, PASSING
 
 _ENTRY_WORDS = frozenset(o.value for o in ENTRIES)
 _PASSING_WORDS = frozenset(o.value for o in PASSING)
@@ -60,41 +57,3 @@ class Headcount:
             "by_gate": dict(sorted(self.by_gate.items())),
             "by_hour": dict(sorted(self.by_hour.items())),
         }
-
-
-def headcount_from_scans(scans: Iterable[Mapping], at: datetime, tz_name: str) -> Headcount:
-    """Reference headcount over scan rows (dicts with the scan log's columns)."""
-    day = local_day(at, tz_name).isoformat()
-    until = to_utc_text(at)
-    result = Headcount(day=day, at=until)
-    first: dict[str, tuple[str, Mapping]] = {}
-    last_in: dict[str, str] = {}
-    last_out: dict[str, str] = {}
-    for scan in scans:
-        if scan["day"] != day or scan["at_utc"] > until:
-            continue
-        outcome = scan["outcome"]
-        who = scan["attendee_id"]
-        if outcome in _ENTRY_WORDS:
-            result.accepted_scans += 1
-            if who is not None:
-                if who not in first or scan["at_utc"] < first[who][0]:
-                    first[who] = (scan["at_utc"], scan)
-                last_in[who] = max(last_in.get(who, ""), scan["at_utc"])
-        elif outcome == Outcome.EXITED.value:
-            result.exit_scans += 1
-            if who is not None:
-                last_out[who] = max(last_out.get(who, ""), scan["at_utc"])
-        elif outcome not in _PASSING_WORDS:
-            result.refused_scans += 1
-            if outcome == Outcome.DUPLICATE.value:
-                result.duplicate_scans += 1
-    result.unique_checked_in = len(first)
-    result.inside_now = sum(1 for who, t in last_in.items() if t > last_out.get(who, ""))
-    result.by_category = dict(Counter(s["category"] or "" for _, s in first.values()))
-    result.by_kiosk = dict(Counter(s["kiosk_id"] for _, s in first.values()))
-    result.by_gate = dict(Counter(s["gate"] or "" for _, s in first.values()))
-    result.by_hour = dict(
-        Counter(local_hour_label(from_utc_text(t), tz_name) for t, _ in first.values())
-    )
-    return result

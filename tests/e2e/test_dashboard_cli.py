@@ -13,8 +13,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from kiosk.cli import main
-from kiosk.core.dashboard import arrivals_from_scans, inside_by_gate_from_scans
-from kiosk.core.headcount import headcount_from_scans
+from tests.helpers.oracles import arrivals_from_scans, headcount_from_scans, inside_by_gate_from_scans
 from kiosk.core.timeutil import parse_moment
 from kiosk.storage.schema import SCAN_COLUMNS
 from kiosk.sync.bundle import export_bundle

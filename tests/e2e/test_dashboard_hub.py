@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 
 from kiosk.cli import main
-from kiosk.core.dashboard import (HallMap, arrivals_from_scans, inside_by_gate_from_scans,
-                                  recent_from_scans)
+from kiosk.core.dashboard import HallMap
+from tests.helpers.oracles import arrivals_from_scans, inside_by_gate_from_scans, recent_from_scans
 from kiosk.core.timeutil import local_day, to_utc_text
 from kiosk.storage.dashboard_sql import dashboard
 from kiosk.storage.kiosk_store import KioskStore

@@ -15,7 +15,7 @@ import psycopg
 import pytest
 
 from kiosk.cli import main
-from kiosk.core.headcount import headcount_from_scans
+from tests.helpers.oracles import headcount_from_scans
 from kiosk.organiser.roster_import import import_roster
 from kiosk.storage.outbox import Outbox
 from kiosk.storage.roster import revocation_key, set_revocation

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.dashboard import inside_by_gate_from_scans
+from tests.helpers.oracles import inside_by_gate_from_scans
 from kiosk.core.timeutil import to_utc_text
 from kiosk.storage.kiosk_store import KioskStore
 from kiosk.storage.schema import SCAN_COLUMNS

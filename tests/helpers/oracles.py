@@ -1,13 +1,25 @@
-"""Oracles: the derived tables rebuilt from the scan log in plain SQL.
+"""Oracles: what attendance means, stated apart from the engine, for the tests to hold it to.
 
 The kiosk keeps daily_attendance and the presence counters with triggers (kiosk/storage/schema.py)
-and merges rebuild them in one Python pass (kiosk/storage/presence.py, kiosk/storage/merged.py);
-these GROUP BY definitions are a third, independent statement of the same meaning, for tests.
+and merges feed them in one Python pass (kiosk/storage/presence.py, kiosk/storage/merged.py).
+Here the same meaning is stated twice more, independently of that engine: as plain-SQL GROUP BY
+rebuilds of the derived tables, and in plain Python over scan rows (the headcount, who is inside
+by gate, arrivals per quarter hour, the latest scans).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import datetime
+from typing import Iterable, Mapping
+
+from kiosk.core.dashboard import RecentScan, quarter_label
+from kiosk.core.headcount import _ENTRY_WORDS, _PASSING_WORDS, Headcount
+from kiosk.core.outcomes import Outcome
+from kiosk.core.timeutil import from_utc_text, local_day, local_hour_label, to_utc_text
 from kiosk.storage.schema import _inside, _local_quarter
+
+_EXITED = Outcome.EXITED.value
 
 # The per-day presence counters, from daily_attendance (after a bulk load of it).
 REBUILD_PRESENCE = """
@@ -68,3 +80,86 @@ INSERT INTO daily_attendance (day, attendee_id, last_out_at, entries)
     ON CONFLICT (day, attendee_id) DO NOTHING;
 """ + REBUILD_PRESENCE
 
+
+# -- the definitions in plain Python, over scan rows (dicts with the scan log's columns) ----------
+def headcount_from_scans(scans: Iterable[Mapping], at: datetime, tz_name: str) -> Headcount:
+    """Reference headcount over scan rows (dicts with the scan log's columns)."""
+    day = local_day(at, tz_name).isoformat()
+    until = to_utc_text(at)
+    result = Headcount(day=day, at=until)
+    first: dict[str, tuple[str, Mapping]] = {}
+    last_in: dict[str, str] = {}
+    last_out: dict[str, str] = {}
+    for scan in scans:
+        if scan["day"] != day or scan["at_utc"] > until:
+            continue
+        outcome = scan["outcome"]
+        who = scan["attendee_id"]
+        if outcome in _ENTRY_WORDS:
+            result.accepted_scans += 1
+            if who is not None:
+                if who not in first or scan["at_utc"] < first[who][0]:
+                    first[who] = (scan["at_utc"], scan)
+                last_in[who] = max(last_in.get(who, ""), scan["at_utc"])
+        elif outcome == Outcome.EXITED.value:
+            result.exit_scans += 1
+            if who is not None:
+                last_out[who] = max(last_out.get(who, ""), scan["at_utc"])
+        elif outcome not in _PASSING_WORDS:
+            result.refused_scans += 1
+            if outcome == Outcome.DUPLICATE.value:
+                result.duplicate_scans += 1
+    result.unique_checked_in = len(first)
+    result.inside_now = sum(1 for who, t in last_in.items() if t > last_out.get(who, ""))
+    result.by_category = dict(Counter(s["category"] or "" for _, s in first.values()))
+    result.by_kiosk = dict(Counter(s["kiosk_id"] for _, s in first.values()))
+    result.by_gate = dict(Counter(s["gate"] or "" for _, s in first.values()))
+    result.by_hour = dict(
+        Counter(local_hour_label(from_utc_text(t), tz_name) for t, _ in first.values())
+    )
+    return result
+
+
+def _day_scans(scans: Iterable[Mapping], at: datetime, tz_name: str):
+    day = local_day(at, tz_name).isoformat()
+    until = to_utc_text(at)
+    return [s for s in scans if s["day"] == day and s["at_utc"] <= until]
+
+
+def inside_by_gate_from_scans(scans: Iterable[Mapping], at: datetime, tz_name: str) -> dict[str, int]:
+    """Reference: attendees inside at ``at``, by the gate of their latest entry that day."""
+    last_in: dict[str, tuple[str, str]] = {}
+    last_out: dict[str, str] = {}
+    for scan in _day_scans(scans, at, tz_name):
+        who = scan["attendee_id"]
+        if who is None:
+            continue
+        if scan["outcome"] in _ENTRY_WORDS:
+            candidate = (scan["at_utc"], scan["gate"] or "")
+            if who not in last_in or candidate > last_in[who]:
+                last_in[who] = candidate
+        elif scan["outcome"] == _EXITED:
+            last_out[who] = max(last_out.get(who, ""), scan["at_utc"])
+    counts: Counter = Counter(gate for who, (t, gate) in last_in.items() if t > last_out.get(who, ""))
+    return dict(counts)
+
+
+def arrivals_from_scans(scans: Iterable[Mapping], at: datetime, tz_name: str) -> dict[str, int]:
+    """Reference: first entries of the local day of ``at`` (up to ``at``) per quarter hour."""
+    first: dict[str, str] = {}
+    for scan in _day_scans(scans, at, tz_name):
+        who = scan["attendee_id"]
+        if who is not None and scan["outcome"] in _ENTRY_WORDS:
+            if who not in first or scan["at_utc"] < first[who]:
+                first[who] = scan["at_utc"]
+    return dict(Counter(quarter_label(from_utc_text(t), tz_name) for t in first.values()))
+
+
+def recent_from_scans(scans: Iterable[Mapping], at: datetime, tz_name: str,
+                      names: Mapping[str, str] | None = None, limit: int = 20) -> list[RecentScan]:
+    """Reference: the day's latest ``limit`` scans up to ``at``, newest first."""
+    names = names or {}
+    rows = sorted(_day_scans(scans, at, tz_name), key=lambda s: s["at_utc"], reverse=True)[:limit]
+    return [RecentScan(s["at_utc"], s["outcome"], s.get("reason", ""), s["attendee_id"],
+                       names.get(s["attendee_id"] or "", ""), s["category"], s["kiosk_id"],
+                       s["gate"] or "", s.get("method", "")) for s in rows]

@@ -182,8 +182,7 @@ def test_with_an_unreachable_hub_it_shows_this_kiosk_and_says_so(qtbot, make_win
 @pytest.mark.postgres
 def test_with_a_hub_it_shows_every_kiosks_numbers(qtbot, make_window, kiosk_setup, hub_url):
     from kiosk.cli import main
-    from kiosk.core.dashboard import inside_by_gate_from_scans
-    from kiosk.core.headcount import headcount_from_scans
+    from tests.helpers.oracles import headcount_from_scans, inside_by_gate_from_scans
     from kiosk.storage.outbox import Outbox
     from kiosk.storage.schema import SCAN_COLUMNS
     from kiosk.sync.hub import KioskInfo

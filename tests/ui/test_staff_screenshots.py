@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.core.dashboard import inside_by_gate_from_scans
+from tests.helpers.oracles import inside_by_gate_from_scans
 from kiosk.storage.kiosk_store import KioskStore
 from kiosk.storage.schema import SCAN_COLUMNS
 from kiosk.services.dashboard import DatabaseDashboard

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.core.desk import ScanRecord
-from kiosk.core.headcount import headcount_from_scans
+from tests.helpers.oracles import headcount_from_scans
 from kiosk.core.timeutil import local_day, to_utc_text
 from kiosk.storage.kiosk_store import KioskStore
 from tests.helpers.factories import DAYS, local

@@ -15,9 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.core.dashboard import arrivals_from_scans
 from kiosk.core.desk import ScanRecord
-from kiosk.core.headcount import headcount_from_scans
+from tests.helpers.oracles import arrivals_from_scans, headcount_from_scans
 from kiosk.core.timeutil import local_day, to_utc_text, zone
 from kiosk.storage.dashboard_sql import arrivals
 from kiosk.storage.db import Transaction

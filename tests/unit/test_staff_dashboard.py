@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.config import parse_event
-from kiosk.core.dashboard import (HallMap, arrivals_from_scans, inside_by_gate_from_scans,
-                                  occupancy_level, recent_from_scans)
+from kiosk.core.dashboard import HallMap, occupancy_level
+from tests.helpers.oracles import arrivals_from_scans, inside_by_gate_from_scans, recent_from_scans
 from kiosk.core.desk import ScanRecord
 from kiosk.core.errors import KioskError
 from kiosk.core.timeutil import local_day, to_utc_text

@@ -13,7 +13,7 @@ import pytest
 import sqlite_utils
 
 from kiosk.cli import main
-from kiosk.core.headcount import headcount_from_scans
+from tests.helpers.oracles import headcount_from_scans
 from kiosk.storage.db import _statements
 from kiosk.storage.kiosk_store import KioskStore
 from kiosk.storage.schema import SCAN_COLUMNS, SCAN_INDEXES

@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 
 from kiosk.cli import main
-from kiosk.core.headcount import headcount_from_scans
+from tests.helpers.oracles import headcount_from_scans
 from kiosk.sync.bundle import export_bundle
 from kiosk.sync.merge import merge_bundles
 from tests.helpers.factories import DAYS, local, make_kiosk, open_desk
