@@ -152,6 +152,7 @@ class SyncResult:
     already_on_hub: int = 0
     batches: int = 0
     revocations_sent: int = 0
+    walk_ins_sent: int = 0
     roster_changes: int = 0
     pending: int = 0
     seconds: float = 0.0
@@ -187,13 +188,15 @@ class SyncSession:
             result.inserted += sent.inserted
             result.already_on_hub += sent.sent - sent.inserted
             result.revocations_sent += len(batch.revocations)
-            if len(batch.scans) < batch_size:
+            result.walk_ins_sent += sent.walk_ins_sent
+            if len(batch.scans) < batch_size and len(batch.walk_ins) < batch_size:
                 return
 
     def pull_changes(self, result: SyncResult) -> None:
         state = self.side.read_state(self.hub_id)
         roster_after = None if state.pull_xmin else self.side.roster_mark()
-        changes = self.hub.pull_changes(state.pull_xmin or None, roster_after)
+        changes = self.hub.pull_changes(state.pull_xmin or None, roster_after,
+                                        exclude_kiosk=self.kiosk.kiosk_id)
         result.roster_changes += self.side.apply_changes(self.hub_id, changes, self.url)
 
 
