@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from PySide6.QtCore import Qt
 
 from kiosk.organiser.badges import write_badges
 from kiosk.organiser.kioskdir import build_desk, init_kiosk
@@ -241,6 +242,40 @@ def test_no_badge_email_then_name_checks_in_and_prints(qtbot, make_window, kiosk
     assert actions == ["no_badge_failed", "no_badge_lookup", "no_badge_confirmed"]
 
 
+def tap(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def type_keys(keyboard, keys: str):
+    """Tap keys of the on-screen keyboard (its key ids are the Latin letters and digits in
+    every layout; the Urdu layout types the Urdu letter on each)."""
+    for key in keys:
+        keyboard.keys["space" if key == " " else key].click()
+
+
+def name_ink(document: bytes, dpi: int) -> float:
+    """The share of dark dots in the name's line of a 4x3in badge (below the event band, left
+    of the QR: kiosk/printing/badge.py's landscape layout)."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(document)
+    try:
+        page = np.asarray(pdf[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
+    finally:
+        pdf.close()
+    dots = dpi / 25.4
+    box = page[int(10.5 * dots):int(20.5 * dots), int(3.5 * dots):int(50 * dots)]
+    return float((box < 128).mean())
+
+
+def open_walk_in(window):
+    window.attract.scan_button.click()
+    window.scan.walk_in_button.click()
+    assert window.current_page() == "walk_in"
+    return window.pages["walk_in"]
+
+
 def test_a_walk_in_registers_checks_in_and_gets_a_badge(qtbot, make_window, kiosk_setup,
                                                         printing, cups_queue):
     from kiosk.services.walk_in import WalkIns
@@ -248,22 +283,18 @@ def test_a_walk_in_registers_checks_in_and_gets_a_badge(qtbot, make_window, kios
 
     _, kiosk, _ = kiosk_setup
     window = make_window(printing=printing, at=local(DAYS[0], 11), walk_ins=WalkIns("kiosk-1"))
-    window.attract.scan_button.click()
-    window.scan.walk_in_button.click()
-    screen = window.pages["walk_in"]
-    assert window.current_page() == "walk_in"
-
-    def type_in(field, text):
-        screen.select(field)
-        for ch in text:
-            (screen.keyboard.space if ch == " " else screen.keyboard.keys[ch.upper()]).click()
-
-    type_in("name", "zara haider")
+    screen = open_walk_in(window)
+    board = screen.keyboard
+    type_keys(board, "zara haider")
     with qtbot.waitSignal(screen.answered, timeout=WAIT) as answer:
         screen.go_button.click()
     assert answer.args[0] == "contact" and "phone number or an e-mail" in screen.message.text()
-    type_in("company", "lahore looms")
-    type_in("phone", "03335550001")
+    tap(qtbot, screen.fields["company"])
+    type_keys(board, "lahore looms")
+    tap(qtbot, screen.fields["phone"])
+    assert board.layout_name == "digits"  # the phone gets the number pad
+    type_keys(board, "03335550001")
+    qtbot.waitUntil(lambda: all(k.isVisible() for k in board.keys.values()))  # the number pad
     window.grab().save(str(kiosk.path.parent / "walk-in.png"))
     with qtbot.waitSignal(window.printer.recorded, timeout=WAIT) as printed:
         with qtbot.waitSignal(window.result_shown, timeout=WAIT) as shown:
@@ -279,6 +310,74 @@ def test_a_walk_in_registers_checks_in_and_gets_a_badge(qtbot, make_window, kios
             ("walk_in", "accepted")]
     with kiosk.open_store() as store:
         assert [w["phone"] for w in walk_ins(store.conn)] == ["03335550001"]
+
+
+def test_a_walk_in_is_printed_then_in_the_next_bundle_and_on_the_hub(
+        qtbot, make_window, kiosk_setup, printing, cups_queue, hub_url, tmp_path):
+    """The issue's last journey: walk-in -> printed -> in the next bundle and on the hub; the
+    name typed in Urdu on the phonetic layout and the e-mail with the sign keys, all by taps."""
+    import psycopg
+
+    from kiosk.cli import main
+    from kiosk.services.walk_in import WalkIns
+    from kiosk.sync.bundle import read_header, read_walk_ins, verify
+
+    _, kiosk, _ = kiosk_setup
+    window = make_window(printing=printing, at=local(DAYS[0], 11), walk_ins=WalkIns("kiosk-1"))
+    screen = open_walk_in(window)
+    board = screen.keyboard
+    assert board.layout_name == "latin"
+    board.keys["layout_urdu"].click()
+    type_keys(board, "zara hidr")  # ز ا ر ا, space, ح ی د ر
+    urdu_name = "زارا حیدر"
+    assert screen.fields["name"].text() == urdu_name
+    assert screen.preview.isVisible() and screen.preview.text() == urdu_name
+    qtbot.waitUntil(lambda: all(k.isVisible() for k in board.keys.values()))
+    window.grab().save(str(tmp_path / "walk-in-urdu-keys.png"))
+    tap(qtbot, screen.fields["email"])
+    assert board.layout_name == "latin" and screen.sign_keys["at"].isVisible()
+    type_keys(board, "zara")
+    screen.sign_keys["at"].click()
+    type_keys(board, "example")
+    screen.sign_keys["dot"].click()
+    type_keys(board, "pk")
+    assert screen.fields["email"].text() == "zara@example.pk"
+    qtbot.waitUntil(lambda: all(k.isVisible() for k in board.keys.values()))
+    window.grab().save(str(tmp_path / "walk-in-urdu.png"))
+    with qtbot.waitSignal(window.printer.recorded, timeout=WAIT) as printed:
+        with qtbot.waitSignal(window.result_shown, timeout=WAIT) as shown:
+            screen.go_button.click()
+    result = shown.args[0]
+    assert result.tone == "green" and result.attendee.name == urdu_name
+    number = result.attendee.id
+    assert number == "WI-KIOSK-1-0001"
+    document = cups_queue.job_files(printed.args[0].job_id)[0].read_bytes()
+    assert pdf_qr_codes(document, dpi=203) == [number]
+    # The Urdu name is not set as Latin PDF text (Helvetica has no Urdu: it would be '?'s);
+    # it is drawn, shaped, as an image, so the page carries no text of it at all.
+    assert urdu_name not in pdf_text(document) and "?" not in pdf_text(document)
+    assert name_ink(document, dpi=203) > 0.015  # drawn in the name's line (a dot: 0.003)
+    window.result.countdown.stop()
+
+    def cli(*args):
+        code = main([str(a) for a in args])
+        return code
+
+    # The next bundle carries the walk-in, signed, and passes the merge's checks.
+    bundle = tmp_path / "next.bundle"
+    assert cli("export", "--kiosk", kiosk.path, "--out", bundle) == 0
+    header = read_header(bundle)
+    verify(header)
+    assert [(r[1], r[4], r[7]) for r in read_walk_ins(header)] == [
+        (number, urdu_name, "zara@example.pk")]
+    # And the hub has it after a push.
+    assert cli("hub", "init", hub_url) == 0
+    assert cli("push", "--kiosk", kiosk.path, "--hub", hub_url) == 0
+    with psycopg.connect(hub_url) as conn:
+        assert conn.execute("SELECT attendee_id, kiosk_id, name, email FROM walk_ins").fetchall() \
+            == [(number, "kiosk-1", urdu_name, "zara@example.pk")]
+        assert conn.execute("SELECT attendee_id, method FROM scans").fetchall() == [
+            (number, "walk_in")]
 
 
 def test_print_on_ask_prints_only_when_the_attendee_taps(qtbot, make_window, kiosk_setup,
