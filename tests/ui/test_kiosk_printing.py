@@ -124,6 +124,94 @@ def test_out_of_paper_keeps_the_green_and_staff_retry_prints(qtbot, make_window,
     assert "printer_retry" in actions and actions.count("badge_print") == 2  # failed, retried
 
 
+def ran_on_the_device(server, queue: str, job_id: int) -> bool:
+    """CUPS's page log has a line for every job it sent to the printer (not a cancelled one)."""
+    import re
+
+    log = server.root / "log" / "page_log"
+    text = log.read_text() if log.exists() else ""
+    return re.search(rf"^{re.escape(queue)} \S+ {job_id} ", text, re.M) is not None
+
+
+def test_stuck_jobs_on_the_health_page_retry_and_cancel(qtbot, make_window, kiosk_setup,
+                                                       issued, printing, cups_queue,
+                                                       cups_server):
+    """Jobs CUPS accepted but holds (the queue holds every job until released, as release
+    printing does), then the printer runs out of paper: the health page names each job's state
+    and CUPS's reasons in the staff's language; Retry releases a job and starts the queue,
+    Cancel takes a job out and its badge joins those to print again."""
+    _, kiosk, _ = kiosk_setup
+
+    def lpadmin(*options):
+        result = cups_server.lp("lpadmin", "-p", cups_queue.name, *options)
+        assert result.returncode == 0, result.stderr
+
+    lpadmin("-o", "job-hold-until-default=indefinite")
+    window = make_window(printing=printing, at=local(DAYS[0], 11))
+    jobs = {}
+    for who in ("V-001", "V-002"):
+        with qtbot.waitSignal(window.printer.recorded, timeout=WAIT) as printed:
+            scan(qtbot, window, issued[who].token)
+        assert printed.args[0].ok  # CUPS accepted the job: the kiosk's part is done
+        jobs[who] = printed.args[0].job_id
+        window.result.countdown.stop()
+    lpadmin("-o", "job-hold-until-default=no-hold")
+    cups_queue.disable("media-empty-error")  # and then the labels ran out
+
+    window.set_language("ur")
+    window.unlocked = True
+    window.show_page("staff")
+    window.staff.show_tool("health")
+    panel = window.staff.tools["health"].printer
+
+    def job_text(who):
+        return panel.job_texts.get(jobs[who], "")
+
+    # In Urdu: the printer is out of labels, each job is held, for whom.
+    qtbot.waitUntil(lambda: "کاغذ یا لیبل ختم" in panel.value.text()
+                    and "روکا گیا" in job_text("V-001") and "V-002" in job_text("V-002"),
+                    timeout=WAIT)
+    retry, cancel = panel.job_rows[jobs["V-001"]][1:]
+    qtbot.waitUntil(lambda: retry.isVisible() and cancel.isVisible(), timeout=WAIT)
+    assert (retry.text(), cancel.text()) == ("دوبارہ کوشش", "منسوخ کریں")
+    window.staff.grab().save(str(kiosk.path.parent / "stuck-jobs-ur.png"))
+    window.set_language("en")
+    qtbot.waitUntil(lambda: "out of paper or labels" in panel.value.text()
+                    and "held" in job_text("V-001"), timeout=WAIT)
+    window.staff.grab().save(str(kiosk.path.parent / "stuck-jobs.png"))
+
+    # Retry: the job is released and the queue started (labels loaded): it prints.
+    with qtbot.waitSignal(panel.job_retried, timeout=WAIT) as retried:
+        panel.job_rows[jobs["V-001"]][1].click()
+    assert not isinstance(retried.args[0], Exception), retried.args[0]
+    assert cups_queue.wait_done(jobs["V-001"]) == "done"
+    assert ran_on_the_device(cups_server, cups_queue.name, jobs["V-001"])
+    document = cups_queue.job_files(jobs["V-001"])[0].read_bytes()
+    assert issued["V-001"].attendee.name in pdf_text(document)
+    # The other job stays held until staff act on it (it comes to the front); the queue itself
+    # is ready again.
+    qtbot.waitUntil(lambda: list(panel.job_rows) == [jobs["V-002"]]
+                    and "held" in job_text("V-002"), timeout=WAIT)
+    assert "out of paper" not in panel.value.text()
+
+    # Cancel: the job leaves CUPS, and its badge is among those to print again.
+    with qtbot.waitSignal(panel.job_cancelled, timeout=WAIT) as cancelled:
+        panel.job_rows[jobs["V-002"]][2].click()
+    assert cancelled.args[0] == "V-002"
+    assert cups_queue.wait_done(jobs["V-002"]) == "done"
+    assert not ran_on_the_device(cups_server, cups_queue.name, jobs["V-002"])
+    qtbot.waitUntil(lambda: not panel.job_rows and "V-002" in panel.failed_value.text(),
+                    timeout=WAIT)
+    assert rows(kiosk, "SELECT attendee_id, state, detail FROM badge_prints ORDER BY print_id") \
+        == [("V-001", "sent", ""), ("V-002", "failed", "cancelled by staff")]
+    with qtbot.waitSignal(panel.retried, timeout=WAIT) as again:
+        panel.retry_button.click()
+    (outcome,) = again.args[0]
+    assert outcome.ok and outcome.attendee_id == "V-002"
+    actions = [a for (a,) in rows(kiosk, "SELECT action FROM audit_log ORDER BY seq")]
+    assert "printer_retry_job" in actions and "printer_cancel" in actions
+
+
 def test_no_printer_at_all_never_blocks_a_check_in(qtbot, make_window, kiosk_setup, issued,
                                                    tmp_path):
     event, kiosk, _ = kiosk_setup
