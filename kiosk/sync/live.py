@@ -195,8 +195,9 @@ class SyncSession:
     def pull_changes(self, result: SyncResult) -> None:
         state = self.side.read_state(self.hub_id)
         roster_after = None if state.pull_xmin else self.side.roster_mark()
-        changes = self.hub.pull_changes(state.pull_xmin or None, roster_after,
-                                        exclude_kiosk=self.kiosk.kiosk_id)
+        # Its own walk-ins come back too: a kiosk provisioned again (a new kiosk.db) then goes
+        # on numbering after them instead of issuing the same numbers to other people.
+        changes = self.hub.pull_changes(state.pull_xmin or None, roster_after)
         result.roster_changes += self.side.apply_changes(self.hub_id, changes, self.url)
 
 

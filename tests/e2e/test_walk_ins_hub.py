@@ -152,3 +152,22 @@ def test_the_hubs_report_lists_the_walk_ins_as_the_merged_file_does(fair, tmp_pa
     hub_csv = (tmp_path / "r-hub" / "walk_ins.csv").read_text(encoding="utf-8")
     assert hub_csv == (tmp_path / "r-db" / "walk_ins.csv").read_text(encoding="utf-8")
     assert "WI-KIOSK-1-0001" in hub_csv and "Li Wei" in hub_csv
+
+
+def test_a_kiosk_provisioned_again_goes_on_numbering_after_its_walk_ins_on_the_hub(fair, capsys):
+    """A kiosk whose kiosk.db was lost and made again would start at 0001 once more and give a
+    second person the first one's number; from the hub it learns its own numbers back."""
+    url, event, one, _ = fair
+    zara = register(one, name="Zara Haider", phone="03335550001")
+    assert cli(capsys, "push", "--kiosk", one.path, "--hub", url)[0] == 0
+    one.db_path.unlink()
+    for extra in ("-wal", "-shm"):
+        one.db_path.with_name(one.db_path.name + extra).unlink(missing_ok=True)
+    again = make_kiosk(one.path.parent, event, name="kiosk-1")
+    code, pulled, err = cli(capsys, "push", "--kiosk", again.path, "--hub", url, "--json")
+    assert code == 0, err
+    imran = register(again, name="Imran Khan", phone="03005550002")
+    assert (zara.id, imran.id) == ("WI-KIOSK-1-0001", "WI-KIOSK-1-0002")
+    assert cli(capsys, "push", "--kiosk", again.path, "--hub", url)[0] == 0
+    assert [r[:3] for r in hub_walk_ins(url)] == [
+        ("WI-KIOSK-1-0001", "kiosk-1", "Zara Haider"), ("WI-KIOSK-1-0002", "kiosk-1", "Imran Khan")]
