@@ -5,7 +5,7 @@ Each job CUPS still holds is listed: its state (waiting, held, printing, stuck b
 queue) and its reasons, and the attendee it is for. The front one (the oldest stuck job, else
 the oldest) has Retry (release a held job, start the queue again) and Cancel (take it out of
 CUPS: its badge joins those not printed); the next comes to the front once it is dealt with,
-so the page keeps one row of buttons and fits the screen in Nastaliq too. The printer's
+so the page keeps one row of buttons however many jobs wait. The printer's
 reasons and the job states are CUPS's printer-state-reasons and job states, said in the staff's
 language (kiosk/services/printing.py)."""
 
@@ -21,7 +21,7 @@ from kiosk.ui.theme import TONES, Theme
 
 
 class PrinterPanel(QWidget):
-    updated = Signal(dict)   # {"printer": text, "failed": text, "ok": bool} as shown (for tests)
+    updated = Signal(dict)   # {"printer", "failed", "ok", "jobs": {id: text}} as shown (tests)
     retried = Signal(object)  # the retry's outcomes, or the exception
     job_retried = Signal(object)  # a job's state after Retry, or the exception
     job_cancelled = Signal(object)  # the cancelled job's attendee id (or None), or the exception
