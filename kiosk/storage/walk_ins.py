@@ -17,6 +17,7 @@ from kiosk.storage.roster import attendee_to_row
 from kiosk.storage.schema import ROSTER_COLUMNS
 
 COLUMNS = ("attendee_id", "kiosk_id", "at_utc", "name", "category", "company", "email", "phone")
+CATEGORY = "visitor"  # what a kiosk registers; bundles and the hub refuse any other
 
 
 def walk_in_prefix(kiosk_id: str) -> str:
@@ -31,7 +32,7 @@ def next_id(conn: sqlite3.Connection, kiosk_id: str) -> str:
 
 
 def register(conn: sqlite3.Connection, *, kiosk_id: str, name: str, company: str = "",
-             email: str = "", phone: str = "", category: str = "visitor",
+             email: str = "", phone: str = "", category: str = CATEGORY,
              at: str | None = None) -> Attendee:
     """Add a walk-in (committed before returning); the new attendee with its number."""
     at = at or to_utc_text(utcnow())

@@ -41,7 +41,7 @@ from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.storage.kiosk_store import KioskStore
 from kiosk.storage.merged import DerivedDelta
 from kiosk.storage.schema import SCAN_COLUMNS
-from kiosk.storage.walk_ins import COLUMNS as WALK_IN_COLUMNS, walk_in_prefix
+from kiosk.storage.walk_ins import CATEGORY as WALK_IN_CATEGORY, COLUMNS as WALK_IN_COLUMNS, walk_in_prefix
 from kiosk.sync.digest import ContentHasher
 
 BUNDLE_FORMAT = 3
@@ -512,7 +512,11 @@ def check_walk_ins(header: BundleHeader, rows: list[tuple]) -> None:
                           "changed after export")
     prefix = walk_in_prefix(header.kiosk_id)
     kiosk_at, id_at = WALK_IN_ROW.index("kiosk_id"), WALK_IN_ROW.index("attendee_id")
+    category_at = WALK_IN_ROW.index("category")
     for row in rows:
         if row[kiosk_at] != header.kiosk_id or not str(row[id_at]).upper().startswith(prefix):
             raise BundleError("tampered", f"{path} carries walk-in {row[id_at]!r}, which kiosk "
                               f"{header.kiosk_id} cannot have issued")
+        if row[category_at] != WALK_IN_CATEGORY:  # a kiosk registers visitors, nothing more
+            raise BundleError("tampered", f"{path} carries walk-in {row[id_at]!r} as "
+                              f"{row[category_at]!r}; a kiosk registers only visitors")

@@ -169,7 +169,8 @@ CREATE TABLE walk_ins (
     received_at timestamptz NOT NULL DEFAULT now(),
     txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
     CONSTRAINT walk_ins_number_of_its_kiosk
-        CHECK (starts_with(upper(attendee_id), 'WI-' || upper(kiosk_id) || '-'))
+        CHECK (starts_with(upper(attendee_id), 'WI-' || upper(kiosk_id) || '-')),
+    CONSTRAINT walk_ins_are_visitors CHECK (category = 'visitor')
 );
 CREATE INDEX walk_ins_txid ON walk_ins (txid);
 CREATE TRIGGER walk_ins_known_kiosk BEFORE INSERT OR UPDATE ON walk_ins

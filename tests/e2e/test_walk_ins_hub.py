@@ -131,6 +131,9 @@ def test_a_kiosk_cannot_push_another_kiosks_number(fair):
     with psycopg.connect(url) as conn, pytest.raises(psycopg.errors.CheckViolation):
         conn.execute("INSERT INTO walk_ins (attendee_id, kiosk_id, at_utc, name, category, "
                      "kiosk_seq) VALUES ('WI-KIOSK-1-0009', 'kiosk-2', '', 'Ghost', 'visitor', 1)")
+    with psycopg.connect(url) as conn, pytest.raises(psycopg.errors.CheckViolation):
+        conn.execute("INSERT INTO walk_ins (attendee_id, kiosk_id, at_utc, name, category, "
+                     "kiosk_seq) VALUES ('WI-KIOSK-1-0009', 'kiosk-1', '', 'Ghost', 'vip', 1)")
 
 
 def test_the_hubs_report_lists_the_walk_ins_as_the_merged_file_does(fair, tmp_path, capsys):

@@ -92,8 +92,15 @@ def test_a_bundle_whose_walk_ins_were_changed_is_refused(fair, tmp_path, capsys,
     assert not merged.exists() or rows(merged, "SELECT COUNT(*) FROM walk_ins") == [(0,)]
 
 
-def test_a_kiosk_cannot_vouch_for_another_kiosks_numbers(fair, tmp_path, capsys):
-    """Even signed by its own key: a bundle of kiosk-1 carrying a kiosk-2 number is refused."""
+@pytest.mark.parametrize("number, category, says", [
+    ("WI-KIOSK-2-0001", "visitor", "cannot have issued"),  # another kiosk's number
+    ("ITCN-00001", "visitor", "cannot have issued"),       # a registered attendee's
+    ("WI-KIOSK-1-0001", "vip", "only visitors"),           # a walk-in promoted
+])
+def test_a_kiosk_vouches_only_for_its_own_visitors(fair, tmp_path, capsys, number, category,
+                                                    says):
+    """Even signed by its own key (a kiosk tampered with), a bundle carrying a walk-in the
+    kiosk cannot have registered is refused whole."""
     from kiosk.sync.bundle import WALK_IN_ROW, _own_key, write_bundle
     from kiosk.storage.kiosk_store import KioskStore
 
@@ -105,15 +112,15 @@ def test_a_kiosk_cannot_vouch_for_another_kiosks_numbers(fair, tmp_path, capsys)
             "event_toml": (event.path / "event.toml").read_text(), "kiosk_id": "kiosk-1",
             "venue": "lahore", "gate": "Gate 1", "role": "entry",
             "exported_at": "2026-12-01T07:00:00.000000Z"}
-    stolen = (1, "WI-KIOSK-2-0001", "kiosk-1", "2026-12-01T06:00:00.000000Z", "Ghost",
-              "visitor", "", "", "0300")
+    stolen = (1, number, "kiosk-1", "2026-12-01T06:00:00.000000Z", "Ghost", category, "", "",
+              "0300")
     assert len(stolen) == len(WALK_IN_ROW)
     bundle = tmp_path / "odd.bundle"
     write_bundle(bundle, meta, [], signing_key=key, walk_ins=[stolen])
     code, result, _ = run(capsys, "merge", bundle, "--into", tmp_path / "m.db", "--event",
                           event.path, "--json")
     assert code == 1 and result["rejected"][0]["reason"] == "tampered"
-    assert "cannot have issued" in result["rejected"][0]["message"]
+    assert says in result["rejected"][0]["message"]
 
 
 def test_merge_adds_walk_ins_to_the_roster_once_and_never_mixes_two_kiosks(fair, tmp_path,
