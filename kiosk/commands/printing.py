@@ -29,7 +29,8 @@ def register(commands) -> None:
         "walk-ins", help="the walk-ins a kiosk registered, as a roster CSV for the organiser",
         description="Write the visitors registered at the kiosk (walk_ins = true in event.toml) "
         "as a CSV that `kiosk roster import` reads (id, name, category, company, email, phone, "
-        "registered_at, kiosk), so the organiser can issue them signed badges for the next day. "
+        "registered_at, kiosk; the same as the report's walk_ins.csv, but from one kiosk "
+        "without a merge), so the organiser can issue them signed badges for the next day. "
         "With --json prints {\"walk_ins\": n, \"out\": CSV}.")
     p.add_argument("--kiosk", required=True, type=Path, metavar="KIOSKDIR")
     p.add_argument("--out", required=True, type=Path, metavar="CSV")
@@ -38,26 +39,24 @@ def register(commands) -> None:
 
 
 def cmd_walk_ins(args) -> int:
-    import csv
-
+    from kiosk.core.csvsafe import write_rows
     from kiosk.organiser.kioskdir import KioskFolder
     from kiosk.storage.walk_ins import walk_ins
 
     folder = KioskFolder.open(args.kiosk)
     with folder.open_store(readonly=True) as store:
-        rows = walk_ins(store.conn)
+        rows = walk_ins(store.conn, folder.model.kiosk_id)  # not those pulled from the hub
     if args.out.is_dir():
         raise KioskError(f"{args.out} is a folder; give a file name such as walk-ins.csv")
     tmp = args.out.with_name(args.out.name + ".tmp")
     try:
         with tmp.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(["id", "name", "category", "company", "email", "phone",
-                             "registered_at", "kiosk"])
-            for row in rows:
-                writer.writerow([row["attendee_id"], row["name"], row["category"],
-                                 row["company"], row["email"], row["phone"], row["at_utc"],
-                                 row["kiosk_id"]])
+            # Safe to open in a spreadsheet: a name typed as a formula stays text.
+            write_rows(fh, ["id", "name", "category", "company", "email", "phone",
+                            "registered_at", "kiosk"],
+                       ([row["attendee_id"], row["name"], row["category"], row["company"],
+                         row["email"], row["phone"], row["at_utc"], row["kiosk_id"]]
+                        for row in rows))
         tmp.replace(args.out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -229,6 +229,9 @@ def cmd_merge(args) -> int:
              f"{report.already_present} already present, {report.conflict_count} conflicts, "
              f"{len(report.rejected)} bundles refused ({report.scans_total} scans in all, "
              f"{report.seconds:.1f} s)"]
+    if report.walk_ins_added or report.walk_in_conflicts:
+        lines.append(f"  walk-ins: {report.walk_ins_added} added to the roster, "
+                     f"{report.walk_in_conflicts} conflicts (kept the first)")
     if report.waited_seconds:
         lines.append(f"  waited {report.waited_seconds:.1f} s for another merge into the same "
                      "file to finish first")
@@ -276,6 +279,7 @@ def cmd_push(args) -> int:
     emit(result.to_json(), args.json,
          f"Pushed {result.pushed} scans to {result.hub} ({result.inserted} new, "
          f"{result.already_on_hub} already there) in {result.seconds:.1f} s; "
+         f"{result.walk_ins_sent} walk-ins sent; "
          f"{result.roster_changes} roster or revocation changes brought back; "
          f"{result.pending} still pending")
     return 0

@@ -1,5 +1,6 @@
 """CUPS through its own command-line client (``lp``, ``lpstat``, ``lpoptions``, ``cancel``,
-``cupsenable``): submitting badges, reading job and printer states.
+``cupsenable``, ``cupsaccept``): submitting badges, reading job and printer states, and the
+staff's remedies for a stuck job (release a held one, start the queue again, cancel).
 
 The server is the system's, or the one ``CUPS_SERVER`` names, as for every CUPS client. Output
 is read in the C locale. Every call has a timeout: a CUPS that does not answer is a printer
@@ -50,6 +51,7 @@ class PrinterState:
     reasons: tuple[str, ...] = ()     # printer-state-reasons, without -error/-warning/-report
     message: str = ""                 # printer-state-message (the reason given on disable)
     pending_jobs: tuple[int, ...] = ()
+    jobs: tuple["JobState", ...] = ()  # the not-completed jobs, oldest first
 
     @property
     def ok(self) -> bool:
@@ -79,15 +81,56 @@ class PrinterState:
         return {"queue": self.queue, "exists": self.exists, "state": self.state,
                 "enabled": self.enabled, "accepting": self.accepting, "reasons": list(self.reasons),
                 "message": self.message, "pending_jobs": list(self.pending_jobs),
-                "ok": self.ok, "problems": self.problems}
+                "jobs": [j.to_json() for j in self.jobs], "ok": self.ok,
+                "problems": self.problems}
+
+
+# job-state-reasons (RFC 8011 5.3.8) that CUPS gives a job it holds back.
+HELD_REASONS = ("job-hold-until-specified", "job-held-for-authentication",
+                "job-held-for-review", "job-held-on-create", "job-hold-until-resources-are-ready")
 
 
 @dataclass(frozen=True)
 class JobState:
     job_id: int
     queue: str
-    state: str              # pending, completed (CUPS no longer holds it as not-completed)
-    alerts: tuple[str, ...] = field(default_factory=tuple)
+    # pending (waiting its turn), held (until released), printing, stopped (its printer is
+    # stopped or refuses jobs, so it cannot go), completed (CUPS no longer holds it)
+    state: str
+    alerts: tuple[str, ...] = field(default_factory=tuple)  # job-state-reasons
+    status: str = ""  # job-printer-state-message, lpstat's "Status:"
+
+    @property
+    def stuck(self) -> bool:
+        return self.state in ("held", "stopped")
+
+    def to_json(self) -> dict:
+        return {"job_id": self.job_id, "queue": self.queue, "state": self.state,
+                "reasons": list(self.alerts), "status": self.status}
+
+
+def _job_state(alerts: tuple[str, ...], printer_stopped: bool) -> str:
+    if any(a in HELD_REASONS or a.startswith("job-hold") for a in alerts):
+        return "held"
+    if "job-printing" in alerts:
+        return "printing"
+    if printer_stopped or "printer-stopped" in alerts:
+        return "stopped"
+    return "pending"
+
+
+def _job_details(lines: list[str], start: int) -> tuple[tuple[str, ...], str]:
+    """The Alerts and Status lines under a job's line in ``lpstat -l -o``."""
+    alerts, status = (), ""
+    for follow in lines[start:start + 6]:
+        text = follow.strip()
+        if not follow.startswith("\t"):
+            break
+        if text.startswith("Alerts:"):
+            alerts = tuple(a for a in text.split(":", 1)[1].split() if a != "none")
+        elif text.startswith("Status:"):
+            status = text.split(":", 1)[1].strip()
+    return alerts, status
 
 
 def _strip(reason: str) -> str:
@@ -169,17 +212,22 @@ class CupsClient:
         lines = text.splitlines()
         for i, line in enumerate(lines):
             if line.split(" ", 1)[0] == f"{queue}-{job_id}":
-                alerts: tuple[str, ...] = ()
-                for follow in lines[i + 1:i + 4]:
-                    if follow.strip().startswith("Alerts:"):
-                        alerts = tuple(follow.split(":", 1)[1].split())
-                return JobState(job_id, queue, "pending", alerts)
+                alerts, status = _job_details(lines, i + 1)
+                state = _job_state(alerts, False)
+                return JobState(job_id, queue, "pending" if state == "stopped" else state,
+                                alerts, status)
         return JobState(job_id, queue, "completed")
 
     def cancel(self, queue: str, job_id: int) -> None:
         result = self._run("cancel", f"{queue}-{job_id}")
         if result.returncode != 0:
             raise PrintError(f"cannot cancel job {job_id}: {self._error(result)}")
+
+    def release(self, queue: str, job_id: int) -> None:
+        """Let a held job print (``lp -i JOB -H resume``)."""
+        result = self._run("lp", "-i", f"{queue}-{job_id}", "-H", "resume")
+        if result.returncode != 0:
+            raise PrintError(f"cannot release job {job_id}: {self._error(result)}")
 
     # -- printers ----------------------------------------------------------------------------
     def printer(self, queue: str) -> PrinterState:
@@ -204,6 +252,7 @@ class CupsClient:
             return PrinterState(queue, exists=False)
         state, enabled, message, reasons, accepting = "unknown", False, "", [], False
         jobs: list[int] = []
+        details: list[tuple[int, tuple[str, ...], str]] = []
         lines = text.splitlines()
         for i, line in enumerate(lines):
             if line.startswith(f"printer {queue} "):
@@ -219,11 +268,16 @@ class CupsClient:
             elif line.startswith(f"{queue} accepting requests"):
                 accepting = True
             elif re.match(rf"{re.escape(queue)}-(\d+)\s", line):
-                jobs.append(int(line.split()[0].rsplit("-", 1)[1]))
+                job_id = int(line.split()[0].rsplit("-", 1)[1])
+                jobs.append(job_id)
+                alerts, status = _job_details(lines, i + 1)
+                details.append((job_id, alerts, status))
         if message and _strip(message) in NEEDS_PERSON:
             reasons.append(_strip(message))
+        blocked = not enabled or not accepting
+        states = tuple(JobState(j, queue, _job_state(a, blocked), a, st) for j, a, st in details)
         return PrinterState(queue, True, state, enabled, accepting, tuple(dict.fromkeys(reasons)),
-                            message, tuple(jobs))
+                            message, tuple(jobs), states)
 
     def check_server(self) -> None:
         """Raise PrintError when no CUPS scheduler answers."""
@@ -253,3 +307,9 @@ class CupsClient:
         result = self._run("cupsenable", queue)
         if result.returncode != 0:
             raise PrintError(f"cannot restart {queue}: {self._error(result)}")
+
+    def accept(self, queue: str) -> None:
+        """Let a queue that refuses jobs (`cupsreject`) take them again, as `cupsaccept` does."""
+        result = self._run("cupsaccept", queue)
+        if result.returncode != 0:
+            raise PrintError(f"cannot make {queue} accept jobs: {self._error(result)}")

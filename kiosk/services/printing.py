@@ -24,7 +24,7 @@ from kiosk.core.event import Attendee, EventRules
 from kiosk.core.outcomes import ENTRIES
 from kiosk.core.timeutil import local_day, utcnow
 from kiosk.printing.badge import RenderedBadge, preview_png, render_badge
-from kiosk.printing.cups import CupsClient, PrinterState, PrintError
+from kiosk.printing.cups import CupsClient, JobState, PrinterState, PrintError
 from kiosk.printing.media import Media, media
 from kiosk.storage import print_log
 from kiosk.storage.staff_store import issued_token, record_audit
@@ -66,6 +66,77 @@ PRINTED_ALREADY = {
     "ur": "آپ کا بیج آج پہلے ہی یہاں پرنٹ ہو چکا ہے۔ دوسرے کے لیے براہِ کرم {help} سے رابطہ کریں۔",
     "zh": "您的胸卡今天已在此打印过。如需再打印，请到{help}。",
 }
+
+
+# What the staff health page says about the printer and its jobs, from CUPS's own words
+# (printer-state-reasons and the job's state), in the staff's language; an unknown reason is
+# shown as CUPS gives it.
+PRINTER_REASONS = {
+    "media-empty": {"en": "out of paper or labels", "ur": "کاغذ یا لیبل ختم",
+                    "zh": "纸张或标签用完"},
+    "media-needed": {"en": "out of paper or labels", "ur": "کاغذ یا لیبل ختم",
+                     "zh": "纸张或标签用完"},
+    "media-jam": {"en": "paper jam", "ur": "کاغذ پھنس گیا", "zh": "卡纸"},
+    "media-low": {"en": "paper or labels running low", "ur": "کاغذ یا لیبل کم",
+                  "zh": "纸张或标签不足"},
+    "toner-empty": {"en": "out of toner or ribbon", "ur": "ٹونر یا ربن ختم", "zh": "碳粉或色带用完"},
+    "marker-supply-empty": {"en": "out of ribbon or ink", "ur": "ربن یا سیاہی ختم",
+                            "zh": "色带或墨水用完"},
+    "cover-open": {"en": "cover open", "ur": "ڈھکن کھلا ہے", "zh": "盖子打开"},
+    "door-open": {"en": "door open", "ur": "دروازہ کھلا ہے", "zh": "舱门打开"},
+    "offline": {"en": "offline", "ur": "آف لائن", "zh": "离线"},
+    "shutdown": {"en": "switched off", "ur": "بند ہے", "zh": "已关机"},
+    "connecting-to-device": {"en": "cannot reach the printer", "ur": "پرنٹر تک رسائی نہیں",
+                             "zh": "无法连接打印机"},
+    "paused": {"en": "paused", "ur": "روکا ہوا", "zh": "已暂停"},
+    "not-accepting": {"en": "refusing new jobs", "ur": "نئے کام نہیں لے رہا",
+                      "zh": "拒绝新任务"},
+    "stopped": {"en": "stopped", "ur": "رکا ہوا", "zh": "已停止"},
+}
+JOB_STATES = {
+    "pending": {"en": "waiting its turn", "ur": "باری کا منتظر", "zh": "排队中"},
+    "held": {"en": "held", "ur": "روکا گیا", "zh": "已挂起"},
+    "printing": {"en": "printing", "ur": "پرنٹ ہو رہا ہے", "zh": "正在打印"},
+    "stopped": {"en": "stuck: the printer is stopped", "ur": "اٹکا ہوا: پرنٹر رکا ہوا ہے",
+                "zh": "卡住：打印机已停止"},
+    "completed": {"en": "done", "ur": "مکمل", "zh": "已完成"},
+}
+JOB = {"en": "Job {job}", "ur": "کام {job}", "zh": "任务 {job}"}
+JOB_ACTIONS = {
+    "retry": {"en": "Retry", "ur": "دوبارہ کوشش", "zh": "重试"},
+    "cancel": {"en": "Cancel", "ur": "منسوخ کریں", "zh": "取消"},
+}
+
+
+def reason_words(reason: str, language: str) -> str:
+    """A printer-state-reason (without -error/-warning) in the staff's language."""
+    table = PRINTER_REASONS.get(reason)
+    return in_language(table, language) if table else reason
+
+
+def printer_problems(state: PrinterState, language: str) -> list[str]:
+    """What is wrong with the queue, in the staff's language (none: it can print)."""
+    words = [reason_words(r, language) for r in state.reasons if r != "media-low"
+             and (r != "paused" or state.enabled)]
+    if state.exists and not state.enabled and not words:
+        # The reason given on stopping it, unless it is one of the reasons already said.
+        given = state.message.removesuffix("-error").removesuffix("-warning")
+        note = f" ({state.message})" if state.message and given not in state.reasons else ""
+        words.append(reason_words("stopped", language) + note)
+    if state.exists and not state.accepting:
+        words.append(reason_words("not-accepting", language))
+    return list(dict.fromkeys(words))
+
+
+def job_words(job, language: str) -> str:
+    """"Job 12 · held" and the job's own reasons, in the staff's language."""
+    text = in_language(JOB, language, job=job.job_id) + " · " + in_language(
+        JOB_STATES.get(job.state, {"en": job.state}), language)
+    shown = [r for r in job.alerts if r not in ("job-printing", "job-incoming", "job-queued")
+             and not r.startswith("job-hold")]
+    if shown:
+        text += " (" + ", ".join(shown) + ")"
+    return text
 
 
 def in_language(table: dict, language: str, **values) -> str:
@@ -301,6 +372,43 @@ class BadgePrinting:
 
     def resume(self) -> None:
         self.client.resume(self.queue)
+
+    # -- a stuck job, from the staff health page ---------------------------------------------
+    def retry_job(self, job_id: int) -> JobState:
+        """Any thread: let one job go: release it if held, start the queue again if CUPS
+        stopped it or it refuses jobs. Returns the job's state afterwards."""
+        state = self.state()
+        job = next((j for j in state.jobs if j.job_id == job_id), None)
+        if job is None:
+            raise PrintError(f"job {job_id} is no longer waiting in {self.queue}")
+        if job.state == "held":
+            self.client.release(self.queue, job_id)
+        if state.exists and not state.accepting:
+            self.client.accept(self.queue)
+        if state.exists and not state.enabled:
+            self.client.resume(self.queue)
+        return self.client.job(self.queue, job_id)
+
+    def cancel_job(self, job_id: int) -> None:
+        """Any thread: take a stuck job out of CUPS (the badge is then printed again from the
+        list of badges not printed: ``job_cancelled``)."""
+        self.client.cancel(self.queue, job_id)
+
+    def job_cancelled(self, conn: sqlite3.Connection, job_id: int) -> str | None:
+        """Database thread: the print of that job did not happen; it joins the badges not
+        printed (so "Print them again" prints it) and the audit log says who did it. Returns
+        the attendee's id, if this kiosk sent the job."""
+        row = print_log.by_job(conn, self.queue, job_id)
+        if row is not None:
+            print_log.record(conn, row.print_id, state="failed", queue=row.queue,
+                             job_id=job_id, detail="cancelled by staff")
+        record_audit(conn, kiosk_id=self.kiosk_id, action="printer_cancel",
+                     subject=row.attendee_id if row else "", detail=f"job {self.queue}-{job_id}")
+        return row.attendee_id if row else None
+
+    def jobs_of(self, conn: sqlite3.Connection) -> dict[int, str]:
+        """Database thread: job id -> attendee id of the jobs this kiosk sent to its queue."""
+        return print_log.jobs(conn, self.queue)
 
     def preview(self, ticket: PrintTicket, path: Path) -> Path:
         return preview_png(self.render_ticket(ticket).pdf, path, dpi=min(self.dpi(), 300))

@@ -23,6 +23,7 @@ from typing import Iterable, Sequence
 
 from kiosk.core.errors import KioskError
 from kiosk.core.timeutil import to_utc_text, utcnow
+from kiosk.storage import walk_ins
 from kiosk.storage.db import SqliteStore, Transaction, _statements, migrate
 from kiosk.storage.presence import set_stale
 from kiosk.storage.schema import (
@@ -298,7 +299,8 @@ class MergedStore(SqliteStore):
         return delta
 
     def copy_roster_from(self, event_db: Path) -> int:
-        """The organiser's roster and revocations, for no-shows in the report."""
+        """The organiser's roster and revocations, for no-shows in the report, and the walk-ins
+        merged so far."""
         try:
             self.conn.execute("ATTACH DATABASE ? AS event", (f"file:{event_db}?mode=ro",))
         except sqlite3.Error as exc:
@@ -308,6 +310,9 @@ class MergedStore(SqliteStore):
                 self.conn.execute("DELETE FROM main.attendees")
                 cols = ", ".join(ROSTER_COLUMNS + ("updated_at",))  # whatever the event's schema
                 self.conn.execute(f"INSERT INTO main.attendees ({cols}) SELECT {cols} FROM event.attendees")
+                # Walk-ins merged from the kiosks stay roster additions until the organiser's
+                # roster holds them.
+                walk_ins.add_to_roster(self.conn)
                 self.conn.execute(
                     "INSERT INTO main.revocations SELECT * FROM event.revocations WHERE true "
                     "ON CONFLICT (key) DO UPDATE SET label = excluded.label, "

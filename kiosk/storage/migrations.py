@@ -494,6 +494,10 @@ BEGIN
     SELECT RAISE(ABORT, 'the PIN event log is append-only');
 END;
 """),
+    # Live sync of walk-ins: the last walk_ins.seq the hub has committed (kiosk/storage/outbox.py).
+    (10, """
+ALTER TABLE hub_sync ADD COLUMN walk_ins_pushed INTEGER NOT NULL DEFAULT 0;
+"""),
 ]
 
 

@@ -5,6 +5,9 @@ per hub id) are waiting to go. Nothing in the log changes when they are sent; on
 and only after the hub has committed them, so a crash between the two sends a batch twice
 (harmless: the hub keeps the first copy of each scan id) and never loses one.
 
+Walk-ins registered here go the same way: rows of ``walk_ins`` above ``hub_sync.walk_ins_pushed``
+are pending; other kiosks' walk-ins come back with the roster changes.
+
 Every method is quick, local work on the kiosk's own SQLite connection, so it must run on the
 thread that owns the KioskStore (the UI's database worker, or the command's thread).
 """
@@ -16,6 +19,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from kiosk.core.timeutil import to_utc_text, utcnow
+from kiosk.storage import walk_ins as walk_in_register
 from kiosk.storage.db import Transaction
 from kiosk.storage.kiosk_store import KioskStore
 from kiosk.storage.roster import merge_revocation_where
@@ -33,19 +37,23 @@ class SyncState:
     revocations_pushed: str = ""
     pull_xmin: str = ""
     pulled_at: str = ""
+    walk_ins_pushed: int = 0
 
 
 @dataclass
 class PendingBatch:
-    """Scans waiting to go, as (seq, *SCAN_COLUMNS) tuples, and revocations changed locally."""
+    """Scans waiting to go, as (seq, *SCAN_COLUMNS) tuples, revocations changed locally and
+    walk-ins not yet pushed (dicts of walk_ins' columns with ``seq``)."""
 
     scans: list[tuple] = field(default_factory=list)
     last_seq: int = 0
     revocations: list[dict] = field(default_factory=list)
     revocations_mark: str = ""
+    walk_ins: list[dict] = field(default_factory=list)
+    walk_ins_seq: int = 0
 
     def __bool__(self) -> bool:
-        return bool(self.scans or self.revocations)
+        return bool(self.scans or self.revocations or self.walk_ins)
 
 
 @dataclass
@@ -55,6 +63,7 @@ class PulledChanges:
     attendees: list[dict] = field(default_factory=list)
     revocations: list[dict] = field(default_factory=list)
     xmin: str = ""
+    walk_ins: list[dict] = field(default_factory=list)  # other kiosks' (walk_ins' columns)
 
 
 class Outbox:
@@ -64,8 +73,8 @@ class Outbox:
 
     def state(self, hub_id: str) -> SyncState:
         row = self.conn.execute(
-            "SELECT hub_id, pushed_seq, pushed_at, revocations_pushed, pull_xmin, pulled_at "
-            "FROM hub_sync WHERE hub_id = ?", (hub_id,)).fetchone()
+            "SELECT hub_id, pushed_seq, pushed_at, revocations_pushed, pull_xmin, pulled_at, "
+            "walk_ins_pushed FROM hub_sync WHERE hub_id = ?", (hub_id,)).fetchone()
         return SyncState(*row) if row else SyncState(hub_id=hub_id)
 
     def pending(self, hub_id: str, limit: int) -> PendingBatch:
@@ -77,6 +86,14 @@ class Outbox:
             (state.pushed_seq, limit)).fetchall()
         if batch.scans:
             batch.last_seq = batch.scans[-1][0]
+        batch.walk_ins_seq = state.walk_ins_pushed
+        cur = self.conn.execute(
+            f"SELECT seq, {', '.join(walk_in_register.COLUMNS)} FROM walk_ins WHERE seq > ? "
+            "ORDER BY seq LIMIT ?", (state.walk_ins_pushed, limit))
+        names = [d[0] for d in cur.description]
+        batch.walk_ins = [dict(zip(names, r)) for r in cur]
+        if batch.walk_ins:
+            batch.walk_ins_seq = batch.walk_ins[-1]["seq"]
         revocations, mark = self._revocations()
         if mark != state.revocations_pushed:
             batch.revocations, batch.revocations_mark = revocations, mark
@@ -99,15 +116,18 @@ class Outbox:
             self._ensure(hub_id, hub_url)
             self.conn.execute(
                 "UPDATE hub_sync SET pushed_seq = max(pushed_seq, ?), pushed_at = ?, "
-                "revocations_pushed = ? WHERE hub_id = ?",
-                (batch.last_seq, to_utc_text(utcnow()), batch.revocations_mark, hub_id))
+                "revocations_pushed = ?, walk_ins_pushed = max(walk_ins_pushed, ?) "
+                "WHERE hub_id = ?",
+                (batch.last_seq, to_utc_text(utcnow()), batch.revocations_mark,
+                 batch.walk_ins_seq, hub_id))
 
     def apply(self, hub_id: str, changes: PulledChanges, hub_url: str = "") -> int:
         """Late roster additions and revocations from the hub, and the new pull mark; one
         transaction. Returns how many rows changed here."""
         changed = 0
         cols = ROSTER_COLUMNS + ("updated_at",)
-        if not changes.attendees and not changes.revocations and self.state(hub_id).pull_xmin:
+        if not changes.attendees and not changes.revocations and not changes.walk_ins \
+                and self.state(hub_id).pull_xmin:
             # Nothing new: keep the older mark (asking from it again costs nothing) rather than
             # write to the disk every few seconds.
             return 0
@@ -132,6 +152,8 @@ class Outbox:
                     "WHERE " + merge_revocation_where(),
                     [tuple(r[c] for c in _REVOCATION_COLUMNS) for r in changes.revocations])
                 changed += max(cur.rowcount, 0)
+            if changes.walk_ins:
+                changed += walk_in_register.add_pulled(self.conn, changes.walk_ins)
             self.conn.execute("UPDATE hub_sync SET pull_xmin = ?, pulled_at = ? WHERE hub_id = ?",
                               (changes.xmin, to_utc_text(utcnow()), hub_id))
         return changed

@@ -87,3 +87,18 @@ def get(conn: sqlite3.Connection, print_id: int) -> PrintRow | None:
     row = conn.execute(f"SELECT {_COLUMNS} FROM badge_prints WHERE print_id = ?",
                        (print_id,)).fetchone()
     return PrintRow(*row) if row else None
+
+
+def by_job(conn: sqlite3.Connection, queue: str, job_id: int) -> PrintRow | None:
+    """The print that became CUPS job ``job_id`` on ``queue`` (the latest, if CUPS reused ids)."""
+    row = conn.execute(f"SELECT {_COLUMNS} FROM badge_prints WHERE queue = ? AND job_id = ? "
+                       "ORDER BY print_id DESC LIMIT 1", (queue, job_id)).fetchone()
+    return PrintRow(*row) if row else None
+
+
+def jobs(conn: sqlite3.Connection, queue: str, limit: int = 200) -> dict[int, str]:
+    """Job id -> attendee id for the latest prints sent to ``queue``."""
+    rows = conn.execute(
+        "SELECT job_id, attendee_id FROM badge_prints WHERE queue = ? AND job_id IS NOT NULL "
+        "ORDER BY print_id DESC LIMIT ?", (queue, limit)).fetchall()
+    return dict(reversed(rows))  # the newest print wins if CUPS reused a job id

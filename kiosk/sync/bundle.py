@@ -4,19 +4,23 @@ A bundle is an ordinary SQLite database (open it with sqlite-utils or Datasette)
 
 - ``bundle``: one row of columns: ``format``, ``kiosk_schema`` (the kiosk database's version),
   ``event_id``, ``event_toml``, ``kiosk_id``, ``venue``, ``gate``, ``role``, ``exported_at``,
-  ``scan_count``, ``first_seq``, ``last_seq``, ``content_sha256``, ``signature`` and
-  ``signing_key``;
+  ``scan_count``, ``first_seq``, ``last_seq``, ``walk_in_count``, ``walk_ins_sha256``,
+  ``content_sha256``, ``signature`` and ``signing_key``;
 - ``bundle_counts``: scans per outcome (``outcome``, ``scans``);
-- ``scans``: the kiosk's scan log, ``seq`` (the kiosk's own order) and the log's columns.
+- ``scans``: the kiosk's scan log, ``seq`` (the kiosk's own order) and the log's columns;
+- ``walk_ins``: the visitors registered at this kiosk (its own ``WI-<KIOSK>-NNNN`` numbers
+  only), with their name, category, company, e-mail and phone.
 
-``content_sha256`` is the digest of every other metadata value, the counts and every row (see
-digest.py), so a bundle that was cut short, edited or damaged is refused before anything is
+``walk_ins_sha256`` is the digest of the walk-in rows (computed as for the scans); being
+metadata, it is covered by ``content_sha256``, the digest of every other metadata value, the
+counts and every scan row (see digest.py), so a bundle that was cut short, edited or damaged is refused before anything is
 merged. Anyone can recompute a digest, so ``signature`` is the kiosk's Ed25519 signature over
 it (with the kiosk and event ids), by the key `kiosk init` gave that kiosk alone; the event
 folder keeps the public halves (``kiosks/KIOSK_ID.pub``), and `kiosk merge --event` refuses a
 bundle that is unsigned, badly signed or from a kiosk the event does not know. Bundles are
 written to a temporary name and renamed into place, so a half-written file never looks finished.
-Format 1 bundles (metadata as key/value rows, unsigned) are still read.
+Format 2 bundles (no walk-ins) and format 1 bundles (metadata as key/value rows, unsigned) are
+still read.
 """
 
 from __future__ import annotations
@@ -37,17 +41,21 @@ from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.storage.kiosk_store import KioskStore
 from kiosk.storage.merged import DerivedDelta
 from kiosk.storage.schema import SCAN_COLUMNS
+from kiosk.storage.walk_ins import CATEGORY as WALK_IN_CATEGORY, COLUMNS as WALK_IN_COLUMNS, walk_in_prefix
 from kiosk.sync.digest import ContentHasher
 
-BUNDLE_FORMAT = 2
+BUNDLE_FORMAT = 3
 ROW_COLUMNS = ("seq",) + SCAN_COLUMNS
+WALK_IN_ROW = ("seq",) + WALK_IN_COLUMNS
+# Format 3 on: the walk-ins the bundle carries (part of the digested metadata).
+WALK_IN_META = ("walk_in_count", "walk_ins_sha256")
 REQUIRED_META = ("format", "kiosk_schema", "event_id", "event_toml", "kiosk_id", "venue", "gate",
                  "role", "exported_at", "scan_count", "first_seq", "last_seq", "counts",
                  "content_sha256")
 # Not part of the digest: the signature over it, and which key made it.
 SIGNATURE_FIELDS = ("signature", "signing_key")
-INTEGER_META = ("format", "kiosk_schema", "scan_count", "first_seq", "last_seq")
-BUNDLE_COLUMNS = tuple(k for k in REQUIRED_META if k != "counts") + SIGNATURE_FIELDS
+INTEGER_META = ("format", "kiosk_schema", "scan_count", "first_seq", "last_seq", "walk_in_count")
+BUNDLE_COLUMNS = tuple(k for k in REQUIRED_META if k != "counts") + WALK_IN_META + SIGNATURE_FIELDS
 BLOCK_ROWS = 10_000
 SIGNATURE_DOMAIN = b"itcn-kiosk-bundle-v2\x00"
 
@@ -75,8 +83,19 @@ CREATE TABLE scans (
     method TEXT NOT NULL,
     note TEXT NOT NULL
 );
+CREATE TABLE walk_ins (
+    seq INTEGER PRIMARY KEY,
+    attendee_id TEXT NOT NULL UNIQUE,
+    kiosk_id TEXT NOT NULL,
+    at_utc TEXT NOT NULL,
+    name TEXT NOT NULL,
+    category TEXT NOT NULL,
+    company TEXT NOT NULL,
+    email TEXT NOT NULL,
+    phone TEXT NOT NULL
+);
 """
-assert all(f"    {c} " in BUNDLE_DDL for c in ROW_COLUMNS)
+assert all(f"    {c} " in BUNDLE_DDL for c in ROW_COLUMNS + WALK_IN_ROW)
 
 
 class BundleError(KioskError):
@@ -107,6 +126,10 @@ class BundleHeader:
     @property
     def scan_count(self) -> int:
         return int(self.meta["scan_count"])
+
+    @property
+    def walk_in_count(self) -> int:
+        return int(self.meta.get("walk_in_count", "0"))
 
     @property
     def content_sha256(self) -> str:
@@ -198,22 +221,35 @@ def export_bundle(store: KioskStore, kiosk: KioskModel, out: Path | str,
     try:
         schema = src.execute("PRAGMA user_version").fetchone()[0]
         cur = src.execute(f"SELECT {', '.join(ROW_COLUMNS)} FROM scans ORDER BY seq")
+        # Only this kiosk's own walk-ins: those pulled from the hub are other kiosks' to vouch for.
+        walk_ins = src.execute(
+            f"SELECT {', '.join(WALK_IN_ROW)} FROM walk_ins WHERE kiosk_id = ? ORDER BY seq",
+            (kiosk.kiosk_id,)).fetchall()
+        cur = src.execute(f"SELECT {', '.join(ROW_COLUMNS)} FROM scans ORDER BY seq")
         meta = {"kiosk_schema": str(schema), "event_id": event_id, "event_toml": event_toml,
                 "kiosk_id": kiosk.kiosk_id, "venue": kiosk.venue, "gate": kiosk.gate,
                 "role": kiosk.role, "exported_at": exported_at}
         return write_bundle(out, meta, iter(lambda: cur.fetchmany(BLOCK_ROWS), []),
-                            signing_key=signing_key)
+                            signing_key=signing_key, walk_ins=walk_ins)
     finally:
         src.execute("COMMIT")
 
 
-def write_bundle(out: Path, meta: dict[str, str], blocks: Iterable[list[tuple]],
-                 signing_key=None) -> dict:
-    """Write rows (``ROW_COLUMNS``, in seq order) and ``meta`` to a new bundle file at ``out``.
+def walk_ins_digest(rows: list[tuple]) -> str:
+    hasher = ContentHasher(len(WALK_IN_ROW))
+    hasher.update(rows)
+    return hasher.hexdigest({"table": "walk_ins", "rows": hasher.rows})
 
-    ``meta`` holds the kiosk and event fields; the counts, the digest and (with
+
+def write_bundle(out: Path, meta: dict[str, str], blocks: Iterable[list[tuple]],
+                 signing_key=None, walk_ins: list[tuple] = ()) -> dict:
+    """Write rows (``ROW_COLUMNS``, in seq order), walk-ins (``WALK_IN_ROW``) and ``meta`` to a
+    new bundle file at ``out``.
+
+    ``meta`` holds the kiosk and event fields; the counts, the digests and (with
     ``signing_key``, the kiosk's Ed25519PrivateKey) the signature are added here.
     """
+    walk_ins = [tuple(r) for r in walk_ins]
     out = Path(out)
     if not out.parent.is_dir():
         raise KioskError(f"no folder {out.parent} to write the bundle into")
@@ -242,6 +278,8 @@ def write_bundle(out: Path, meta: dict[str, str], blocks: Iterable[list[tuple]],
                 first_seq = rows[0][0]
             last_seq = rows[-1][0]
             counts.update(map(outcome, rows))
+        conn.executemany(f"INSERT INTO walk_ins ({', '.join(WALK_IN_ROW)}) "
+                         f"VALUES ({', '.join('?' * len(WALK_IN_ROW))})", walk_ins)
         meta = {
             **meta,
             "format": str(BUNDLE_FORMAT),
@@ -249,6 +287,8 @@ def write_bundle(out: Path, meta: dict[str, str], blocks: Iterable[list[tuple]],
             "first_seq": str(first_seq or 0),
             "last_seq": str(last_seq or 0),
             "counts": json.dumps(dict(sorted(counts.items())), separators=(",", ":")),
+            "walk_in_count": str(len(walk_ins)),
+            "walk_ins_sha256": walk_ins_digest(walk_ins),
         }
         missing = [k for k in REQUIRED_META if k not in meta and k != "content_sha256"]
         if missing:
@@ -277,6 +317,7 @@ def write_bundle(out: Path, meta: dict[str, str], blocks: Iterable[list[tuple]],
         raise
     return {"bundle": str(out), "kiosk_id": meta["kiosk_id"], "event_id": meta["event_id"],
             "scans": hasher.rows, "counts": dict(sorted(counts.items())),
+            "walk_ins": len(walk_ins),
             "content_sha256": meta["content_sha256"], "signed": bool(meta.get("signature")),
             "bytes": out.stat().st_size}
 
@@ -363,6 +404,12 @@ def read_header(path: Path | str, max_bytes: int | None = None) -> BundleHeader:
     if fmt > BUNDLE_FORMAT:
         raise BundleError("newer_format", f"{path} was written by a newer kiosk program "
                           f"(bundle format {fmt}); upgrade this one")
+    has_walk_ins = [k in meta for k in WALK_IN_META]
+    if fmt >= 3 and not all(has_walk_ins):
+        raise BundleError("tampered", f"{path} lacks bundle fields: "
+                          + ", ".join(k for k in WALK_IN_META if k not in meta))
+    if fmt < 3 and any(has_walk_ins):
+        raise BundleError("tampered", f"{path} says format {fmt} but carries walk-ins")
     return BundleHeader(path=path, meta=meta, size=size)
 
 
@@ -371,15 +418,16 @@ def _read_meta(conn: sqlite3.Connection, path: Path, tables: set[str]) -> dict[s
     columns = [r[1] for r in conn.execute("PRAGMA table_info(bundle)")]
     if columns == ["key", "value"]:  # format 1
         return dict(conn.execute("SELECT key, value FROM bundle"))
-    missing = [c for c in BUNDLE_COLUMNS if c not in columns]
+    missing = [c for c in BUNDLE_COLUMNS if c not in columns and c not in WALK_IN_META]
     if missing or "bundle_counts" not in tables:
         raise BundleError("tampered", f"{path} lacks bundle fields: "
                           f"{', '.join(missing) or 'bundle_counts'}")
-    rows = conn.execute(f"SELECT {', '.join(BUNDLE_COLUMNS)} FROM bundle").fetchall()
+    present = [c for c in BUNDLE_COLUMNS if c in columns]  # format 2 has no walk-in fields
+    rows = conn.execute(f"SELECT {', '.join(present)} FROM bundle").fetchall()
     if len(rows) != 1:
         raise BundleError("tampered", f"{path} holds {len(rows)} bundle rows instead of one")
     meta = {}
-    for column, value in zip(BUNDLE_COLUMNS, rows[0]):
+    for column, value in zip(present, rows[0]):
         if value is None:
             raise BundleError("tampered", f"{path} has no {column}")
         if column in INTEGER_META and type(value) is not int:
@@ -430,3 +478,45 @@ def verify(header: BundleHeader, delta: DerivedDelta | None = None) -> None:
     if hasher.hexdigest(header.digest_meta()) != header.content_sha256:
         raise BundleError("tampered", f"{path} does not match its SHA-256: it was changed after "
                           "export")
+    if "walk_ins_sha256" in header.meta:
+        check_walk_ins(header, read_walk_ins(header))
+
+
+def read_walk_ins(header: BundleHeader) -> list[tuple]:
+    """The bundle's walk-in rows (``WALK_IN_ROW``), unchecked; none before format 3."""
+    if "walk_ins_sha256" not in header.meta:
+        return []
+    try:
+        conn = open_bundle(header.path)
+        try:
+            return conn.execute(
+                f"SELECT {', '.join(WALK_IN_ROW)} FROM walk_ins ORDER BY seq").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise BundleError("damaged", f"{header.path} is damaged ({exc})") from None
+
+
+def check_walk_ins(header: BundleHeader, rows: list[tuple]) -> None:
+    """The walk-ins must be those the kiosk signed for, and numbers it may issue."""
+    path = header.path
+    if len(rows) != header.walk_in_count:
+        raise BundleError("tampered", f"{path} holds {len(rows)} walk-ins but says "
+                          f"{header.walk_in_count}: rows were added or removed")
+    try:
+        digest = walk_ins_digest(rows)
+    except ValueError as exc:
+        raise BundleError("tampered", f"{path} holds values a kiosk never writes ({exc})") from None
+    if digest != header.meta["walk_ins_sha256"]:
+        raise BundleError("tampered", f"{path}'s walk-ins do not match their SHA-256: they were "
+                          "changed after export")
+    prefix = walk_in_prefix(header.kiosk_id)
+    kiosk_at, id_at = WALK_IN_ROW.index("kiosk_id"), WALK_IN_ROW.index("attendee_id")
+    category_at = WALK_IN_ROW.index("category")
+    for row in rows:
+        if row[kiosk_at] != header.kiosk_id or not str(row[id_at]).upper().startswith(prefix):
+            raise BundleError("tampered", f"{path} carries walk-in {row[id_at]!r}, which kiosk "
+                              f"{header.kiosk_id} cannot have issued")
+        if row[category_at] != WALK_IN_CATEGORY:  # a kiosk registers visitors, nothing more
+            raise BundleError("tampered", f"{path} carries walk-in {row[id_at]!r} as "
+                              f"{row[category_at]!r}; a kiosk registers only visitors")

@@ -7,7 +7,11 @@ kiosks starting together cannot race):
   ``schema_version``, ``event_id`` and ``event_toml`` (bound by the first publish or push);
 - ``scans``: every kiosk's scan log, keyed by scan id, so pushing is idempotent;
 - ``attendees`` and ``revocations``: the roster and block list going back out to the kiosks;
-- ``kiosks``: who pushed what and when, for the organiser's overview.
+- ``kiosks``: who pushed what and when, for the organiser's overview;
+- ``walk_ins``: visitors registered at a kiosk, keyed by the kiosk's own number
+  (``WI-<KIOSK>-NNNN``, checked against the kiosk that pushes it), so pushing is idempotent;
+  every other kiosk pulls them with the roster changes, so the walk-in's plain-id QR works at
+  every gate.
 
 Rows that kiosks pull carry ``txid``, the id of the transaction that wrote them. A reader notes
 ``pg_snapshot_xmin`` (every transaction below it has finished) and next time asks for
@@ -44,6 +48,7 @@ from kiosk.core.pgurl import (  # noqa: F401  (re-exported for the commands)
 )
 from kiosk.storage.roster import KIOSK_SOURCE, merge_revocation_where
 from kiosk.storage.schema import ROSTER_COLUMNS, SCAN_COLUMNS
+from kiosk.storage.walk_ins import COLUMNS as WALK_IN_COLUMNS, walk_in_prefix
 
 CHANNEL = "kiosk_hub"
 _ENTRY = ("accepted", "reentry")
@@ -149,11 +154,35 @@ CREATE TRIGGER scans_known_kiosk BEFORE INSERT ON scans
 CREATE TRIGGER kiosks_known_kiosk BEFORE INSERT OR UPDATE ON kiosks
     FOR EACH ROW EXECUTE FUNCTION kiosk_hub_known_kiosk();
 """),
+    # Walk-ins registered at the kiosks (kiosk/storage/walk_ins.py), going out to the others.
+    (3, """
+CREATE TABLE walk_ins (
+    attendee_id text PRIMARY KEY,
+    kiosk_id text NOT NULL,
+    at_utc text NOT NULL,
+    name text NOT NULL,
+    category text NOT NULL,
+    company text NOT NULL DEFAULT '',
+    email text NOT NULL DEFAULT '',
+    phone text NOT NULL DEFAULT '',
+    kiosk_seq bigint NOT NULL,
+    received_at timestamptz NOT NULL DEFAULT now(),
+    txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    CONSTRAINT walk_ins_number_of_its_kiosk
+        CHECK (starts_with(upper(attendee_id), 'WI-' || upper(kiosk_id) || '-')),
+    CONSTRAINT walk_ins_are_visitors CHECK (category = 'visitor')
+);
+CREATE INDEX walk_ins_txid ON walk_ins (txid);
+CREATE TRIGGER walk_ins_known_kiosk BEFORE INSERT OR UPDATE ON walk_ins
+    FOR EACH ROW EXECUTE FUNCTION kiosk_hub_known_kiosk();
+CREATE TRIGGER walk_ins_notify AFTER INSERT ON walk_ins
+    FOR EACH STATEMENT EXECUTE FUNCTION kiosk_hub_notify('roster');
+"""),
     # Each kiosk's health as it last reported it (`HubClient.report_health`): scans still in its
     # outbox, its camera and its badge printer, and when it last spoke to the hub; a kiosk that
     # has reported but never pushed a scan has no last push. A change of camera or printer state
     # is announced at once, so the web dashboard shows it within moments.
-    (3, """
+    (4, """
 ALTER TABLE kiosks ALTER COLUMN last_push_at DROP NOT NULL;
 ALTER TABLE kiosks ADD COLUMN pending bigint;
 ALTER TABLE kiosks ADD COLUMN camera text;
@@ -246,6 +275,8 @@ class EntryRow:
 class PushResult:
     sent: int = 0
     inserted: int = 0
+    walk_ins_sent: int = 0
+    walk_ins_inserted: int = 0
 
 
 @dataclass
@@ -420,9 +451,30 @@ class HubClient:
                        if r.get("source") == KIOSK_SOURCE.format(kiosk.kiosk_id)]
                 if own:
                     self._upsert_revocations(own)
+                # Its own walk-ins only (those it pulled are other kiosks' to vouch for).
+                walk_ins = [w for w in batch.walk_ins if w["kiosk_id"] == kiosk.kiosk_id]
+                if walk_ins:
+                    result.walk_ins_sent = len(walk_ins)
+                    result.walk_ins_inserted = self._insert_walk_ins(kiosk.kiosk_id, walk_ins)
+        except psycopg.errors.CheckViolation as exc:
+            raise HubError(f"hub {redact(self.url)} refused a walk-in: {_first_line(exc)}") from None
         except psycopg.Error as exc:
             raise self._fail(exc, "pushing scans") from None
         return result
+
+    def _insert_walk_ins(self, kiosk_id: str, rows: list[dict]) -> int:
+        prefix = walk_in_prefix(kiosk_id)
+        stray = [w["attendee_id"] for w in rows if not w["attendee_id"].upper().startswith(prefix)]
+        if stray:  # the hub's CHECK says the same; this names the number
+            raise HubError(f"kiosk {kiosk_id} cannot push walk-in {stray[0]!r}: its numbers "
+                           f"begin {prefix}")
+        cols = WALK_IN_COLUMNS + ("kiosk_seq",)
+        with self.conn.cursor() as cur:
+            cur.executemany(
+                f"INSERT INTO walk_ins ({', '.join(cols)}) VALUES ({', '.join(['%s'] * len(cols))}) "
+                "ON CONFLICT (attendee_id) DO NOTHING",
+                [tuple(w[c] for c in WALK_IN_COLUMNS) + (w["seq"],) for w in rows])
+            return cur.rowcount
 
     def _copy_scans(self, rows: Sequence[tuple]) -> int:
         """COPY into a session-local staging table, then insert what is new by scan id."""
@@ -496,11 +548,13 @@ class HubClient:
         return result
 
     # -- pulling -----------------------------------------------------------------------------
-    def pull_changes(self, xmin: str | None, roster_after: str | None) -> PulledChanges:
-        """Roster rows and revocations written since ``xmin`` (a previous pull's mark).
+    def pull_changes(self, xmin: str | None, roster_after: str | None,
+                     exclude_kiosk: str = "") -> PulledChanges:
+        """Roster rows, revocations and walk-ins (other than ``exclude_kiosk``'s) written since
+        ``xmin`` (a previous pull's mark).
 
         The first pull (no mark) asks only for roster rows updated after ``roster_after`` (the
-        newest the kiosk was provisioned with) and every revocation.
+        newest the kiosk was provisioned with), every revocation and every walk-in.
         """
         cols = ROSTER_COLUMNS + ("updated_at",)
         try:
@@ -520,9 +574,24 @@ class HubClient:
                     cur.execute(f"SELECT {', '.join(_REVOCATION_COLUMNS)} FROM revocations "
                                 f"{where} ORDER BY key", (xmin,) if xmin else ())
                     revocations = [dict(zip(_REVOCATION_COLUMNS, r)) for r in cur.fetchall()]
+                    since = "AND txid >= %(xmin)s::xid8" if xmin else ""
+                    cur.execute(f"SELECT {', '.join(WALK_IN_COLUMNS)} FROM walk_ins "
+                                f"WHERE kiosk_id <> %(me)s {since} ORDER BY received_at, "
+                                "attendee_id", {"me": exclude_kiosk, "xmin": xmin})
+                    walk_ins = [dict(zip(WALK_IN_COLUMNS, r)) for r in cur.fetchall()]
         except psycopg.Error as exc:
             raise self._fail(exc, "pulling the roster") from None
-        return PulledChanges(attendees=attendees, revocations=revocations, xmin=mark)
+        return PulledChanges(attendees=attendees, revocations=revocations, xmin=mark,
+                             walk_ins=walk_ins)
+
+    def walk_ins(self) -> list[dict]:
+        """Every kiosk's walk-ins, in the order the hub received them."""
+        try:
+            rows = self.conn.execute(f"SELECT {', '.join(WALK_IN_COLUMNS)} FROM walk_ins "
+                                     "ORDER BY received_at, attendee_id").fetchall()
+        except psycopg.Error as exc:
+            raise self._fail(exc, "reading walk-ins") from None
+        return [dict(zip(WALK_IN_COLUMNS, r)) for r in rows]
 
     def pull_entries(self, min_day: str, xmin: str | None,
                      exclude_kiosk: str) -> tuple[list[EntryRow], str]:

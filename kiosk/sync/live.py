@@ -152,6 +152,7 @@ class SyncResult:
     already_on_hub: int = 0
     batches: int = 0
     revocations_sent: int = 0
+    walk_ins_sent: int = 0
     roster_changes: int = 0
     pending: int = 0
     seconds: float = 0.0
@@ -187,7 +188,8 @@ class SyncSession:
             result.inserted += sent.inserted
             result.already_on_hub += sent.sent - sent.inserted
             result.revocations_sent += len(batch.revocations)
-            if len(batch.scans) < batch_size:
+            result.walk_ins_sent += sent.walk_ins_sent
+            if len(batch.scans) < batch_size and len(batch.walk_ins) < batch_size:
                 return
 
     def report_health(self, pending: int | None, camera: str | None = None,
@@ -204,6 +206,8 @@ class SyncSession:
     def pull_changes(self, result: SyncResult) -> None:
         state = self.side.read_state(self.hub_id)
         roster_after = None if state.pull_xmin else self.side.roster_mark()
+        # Its own walk-ins come back too: a kiosk provisioned again (a new kiosk.db) then goes
+        # on numbering after them instead of issuing the same numbers to other people.
         changes = self.hub.pull_changes(state.pull_xmin or None, roster_after)
         result.roster_changes += self.side.apply_changes(self.hub_id, changes, self.url)
 

@@ -17,6 +17,10 @@ How it stays correct and quick:
   first large load drops two secondary indexes and builds them again at the end, by sorting.
 - A scan id that was already present with different content is a conflict: the first version
   stays (the log is append-only) and the other is reported and kept in ``merge_conflicts``.
+- A bundle's walk-ins (visitors registered at its kiosk, numbered ``WI-<KIOSK>-NNNN``) go into
+  ``walk_ins`` (which kiosk, when, who) and into ``attendees`` as roster additions, each once
+  by its number; a number seen before with other details keeps the first and is counted as a
+  conflict. The organiser's own roster row for the same number, once imported, wins.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from kiosk.storage.db import Transaction
 from kiosk.storage.merged import SCAN_INDEXES, DerivedDelta, MergedStore, set_derived_triggers
 from kiosk.storage.presence import is_stale, rebuild_presence
 from kiosk.storage.schema import SCAN_COLUMNS
+from kiosk.storage.walk_ins import COLUMNS as WALK_IN_COLUMNS, add_to_roster
 from kiosk.sync.bundle import (
     BundleError,
     BundleHeader,
@@ -70,6 +75,9 @@ class MergeReport:
     scans_total: int = 0
     seconds: float = 0.0
     waited_seconds: float = 0.0  # for another merge into the same file to finish
+    walk_ins_added: int = 0
+    walk_ins_present: int = 0
+    walk_in_conflicts: int = 0
 
     def reject(self, path: Path, error: BundleError) -> None:
         self.rejected.append({"bundle": str(path), "reason": error.code, "message": str(error)})
@@ -86,6 +94,8 @@ class MergeReport:
             "scans_total": self.scans_total,
             "seconds": round(self.seconds, 3),
             "waited_seconds": round(self.waited_seconds, 3),
+            "walk_ins": {"added": self.walk_ins_added, "already_present": self.walk_ins_present,
+                         "conflicts": self.walk_in_conflicts},
         }
 
 
@@ -431,12 +441,30 @@ def _load_group(store: MergedStore, group: list[_Candidate], aliases: list[str],
             {"scan_id": c["scan_id"], "bundle": str(header.path), "kiosk_id": c["kiosk_id"],
              "columns": c["columns"]} for c in conflicts[:max(room, 0)])
         report.bundles.append(_entry(header, "merged", added, present, len(conflicts)))
+        if header.walk_in_count:
+            _merge_walk_ins(conn, aliases[i], header.walk_in_count, report)
         recorded += 1
     # The checker's sums hold when every row of every bundle was new; otherwise add up exactly
     # the rows this group appended.
     delta = verdict.delta if all_new else store.delta_since(group_start)
     delta.apply(conn)
     return recorded
+
+
+def _merge_walk_ins(conn: sqlite3.Connection, alias: str, count: int, report: MergeReport) -> None:
+    """A checked bundle's walk-ins into ``walk_ins`` and, as roster additions, ``attendees``."""
+    cols = ", ".join(WALK_IN_COLUMNS)
+    differs = " OR ".join(f"m.{c} IS NOT b.{c}" for c in WALK_IN_COLUMNS if c != "attendee_id")
+    conflicts = conn.execute(
+        f"SELECT COUNT(*) FROM {alias}.walk_ins b JOIN main.walk_ins m "
+        f"ON m.attendee_id = b.attendee_id WHERE {differs}").fetchone()[0]
+    conn.execute(f"INSERT INTO main.walk_ins ({cols}) SELECT {cols} FROM {alias}.walk_ins "
+                 "WHERE true ORDER BY seq ON CONFLICT (attendee_id) DO NOTHING")
+    added = conn.execute("SELECT changes()").fetchone()[0]
+    add_to_roster(conn, f"{alias}.walk_ins")
+    report.walk_ins_added += added
+    report.walk_in_conflicts += conflicts
+    report.walk_ins_present += count - added - conflicts
 
 
 def _bundle_row(cand: _Candidate, added: int) -> dict:

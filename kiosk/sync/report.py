@@ -27,6 +27,10 @@ Files written to the output folder:
     first_checkins.csv          attendee_id, name, category, company, first_day, first_at,
                                 venue, gate, kiosk, days_attended
     no_shows.csv                id, name, category, company, email, phone
+    walk_ins.csv                id, name, category, company, email, phone, registered_at,
+                                kiosk: visitors registered at a kiosk, in the form `kiosk
+                                roster import` reads, so that they can be issued signed badges
+                                (`kiosk badges`) for the next day
     double_use.csv              day, attendee_id, name, category, reason, first_at,
                                 first_kiosk, first_gate, second_at, second_kiosk, second_gate,
                                 seconds_apart, offline
@@ -55,6 +59,7 @@ from kiosk.core.event import DEFAULT_TIMEZONE
 from kiosk.core.timeutil import from_utc_text, to_utc_text, utcnow, zone
 from kiosk.storage.db import _statements, connect
 from kiosk.storage.schema import ROSTER_DDL, SCAN_COLUMNS, SCAN_LOG_DDL
+from kiosk.storage.walk_ins import COLUMNS as WALK_IN_COLUMNS, add_to_roster
 from kiosk.sync.hub import HubClient, redact
 
 _ENTRY = "('accepted', 'reentry')"
@@ -83,6 +88,7 @@ class ReportData:
     double_uses: list[dict] = field(default_factory=list)
     knows_offline: bool = False  # the source tells when each scan reached the hub
     judged: bool = False  # the event's rules were there to judge double use by
+    walk_ins: list[dict] = field(default_factory=list)
 
 
 # -- sources --------------------------------------------------------------------------------------
@@ -112,12 +118,20 @@ def snapshot_hub(hub: HubClient, path: Path) -> None:
                         "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM scans")
             while rows := cur.fetchmany(20_000):
                 conn.executemany("INSERT INTO hub_received VALUES (?, ?)", rows)
+        walk_ins = hub.walk_ins()
+        conn.execute("CREATE TABLE walk_ins (seq INTEGER PRIMARY KEY, attendee_id TEXT UNIQUE, "
+                     "kiosk_id TEXT, at_utc TEXT, name TEXT, category TEXT, company TEXT, "
+                     "email TEXT, phone TEXT)")
+        conn.executemany(f"INSERT INTO walk_ins ({', '.join(WALK_IN_COLUMNS)}) VALUES "
+                         f"({', '.join('?' * len(WALK_IN_COLUMNS))})",
+                         [tuple(w[c] for c in WALK_IN_COLUMNS) for w in walk_ins])
         roster = hub.roster()
         if roster:
             cols = list(roster[0])
             conn.executemany(f"INSERT INTO attendees ({', '.join(cols)}) VALUES "
                              f"({', '.join('?' * len(cols))})",
                              [tuple(r[c] for c in cols) for r in roster])
+            add_to_roster(conn)  # walk-ins are on the roster too (not no-shows if they came)
         conn.execute("COMMIT")
     finally:
         conn.close()
@@ -247,7 +261,15 @@ def gather(conn: sqlite3.Connection, source: str) -> ReportData:
                 WHERE NOT EXISTS (SELECT 1 FROM scans s WHERE s.attendee_id = a.id
                                   AND s.outcome IN {_ENTRY})
                 ORDER BY category, id""")]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "walk_ins" in tables:
+        data.walk_ins = [dict(zip(WALK_IN_FIELDS, r)) for r in conn.execute(
+            "SELECT attendee_id, name, category, company, email, phone, at_utc, kiosk_id "
+            "FROM walk_ins ORDER BY at_utc, attendee_id")]
     return data
+
+
+WALK_IN_FIELDS = ["id", "name", "category", "company", "email", "phone", "registered_at", "kiosk"]
 
 
 def _double_uses(conn: sqlite3.Connection, rules, local) -> tuple[bool, list[dict]]:
@@ -343,6 +365,7 @@ def _tables(data: ReportData, out: Path) -> list[str]:
     write("no_shows.csv", ["id", "name", "category", "company", "email", "phone"],
           ([p[f] for f in ("id", "name", "category", "company", "email", "phone")]
            for p in (data.no_shows or [])))
+    write("walk_ins.csv", WALK_IN_FIELDS, ([w[f] for f in WALK_IN_FIELDS] for w in data.walk_ins))
     write("double_use.csv", DOUBLE_USE_FIELDS,
           ([d[f] for f in DOUBLE_USE_FIELDS] for d in data.double_uses))
     return files
@@ -466,6 +489,7 @@ def _page(data: ReportData, pngs: dict[str, bytes], files: list[str]) -> str:
     if data.no_shows is not None:
         headline.append(("no-shows", len(data.no_shows)))
         headline.append(("on the roster", data.roster_size))
+    headline.append(("walk-ins", len(data.walk_ins)))
     headline.append(("admitted twice", len(data.double_uses)))
     cards = "".join(f'<div class="card"><div class="big">{esc(f"{v:,}")}</div>'
                     f"<div>{esc(k)}</div></div>" for k, v in headline)
@@ -518,6 +542,8 @@ th {{ background: #f3f5f9; }} img {{ max-width: 100%; }} figure {{ margin: 1rem 
 {_html_table(gate_head, gate_rows_list)}
 <h2>By hour (first check-ins)</h2>
 {_html_table(hour_head, hour_rows)}
+<h2>Walk-ins</h2>
+{_walk_in_section(data)}
 <h2>Admitted twice (offline double use)</h2>
 {_double_use_section(data)}
 <h2>Refusals</h2>
@@ -526,6 +552,18 @@ th {{ background: #f3f5f9; }} img {{ max-width: 100%; }} figure {{ margin: 1rem 
 <footer>Tables: {links}. Generated {esc(generated)} UTC by the ITCN Asia kiosk.</footer>
 </body></html>
 """
+
+
+def _walk_in_section(data: ReportData) -> str:
+    if not data.walk_ins:
+        return "<p>No visitor registered at a kiosk.</p>"
+    intro = ("<p>Visitors registered at a kiosk, with the kiosk's own number (a plain-id QR; a "
+             "kiosk cannot sign). To give them signed badges for the next day: <code>kiosk "
+             "roster import walk_ins.csv --event DIR</code>, then <code>kiosk badges</code>.</p>")
+    rows = [[w["id"], w["name"], w["category"], w["company"], w["kiosk"],
+             w["registered_at"][:16].replace("T", " ")] for w in data.walk_ins]
+    return intro + _html_table(["number", "name", "category", "company", "kiosk",
+                                "registered (UTC)"], rows, numeric_from=99)
 
 
 def _double_use_section(data: ReportData) -> str:
@@ -586,5 +624,6 @@ def build_report(db_path: Path, out: Path, *, source: str | None = None) -> dict
         "attendees_checked_in": len(data.firsts),
         "no_shows": None if data.no_shows is None else len(data.no_shows),
         "double_uses": len(data.double_uses),
+        "walk_ins": len(data.walk_ins),
         "days": {d: data.by_day[d] for d in data.days},
     }

@@ -436,6 +436,10 @@ class KioskWindow(QWidget):
         for screen in (self.scan, self.result, self.pin, self.staff, self.overlay):
             screen.retranslate()
             screen.set_theme(self.theme)
+        for name in ("no_badge", "walk_in"):  # the pages installed beside the scan screen
+            if name in self.pages:
+                self.pages[name].retranslate()
+                self.pages[name].set_theme(self.theme)
         self.wayfinding.set_language(language)
         if isinstance(self.wayfinding, Screen):
             self.wayfinding.set_theme(self.theme)

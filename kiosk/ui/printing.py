@@ -130,6 +130,30 @@ class PrintCoordinator(QObject):
         service = self.service
         self.desk.call(lambda store, desk: service.failed_prints(store.conn), callback, callback)
 
+    def jobs_of(self, callback) -> None:
+        """Job id -> attendee id of the jobs this kiosk sent (database thread)."""
+        service = self.service
+        self.desk.call(lambda store, desk: service.jobs_of(store.conn), callback, callback)
+
+    def retry_job(self, job_id: int, callback) -> None:
+        """Release a held job or start its stopped queue; ``callback`` gets its JobState."""
+        self.tasks.submit(lambda: self.service.retry_job(job_id), callback, callback,
+                          what=f"retrying job {job_id}")
+
+    def cancel_job(self, job_id: int, callback) -> None:
+        """Cancel a stuck job in CUPS, then record that its badge is not printed;
+        ``callback`` gets the attendee's id (or None, or the exception)."""
+        service = self.service
+
+        def cancelled(answer):
+            if isinstance(answer, Exception):
+                callback(answer)
+                return
+            self.desk.call(lambda store, desk: service.job_cancelled(store.conn, job_id),
+                           callback, callback)
+        self.tasks.submit(lambda: service.cancel_job(job_id), cancelled, cancelled,
+                          what=f"cancelling job {job_id}")
+
     def retry(self, callback) -> None:
         """Start the printer again if CUPS stopped it, then print every failed badge again;
         ``callback`` gets the list of outcomes (or the exception)."""

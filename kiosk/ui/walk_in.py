@@ -1,6 +1,14 @@
 """Walk-in registration in the kiosk window: name, company, phone and e-mail on the on-screen
 keyboard, then the check-in and the badge as for a scan. The rules are in
-kiosk/services/walk_in.py; the registration runs on the database thread."""
+kiosk/services/walk_in.py; the registration runs on the database thread.
+
+The keyboard is the kiosk's one (kiosk/ui/keyboard.py): a name may be typed in Latin letters or
+on the Urdu phonetic layout (the layout keys switch), the phone on the digits and the e-mail on
+Latin, with a row of the signs addresses need (@ . _ +). A name in Urdu is shown under its field
+as the badge will print it, shaped by HarfBuzz (kiosk/ui/shaping.py), since Qt's own line edit
+draws Nastaliq wrongly. Chinese names are typed in pinyin (Latin letters): a kiosk has no input
+method, and the organiser adds the characters when issuing the next day's signed badge.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +17,17 @@ import time
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout
 
+from kiosk.ui.i18n import font_families, qt_drawn_families
+from kiosk.ui.keyboard import OnScreenKeyboard, layout_for
+from kiosk.ui.metrics import TOUCH_TARGET_MM, mm_to_px
 from kiosk.ui.no_badge import add_scan_entry
 from kiosk.ui.screens import Screen, button, label
-from kiosk.ui.staff.keyboard import TouchKeyboard
+from kiosk.ui.shaping import needs_shaping
 from kiosk.ui.theme import TONES, Theme
 
 FIELDS = ("name", "company", "phone", "email")
+# Signs e-mail addresses and phone numbers use that the letter layouts lack.
+SIGNS = {"at": "@", "dot": ".", "underscore": "_", "plus": "+"}
 
 
 class _Field(QLineEdit):
@@ -40,25 +53,44 @@ class WalkInScreen(Screen):
         outer.addWidget(self.title)
         grid = QGridLayout()
         self.captions, self.fields = {}, {}
-        for row, key in enumerate(FIELDS):
+        for i, key in enumerate(FIELDS):  # two fields a row: room for the keyboard below
             self.captions[key] = label(wrap=False, centre=False, name=f"walk_in_{key}_caption")
             field = _Field()
             field.setObjectName(f"walk_in_{key}")
             field.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             field.focused.connect(self._select)
             self.fields[key] = field
-            grid.addWidget(self.captions[key], row, 0)
-            grid.addWidget(field, row, 1)
+            row, col = 2 * (i // 2), 2 * (i % 2)
+            grid.addWidget(self.captions[key], row, col)
+            grid.addWidget(field, row, col + 1)
+        # The name as the badge will print it, when it is in the Arabic script.
+        self.preview = label(centre=False, wrap=False, name="walk_in_name_preview")
+        self.preview.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+                                  | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(self.preview, 1, 1)
+        self.fields["name"].textChanged.connect(self._show_preview)
         grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         outer.addLayout(grid)
         self.current = self.fields["name"]
         self.message = label(name="walk_in_message")
         outer.addWidget(self.message)
-        self.keyboard = TouchKeyboard()
-        self.keyboard.typed.connect(lambda t: self.current.insert(t))
-        self.keyboard.backspace.connect(lambda: self.current.backspace())
-        self.keyboard.cleared.connect(lambda: self.current.clear())
-        outer.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.keyboard = OnScreenKeyboard(mm_to_px(TOUCH_TARGET_MM, self),
+                                         language=window.language)
+        self.keyboard.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # phonetic: Latin places
+        self.keyboard.attach(self.current)
+        self.keyboard.hide_requested.connect(self.keyboard.hide)
+        signs = QHBoxLayout()
+        self.sign_keys = {}
+        for key, sign in SIGNS.items():
+            b = button(sign, secondary=True, name=f"walk_in_key_{key}")
+            b.clicked.connect(lambda _=False, t=sign: self.current.insert(t))
+            self.sign_keys[key] = b
+            signs.addWidget(b)
+        signs.addStretch(1)
+        outer.addWidget(self.keyboard)
+        outer.addLayout(signs)
         row = QHBoxLayout()
         self.back_button = button(secondary=True, name="walk_in_back")
         self.back_button.clicked.connect(self.back)
@@ -73,16 +105,35 @@ class WalkInScreen(Screen):
         self.retranslate()
 
     def _select(self, field) -> None:
+        """A field tapped: the keyboard types into it, in the layout it needs."""
+        changed = field is not self.current
         self.current = field
+        self.keyboard.attach(field)
+        self.keyboard.show()
+        key = next(k for k, f in self.fields.items() if f is field)
+        if key == "phone":
+            self.keyboard.set_layout("digits")
+        elif key == "email":
+            self.keyboard.set_layout("latin")
+        elif changed or self.keyboard.layout_name == "digits":
+            # Name and company: the visitor's own script first; the layout keys switch.
+            self.keyboard.set_layout(layout_for(self.window.language))
+        for b in self.sign_keys.values():
+            b.setVisible(key in ("phone", "email"))
 
     def select(self, key: str) -> None:
         self.fields[key].setFocus()
-        self.current = self.fields[key]
+        self._select(self.fields[key])
+
+    def _show_preview(self, text: str) -> None:
+        self.preview.setText(text if needs_shaping(text) else "")
+        self.preview.setVisible(needs_shaping(text))
 
     def start(self) -> None:
         self.problem = ""
         for field in self.fields.values():
             field.clear()
+        self.current = None
         self.select("name")
         self.retranslate()
 
@@ -129,7 +180,6 @@ class WalkInScreen(Screen):
         self.message.setStyleSheet(f"color: {TONES['red'][0]};")
         self.back_button.setText(self.tr("Back"))
         self.go_button.setText(self.tr("Register and print my badge"))
-        self.keyboard.retranslate()
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
@@ -138,9 +188,19 @@ class WalkInScreen(Screen):
         for key in FIELDS:
             theme.fit(self.captions[key], "body", bold=True)
             self.captions[key].setContentsMargins(theme.mm(2), 0, theme.mm(2), 0)
-            self.fields[key].setFont(theme.font("body", language="en"))
+            typed = theme.font("body", language="en")
+            # Qt draws what is typed: Latin first, then a Naskh it draws well for Urdu letters.
+            typed.setFamilies(font_families("en")[:2] + qt_drawn_families("ur"))
+            self.fields[key].setFont(typed)
             self.fields[key].setMinimumHeight(theme.target_px)
-        self.keyboard.apply_theme(theme)
+        preview = theme.font("body", language="ur")
+        preview.setFamilies(font_families("ur"))
+        self.preview.setFont(preview)
+        self.preview.setContentsMargins(theme.mm(4), 0, theme.mm(4), 0)
+        self.keyboard.set_font_px(theme.font("body").pixelSize())
+        for b in self.sign_keys.values():
+            theme.fit(b, "body", bold=True)
+            b.setMinimumSize(theme.target_px, theme.target_px)
         # Room at the edges: Nastaliq's first letter overhangs its box.
         self.layout().setContentsMargins(*(theme.mm(8),) * 4)
         for b in (self.back_button, self.go_button):

@@ -20,7 +20,7 @@ from kiosk.organiser.roster_import import import_roster
 from kiosk.storage.outbox import Outbox
 from kiosk.storage.roster import revocation_key, set_revocation
 from kiosk.services.dashboard import HubDashboard
-from kiosk.sync.hub import HubClient
+from kiosk.sync.hub import HUB_MIGRATIONS, HUB_SCHEMA, HubClient
 from kiosk.sync.live import HubSyncService, KioskSide, RemoteAttendanceView, SyncStatus, sync_once
 from tests.helpers.dbthread import KioskOnThread
 from tests.helpers.factories import DAYS, ROSTER, local, make_event, make_kiosk, write_roster_csv
@@ -96,7 +96,7 @@ def hub_scan_ids(url: str) -> set[str]:
 # -- schema ---------------------------------------------------------------------------------------
 def test_hub_init_is_versioned_and_can_be_repeated(hub_url, capsys):
     code, out, _ = cli("hub", "init", hub_url, "--json", capsys=capsys)
-    assert code == 0 and json.loads(out)["migrations_applied"] == [1, 2, 3]
+    assert code == 0 and json.loads(out)["migrations_applied"] == [1, 2, 3, 4]
     code, out, _ = cli("hub", "init", hub_url, "--json", capsys=capsys)
     first_id = json.loads(out)["hub_id"]
     assert code == 0 and json.loads(out)["migrations_applied"] == []
@@ -107,16 +107,15 @@ def test_hub_init_is_versioned_and_can_be_repeated(hub_url, capsys):
     code, _, err = cli("hub", "status", hub_url, capsys=capsys)
     assert code == 1 and "upgrade the kiosk software" in err
     with psycopg.connect(hub_url, autocommit=True) as conn:
-        conn.execute("UPDATE hub_meta SET value = '3' WHERE key = 'schema_version'")
+        conn.execute("UPDATE hub_meta SET value = %s WHERE key = 'schema_version'",
+                     (str(HUB_SCHEMA),))
     code, out, _ = cli("hub", "status", hub_url, "--json", capsys=capsys)
     assert code == 0 and json.loads(out)["hub_id"] == first_id
 
 
 def test_a_hub_of_the_previous_schema_is_upgraded_in_place(hub_url, tmp_path, event, capsys):
-    """A hub made before kiosks reported their health (schema 2), with a kiosk's pushes on it:
-    kiosks refuse it until `kiosk hub init` adds the health columns, keeping every row."""
-    from kiosk.sync.hub import HUB_MIGRATIONS
-
+    """A hub made before walk-ins and kiosk health (schema 2), with a kiosk's pushes on it:
+    kiosks refuse it until `kiosk hub init` adds their tables and columns, keeping every row."""
     with psycopg.connect(hub_url, autocommit=True) as conn:
         conn.execute("CREATE TABLE hub_meta (key text PRIMARY KEY, value text NOT NULL)")
         for version, script in HUB_MIGRATIONS[:2]:
@@ -128,7 +127,7 @@ def test_a_hub_of_the_previous_schema_is_upgraded_in_place(hub_url, tmp_path, ev
     code, _, err = cli("push", "--kiosk", str(kiosk.path), "--hub", hub_url, capsys=capsys)
     assert code == 1 and "older schema (2); run: kiosk hub init" in err
     code, out, err = cli("hub", "init", hub_url, "--json", capsys=capsys)
-    assert code == 0 and json.loads(out)["migrations_applied"] == [3], err
+    assert code == 0 and json.loads(out)["migrations_applied"] == [3, 4], err
     code, _, err = cli("push", "--kiosk", str(kiosk.path), "--hub", hub_url, capsys=capsys)
     assert code == 0, err
     with HubClient.connect(hub_url) as hub:
@@ -180,7 +179,7 @@ def test_a_hub_rebuilt_at_the_same_address_gets_everything_again(hub, tmp_path, 
     k.close()
     assert cli("push", "--kiosk", str(kiosk.path), "--hub", hub, capsys=capsys)[0] == 0
     with psycopg.connect(hub, autocommit=True) as conn:
-        conn.execute("DROP TABLE scans, kiosks, attendees, revocations, kiosk_keys, hub_meta "
+        conn.execute("DROP TABLE scans, kiosks, attendees, revocations, kiosk_keys, walk_ins, hub_meta "
                      "CASCADE")
         conn.execute("DROP FUNCTION kiosk_hub_notify, kiosk_hub_known_kiosk")
     assert cli("hub", "init", hub, capsys=capsys)[0] == 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from PySide6.QtCore import Qt
 
 from kiosk.organiser.badges import write_badges
 from kiosk.organiser.kioskdir import build_desk, init_kiosk
@@ -121,6 +122,94 @@ def test_out_of_paper_keeps_the_green_and_staff_retry_prints(qtbot, make_window,
         ("checkin", "retried"), ("retry", "sent")]
     actions = [a for (a,) in rows(kiosk, "SELECT action FROM audit_log ORDER BY seq")]
     assert "printer_retry" in actions and actions.count("badge_print") == 2  # failed, retried
+
+
+def ran_on_the_device(server, queue: str, job_id: int) -> bool:
+    """CUPS's page log has a line for every job it sent to the printer (not a cancelled one)."""
+    import re
+
+    log = server.root / "log" / "page_log"
+    text = log.read_text() if log.exists() else ""
+    return re.search(rf"^{re.escape(queue)} \S+ {job_id} ", text, re.M) is not None
+
+
+def test_stuck_jobs_on_the_health_page_retry_and_cancel(qtbot, make_window, kiosk_setup,
+                                                       issued, printing, cups_queue,
+                                                       cups_server):
+    """Jobs CUPS accepted but holds (the queue holds every job until released, as release
+    printing does), then the printer runs out of paper: the health page names each job's state
+    and CUPS's reasons in the staff's language; Retry releases a job and starts the queue,
+    Cancel takes a job out and its badge joins those to print again."""
+    _, kiosk, _ = kiosk_setup
+
+    def lpadmin(*options):
+        result = cups_server.lp("lpadmin", "-p", cups_queue.name, *options)
+        assert result.returncode == 0, result.stderr
+
+    lpadmin("-o", "job-hold-until-default=indefinite")
+    window = make_window(printing=printing, at=local(DAYS[0], 11))
+    jobs = {}
+    for who in ("V-001", "V-002"):
+        with qtbot.waitSignal(window.printer.recorded, timeout=WAIT) as printed:
+            scan(qtbot, window, issued[who].token)
+        assert printed.args[0].ok  # CUPS accepted the job: the kiosk's part is done
+        jobs[who] = printed.args[0].job_id
+        window.result.countdown.stop()
+    lpadmin("-o", "job-hold-until-default=no-hold")
+    cups_queue.disable("media-empty-error")  # and then the labels ran out
+
+    window.set_language("ur")
+    window.unlocked = True
+    window.show_page("staff")
+    window.staff.show_tool("health")
+    panel = window.staff.tools["health"].printer
+
+    def job_text(who):
+        return panel.job_texts.get(jobs[who], "")
+
+    # In Urdu: the printer is out of labels, each job is held, for whom.
+    qtbot.waitUntil(lambda: "کاغذ یا لیبل ختم" in panel.value.text()
+                    and "روکا گیا" in job_text("V-001") and "V-002" in job_text("V-002"),
+                    timeout=WAIT)
+    retry, cancel = panel.job_rows[jobs["V-001"]][1:]
+    qtbot.waitUntil(lambda: retry.isVisible() and cancel.isVisible(), timeout=WAIT)
+    assert (retry.text(), cancel.text()) == ("دوبارہ کوشش", "منسوخ کریں")
+    window.staff.grab().save(str(kiosk.path.parent / "stuck-jobs-ur.png"))
+    window.set_language("en")
+    qtbot.waitUntil(lambda: "out of paper or labels" in panel.value.text()
+                    and "held" in job_text("V-001"), timeout=WAIT)
+    window.staff.grab().save(str(kiosk.path.parent / "stuck-jobs.png"))
+
+    # Retry: the job is released and the queue started (labels loaded): it prints.
+    with qtbot.waitSignal(panel.job_retried, timeout=WAIT) as retried:
+        panel.job_rows[jobs["V-001"]][1].click()
+    assert not isinstance(retried.args[0], Exception), retried.args[0]
+    assert cups_queue.wait_done(jobs["V-001"]) == "done"
+    assert ran_on_the_device(cups_server, cups_queue.name, jobs["V-001"])
+    document = cups_queue.job_files(jobs["V-001"])[0].read_bytes()
+    assert issued["V-001"].attendee.name in pdf_text(document)
+    # The other job stays held until staff act on it (it comes to the front); the queue itself
+    # is ready again.
+    qtbot.waitUntil(lambda: list(panel.job_rows) == [jobs["V-002"]]
+                    and "held" in job_text("V-002"), timeout=WAIT)
+    assert "out of paper" not in panel.value.text()
+
+    # Cancel: the job leaves CUPS, and its badge is among those to print again.
+    with qtbot.waitSignal(panel.job_cancelled, timeout=WAIT) as cancelled:
+        panel.job_rows[jobs["V-002"]][2].click()
+    assert cancelled.args[0] == "V-002"
+    assert cups_queue.wait_done(jobs["V-002"]) == "done"
+    assert not ran_on_the_device(cups_server, cups_queue.name, jobs["V-002"])
+    qtbot.waitUntil(lambda: not panel.job_rows and "V-002" in panel.failed_value.text(),
+                    timeout=WAIT)
+    assert rows(kiosk, "SELECT attendee_id, state, detail FROM badge_prints ORDER BY print_id") \
+        == [("V-001", "sent", ""), ("V-002", "failed", "cancelled by staff")]
+    with qtbot.waitSignal(panel.retried, timeout=WAIT) as again:
+        panel.retry_button.click()
+    (outcome,) = again.args[0]
+    assert outcome.ok and outcome.attendee_id == "V-002"
+    actions = [a for (a,) in rows(kiosk, "SELECT action FROM audit_log ORDER BY seq")]
+    assert "printer_retry_job" in actions and "printer_cancel" in actions
 
 
 def test_no_printer_at_all_never_blocks_a_check_in(qtbot, make_window, kiosk_setup, issued,
@@ -241,6 +330,40 @@ def test_no_badge_email_then_name_checks_in_and_prints(qtbot, make_window, kiosk
     assert actions == ["no_badge_failed", "no_badge_lookup", "no_badge_confirmed"]
 
 
+def tap(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def type_keys(keyboard, keys: str):
+    """Tap keys of the on-screen keyboard (its key ids are the Latin letters and digits in
+    every layout; the Urdu layout types the Urdu letter on each)."""
+    for key in keys:
+        keyboard.keys["space" if key == " " else key].click()
+
+
+def name_ink(document: bytes, dpi: int) -> float:
+    """The share of dark dots in the name's line of a 4x3in badge (below the event band, left
+    of the QR: kiosk/printing/badge.py's landscape layout)."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(document)
+    try:
+        page = np.asarray(pdf[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L"))
+    finally:
+        pdf.close()
+    dots = dpi / 25.4
+    box = page[int(10.5 * dots):int(20.5 * dots), int(3.5 * dots):int(50 * dots)]
+    return float((box < 128).mean())
+
+
+def open_walk_in(window):
+    window.attract.scan_button.click()
+    window.scan.walk_in_button.click()
+    assert window.current_page() == "walk_in"
+    return window.pages["walk_in"]
+
+
 def test_a_walk_in_registers_checks_in_and_gets_a_badge(qtbot, make_window, kiosk_setup,
                                                         printing, cups_queue):
     from kiosk.services.walk_in import WalkIns
@@ -248,22 +371,18 @@ def test_a_walk_in_registers_checks_in_and_gets_a_badge(qtbot, make_window, kios
 
     _, kiosk, _ = kiosk_setup
     window = make_window(printing=printing, at=local(DAYS[0], 11), walk_ins=WalkIns("kiosk-1"))
-    window.attract.scan_button.click()
-    window.scan.walk_in_button.click()
-    screen = window.pages["walk_in"]
-    assert window.current_page() == "walk_in"
-
-    def type_in(field, text):
-        screen.select(field)
-        for ch in text:
-            (screen.keyboard.space if ch == " " else screen.keyboard.keys[ch.upper()]).click()
-
-    type_in("name", "zara haider")
+    screen = open_walk_in(window)
+    board = screen.keyboard
+    type_keys(board, "zara haider")
     with qtbot.waitSignal(screen.answered, timeout=WAIT) as answer:
         screen.go_button.click()
     assert answer.args[0] == "contact" and "phone number or an e-mail" in screen.message.text()
-    type_in("company", "lahore looms")
-    type_in("phone", "03335550001")
+    tap(qtbot, screen.fields["company"])
+    type_keys(board, "lahore looms")
+    tap(qtbot, screen.fields["phone"])
+    assert board.layout_name == "digits"  # the phone gets the number pad
+    type_keys(board, "03335550001")
+    qtbot.waitUntil(lambda: all(k.isVisible() for k in board.keys.values()))  # the number pad
     window.grab().save(str(kiosk.path.parent / "walk-in.png"))
     with qtbot.waitSignal(window.printer.recorded, timeout=WAIT) as printed:
         with qtbot.waitSignal(window.result_shown, timeout=WAIT) as shown:
@@ -279,6 +398,74 @@ def test_a_walk_in_registers_checks_in_and_gets_a_badge(qtbot, make_window, kios
             ("walk_in", "accepted")]
     with kiosk.open_store() as store:
         assert [w["phone"] for w in walk_ins(store.conn)] == ["03335550001"]
+
+
+def test_a_walk_in_is_printed_then_in_the_next_bundle_and_on_the_hub(
+        qtbot, make_window, kiosk_setup, printing, cups_queue, hub_url, tmp_path):
+    """The issue's last journey: walk-in -> printed -> in the next bundle and on the hub; the
+    name typed in Urdu on the phonetic layout and the e-mail with the sign keys, all by taps."""
+    import psycopg
+
+    from kiosk.cli import main
+    from kiosk.services.walk_in import WalkIns
+    from kiosk.sync.bundle import read_header, read_walk_ins, verify
+
+    _, kiosk, _ = kiosk_setup
+    window = make_window(printing=printing, at=local(DAYS[0], 11), walk_ins=WalkIns("kiosk-1"))
+    screen = open_walk_in(window)
+    board = screen.keyboard
+    assert board.layout_name == "latin"
+    board.keys["layout_urdu"].click()
+    type_keys(board, "zara hidr")  # ز ا ر ا, space, ح ی د ر
+    urdu_name = "زارا حیدر"
+    assert screen.fields["name"].text() == urdu_name
+    assert screen.preview.isVisible() and screen.preview.text() == urdu_name
+    qtbot.waitUntil(lambda: all(k.isVisible() for k in board.keys.values()))
+    window.grab().save(str(tmp_path / "walk-in-urdu-keys.png"))
+    tap(qtbot, screen.fields["email"])
+    assert board.layout_name == "latin" and screen.sign_keys["at"].isVisible()
+    type_keys(board, "zara")
+    screen.sign_keys["at"].click()
+    type_keys(board, "example")
+    screen.sign_keys["dot"].click()
+    type_keys(board, "pk")
+    assert screen.fields["email"].text() == "zara@example.pk"
+    qtbot.waitUntil(lambda: all(k.isVisible() for k in board.keys.values()))
+    window.grab().save(str(tmp_path / "walk-in-urdu.png"))
+    with qtbot.waitSignal(window.printer.recorded, timeout=WAIT) as printed:
+        with qtbot.waitSignal(window.result_shown, timeout=WAIT) as shown:
+            screen.go_button.click()
+    result = shown.args[0]
+    assert result.tone == "green" and result.attendee.name == urdu_name
+    number = result.attendee.id
+    assert number == "WI-KIOSK-1-0001"
+    document = cups_queue.job_files(printed.args[0].job_id)[0].read_bytes()
+    assert pdf_qr_codes(document, dpi=203) == [number]
+    # The Urdu name is not set as Latin PDF text (Helvetica has no Urdu: it would be '?'s);
+    # it is drawn, shaped, as an image, so the page carries no text of it at all.
+    assert urdu_name not in pdf_text(document) and "?" not in pdf_text(document)
+    assert name_ink(document, dpi=203) > 0.015  # drawn in the name's line (a dot: 0.003)
+    window.result.countdown.stop()
+
+    def cli(*args):
+        code = main([str(a) for a in args])
+        return code
+
+    # The next bundle carries the walk-in, signed, and passes the merge's checks.
+    bundle = tmp_path / "next.bundle"
+    assert cli("export", "--kiosk", kiosk.path, "--out", bundle) == 0
+    header = read_header(bundle)
+    verify(header)
+    assert [(r[1], r[4], r[7]) for r in read_walk_ins(header)] == [
+        (number, urdu_name, "zara@example.pk")]
+    # And the hub has it after a push.
+    assert cli("hub", "init", hub_url) == 0
+    assert cli("push", "--kiosk", kiosk.path, "--hub", hub_url) == 0
+    with psycopg.connect(hub_url) as conn:
+        assert conn.execute("SELECT attendee_id, kiosk_id, name, email FROM walk_ins").fetchall() \
+            == [(number, "kiosk-1", urdu_name, "zara@example.pk")]
+        assert conn.execute("SELECT attendee_id, method FROM scans").fetchall() == [
+            (number, "walk_in")]
 
 
 def test_print_on_ask_prints_only_when_the_attendee_taps(qtbot, make_window, kiosk_setup,

@@ -127,6 +127,47 @@ def test_printer_states_from_cups(cups_queue):
     assert not missing.exists and not missing.ok and "no CUPS queue" in missing.summary()
 
 
+def test_stuck_jobs_and_printer_reasons_in_the_staffs_language(cups_queue, cups_server):
+    """Job states and printer-state-reasons as CUPS gives them (a held job, a stopped queue,
+    one that refuses jobs), said in English, Urdu and Chinese; release and accept undo them."""
+    from kiosk.services.printing import job_words, printer_problems
+
+    import subprocess
+
+    client = CupsClient()
+    held = subprocess.run(["lp", "-d", cups_queue.name, "-H", "indefinite", "-t", "Badge V-001",
+                           "-"], input="a badge", capture_output=True, text=True)  # CUPS_SERVER set
+    assert held.returncode == 0, held.stderr
+    job_id = int(held.stdout.split("-")[-1].split()[0])
+    state = client.printer(cups_queue.name)
+    (job,) = state.jobs
+    assert (job.job_id, job.state, job.stuck) == (job_id, "held", True)
+    assert "job-hold-until-specified" in job.alerts
+    assert job_words(job, "en") == f"Job {job_id} · held"
+    assert job_words(job, "ur") == f"کام {job_id} · روکا گیا"
+    assert state.ok  # a held job is not the printer's fault
+    assert cups_server.lp("cupsreject", cups_queue.name).returncode == 0
+    cups_queue.disable("media-empty-error")  # (the later message is the one CUPS keeps)
+    state = client.printer(cups_queue.name)
+    assert not state.enabled and not state.accepting
+    assert printer_problems(state, "en") == ["out of paper or labels", "refusing new jobs"]
+    assert printer_problems(state, "ur") == ["کاغذ یا لیبل ختم", "نئے کام نہیں لے رہا"]
+    assert printer_problems(state, "zh") == ["纸张或标签用完", "拒绝新任务"]
+    assert cups_server.lp("cupsdisable", "-r", "someone pulled the cable",
+                          cups_queue.name).returncode == 0
+    assert printer_problems(client.printer(cups_queue.name), "en")[0] == \
+        "stopped (someone pulled the cable)"
+    # What Retry on the health page does: release, accept, start again.
+    client.release(cups_queue.name, job_id)
+    client.accept(cups_queue.name)
+    client.resume(cups_queue.name)
+    assert cups_queue.wait_done(job_id) == "done"
+    state = client.printer(cups_queue.name)
+    assert state.ok and state.jobs == () and printer_problems(state, "en") == []
+    with pytest.raises(PrintError, match="cannot release job"):
+        client.release(cups_queue.name, job_id)  # finished: CUPS says so, in one line
+
+
 def test_a_job_is_accepted_and_kept(cups_queue, event, tokens):
     attendee, token = tokens["V-001"]
     badge = render_badge(event.rules, attendee, token, MEDIA["A6"], 300)

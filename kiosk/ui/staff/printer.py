@@ -1,19 +1,31 @@
 """The badge printer on the staff health page: its state from CUPS (stopped, out of paper,
-jobs waiting), the badges that did not print, and a button that prints them again."""
+jobs waiting), the badges that did not print, and a button that prints them again.
+
+Each job CUPS still holds is listed: its state (waiting, held, printing, stuck behind a stopped
+queue) and its reasons, and the attendee it is for. The front one (the oldest stuck job, else
+the oldest) has Retry (release a held job, start the queue again) and Cancel (take it out of
+CUPS: its badge joins those not printed); the next comes to the front once it is dealt with,
+so the page keeps one row of buttons however many jobs wait. The printer's
+reasons and the job states are CUPS's printer-state-reasons and job states, said in the staff's
+language (kiosk/services/printing.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.services.printing import JOB_ACTIONS, in_language, job_words, printer_problems
 from kiosk.ui.screens import button, label
 from kiosk.ui.staff.common import fit_dense, ltr
 from kiosk.ui.theme import TONES, Theme
 
 
 class PrinterPanel(QWidget):
-    updated = Signal(dict)   # {"printer": text, "failed": text, "ok": bool} as shown (for tests)
+    updated = Signal(dict)   # {"printer", "failed", "ok", "jobs": {id: text}} as shown (tests)
     retried = Signal(object)  # the retry's outcomes, or the exception
+    job_retried = Signal(object)  # a job's state after Retry, or the exception
+    job_cancelled = Signal(object)  # the cancelled job's attendee id (or None), or the exception
+    MAX_JOBS = 4
 
     def __init__(self, ctx, printer, parent=None):
         super().__init__(parent)
@@ -22,6 +34,12 @@ class PrinterPanel(QWidget):
         self.state = None
         self.failed: list | None = None
         self.note = ""
+        self.language = "en"
+        self.theme: Theme | None = None
+        self.owners: dict[int, str] = {}  # job id -> attendee id
+        self.job_rows: dict[int, tuple] = {}  # the front job's id -> (label, retry, cancel)
+        self.job_texts: dict[int, str] = {}  # every listed job's words, as shown
+        self._shown_jobs: tuple | None = None
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(24)
@@ -36,6 +54,13 @@ class PrinterPanel(QWidget):
         grid.addWidget(self.failed_caption, 1, 0)
         grid.addWidget(self.failed_value, 1, 1)
         grid.addWidget(self.retry_button, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        self.jobs_caption = label(wrap=False, centre=False, name="health_jobs_caption")
+        self.jobs_box = QVBoxLayout()
+        self.jobs_box.setContentsMargins(0, 0, 0, 0)
+        self.more_jobs = label(wrap=True, centre=False, name="health_more_jobs")
+        grid.addWidget(self.jobs_caption, 3, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(self.jobs_box, 3, 1)
+        grid.addWidget(self.more_jobs, 4, 1)
         grid.setColumnStretch(1, 1)
         self.timer = QTimer(self)
         self.timer.setInterval(3000)
@@ -52,12 +77,83 @@ class PrinterPanel(QWidget):
         super().hideEvent(event)
 
     def refresh(self) -> None:
+        self.printer.jobs_of(self._got_owners)
         self.printer.state(self._got_state)
         self.printer.failed(self._got_failed)
 
+    def _got_owners(self, owners) -> None:
+        if isinstance(owners, dict):
+            self.owners = owners
+
     def _got_state(self, state) -> None:
         self.state = state
+        self._build_jobs()
         self.retranslate()
+
+    # -- the jobs CUPS holds ---------------------------------------------------------------
+    def _jobs(self) -> list:
+        if self.state is None or isinstance(self.state, Exception):
+            return []
+        return list(self.state.jobs[:self.MAX_JOBS])
+
+    @staticmethod
+    def _front(jobs: list):
+        return next((j for j in jobs if j.stuck), jobs[0] if jobs else None)
+
+    def _build_jobs(self) -> None:
+        front = self._front(self._jobs())
+        jobs = [front] if front is not None else []
+        shown = tuple((j.job_id, j.stuck) for j in jobs)
+        if shown == self._shown_jobs:
+            return
+        self._shown_jobs = shown
+        while self.jobs_box.count():
+            item = self.jobs_box.takeAt(0)
+            row = item.layout()
+            while row is not None and row.count():
+                widget = row.takeAt(0).widget()
+                if widget is not None:
+                    widget.hide()
+                    widget.deleteLater()
+        self.job_rows = {}
+        for job in jobs:
+            row = QHBoxLayout()
+            text = label(wrap=True, centre=False, name=f"health_job_{job.job_id}")
+            retry = button(secondary=True, name=f"health_job_{job.job_id}_retry")
+            retry.clicked.connect(lambda _=False, j=job.job_id: self.retry_job(j))
+            cancel = button(secondary=True, name=f"health_job_{job.job_id}_cancel")
+            cancel.clicked.connect(lambda _=False, j=job.job_id: self.cancel_job(j))
+            retry.setVisible(job.stuck)  # a job waiting its turn or printing needs nothing
+            row.addWidget(text, 1)
+            row.addWidget(retry)
+            row.addWidget(cancel)
+            self.jobs_box.addLayout(row)
+            self.job_rows[job.job_id] = (text, retry, cancel)
+        if self.theme is not None:
+            self._fit_jobs(self.theme)
+
+    def retry_job(self, job_id: int) -> None:
+        self.ctx.audit("printer_retry_job", self.owners.get(job_id, ""),
+                       f"job {self.printer.service.queue}-{job_id}")
+        self._busy(job_id)
+        self.printer.retry_job(job_id, self._job_done(self.job_retried))
+
+    def cancel_job(self, job_id: int) -> None:
+        self._busy(job_id)
+        self.printer.cancel_job(job_id, self._job_done(self.job_cancelled))
+
+    def _busy(self, job_id: int) -> None:
+        for b in self.job_rows.get(job_id, ())[1:]:
+            b.setEnabled(False)
+
+    def _job_done(self, signal):
+        def done(answer):
+            if isinstance(answer, Exception):
+                self.note = self.tr("Could not print again: {problem}").format(problem=answer)
+            self._shown_jobs = None  # rebuilt from the next reading
+            self.refresh()
+            signal.emit(answer)
+        return done
 
     def _got_failed(self, rows) -> None:
         self.failed = [] if isinstance(rows, Exception) else rows
@@ -99,10 +195,10 @@ class PrinterPanel(QWidget):
             words = {"idle": self.tr("Ready"), "processing": self.tr("Printing"),
                      "stopped": self.tr("Stopped")}.get(self.state.state, self.state.state)
             text = ltr(self.state.queue) + " · " + words
-            problems = list(dict.fromkeys(self.state.problems))
+            problems = printer_problems(self.state, self.language)
             if problems:
                 text += " · " + ", ".join(problems)
-            if self.state.pending_jobs:
+            if self.state.pending_jobs and not self.state.jobs:  # else listed below, job by job
                 text += " · " + self.tr("{n} job(s) waiting").format(n=len(self.state.pending_jobs))
         self.value.setText(text)
         self.value.setStyleSheet("" if ok else f"color: {TONES['red'][0]};")
@@ -118,10 +214,54 @@ class PrinterPanel(QWidget):
             failed_text += " · " + self.note
         self.failed_value.setText(failed_text)
         self.failed_value.setStyleSheet(f"color: {TONES['red'][0]};" if failed else "")
-        self.retry_button.setVisible(bool(failed) or not ok)
-        self.updated.emit({"printer": text, "failed": failed_text, "ok": ok})
+        jobs = self._jobs()
+        # With the jobs listed, the front one has its own Retry; this one is for badges not
+        # printed.
+        self.retry_button.setVisible(bool(failed) or (not ok and not jobs))
+        self.jobs_caption.setText(self.tr("{n} job(s) waiting").format(n=len(self.state.jobs))
+                                  if jobs else "")
+        self.jobs_caption.setVisible(bool(jobs))
+        job_texts, others = {}, []
+        for job in jobs:
+            words = job_words(job, self.language)
+            who = self.owners.get(job.job_id)
+            if who:
+                words += " · " + ltr(who)
+            if job.status:
+                words += " · " + job.status
+            job_texts[job.job_id] = words
+            if job.job_id not in self.job_rows:
+                others.append(words)
+                continue
+            text_label, retry, cancel = self.job_rows[job.job_id]
+            text_label.setText(words)
+            text_label.setStyleSheet(f"color: {TONES['red'][0]};" if job.stuck else "")
+            retry.setText(in_language(JOB_ACTIONS["retry"], self.language))
+            cancel.setText(in_language(JOB_ACTIONS["cancel"], self.language))
+        hidden = len(self.state.jobs) - len(jobs) if jobs else 0
+        if hidden:
+            others.append(f"+{hidden}")
+        self.more_jobs.setText(" · ".join(others) if len(others) == 1 and hidden else
+                               "; ".join(others))
+        self.more_jobs.setVisible(bool(others))
+        self.job_texts = job_texts
+        self.updated.emit({"printer": text, "failed": failed_text, "ok": ok, "jobs": job_texts})
+
+    def _fit_jobs(self, theme: Theme) -> None:
+        side = Qt.AlignmentFlag.AlignRight if theme.language == "ur" else Qt.AlignmentFlag.AlignLeft
+        for text_label, retry, cancel in self.job_rows.values():
+            fit_dense(theme, text_label, "body")
+            text_label.setAlignment(Qt.AlignmentFlag.AlignAbsolute | side
+                                    | Qt.AlignmentFlag.AlignVCenter)
+            for b in (retry, cancel):
+                theme.fit(b, "body", bold=True)
+                b.setMinimumHeight(theme.target_px)
 
     def apply_theme(self, theme: Theme) -> None:
+        self.theme, self.language = theme, theme.language
+        self._fit_jobs(theme)
+        fit_dense(theme, self.jobs_caption, "body", bold=True)
+        fit_dense(theme, self.more_jobs, "body")
         for widget in (self.caption, self.failed_caption):
             fit_dense(theme, widget, "body", bold=True)
         for widget in (self.value, self.failed_value):
