@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Keep the kiosk's Qt translations in step with the code.
 
-    python scripts/i18n.py update    # re-extract strings into kiosk/ui/i18n/kiosk_{ur,zh}.ts
+    python scripts/i18n.py update    # re-extract strings into kiosk/ui/i18n/{kiosk,wayfinding,report}_{ur,zh}.ts
     python scripts/i18n.py release   # compile every kiosk/ui/i18n/*.ts into .qm
 
 Translators edit the .ts files (Qt Linguist, or any editor); both the .ts and the compiled .qm
@@ -42,9 +42,15 @@ def wayfinding_sources() -> list[str]:
     return [str(p.relative_to(ROOT)) for p in files]
 
 
+def report_sources() -> list[str]:
+    """The organiser's report page (kiosk report): its strings go to report_{ur,zh}.ts."""
+    return ["kiosk/sync/report.py"]
+
+
 def update() -> None:
     for lang, locale in LANGUAGES.items():
-        for sources, name in ((app_sources(), "kiosk"), (wayfinding_sources(), "wayfinding")):
+        for sources, name in ((app_sources(), "kiosk"), (wayfinding_sources(), "wayfinding"),
+                              (report_sources(), "report")):
             subprocess.run([tool("lupdate"), "-extensions", "py", "-no-obsolete", "-locations",
                             "none", "-target-language", locale, *sources, "-ts",
                             str((I18N / f"{name}_{lang}.ts").relative_to(ROOT))],

@@ -72,6 +72,9 @@ def register(commands) -> None:
     where.add_argument("--hub", metavar="URL", type=hub_url_arg, help="the hub, postgresql://...")
     p.add_argument("--out", required=True, type=Path, metavar="DIR",
                    help="the folder for the report (created if missing)")
+    p.add_argument("--lang", default="en", choices=("en", "ur", "zh"),
+                   help="the language of index.html: en (default), ur (right to left) or zh; "
+                   "the CSV files are the same in every language")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_report)
 
@@ -442,12 +445,12 @@ def cmd_report(args) -> int:
     if args.db:
         if not args.db.exists():
             raise KioskError(f"no database at {args.db}")
-        summary = build_report(args.db, args.out)
+        summary = build_report(args.db, args.out, language=args.lang)
     else:
         from kiosk.sync.hub import HubClient
 
         with HubClient.connect(args.hub) as hub:
-            summary = build_report_from_hub(hub, args.out)
+            summary = build_report_from_hub(hub, args.out, language=args.lang)
     emit(summary, args.json,
          f"Report in {summary['out']}/index.html: {summary['attendees_checked_in']} attendees "
          f"over {len(summary['days'])} days, {summary['scans']} scans"

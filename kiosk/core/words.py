@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from kiosk.core.outcomes import Outcome
 
+# The kiosk's languages and the CLDR locales that write their dates and numbers (Babel).
+LOCALES = {"en": "en_GB", "ur": "ur_PK", "zh": "zh_Hans_CN"}
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
     """Marks ``text`` for extraction under ``context``; returns it unchanged."""
     return text

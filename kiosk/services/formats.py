@@ -8,8 +8,7 @@ from datetime import date, datetime
 from babel.dates import format_date, format_interval, format_time
 from babel.numbers import format_decimal
 
-# The kiosk's languages and the CLDR locales that write them.
-LOCALES = {"en": "en_GB", "ur": "ur_PK", "zh": "zh_Hans_CN"}
+from kiosk.core.words import LOCALES
 
 
 def locale_of(language: str) -> str:

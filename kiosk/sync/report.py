@@ -49,7 +49,7 @@ import sqlite3
 import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from kiosk.config import parse_event
@@ -57,6 +57,7 @@ from kiosk.core.double_use import DoubleUse, find_double_uses
 from kiosk.core.errors import KioskError
 from kiosk.core.event import DEFAULT_TIMEZONE
 from kiosk.core.timeutil import from_utc_text, to_utc_text, utcnow, zone
+from kiosk.core.words import LOCALES, QT_TRANSLATE_NOOP
 from kiosk.storage.db import _statements, connect
 from kiosk.storage.schema import ROSTER_DDL, SCAN_COLUMNS, SCAN_LOG_DDL
 from kiosk.storage.walk_ins import COLUMNS as WALK_IN_COLUMNS, add_to_roster
@@ -137,11 +138,12 @@ def snapshot_hub(hub: HubClient, path: Path) -> None:
         conn.close()
 
 
-def build_report_from_hub(hub: HubClient, out: Path) -> dict:
+def build_report_from_hub(hub: HubClient, out: Path, *, language: str = "en") -> dict:
+    words = _Words(language)  # a bad language is refused before the hub is copied
     with tempfile.TemporaryDirectory(prefix="kiosk-report-") as tmp:
         path = Path(tmp) / "hub.db"
         snapshot_hub(hub, path)
-        return build_report(path, out, source=f"hub {redact(hub.url)}")
+        return build_report(path, out, source=f"hub {redact(hub.url)}", language=words.language)
 
 
 # -- gathering ----------------------------------------------------------------------------------
@@ -371,9 +373,13 @@ def _tables(data: ReportData, out: Path) -> list[str]:
     return files
 
 
-def _charts(data: ReportData, out: Path) -> dict[str, bytes]:
+def _charts(data: ReportData, out: Path, language: str = "en") -> dict[str, bytes]:
+    """The two charts. Their words are English only in an English report: matplotlib cannot
+    shape Urdu, so in the other languages the charts carry numbers, times, dates and venue
+    names alone, and the page's captions (in the catalogue) say what they show."""
     # The object API, not pyplot: no global figure state or backend switch in a process that
     # may also run Qt.
+    english = language == "en"
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
@@ -394,10 +400,11 @@ def _charts(data: ReportData, out: Path) -> dict[str, bytes]:
                    color=colours[i % len(colours)], label=venue.title())
             bottom = [a + b for a, b in zip(bottom, heights)]
         ax.set_title(f"{day}", loc="left", fontsize=10)
-        ax.set_ylabel("arrivals")
+        if english:
+            ax.set_ylabel("arrivals")
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.grid(axis="y", alpha=0.3)
-        if not any(bottom):
+        if english and not any(bottom):
             ax.text(0.5, 0.5, "no arrivals", transform=ax.transAxes, ha="center", color="grey")
     lo, hi = _hour_window(data)
     ticks = range(lo, hi + 1, 1 if hi - lo <= 12 else 2)
@@ -405,10 +412,12 @@ def _charts(data: ReportData, out: Path) -> dict[str, bytes]:
     ax.set_xlim(lo, hi)
     ax.set_xticks(list(ticks))
     ax.set_xticklabels([f"{h:02d}:00" for h in ticks])
-    ax.set_xlabel(f"local time ({data.timezone})")
+    if english:
+        ax.set_xlabel(f"local time ({data.timezone})")
     if venues:
         axes[0, 0].legend(loc="upper right", fontsize=8)
-    fig.suptitle(f"Arrivals per {BIN_MINUTES} minutes (first check-in of the day)")
+    if english:
+        fig.suptitle(f"Arrivals per {BIN_MINUTES} minutes (first check-in of the day)")
     fig.tight_layout()
     pngs["arrivals.png"] = _save(fig, out / "arrivals.png")
 
@@ -427,14 +436,15 @@ def _charts(data: ReportData, out: Path) -> dict[str, bytes]:
     ax.set_xticklabels([f"{h:02d}:00" for h in ticks])
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylabel("people inside")
-    ax.set_xlabel(f"local time ({data.timezone})")
     ax.grid(alpha=0.3)
     if data.inside:
         ax.legend(loc="upper right", fontsize=8)
-    else:
-        ax.text(0.5, 0.5, "no entries", transform=ax.transAxes, ha="center", color="grey")
-    ax.set_title("Inside now: people whose latest scan of the day was an entry")
+    if english:
+        ax.set_ylabel("people inside")
+        ax.set_xlabel(f"local time ({data.timezone})")
+        if not data.inside:
+            ax.text(0.5, 0.5, "no entries", transform=ax.transAxes, ha="center", color="grey")
+        ax.set_title("Inside now: people whose latest scan of the day was an entry")
     fig.tight_layout()
     pngs["inside_now.png"] = _save(fig, out / "inside_now.png")
     return pngs
@@ -458,142 +468,287 @@ def _save(fig, path: Path) -> bytes:
     return raw
 
 
-def _html_table(header: list[str], rows: list[list], numeric_from: int = 1) -> str:
+def _html_table(header: list[str], rows: list[list], numeric_from: int = 1,
+                words: "_Words | None" = None) -> str:
+    words = words or _Words("en")
     head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
     body = []
     for row in rows:
         cells = []
         for i, value in enumerate(row):
-            cls = ' class="n"' if i >= numeric_from and isinstance(value, int) else ""
-            cells.append(f"<td{cls}>{html.escape(str(value))}</td>")
+            numeric = i >= numeric_from and isinstance(value, int)
+            cls = ' class="n"' if numeric else ""
+            text = words.number(value) if numeric else str(value)
+            cells.append(f"<td{cls}>{html.escape(text)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     # cellpadding as well as CSS, for viewers that ignore style sheets (some mail clients).
     return (f'<table cellpadding="5"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>")
 
 
-def _pivot(keys_rows: dict, days: list[str]) -> tuple[list[str], list[list]]:
+def _pivot(keys_rows: dict, days: list[str], words: "_Words") -> tuple[list[str], list[list]]:
     """{(day, key): n} -> rows of key with one column per day and a total."""
     keys = sorted({k for (_, k) in keys_rows})
     rows = []
     for key in keys:
         counts = [keys_rows.get((d, key), 0) for d in days]
-        rows.append([key or "(none)", *counts, sum(counts)])
-    return ["", *days, "total"], rows
+        rows.append([key or words["(none)"], *counts, sum(counts)])
+    return ["", *(words.day(d) for d in days), words["total"]], rows
 
 
-def _page(data: ReportData, pngs: dict[str, bytes], files: list[str]) -> str:
+# -- words ----------------------------------------------------------------------------------------
+# The page's words, in the one catalogue: lupdate extracts them into kiosk/ui/i18n/report_*.ts
+# (scripts/i18n.py), read here without Qt by kiosk.config.words. CSV headers stay English keys:
+# they are data for other programs.
+_WORDS = {text: text for text in (
+    QT_TRANSLATE_NOOP("Report", "attendance report"),
+    QT_TRANSLATE_NOOP("Report", "times in {zone}"),
+    QT_TRANSLATE_NOOP("Report", "attendees checked in"),
+    QT_TRANSLATE_NOOP("Report", "scans"),
+    QT_TRANSLATE_NOOP("Report", "no-shows"),
+    QT_TRANSLATE_NOOP("Report", "on the roster"),
+    QT_TRANSLATE_NOOP("Report", "walk-ins"),
+    QT_TRANSLATE_NOOP("Report", "admitted twice"),
+    QT_TRANSLATE_NOOP("Report", "No roster in this database, so no-shows are not listed: merge "
+                      "with {option} or publish the roster to the hub."),
+    QT_TRANSLATE_NOOP("Report", "By day"),
+    QT_TRANSLATE_NOOP("Report", "day"),
+    QT_TRANSLATE_NOOP("Report", "checked in"),
+    QT_TRANSLATE_NOOP("Report", "accepted scans"),
+    QT_TRANSLATE_NOOP("Report", "refused scans"),
+    QT_TRANSLATE_NOOP("Report", "exits"),
+    QT_TRANSLATE_NOOP("Report", "peak inside"),
+    QT_TRANSLATE_NOOP("Report", "peak at"),
+    QT_TRANSLATE_NOOP("Report", "Arrivals and people inside"),
+    QT_TRANSLATE_NOOP("Report", "Arrivals per {minutes} minutes (first check-in of the day), "
+                      "local time ({zone})"),
+    QT_TRANSLATE_NOOP("Report", "Inside now: people whose latest scan of the day was an entry, "
+                      "local time ({zone})"),
+    QT_TRANSLATE_NOOP("Report", "By category (checked in)"),
+    QT_TRANSLATE_NOOP("Report", "By venue and gate (first check-in of the day)"),
+    QT_TRANSLATE_NOOP("Report", "By hour (first check-ins)"),
+    QT_TRANSLATE_NOOP("Report", "total"),
+    QT_TRANSLATE_NOOP("Report", "(none)"),
+    QT_TRANSLATE_NOOP("Report", "Walk-ins"),
+    QT_TRANSLATE_NOOP("Report", "No visitor registered at a kiosk."),
+    QT_TRANSLATE_NOOP("Report", "Visitors registered at a kiosk, with the kiosk's own number (a "
+                      "plain-id QR; a kiosk cannot sign). To give them signed badges for the "
+                      "next day: {import_command}, then {badges_command}."),
+    QT_TRANSLATE_NOOP("Report", "number"),
+    QT_TRANSLATE_NOOP("Report", "name"),
+    QT_TRANSLATE_NOOP("Report", "category"),
+    QT_TRANSLATE_NOOP("Report", "company"),
+    QT_TRANSLATE_NOOP("Report", "kiosk"),
+    QT_TRANSLATE_NOOP("Report", "registered (UTC)"),
+    QT_TRANSLATE_NOOP("Report", "Admitted twice (offline double use)"),
+    QT_TRANSLATE_NOOP("Report", "No event rules in this database, so double use cannot be "
+                      "judged."),
+    QT_TRANSLATE_NOOP("Report", "Badges admitted at a kiosk that should have refused them: "
+                      "another kiosk had let the same badge in shortly before (still inside, "
+                      "within the anti-passback window) or its category allows no re-entry, and "
+                      "the second kiosk did not know, because one of the two was cut off from "
+                      "the hub or ran without one. This is what offline mode cost."),
+    QT_TRANSLATE_NOOP("Report", "{offline} says whose scan reached the hub more than {seconds} s "
+                      "after it was made; {neither} would mean both kiosks were online."),
+    QT_TRANSLATE_NOOP("Report", "Kiosk bundles do not say when a kiosk was online, so {offline} "
+                      "is left blank; a report from the hub ({option}) tells."),
+    QT_TRANSLATE_NOOP("Report", "offline"),
+    QT_TRANSLATE_NOOP("Report", "neither"),
+    QT_TRANSLATE_NOOP("Report", "both"),
+    QT_TRANSLATE_NOOP("Report", "No badge was admitted twice."),
+    QT_TRANSLATE_NOOP("Report", "attendee"),
+    QT_TRANSLATE_NOOP("Report", "should have said"),
+    QT_TRANSLATE_NOOP("Report", "first"),
+    QT_TRANSLATE_NOOP("Report", "at kiosk"),
+    QT_TRANSLATE_NOOP("Report", "second"),
+    QT_TRANSLATE_NOOP("Report", "seconds apart"),
+    QT_TRANSLATE_NOOP("Report", "Refusals"),
+    QT_TRANSLATE_NOOP("Report", "outcome"),
+    QT_TRANSLATE_NOOP("Report", "reason"),
+    QT_TRANSLATE_NOOP("Report", "No scan was refused."),
+    QT_TRANSLATE_NOOP("Report", "Tables: {links}. Generated {moment} UTC by the ITCN Asia kiosk."),
+)}
+LANGUAGES = ("en", "ur", "zh")
+_FONTS = {"en": '"Noto Sans", system-ui, sans-serif',
+          "ur": '"Noto Nastaliq Urdu", "Noto Naskh Arabic", "Noto Sans", serif',
+          "zh": '"Noto Sans CJK SC", "Noto Sans SC", "Noto Sans", sans-serif'}
+
+
+class _Words:
+    """The page's words, numbers and dates in one language."""
+
+    def __init__(self, language: str):
+        if language not in LANGUAGES:
+            raise KioskError(f"no report in {language!r}; choose one of {', '.join(LANGUAGES)}")
+        from kiosk.config.words import catalogue
+
+        self.language = language
+        self.catalogue = catalogue(language)
+        self.locale = LOCALES[language]
+
+    def __getitem__(self, text: str) -> str:
+        assert text in _WORDS, text  # every word of the page is in the catalogue
+        return self.catalogue.translate("Report", text)
+
+    def number(self, n) -> str:
+        from babel.numbers import format_decimal
+
+        return format_decimal(n, locale=self.locale)
+
+    def day(self, iso: str) -> str:
+        from babel.dates import format_date
+
+        try:
+            return format_date(date.fromisoformat(iso), "medium", locale=self.locale)
+        except ValueError:
+            return iso
+
+    @property
+    def rtl(self) -> bool:
+        return self.language == "ur"
+
+
+def _page(data: ReportData, pngs: dict[str, bytes], files: list[str], w: _Words) -> str:
     esc = html.escape
     unique = len(data.firsts)
-    headline = [("attendees checked in", unique), ("scans", data.scans)]
+    headline = [(w["attendees checked in"], unique), (w["scans"], data.scans)]
     if data.no_shows is not None:
-        headline.append(("no-shows", len(data.no_shows)))
-        headline.append(("on the roster", data.roster_size))
-    headline.append(("walk-ins", len(data.walk_ins)))
-    headline.append(("admitted twice", len(data.double_uses)))
-    cards = "".join(f'<div class="card"><div class="big">{esc(f"{v:,}")}</div>'
+        headline.append((w["no-shows"], len(data.no_shows)))
+        headline.append((w["on the roster"], data.roster_size))
+    headline.append((w["walk-ins"], len(data.walk_ins)))
+    headline.append((w["admitted twice"], len(data.double_uses)))
+    cards = "".join(f'<div class="card"><div class="big">{esc(w.number(v))}</div>'
                     f"<div>{esc(k)}</div></div>" for k, v in headline)
-    day_rows = [[d, *(data.by_day[d][k] for k in ("checked_in", "accepted_scans", "refused_scans",
-                                                   "exit_scans", "peak_inside", "peak_inside_at"))]
-                for d in data.days]
-    cat_head, cat_rows = _pivot(data.by_category, data.days)
+    day_rows = [[w.day(d), *(data.by_day[d][k] for k in (
+        "checked_in", "accepted_scans", "refused_scans", "exit_scans", "peak_inside",
+        "peak_inside_at"))] for d in data.days]
+    cat_head, cat_rows = _pivot(data.by_category, data.days, w)
     gate_rows = {(d, f"{v} / {g or '-'}"): n for (d, v, g), n in data.by_gate.items()}
-    gate_head, gate_rows_list = _pivot(gate_rows, data.days)
+    gate_head, gate_rows_list = _pivot(gate_rows, data.days, w)
     hour_arrivals = {(d, h): s["arrivals"] for (d, h), s in data.by_hour.items()}
-    hour_head, hour_rows = _pivot(hour_arrivals, data.days)
-    refusal_rows = [[d, o, r, n] for (d, o, r), n in sorted(data.refusals.items())]
+    hour_head, hour_rows = _pivot(hour_arrivals, data.days, w)
+    refusal_rows = [[w.day(d), o, r, n] for (d, o, r), n in sorted(data.refusals.items())]
+    captions = {
+        "arrivals.png": w["Arrivals per {minutes} minutes (first check-in of the day), local "
+                          "time ({zone})"].format(minutes=w.number(BIN_MINUTES),
+                                                  zone=data.timezone),
+        "inside_now.png": w["Inside now: people whose latest scan of the day was an entry, "
+                            "local time ({zone})"].format(zone=data.timezone),
+    }
     images = "".join(
-        f'<figure><img alt="{esc(name)}" src="data:image/png;base64,'
-        f'{base64.b64encode(raw).decode("ascii")}"></figure>' for name, raw in pngs.items())
-    links = " · ".join(f'<a href="{esc(f)}">{esc(f)}</a>' for f in files)
+        f'<figure><img alt="{esc(captions.get(name, name))}" src="data:image/png;base64,'
+        f'{base64.b64encode(raw).decode("ascii")}"><figcaption>{esc(captions.get(name, name))}'
+        f"</figcaption></figure>" for name, raw in pngs.items())
+    links = " · ".join(f'<a href="{esc(f)}" dir="ltr">{esc(f)}</a>' for f in files)
     no_show_note = ("" if data.no_shows is not None else
-                    "<p class=note>No roster in this database, so no-shows are not listed: "
-                    "merge with <code>--event DIR</code> or publish the roster to the hub.</p>")
+                    "<p class=note>" + esc(w["No roster in this database, so no-shows are not "
+                                             "listed: merge with {option} or publish the roster "
+                                             "to the hub."]).format(
+                        option='<code dir="ltr">--event DIR</code>') + "</p>")
     generated = to_utc_text(utcnow())[:16].replace("T", " ")
+    direction = "rtl" if w.rtl else "ltr"
+    subtitle = " · ".join([w["attendance report"], data.source,
+                           w["times in {zone}"].format(zone=data.timezone)])
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="{w.language}" dir="{direction}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{esc(data.event_name)}: attendance report</title>
+<title>{esc(data.event_name)}: {esc(w["attendance report"])}</title>
 <style>
-body {{ font-family: "Noto Sans", system-ui, sans-serif; margin: 2rem auto; max-width: 70rem;
-       padding: 0 1rem; color: #1b1b1b; }}
+body {{ font-family: {_FONTS[w.language]}; margin: 2rem auto; max-width: 70rem;
+       padding: 0 1rem; color: #1b1b1b; line-height: {1.9 if w.rtl else 1.4}; }}
 h1 {{ margin-bottom: 0.2rem; }} .sub {{ color: #555; margin-top: 0; }}
 .cards {{ display: flex; gap: 1rem; flex-wrap: wrap; margin: 1.5rem 0; }}
 .card {{ border: 1px solid #ccd; border-radius: 8px; padding: 0.8rem 1.2rem; min-width: 9rem; }}
 .big {{ font-size: 28px; font-weight: 700; color: #0072B2; }}
 table {{ border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.9rem; }}
-th, td {{ border-bottom: 1px solid #dde; padding: 4px 10px; text-align: left; }}
-td.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
+th, td {{ border-bottom: 1px solid #dde; padding: 4px 10px; text-align: start; }}
+td.n {{ text-align: end; font-variant-numeric: tabular-nums; }}
 th {{ background: #f3f5f9; }} img {{ max-width: 100%; }} figure {{ margin: 1rem 0; }}
+figcaption {{ color: #444; }} code {{ unicode-bidi: isolate; }}
 .note {{ color: #8a5300; }} footer {{ color: #666; font-size: 0.85rem; margin-top: 2rem; }}
 </style></head><body>
 <h1>{esc(data.event_name)}</h1>
-<p class="sub">Attendance report · {esc(data.source)} · times in {esc(data.timezone)}</p>
+<p class="sub">{esc(subtitle)}</p>
 <div class="cards">{cards}</div>
 {no_show_note}
-<h2>By day</h2>
-{_html_table(["day", "checked in", "accepted scans", "refused scans", "exits", "peak inside",
-              "peak at"], day_rows)}
-<h2>Arrivals and people inside</h2>
+<h2>{esc(w["By day"])}</h2>
+{_html_table([w[h] for h in ("day", "checked in", "accepted scans", "refused scans", "exits",
+                             "peak inside", "peak at")], day_rows, words=w)}
+<h2>{esc(w["Arrivals and people inside"])}</h2>
 {images}
-<h2>By category (checked in)</h2>
-{_html_table(cat_head, cat_rows)}
-<h2>By venue and gate (first check-in of the day)</h2>
-{_html_table(gate_head, gate_rows_list)}
-<h2>By hour (first check-ins)</h2>
-{_html_table(hour_head, hour_rows)}
-<h2>Walk-ins</h2>
-{_walk_in_section(data)}
-<h2>Admitted twice (offline double use)</h2>
-{_double_use_section(data)}
-<h2>Refusals</h2>
-{_html_table(["day", "outcome", "reason", "scans"], refusal_rows, numeric_from=3)
- if refusal_rows else "<p>No scan was refused.</p>"}
-<footer>Tables: {links}. Generated {esc(generated)} UTC by the ITCN Asia kiosk.</footer>
+<h2>{esc(w["By category (checked in)"])}</h2>
+{_html_table(cat_head, cat_rows, words=w)}
+<h2>{esc(w["By venue and gate (first check-in of the day)"])}</h2>
+{_html_table(gate_head, gate_rows_list, words=w)}
+<h2>{esc(w["By hour (first check-ins)"])}</h2>
+{_html_table(hour_head, hour_rows, words=w)}
+<h2>{esc(w["Walk-ins"])}</h2>
+{_walk_in_section(data, w)}
+<h2>{esc(w["Admitted twice (offline double use)"])}</h2>
+{_double_use_section(data, w)}
+<h2>{esc(w["Refusals"])}</h2>
+{_html_table([w[h] for h in ("day", "outcome", "reason", "scans")], refusal_rows, numeric_from=3,
+             words=w) if refusal_rows else "<p>" + esc(w["No scan was refused."]) + "</p>"}
+<footer>{esc(w["Tables: {links}. Generated {moment} UTC by the ITCN Asia kiosk."]).format(
+    links=links, moment=f'<span dir="ltr">{esc(generated)}</span>')}</footer>
 </body></html>
 """
 
 
-def _walk_in_section(data: ReportData) -> str:
+def _walk_in_section(data: ReportData, w: _Words) -> str:
+    esc = html.escape
     if not data.walk_ins:
-        return "<p>No visitor registered at a kiosk.</p>"
-    intro = ("<p>Visitors registered at a kiosk, with the kiosk's own number (a plain-id QR; a "
-             "kiosk cannot sign). To give them signed badges for the next day: <code>kiosk "
-             "roster import walk_ins.csv --event DIR</code>, then <code>kiosk badges</code>.</p>")
-    rows = [[w["id"], w["name"], w["category"], w["company"], w["kiosk"],
-             w["registered_at"][:16].replace("T", " ")] for w in data.walk_ins]
-    return intro + _html_table(["number", "name", "category", "company", "kiosk",
-                                "registered (UTC)"], rows, numeric_from=99)
+        return "<p>" + esc(w["No visitor registered at a kiosk."]) + "</p>"
+    intro = "<p>" + esc(w["Visitors registered at a kiosk, with the kiosk's own number (a "
+                          "plain-id QR; a kiosk cannot sign). To give them signed badges for the "
+                          "next day: {import_command}, then {badges_command}."]).format(
+        import_command='<code dir="ltr">kiosk roster import walk_ins.csv --event DIR</code>',
+        badges_command='<code dir="ltr">kiosk badges</code>') + "</p>"
+    rows = [[wi["id"], wi["name"], wi["category"], wi["company"],
+             wi["kiosk"], wi["registered_at"][:16].replace("T", " ")] for wi in data.walk_ins]
+    return intro + _html_table([w[h] for h in ("number", "name", "category", "company", "kiosk",
+                                               "registered (UTC)")], rows, numeric_from=99,
+                               words=w)
 
 
-def _double_use_section(data: ReportData) -> str:
+def _double_use_section(data: ReportData, w: _Words) -> str:
+    esc = html.escape
     if not data.judged:
-        return "<p class=note>No event rules in this database, so double use cannot be judged.</p>"
-    intro = ("<p>Badges admitted at a kiosk that should have refused them: another kiosk had "
-             "let the same badge in shortly before (still inside, within the anti-passback "
-             "window) or its category allows no re-entry, and the second kiosk did not know, "
-             "because one of the two was cut off from the hub or ran without one. This is what "
-             "offline mode cost. ")
+        return ("<p class=note>" + esc(w["No event rules in this database, so double use "
+                                         "cannot be judged."]) + "</p>")
+    intro = "<p>" + esc(w["Badges admitted at a kiosk that should have refused them: another "
+                          "kiosk had let the same badge in shortly before (still inside, within "
+                          "the anti-passback window) or its category allows no re-entry, and the "
+                          "second kiosk did not know, because one of the two was cut off from the "
+                          "hub or ran without one. This is what offline mode cost."]) + " "
+    offline = f"<em>{esc(w['offline'])}</em>"
     if data.knows_offline:
-        intro += (f"<em>Offline</em> says whose scan reached the hub more than {OFFLINE_LAG_S} s "
-                  "after it was made; <em>neither</em> would mean both kiosks were online.</p>")
+        intro += esc(w["{offline} says whose scan reached the hub more than {seconds} s after "
+                       "it was made; {neither} would mean both kiosks were online."]).format(
+            offline=offline, seconds=w.number(OFFLINE_LAG_S),
+            neither=f"<em>{esc(w['neither'])}</em>") + "</p>"
     else:
-        intro += ("Kiosk bundles do not say when a kiosk was online, so <em>offline</em> is left "
-                  "blank; a report from the hub (<code>--hub URL</code>) tells.</p>")
+        intro += esc(w["Kiosk bundles do not say when a kiosk was online, so {offline} is left "
+                       "blank; a report from the hub ({option}) tells."]).format(
+            offline=offline, option='<code dir="ltr">--hub URL</code>') + "</p>"
     if not data.double_uses:
-        return intro + "<p>No badge was admitted twice.</p>"
-    rows = [[d["day"], d["attendee_id"], d["name"], d["category"],
+        return intro + "<p>" + esc(w["No badge was admitted twice."]) + "</p>"
+    rows = [[w.day(d["day"]), d["attendee_id"], d["name"], d["category"],
              d["reason"].replace("_", " "), d["first_at"][11:19],
              f"{d['first_kiosk']} ({d['first_gate'] or '-'})", d["second_at"][11:19],
              f"{d['second_kiosk']} ({d['second_gate'] or '-'})", d["seconds_apart"],
-             d["offline"] or "?"] for d in data.double_uses]
-    return intro + _html_table(["day", "attendee", "name", "category", "should have said",
-                                "first", "at kiosk", "second", "at kiosk", "seconds apart",
-                                "offline"], rows, numeric_from=9)
+             w[d["offline"]] if d["offline"] else "?"]
+            for d in data.double_uses]
+    return intro + _html_table([w[h] for h in (
+        "day", "attendee", "name", "category", "should have said", "first", "at kiosk", "second",
+        "at kiosk", "seconds apart", "offline")], rows, numeric_from=9, words=w)
 
 
-def build_report(db_path: Path, out: Path, *, source: str | None = None) -> dict:
-    """Write the report for the database at ``db_path`` (merged layout) into ``out``."""
+def build_report(db_path: Path, out: Path, *, source: str | None = None,
+                 language: str = "en") -> dict:
+    """Write the report for the database at ``db_path`` (merged layout) into ``out``; the page
+    in ``language`` (en, ur, zh), the CSV files the same in every language."""
+    words = _Words(language)
     db_path, out = Path(db_path), Path(out)
     if out.exists() and not out.is_dir():
         raise KioskError(f"{out} is a file; give a folder for the report")
@@ -613,8 +768,8 @@ def build_report(db_path: Path, out: Path, *, source: str | None = None) -> dict
         conn.close()
     out.mkdir(parents=True, exist_ok=True)
     files = _tables(data, out)
-    pngs = _charts(data, out)
-    page = _page(data, pngs, files)
+    pngs = _charts(data, out, words.language)
+    page = _page(data, pngs, files, words)
     (out / "index.html").write_text(page, encoding="utf-8")
     return {
         "out": str(out),

@@ -211,3 +211,40 @@ def test_badges_admitted_twice_offline_are_listed_with_times_and_gates(tmp_path,
     section = page.split("Admitted twice (offline double use)")[1].split("<h2>")[0]
     assert "Ahmed Khan" in section and "Sana Qureshi" in section and "Ayesha" not in section
     assert "kiosk-b (Gate 2)" in section and "10:01:30" in section
+
+
+@pytest.mark.parametrize("language", ["ur", "zh"])
+def test_the_page_speaks_the_organisers_language_from_the_catalogue(tmp_path, merged, language):
+    import html as html_lib
+
+    from kiosk.config.words import load_catalogue
+    from kiosk.sync.report import _WORDS
+
+    path, _ = merged
+    out = tmp_path / f"report-{language}"
+    assert main(["report", "--db", str(path), "--out", str(out), "--lang", language]) == 0
+    page = html_lib.unescape((out / "index.html").read_text(encoding="utf-8"))
+    assert f'<html lang="{language}" dir="{"rtl" if language == "ur" else "ltr"}">' in page
+    words = load_catalogue(language)  # the translators' file, read on its own
+    for heading in ("By day", "Refusals", "Walk-ins", "Admitted twice (offline double use)",
+                    "attendees checked in", "no-shows"):
+        translated = words.translate("Report", heading)
+        assert translated != heading and translated in page, (language, heading)
+    # no English word of the page is left, apart from names, codes and commands
+    text = re.sub(r"<(style|code|a|title)[^>]*>.*?</\1>|<[^>]+>", " ", page, flags=re.S)
+    for english in _WORDS:
+        if len(english) > 6 and "{" not in english:
+            assert english not in text, (language, english)
+    # the CSV files are data for other programs: the same in every language
+    english_out = tmp_path / "report-en"
+    assert main(["report", "--db", str(path), "--out", str(english_out)]) == 0
+    for name in ("attendance_by_day.csv", "first_checkins.csv", "no_shows.csv"):
+        assert (out / name).read_bytes() == (english_out / name).read_bytes()
+
+
+def test_an_unknown_report_language_is_refused_in_one_line(tmp_path, merged, capsys):
+    path, _ = merged
+    with pytest.raises(SystemExit) as stop:
+        main(["report", "--db", str(path), "--out", str(tmp_path / "r"), "--lang", "fr"])
+    assert stop.value.code == 2 and "invalid choice: 'fr'" in capsys.readouterr().err
+    assert not (tmp_path / "r").exists()
