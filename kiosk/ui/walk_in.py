@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout
 
 from kiosk.ui.no_badge import add_scan_entry
 from kiosk.ui.screens import Screen, button, label
-from kiosk.ui.staff.keyboard import TouchKeyboard
+from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.theme import TONES, Theme
 
 FIELDS = ("name", "company", "phone", "email")
@@ -54,7 +54,7 @@ class WalkInScreen(Screen):
         self.current = self.fields["name"]
         self.message = label(name="walk_in_message")
         outer.addWidget(self.message)
-        self.keyboard = TouchKeyboard()
+        self.keyboard = OnScreenKeyboard(layouts=("staff",))
         self.keyboard.typed.connect(lambda t: self.current.insert(t))
         self.keyboard.backspace.connect(lambda: self.current.backspace())
         self.keyboard.cleared.connect(lambda: self.current.clear())
