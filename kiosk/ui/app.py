@@ -437,6 +437,8 @@ class KioskWindow(QWidget):
             screen.retranslate()
             screen.set_theme(self.theme)
         self.wayfinding.set_language(language)
+        if hasattr(self.wayfinding, "set_high_contrast"):  # the map screen has its own colours
+            self.wayfinding.set_high_contrast(self.high_contrast)
         if isinstance(self.wayfinding, Screen):
             self.wayfinding.set_theme(self.theme)
         self.attract.set_theme(self.theme)
@@ -672,6 +674,8 @@ class KioskWindow(QWidget):
         old.deleteLater()
         self._connect_wayfinding(screen)
         screen.set_language(self.language)
+        if hasattr(screen, "set_high_contrast"):
+            screen.set_high_contrast(self.high_contrast)
 
     # -- staff lock ----------------------------------------------------------------------------
     @property

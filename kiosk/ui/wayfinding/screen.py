@@ -67,6 +67,35 @@ QScrollBar::handle:vertical { background: #9FB5D1; border-radius: 6px; min-heigh
 QScrollBar::add-line, QScrollBar::sub-line { height: 0px; width: 0px; }
 #warning { color: #B00020; }
 """
+# High contrast (the attract screen's toggle): white and yellow on black, every text >= 7:1.
+HIGH_CONTRAST_STYLE = """
+WayfindingScreen { background: black; }
+QWidget { color: white; }
+#panel { background: black; border-left: 3px solid white; }
+#header { background: black; border-bottom: 3px solid white; }
+#header QLabel { color: #FFD500; }
+QPushButton { background: black; border: 3px solid white; border-radius: 12px;
+              color: white; padding: 4px 10px; }
+QPushButton:pressed { background: #333333; }
+QPushButton:disabled { color: #BFBFBF; border: 3px dashed #BFBFBF; }
+QPushButton#quick { background: black; border: 3px solid #FFD500; color: #FFD500; }
+QPushButton#stepfree:checked { background: #FFD500; color: black; border: 5px solid white; }
+QPushButton#back { background: black; color: white; border: 3px solid white; }
+QPushButton#mapbutton { background: black; color: white; border: 3px solid white; border-radius: 14px; }
+QLineEdit { border: 4px solid #FFD500; border-radius: 12px; padding: 4px 14px;
+            background: black; color: white; placeholder-text-color: #D9D9D9; }
+QListWidget { border: none; background: black; color: white; }
+QListWidget::item { border-bottom: 1px solid white; padding: 6px 8px; color: white; }
+QListWidget::item:selected { background: #FFD500; color: black; }
+#note { background: black; color: white; border: 2px solid white; border-radius: 10px; padding: 4px 12px; }
+#routeTitle { color: #FFD500; }
+#summary { color: white; }
+QScrollArea, QScrollArea > QWidget > QWidget { background: black; }
+QScrollBar:vertical { width: 12px; background: black; border: 1px solid white; }
+QScrollBar::handle:vertical { background: white; border-radius: 6px; min-height: 40px; }
+QScrollBar::add-line, QScrollBar::sub-line { height: 0px; width: 0px; }
+#warning { color: #FFD500; }
+"""
 
 
 def qr_image(text: str, module_px: int = 4, border: int = 2) -> QImage:
@@ -104,6 +133,7 @@ class WayfindingScreen(QWidget):
         self.here = venue.kiosk_place(anchor_id)
         self.language = language
         self.event_name = event_name
+        self.high_contrast = False
         self.accessible = False
         self.route: Route | None = None
         self.qr_text = ""
@@ -328,6 +358,15 @@ class WayfindingScreen(QWidget):
         button.setAccessibleName(source)
         self._t(button, "setAccessibleName", source)
         return button
+
+    def set_high_contrast(self, on: bool) -> None:
+        """White and yellow on black, the map too (for this person: the app turns it off)."""
+        on = bool(on)
+        if on == self.high_contrast:
+            return
+        self.high_contrast = on
+        self.setStyleSheet(HIGH_CONTRAST_STYLE if on else STYLE)
+        self.map.set_high_contrast(on)  # it redraws its route; the QR code stays black on white
 
     # -- language -------------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
