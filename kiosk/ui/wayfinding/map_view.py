@@ -584,6 +584,8 @@ class MapView(QGraphicsView):
         return level.short(self.language) if level is not None else str(ordinal)
 
     def _place_level_controls(self) -> None:
+        if self.level_bar.parentWidget() is not self:
+            return  # laid out by the screen (low reach)
         margin = 16
         self.level_bar.move(margin, margin)
         self.next_floor_button.move(margin + self.button_px + 12, margin)
@@ -968,8 +970,9 @@ class MapView(QGraphicsView):
                 self.zoom_by(0.85)  # at the end of the scroll range: zoom out and try again
 
     def _control_rects(self) -> list:
+        # (in low reach the screen lays these out under the map: not over it)
         rects = [w.geometry() for w in (self.level_bar, self.next_floor_button)
-                 if w.isVisible()] if hasattr(self, "level_bar") else []
+                 if w.isVisible() and w.parentWidget() is self] if hasattr(self, "level_bar") else []
         offset = self.viewport().pos()
         rects = [r.translated(-offset) for r in rects]
         return rects + list(self.obstacles())
