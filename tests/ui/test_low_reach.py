@@ -76,6 +76,31 @@ def test_a_tap_lowers_every_page_for_this_person_only(qtbot, map_window):
     assert out_of_reach(window.attract, rows, window)  # the usual layout again
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_the_map_screen_lowered_and_back_as_it_was(qtbot, map_window, size):
+    window = map_window(size=size)
+    screen = window.wayfinding
+    window.show_page("wayfinding")
+    settle(qtbot)
+    controls = [screen.back_button, screen.zoom_in_button, screen.zoom_out_button,
+                screen.reset_button, screen.search_box, screen.step_free_button,
+                *screen.map.level_buttons.values()]
+    before = [c.mapTo(window, c.rect().topLeft()) for c in controls]
+    window.set_low_reach(True)
+    settle(qtbot)
+    rows = window.reach_rows()
+    assert out_of_reach(screen, rows, window) == []
+    top = min(c.mapTo(window, c.rect().topLeft()).y() for c in controls)
+    assert top >= rows[0]
+    screen.show_keyboard()
+    settle(qtbot)
+    assert out_of_reach(screen, rows, window) == []  # keys, box and list too
+    screen.hide_keyboard()
+    window.set_low_reach(False)
+    settle(qtbot)
+    assert [c.mapTo(window, c.rect().topLeft()) for c in controls] == before
+
+
 def test_a_screen_mounted_low_keeps_controls_off_the_floor(qtbot, map_window):
     """kiosk.toml [display]: a tall screen reaching down to 100 mm: nothing below 380 mm."""
     window = map_window(size=(1080, 1920), display=Mounting(bottom_mm=100, height_mm=1500))

@@ -63,6 +63,9 @@ def test_the_map_screen_turns_white_and_yellow_on_black(qtbot, map_window, langu
     assert view.route_label.pill.name().upper() == "#FFD500"
     # Every text on the screen, as drawn, and every map label: 7:1 or better.
     assert low_contrast(screen) == []
+    # Redrawn in the person's language, not the map's first one.
+    halls = [lb.text for lb in view.labels if lb.priority == 0 and lb.isVisible()]
+    assert halls and all(("ہال" in t) == (language == "ur") for t in halls), halls
     # The check is not blind: the usual colours have text under 7:1 (the pink route summary).
     assert normal_problems, "the normal map screen should not pass the AAA check"
     window.session.leave_staff("idle")  # the next person gets the usual colours

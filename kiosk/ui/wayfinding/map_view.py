@@ -381,6 +381,8 @@ class MapView(QGraphicsView):
         self.here_marker = self.here_label = None
         self.setBackgroundBrush(QColor(colours.background))
         self._build(self.exhibitors)
+        for label in self.labels:
+            label.set_language(self.language)
         self.level = level
         self._style_level_controls()
         if here is not None:

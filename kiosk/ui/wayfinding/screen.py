@@ -45,7 +45,7 @@ WayfindingScreen { background: #F7F7F4; }
 #panel { background: #FFFFFF; border-left: 1px solid #D9D9D0; }
 #header { background: #12355B; }
 #header QLabel { color: white; }
-#tools { background: #12355B; }
+#tools { background: #EEF3F9; border-top: 2px solid #12355B; }
 QPushButton { background: #FFFFFF; border: 2px solid #12355B; border-radius: 12px;
               color: #12355B; padding: 4px 10px; }
 QPushButton:pressed { background: #DCE6F2; }
@@ -53,6 +53,7 @@ QPushButton:disabled { color: #8A939E; border: 2px dashed #B8C0CA; }
 QPushButton#quick { background: #EEF3F9; border: 2px solid #9FB5D1; }
 QPushButton#stepfree:checked { background: #12355B; color: white; }
 QPushButton#back { background: transparent; color: white; border: 2px solid white; }
+#tools QPushButton#back { background: #12355B; color: white; border: 2px solid #12355B; }
 QPushButton#mapbutton { background: rgba(255, 255, 255, 235); border: 2px solid #8C8C80; border-radius: 14px; }
 QLineEdit { border: 3px solid #12355B; border-radius: 12px; padding: 4px 14px;
             background: white; }
@@ -353,7 +354,7 @@ class WayfindingScreen(QWidget):
         # way otherwise).
         self.tools = QWidget()
         self.tools.setObjectName("tools")
-        self.tools.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # Back is white on navy
+        self.tools.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.tools_box = QHBoxLayout(self.tools)
         self.tools_box.setContentsMargins(16, 8, 16, 8)
         self.tools_box.setSpacing(12)
@@ -397,8 +398,8 @@ class WayfindingScreen(QWidget):
             bar.setParent(map_view)
             next_floor.setParent(map_view)
             bar.layout().setDirection(QHBoxLayout.Direction.TopToBottom)
-            for b in reversed(zooms):
-                self.cbox.insertWidget(0, b, 0, Qt.AlignmentFlag.AlignRight)
+            for b in reversed((self.zoom_in_button, self.zoom_out_button, self.reset_button)):
+                self.cbox.insertWidget(0, b, 0, Qt.AlignmentFlag.AlignRight)  # as built
             self.outer.removeWidget(self.tools)
             self.tools.hide()
             self.outer.removeWidget(self.panel)
