@@ -140,3 +140,44 @@ def test_every_attendee_state_in_low_reach_passes_every_check(qapp, demo, tmp_pa
     assert len(shots) == len(states) * 6
     bad = [(s.path.name, s.problems) for s in shots if s.problems]
     assert bad == []
+
+
+def test_a_wheelchair_user_finds_the_way_by_taps_within_reach(qtbot, map_window):
+    """Portrait, Urdu: low reach, Find your way, search on the keyboard, a result, Back; every
+    tap lands on a control in the reachable rows, and the next person gets the usual layout."""
+    from tests.ui.test_touch_journeys import tap
+
+    window = map_window(size=(1080, 1920))
+    screen = window.wayfinding
+    settle(qtbot)
+    tap(qtbot, window, window.attract.language_buttons["ur"])
+    tap(qtbot, window, window.attract.reach_button)
+    settle(qtbot)
+    top, bottom = window.reach_rows()
+
+    def tap_in_reach(widget):
+        centre = widget.mapTo(window, widget.rect().center())
+        assert top <= centre.y() <= bottom, (widget.objectName(), centre.y())
+        tap(qtbot, window, widget)
+        settle(qtbot)
+
+    tap_in_reach(window.attract.way_button)
+    assert window.current_page() == "wayfinding"
+    tap_in_reach(screen.search_box)
+    assert screen.keyboard.isVisible()
+    tap_in_reach(screen.keyboard.keys["layout_latin"])
+    for key in "hall 2":
+        tap_in_reach(screen.keyboard.keys["space" if key == " " else key])
+    assert screen.search_box.text() == "hall 2" and screen.results.count() > 0
+    assert out_of_reach(screen, (top, bottom), window) == []
+    rect = screen.results.visualItemRect(screen.results.item(0))
+    assert top <= screen.results.viewport().mapTo(window, rect.center()).y() <= bottom
+    with qtbot.waitSignal(screen.route_shown, timeout=3000):
+        qtbot.mouseClick(screen.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    settle(qtbot)
+    assert out_of_reach(screen, (top, bottom), window) == []
+    tap_in_reach(screen.back_button)
+    assert window.current_page() == "attract" and window.low_reach  # Back: the same person
+    window.session.leave_staff("idle")
+    settle(qtbot)
+    assert not window.low_reach and window.language == "en"
