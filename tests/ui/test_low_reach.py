@@ -15,6 +15,18 @@ from kiosk.ui.wayfinding import WayfindingScreen
 from tests.helpers.wayfinding import wayfinder_with_exhibitors
 
 
+@pytest.fixture(autouse=True)
+def english_afterwards(qapp):
+    """Translators and the layout direction are application-wide: English again after."""
+    yield
+    from PySide6.QtCore import Qt as _Qt
+
+    from kiosk.ui.i18n import install_translators
+
+    install_translators(qapp, "en")
+    qapp.setLayoutDirection(_Qt.LayoutDirection.LeftToRight)
+
+
 @pytest.fixture(scope="module")
 def finder(tmp_path_factory):
     return wayfinder_with_exhibitors(tmp_path_factory.mktemp("reach"), "lahore", 120)

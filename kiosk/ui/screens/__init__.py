@@ -35,6 +35,8 @@ class Screen(QWidget):
     # -- low reach -----------------------------------------------------------------------------
     def set_reach(self, rows: tuple[int, int] | None) -> None:
         """Low reach: every control within these rows of the page (None: the usual layout)."""
+        if rows == self.reach_rows:
+            return  # (every page change asks: no refit when nothing changed)
         low = rows is not None
         self.reach_rows = rows
         if low != self._low:

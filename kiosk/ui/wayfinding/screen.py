@@ -365,6 +365,8 @@ class WayfindingScreen(QWidget):
         """Low reach (ADA 308, for a wheelchair): every control within these rows of the screen.
         The map keeps the top, with only the title over it; Back, the map's levels and zoom
         come into one row under it, then the search panel and the keyboard, at the bottom."""
+        if rows == self.reach_rows:
+            return  # (every page change asks)
         low = rows is not None
         was = self.reach_rows is not None
         self.reach_rows = rows
