@@ -86,7 +86,8 @@ def kiosk_settings(event_model, model, *, windowed: bool, kiosk_dir: Path | None
         languages=list(model.languages), default_language=model.default_language,
         help_points=helps, idle_seconds=model.idle_seconds, result_seconds=model.result_seconds,
         pin_hash=model.staff_pin_hash, kiosk_mode=not windowed, kiosk_dir=kiosk_dir,
-        decoder=model.decoder, hub_url=model.hub_url)
+        decoder=model.decoder, hub_url=model.hub_url,
+        display=model.display.mounting() if model.display is not None else None)
 
 
 def render_reprint(rules, attendee, token: str, path: Path) -> None:

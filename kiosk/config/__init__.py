@@ -193,6 +193,32 @@ class PrinterModel(_Strict):
         return value
 
 
+class DisplayModel(_Strict):
+    """kiosk.toml [display]: how the screen is mounted, for the low-reach layout (ADA 308:
+    controls 380-1220 mm above the floor). Without it: a 55-inch floor kiosk (kiosk/core/reach.py)."""
+
+    bottom_mm: float = Field(740.0, ge=0, le=2500)  # the picture's bottom edge above the floor
+    height_mm: float = Field(1210.0, ge=100, le=3000)  # the picture's visible height
+
+    @model_validator(mode="after")
+    def _reachable(self):
+        from kiosk.core.reach import MIN_REACHABLE_MM, REACH_HIGH_MM, REACH_LOW_MM, Mounting
+
+        inside = Mounting(self.bottom_mm, self.height_mm).reachable_mm()
+        if inside < MIN_REACHABLE_MM:
+            raise ValueError(
+                f"only {inside:.0f} mm of a screen from {self.bottom_mm:g} to "
+                f"{self.bottom_mm + self.height_mm:g} mm above the floor lies within reach "
+                f"({REACH_LOW_MM:g}-{REACH_HIGH_MM:g} mm); the low-reach layout needs "
+                f"{MIN_REACHABLE_MM:g} mm")
+        return self
+
+    def mounting(self):
+        from kiosk.core.reach import Mounting
+
+        return Mounting(self.bottom_mm, self.height_mm)
+
+
 class KioskModel(_Strict):
     kiosk_id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
     event_id: str
@@ -210,6 +236,7 @@ class KioskModel(_Strict):
     idle_seconds: int = Field(45, ge=5, le=3600)
     result_seconds: float = Field(3.0, ge=0.5, le=30)
     printer: PrinterModel | None = None
+    display: DisplayModel | None = None
 
     @field_validator("venue")
     @classmethod

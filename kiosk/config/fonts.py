@@ -28,6 +28,8 @@ WANTED = {
                 "fonts-noto-cjk"),
     "chinese-bold": (("NotoSansCJKsc-Bold.otf", "NotoSansSC-Bold.ttf", "NotoSansCJK-Bold.ttc",
                       "NotoSansCJK-Regular.ttc"), 2, "fonts-noto-cjk"),
+    # Signs Noto Sans lacks beside Urdu words (the wheelchair of "Low reach", arrows, ticks).
+    "symbols": (("DejaVuSans.ttf",), 0, "fonts-dejavu-core"),
 }
 
 

@@ -56,6 +56,7 @@ class KioskSettings:
     kiosk_dir: Path | None = None  # for staff tools: exports, reprints, free disk
     decoder: str = "zxing"
     hub_url: str = ""
+    display: object | None = None  # kiosk.core.reach.Mounting (None: a 55-inch floor kiosk)
 
     def help_point(self, language: str) -> str:
         return self.help_points.get(language) or self.help_points.get("en") or "the registration desk"
@@ -172,6 +173,7 @@ class KioskWindow(QWidget):
         self.speaker = speaker
         self.speech_on = False  # "Read aloud" on the attract screen, for this person only
         self.high_contrast = False  # "High contrast", likewise
+        self.low_reach = False  # "Low reach": every control 380-1220 mm above the floor, likewise
         self.camera_worker: CameraWorker | None = None
         self.last_result = None
         self.rules = None
@@ -236,6 +238,7 @@ class KioskWindow(QWidget):
         self.attract.language_chosen.connect(self.set_language)
         self.attract.speech_toggled.connect(self._speech_toggled)
         self.attract.contrast_toggled.connect(self._contrast_toggled)
+        self.attract.reach_toggled.connect(self.set_low_reach)
         self.scan.back.connect(session.back)
         self.scan.language_chosen.connect(self.set_language)
         self.result.language_chosen.connect(self.set_language)
@@ -375,6 +378,7 @@ class KioskWindow(QWidget):
             if event.language:  # the next person: reading aloud and high contrast are off again
                 self.attract.speech_button.setChecked(False)
                 self.attract.contrast_button.setChecked(False)
+                self.attract.reach_button.setChecked(False)
             if event.why == "idle":
                 self.went_idle.emit()
         self._schedule()
@@ -393,6 +397,7 @@ class KioskWindow(QWidget):
 
     def _show_page(self, name: str) -> None:
         self.stack.setCurrentWidget(self.pages[name])
+        self._place_reach()
         self.place_corner()
         QTimer.singleShot(0, self.place_corner)  # again once the page has laid itself out
         self.page_changed.emit(name)
@@ -441,13 +446,56 @@ class KioskWindow(QWidget):
                 self.pages[name].retranslate()
                 self.pages[name].set_theme(self.theme)
         self.wayfinding.set_language(language)
+        if hasattr(self.wayfinding, "set_high_contrast"):  # the map screen has its own colours
+            self.wayfinding.set_high_contrast(self.high_contrast)
         if isinstance(self.wayfinding, Screen):
             self.wayfinding.set_theme(self.theme)
         self.attract.set_theme(self.theme)
         QTimer.singleShot(0, self.place_corner)  # right to left mirrors the pages
         self.language_changed.emit(language)
 
+    # -- low reach ---------------------------------------------------------------------------
+    STAFF_PAGES = ("pin", "staff")  # staff stand: their pages keep the whole screen
+
+    def reach_rows(self) -> tuple[int, int]:
+        """The window's rows 380-1220 mm above the floor (ADA 308), from kiosk.toml [display]."""
+        from kiosk.core.reach import default_mounting
+
+        mounting = self.settings.display or default_mounting(self.width(), self.height())
+        return mounting.rows_in_reach(max(1, self.height()))
+
+    def set_low_reach(self, on: bool) -> None:
+        """Every control of the attendee's screens within reach from a wheelchair: each page
+        brings its buttons and fields into the reachable rows and leaves only words and the map
+        above them (for this person only)."""
+        on = bool(on)
+        if self.attract.reach_button.isChecked() != on:
+            self.attract.reach_button.setChecked(on)  # comes back here through the toggle
+            return
+        if on == self.low_reach:
+            return
+        self.low_reach = on
+        self.attract.retranslate()
+        self._place_reach()
+
+    def reach_now(self) -> tuple[int, int] | None:
+        """The reachable rows when the page on screen is lowered, else None."""
+        return self.reach_rows() if self._lowered() else None
+
+    def _lowered(self) -> bool:
+        return self.low_reach and self.current_page() not in self.STAFF_PAGES
+
+    def _place_reach(self) -> None:
+        """Tell the page on screen (and "Still there?") which rows are within reach, if any."""
+        rows = self.reach_now()
+        page = self.stack.currentWidget()
+        if hasattr(page, "set_reach"):
+            page.set_reach(rows)
+        if self.overlay.isVisible():
+            self.overlay.set_reach(rows)
+
     def resizeEvent(self, event):
+        self._place_reach()
         self.place_corner()
         QTimer.singleShot(0, self.place_corner)
         if self.overlay.isVisible():
@@ -676,6 +724,8 @@ class KioskWindow(QWidget):
         old.deleteLater()
         self._connect_wayfinding(screen)
         screen.set_language(self.language)
+        if hasattr(screen, "set_high_contrast"):
+            screen.set_high_contrast(self.high_contrast)
 
     # -- staff lock ----------------------------------------------------------------------------
     @property

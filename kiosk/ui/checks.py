@@ -10,7 +10,13 @@ problems (plain sentences naming the widget), empty when all is well:
     small_text(page)        text with a cap height under 4.8 mm (Urdu: its pixel size)
 
 ``check_page(page)`` runs them all. Widgets with the property ``fine_print`` set (the map's
-"not to scale" note) are exempt from the size of text, nothing else.
+"not to scale" note) are exempt from the size of text, nothing else. Two more, for the
+accessible modes:
+
+    low_contrast(page, 7.0)     text whose colour against its background is under 7:1 (WCAG
+                                AAA), measured in the pixels drawn, and the map's labels
+    out_of_reach(page, band)    a button or text field not wholly within the rows of the
+                                window that lie 380-1220 mm above the floor (low reach)
 """
 
 from __future__ import annotations
@@ -271,6 +277,106 @@ def small_text(page: QWidget, minimum_mm: float = BODY_CAP_HEIGHT_MM) -> list[st
     return problems
 
 
+def contrast(a, b) -> float:
+    """The WCAG 2.1 contrast ratio of two colours (QColor or "#RRGGBB")."""
+    from coloraide import Color
+
+    def name(c):
+        return c if isinstance(c, str) else c.name()
+
+    return Color(name(a)).contrast(name(b), method="wcag21")
+
+
+def _pixels(page: QWidget):
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    image = page.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    ratio = image.devicePixelRatio() or 1.0
+    data = np.frombuffer(image.constBits(), dtype=np.uint32,
+                         count=image.bytesPerLine() // 4 * image.height())
+    # A copy: the image (and its bits) go when this returns.
+    return data.reshape(image.height(), image.bytesPerLine() // 4)[:, :image.width()].copy(), ratio
+
+
+def drawn_colours(pixels, rect: QRect) -> tuple[str, str] | None:
+    """The background (the commonest colour) and the ink in a rect: of the colours that stand
+    out from the background and are drawn about as often as the commonest of them, the one
+    that stands out most (anti-aliased edges are many shades, each of few pixels)."""
+    import numpy as np
+
+    crop = pixels[max(0, rect.top()):rect.bottom() + 1, max(0, rect.left()):rect.right() + 1]
+    if crop.size == 0:
+        return None
+    values, counts = np.unique(crop & 0xFFFFFF, return_counts=True)
+    order = np.argsort(-counts)
+    values, counts = values[order], counts[order]
+    background = f"#{int(values[0]):06X}"
+    standing = [(f"#{int(v):06X}", int(n)) for v, n in zip(values[1:], counts[1:])]
+    standing = [(ink, n) for ink, n in standing if contrast(ink, background) >= 1.6]
+    if not standing:
+        return None  # nothing drawn but shades of the background
+    # A thin stroke (a minus sign) has as many edge pixels as core ones: of the colours drawn
+    # about as often as the commonest, the one that stands out most is the ink.
+    top = standing[0][1]
+    ink = max((c for c, n in standing if n * 4 >= top), key=lambda c: contrast(c, background))
+    return background, ink
+
+
+def low_contrast(page: QWidget, minimum: float = 7.0) -> list[str]:
+    """Text drawn at less than ``minimum``:1 against its background: each label, button and
+    text field as drawn on screen (its own pixels), and every label on a map the page holds."""
+    from kiosk.ui.wayfinding.map_view import MapView
+
+    pixels, ratio = _pixels(page)
+    problems = []
+    for w in _visible(page, (QLabel, QAbstractButton, QLineEdit)):
+        if not _text(w).strip() or (isinstance(w, QLabel) and w.pixmap() is not None
+                                    and not w.pixmap().isNull()):
+            continue
+        r = _rect(w, page)
+        inset = 6 if isinstance(w, (QAbstractButton, QLineEdit)) else 1  # past the border
+        r = QRect(int(r.left() * ratio), int(r.top() * ratio), int(r.width() * ratio),
+                  int(r.height() * ratio)).adjusted(inset, inset, -inset, -inset)
+        found = drawn_colours(pixels, r)
+        if found is None:
+            continue
+        ratio_found = contrast(found[1], found[0])
+        if ratio_found < minimum:
+            problems.append(f"text of {_name(w)} is {found[1]} on {found[0]}: "
+                            f"{ratio_found:.1f}:1, under {minimum:g}:1")
+    for view in _visible(page, MapView):
+        for text, ink, pill in view.text_colours():
+            ground = pill if pill is not None else view.colours.background
+            ratio_found = contrast(ink, ground)
+            if ratio_found < minimum:
+                ground = ground if isinstance(ground, str) else ground.name()
+                problems.append(f"map label {text[:30]!r} is {ink.name()} on {ground}: "
+                                f"{ratio_found:.1f}:1, under {minimum:g}:1")
+    return problems
+
+
+def out_of_reach(page: QWidget, band: tuple[int, int], window: QWidget | None = None) -> list[str]:
+    """Buttons and text fields (and lists one taps) not wholly within the window's rows
+    ``band`` = (top, bottom): in low reach everything operable is 380-1220 mm above the floor."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    window = window or page.window()
+    top, bottom = band
+    problems = []
+    for w in _visible(page, (QAbstractButton, QLineEdit, QAbstractItemView)):
+        if any(isinstance(a, QAbstractButton) for a in _ancestors(w, page)):
+            continue
+        r = _rect(w, page)
+        if r.isEmpty():
+            continue
+        y0 = page.mapTo(window, QPoint(0, r.top())).y()
+        y1 = y0 + r.height() - 1
+        if y0 < top or y1 > bottom:
+            problems.append(f"{_name(w)} at rows {y0}-{y1} is out of reach (rows {top}-{bottom})")
+    return problems
+
+
 CHECKS = {"missing glyph": missing_glyphs, "text overflow": text_overflow, "overlap": overlaps,
           "button under 20 mm": small_buttons, "cap height under 4.8 mm": small_text}
 
@@ -279,5 +385,5 @@ def check_page(page: QWidget) -> list[str]:
     return [problem for check in CHECKS.values() for problem in check(page)]
 
 
-__all__ = ["CHECKS", "check_page", "missing_glyphs", "overlaps", "small_buttons", "small_text",
-           "text_overflow"]
+__all__ = ["CHECKS", "check_page", "contrast", "low_contrast", "missing_glyphs", "out_of_reach",
+           "overlaps", "small_buttons", "small_text", "text_overflow"]

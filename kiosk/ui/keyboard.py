@@ -1,4 +1,4 @@
-"""On-screen keyboards for a touch kiosk: Latin (QWERTY), Urdu (phonetic) and digits.
+"""The kiosk's one on-screen keyboard: Latin (QWERTY), Urdu (phonetic), digits, and staff.
 
 A kiosk has no keyboard, so every text field gets one on screen. The Urdu layout is the phonetic
 one that most people in Pakistan learnt on (CRULP's: each Urdu letter on the Latin key that
@@ -9,6 +9,17 @@ the Latin keyboard; the search finds Chinese names through their pinyin.
     keyboard.attach(line_edit)      # keys type into it; the line edit keeps its focus
     keyboard.set_layout("urdu")     # latin, urdu, digits
     keyboard.keys["a"].click()      # every key is a real button (tests tap them)
+
+The staff tools (look-up, "No badge?", walk-ins) use the same widget in its ``staff`` layout:
+Latin letters, digits and the signs of registration numbers, e-mail addresses and phone numbers
+(@ . - +), no layout switch and no hide key, keys sized by the theme:
+
+    keyboard = OnScreenKeyboard(layouts=("staff",))
+    keyboard.attach(field)          # or: typed -> field.insert, backspace, cleared
+    keyboard.apply_theme(theme)     # keys of theme.target_px, the theme's body font
+
+Keys keep their places in every language (the grid is always left to right). Besides ``typed``
+(every key; the text it types, "" for the others) the keyboard says ``backspace`` and ``cleared``.
 """
 
 from __future__ import annotations
@@ -32,12 +43,24 @@ URDU = {  # Latin key -> (Urdu letter, Urdu letter on Shift): the phonetic layou
     "n": ("ن", "ں"), "m": ("م", "م"),
 }
 DIGIT_ROWS = [list("123"), list("456"), list("789"), ["H", "0", "B"], ["-"]]
+# Staff look people up by registration number, phone, e-mail or the Latin spelling of a name.
+STAFF = [list(DIGITS), list("qwertyuiop"), list("asdfghjkl@"), list("zxcvbnm.-+")]
 LAYOUTS = ("latin", "urdu", "digits")
+ALL_LAYOUTS = LAYOUTS + ("staff",)
 LAYOUT_NAMES = {"latin": "ABC", "urdu": "اردو", "digits": "123"}
 
 
 def layout_for(language: str) -> str:
     return "urdu" if language == "ur" else "latin"
+
+
+class _Keys(dict):
+    """Keys by id; a letter key is found by its capital too (the staff keys' old names)."""
+
+    def __getitem__(self, key):
+        if not dict.__contains__(self, key) and isinstance(key, str) and len(key) == 1:
+            key = key.lower()
+        return dict.__getitem__(self, key)
 
 
 def typed_char(layout: str, key: str, shift: bool = False) -> str:
@@ -51,34 +74,53 @@ def typed_char(layout: str, key: str, shift: bool = False) -> str:
 
 class OnScreenKeyboard(QFrame):
     typed = Signal(str)  # every key press (the idle timer listens)
+    backspace = Signal()
+    cleared = Signal()
     hide_requested = Signal()
     enter = Signal()
 
-    def __init__(self, key_px: int, parent=None, *, language: str = "en"):
+    def __init__(self, key_px: int = 76, parent=None, *, language: str = "en",
+                 layouts: tuple[str, ...] = LAYOUTS):
         super().__init__(parent)
+        unknown = [n for n in layouts if n not in ALL_LAYOUTS]
+        if unknown or not layouts:
+            raise ValueError(f"no keyboard layout {unknown[0] if unknown else ''!r}")
         self.setObjectName("keyboard")
         # Keys are sized by the grid, not by the kiosk's padding for ordinary buttons.
         self.setStyleSheet("QPushButton { padding: 0px 2px; }")
+        # The keys keep their places in every language (the Urdu layout is phonetic).
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.key_px = key_px
+        self.layouts = tuple(layouts)
         self.field: QLineEdit | None = None
-        self.layout_name = layout_for(language)
+        wanted = layout_for(language)
+        self.layout_name = wanted if wanted in self.layouts else self.layouts[0]
         self.shift = False
-        self.keys: dict[str, QPushButton] = {}
+        self.keys: dict[str, QPushButton] = _Keys()
+        self.space = self.back = self.clear = None  # the space, delete and Clear keys
         self.grid = QGridLayout(self)
-        spacing = max(4, key_px // 12)
-        self.grid.setSpacing(spacing)
-        self.grid.setContentsMargins(spacing, spacing, spacing, spacing)
+        self._space_grid()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._font = QFont()
         self._build()
+
+    def _space_grid(self) -> None:
+        spacing = max(4, self.key_px // 12)
+        self.grid.setSpacing(spacing)
+        margin = 0 if self.layout_name == "staff" else spacing
+        self.grid.setContentsMargins(margin, margin, margin, margin)
 
     # -- building ------------------------------------------------------------------------
     def _key(self, key_id: str, handler) -> QPushButton:
         b = ShapedButton()
         b.setObjectName(f"key_{key_id}")
+        b.setProperty("secondary", True)  # the kiosk's quiet button look (and high contrast)
         b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the text field keeps the focus and cursor
         b.setMinimumSize(self.key_px, self.key_px)
-        b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        if self.layout_name == "staff" and len(key_id) == 1:
+            b.setFixedSize(self.key_px, self.key_px)  # a compact grid beside the staff results
+        else:
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         b.clicked.connect(handler)
         self.keys[key_id] = b
         return b
@@ -90,10 +132,13 @@ class OnScreenKeyboard(QFrame):
                 item.widget().hide()
                 item.widget().setParent(None)
                 item.widget().deleteLater()
-        self.keys = {}
+        self.keys = _Keys()
 
     def _build(self) -> None:
         self._clear_grid()
+        if self.layout_name == "staff":
+            self._build_staff()
+            return
         columns = 12 if self.layout_name != "digits" else 6
         if self.layout_name == "digits":
             for r, row in enumerate(DIGIT_ROWS[:4]):
@@ -117,8 +162,8 @@ class OnScreenKeyboard(QFrame):
             bottom = 4
         # The bottom row: other layouts, space, hide.
         col = 0
-        for name in LAYOUTS:
-            if name == self.layout_name:
+        for name in self.layouts:
+            if name == self.layout_name or name not in LAYOUTS:
                 continue
             self.grid.addWidget(self._key(f"layout_{name}", lambda _=False, n=name: self.set_layout(n)),
                                 bottom, col, 1, 2)
@@ -126,7 +171,22 @@ class OnScreenKeyboard(QFrame):
         span = columns - col - 2
         self.grid.addWidget(self._key("space", lambda: self._type(" ")), bottom, col, 1, span)
         self.grid.addWidget(self._key("hide", self.hide_requested), bottom, col + span, 1, 2)
+        self._named_keys()
         self._label_keys()
+
+    def _build_staff(self) -> None:
+        for r, row in enumerate(STAFF):
+            for c, key in enumerate(row):
+                self.grid.addWidget(self._key(key, lambda _=False, k=key: self._type(k)), r, c)
+        bottom = len(STAFF)
+        self.grid.addWidget(self._key("clear", self._clear), bottom, 0, 1, 3)
+        self.grid.addWidget(self._key("space", lambda: self._type(" ")), bottom, 3, 1, 4)
+        self.grid.addWidget(self._key("backspace", self._backspace), bottom, 7, 1, 3)
+        self._named_keys()
+        self._label_keys()
+
+    def _named_keys(self) -> None:
+        self.space, self.back, self.clear = (self.keys.get(k) for k in ("space", "backspace", "clear"))
 
     def _label_keys(self) -> None:
         for key_id, b in self.keys.items():
@@ -137,6 +197,8 @@ class OnScreenKeyboard(QFrame):
                         "space": self.tr("Space"), "hide": "⌨ ▾"}[key_id]
                 b.setAccessibleName({"shift": self.tr("Shift"), "backspace": self.tr("Delete"),
                                      "hide": self.tr("Hide keyboard")}.get(key_id, text))
+            elif self.layout_name == "staff":
+                text = key_id.upper()
             else:
                 text = typed_char(self.layout_name, key_id, self.shift)
             b.setText(text)
@@ -144,6 +206,8 @@ class OnScreenKeyboard(QFrame):
 
             font = QFont(self._font)
             font.setFamilies(font_families("ur" if urdu else "en"))
+            if urdu:
+                font.setBold(False)  # Nastaliq has no true bold; a synthetic one smears
             b.setFont(font)
         if "shift" in self.keys:
             self.keys["shift"].setCheckable(True)
@@ -157,8 +221,30 @@ class OnScreenKeyboard(QFrame):
         self._font.setPixelSize(px)
         self._label_keys()
 
+    def apply_theme(self, theme) -> None:
+        """Keys of the theme's touch target, labels in its body size (bold for Latin)."""
+        self._font = theme.font("body", bold=True, language="en")
+        if theme.target_px != self.key_px:
+            self.key_px = theme.target_px
+            self._space_grid()
+            self._build()
+        else:
+            self._label_keys()
+
+    def retranslate(self) -> None:
+        self._label_keys()
+
+    def changeEvent(self, event):
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:
+            self._label_keys()
+        super().changeEvent(event)
+
     def set_layout(self, name: str) -> None:
-        if name not in LAYOUTS:
+        if name not in self.layouts:
+            if name in ALL_LAYOUTS:
+                return  # not offered here (the staff keyboard stays as it is)
             raise ValueError(f"no keyboard layout {name!r}")
         if name == self.layout_name and self.keys:
             return
@@ -186,9 +272,11 @@ class OnScreenKeyboard(QFrame):
     def _backspace(self) -> None:
         if self.field is not None:
             self.field.backspace()
+        self.backspace.emit()
         self.typed.emit("")
 
     def _clear(self) -> None:
         if self.field is not None:
             self.field.clear()
+        self.cleared.emit()
         self.typed.emit("")

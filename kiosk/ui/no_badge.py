@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 
 from kiosk.ui.screens import Screen, button, label
-from kiosk.ui.staff.keyboard import TouchKeyboard
+from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.theme import TONES, Theme
 
 
@@ -33,10 +33,8 @@ class NoBadgeScreen(Screen):
         self.field.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.field.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.message = label(name="no_badge_message")
-        self.keyboard = TouchKeyboard()
-        self.keyboard.typed.connect(self.field.insert)
-        self.keyboard.backspace.connect(self.field.backspace)
-        self.keyboard.cleared.connect(self.field.clear)
+        self.keyboard = OnScreenKeyboard(layouts=("staff",))
+        self.keyboard.attach(self.field)
         row = QHBoxLayout()
         self.back_button = button(secondary=True, name="no_badge_back")
         self.back_button.clicked.connect(self.back)

@@ -20,7 +20,13 @@ from PySide6.QtWidgets import QApplication
 STATES = ("attract", "scan", "scan-no-camera", "result-accepted", "result-duplicate",
           "result-unknown", "result-wrong-day", "result-wrong-venue", "still-there", "pin",
           "staff-dashboard", "wayfinding-keyboard", "wayfinding-results", "wayfinding-route",
-          "wayfinding-route-step-free", "directory", "attract-high-contrast")
+          "wayfinding-route-step-free", "directory", "attract-high-contrast",
+          "wayfinding-route-high-contrast")
+# Low reach (ADA 308): the attendee's screens with every control 380-1220 mm above the floor.
+LOW_REACH = ("attract", "scan", "scan-no-camera", "result-accepted", "result-wrong-day",
+             "still-there", "wayfinding-keyboard", "wayfinding-results", "wayfinding-route",
+             "directory")
+STATES += tuple(f"{state}-low-reach" for state in LOW_REACH)
 
 
 @dataclass
@@ -85,7 +91,7 @@ def render(demo_dir: Path, out: Path, languages: list[str], sizes: list[tuple[in
     from kiosk.services.review import EventFolder
     from kiosk.services.review import KioskFolder, build_desk
     from kiosk.ui.app import create_app
-    from kiosk.ui.checks import check_page
+    from kiosk.ui.checks import check_page, low_contrast, out_of_reach
     from kiosk.ui.staff_lock import PinService
 
     out.mkdir(parents=True, exist_ok=True)
@@ -123,7 +129,12 @@ def render(demo_dir: Path, out: Path, languages: list[str], sizes: list[tuple[in
                     window.place_corner()
                     path = out / f"{state}-{language}-{size[0]}x{size[1]}.png"
                     window.grab().save(str(path))
-                    shot = Shot(state, language, size, path, check_page(page))
+                    problems = check_page(page)
+                    if state.endswith("-low-reach"):
+                        problems += out_of_reach(page, window.reach_rows(), window)
+                    if state.endswith("-high-contrast"):
+                        problems += low_contrast(page)
+                    shot = Shot(state, language, size, path, problems)
                     shots.append(shot)
                     if on_shot is not None:
                         on_shot(shot)
@@ -155,6 +166,12 @@ def _check_in(window, code: str) -> None:
 def _enter(window, state: str, tokens, samples):
     """Put the window into a state; returns the page to check."""
     screen = window.wayfinding
+    if state.endswith("-low-reach"):
+        window.attract.reach_button.setChecked(True)  # as a tap on the attract screen does
+        state = state[: -len("-low-reach")]
+    if state == "wayfinding-route-high-contrast":
+        window.attract.contrast_button.setChecked(True)
+        state = "wayfinding-route"
     if state == "attract":
         return window.attract
     if state == "attract-high-contrast":

@@ -169,9 +169,11 @@ def visual_order(levels: list[int]) -> list[int]:
 
 
 class Shaper:
-    def __init__(self, primary: FontFace, fallback: FontFace | None):
+    def __init__(self, primary: FontFace, fallback: FontFace | None,
+                 more: tuple[FontFace, ...] = ()):
         self.primary = primary
         self.fallback = fallback
+        self.more = tuple(more)  # after the fallback: fonts for signs it lacks
 
     def ascent(self, px: int) -> float:
         return self.primary.ascender * px
@@ -183,11 +185,11 @@ class Shaper:
         """The text cut where the font that has its glyphs changes: each piece is drawn by
         the first font (Nastaliq, then the Latin one) that has every glyph of it."""
         pieces: list[tuple[str, FontFace]] = []
+        faces = [f for f in (self.fallback, *self.more) if f is not None]
         for ch in text:
             face = self.primary
-            if not self.primary.covers(ch) and self.fallback is not None \
-                    and self.fallback.covers(ch):
-                face = self.fallback
+            if not self.primary.covers(ch):
+                face = next((f for f in faces if f.covers(ch)), self.primary)
             if pieces and (pieces[-1][1] is face or ch in " \u00a0"):
                 pieces[-1] = (pieces[-1][0] + ch, pieces[-1][1])
             else:
@@ -234,8 +236,10 @@ def shaper() -> Shaper | None:
     if nastaliq is None:
         return None  # no Nastaliq font here: Qt draws the text as best it can
     latin = find_font("latin")
+    symbols = find_font("symbols")
     return Shaper(FontFace(nastaliq.path, nastaliq.index),
-                  FontFace(latin.path, latin.index) if latin else None)
+                  FontFace(latin.path, latin.index) if latin else None,
+                  (FontFace(symbols.path, symbols.index),) if symbols else ())
 
 
 def draw_lines(painter: QPainter, lines, px: int, rect: QRectF, align: Qt.AlignmentFlag,

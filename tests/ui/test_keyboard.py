@@ -76,3 +76,61 @@ def test_keys_are_touch_sized_and_never_take_the_focus(qtbot, keyboard):
     for key, button in kb.keys.items():
         assert button.minimumWidth() >= 76 and button.minimumHeight() >= 76, key
         assert button.focusPolicy() == Qt.FocusPolicy.NoFocus, key
+
+
+def test_staff_tools_use_the_same_keyboard_in_its_staff_layout(qtbot):
+    """The look-up, "No badge?" and walk-in pages type with this widget: an e-mail address and
+    a phone number need @ . - +, and none of them offers a hidden or switched layout."""
+    from kiosk.ui.no_badge import NoBadgeScreen
+    from kiosk.ui.staff.lookup import LookupPage
+    from kiosk.ui.walk_in import WalkInScreen
+
+    for page_class in (LookupPage, NoBadgeScreen, WalkInScreen):
+        assert "OnScreenKeyboard" in page_class.__init__.__code__.co_names, page_class
+    field = QLineEdit()
+    kb = OnScreenKeyboard(layouts=("staff",), language="ur")
+    kb.attach(field)
+    qtbot.addWidget(field)
+    qtbot.addWidget(kb)
+    kb.show()
+    assert kb.layout_name == "staff"
+    assert not any(k.startswith("layout_") or k == "hide" for k in kb.keys)
+    for key in "ali.k@mail-pk":
+        tap(qtbot, kb, key)
+    tap(qtbot, kb, "space")
+    for key in "+923":
+        tap(qtbot, kb, key)
+    assert field.text() == "ali.k@mail-pk +923"
+    cleared = []
+    kb.cleared.connect(lambda: cleared.append(True))
+    qtbot.mouseClick(kb.clear, Qt.MouseButton.LeftButton)
+    assert field.text() == "" and cleared
+    kb.set_layout("urdu")  # the page's language changes: staff keys stay Latin
+    assert kb.keys["Q"].text() == "Q" and kb.keys["q"] is kb.keys["Q"]
+
+
+def test_staff_keys_keep_their_places_right_to_left(qtbot):
+    """In Urdu the page runs right to left; the keyboard does not mirror (1 stays at the left)."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    page = QWidget()
+    page.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    kb = OnScreenKeyboard(layouts=("staff",))
+    QVBoxLayout(page).addWidget(kb)
+    qtbot.addWidget(page)
+    page.resize(1200, 600)
+    page.show()
+    qtbot.waitUntil(lambda: kb.keys["1"].x() != kb.keys["0"].x())
+    assert kb.keys["1"].x() < kb.keys["0"].x()
+
+
+def test_themed_keys_follow_the_touch_target(qtbot):
+    from kiosk.ui.theme import Theme
+
+    kb = OnScreenKeyboard(layouts=("staff",))
+    qtbot.addWidget(kb)
+    kb.apply_theme(Theme(language="en", body_px=26, target_px=90))
+    assert kb.keys["a"].width() == 90 and kb.keys["a"].height() == 90
+    assert kb.keys["a"].font().pixelSize() == 26
+    with pytest.raises(ValueError):
+        OnScreenKeyboard(layouts=("dvorak",))

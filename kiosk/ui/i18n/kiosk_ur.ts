@@ -99,6 +99,14 @@
         <translation>شروع کریں</translation>
     </message>
     <message>
+        <source>Lowered</source>
+        <translation>بٹن نیچے ہیں</translation>
+    </message>
+    <message>
+        <source>Low reach</source>
+        <translation>بٹن نیچے کریں</translation>
+    </message>
+    <message>
         <source>Find your way</source>
         <translation>راستہ تلاش کریں</translation>
     </message>
@@ -1165,17 +1173,6 @@
     <message>
         <source>Going back to the start in %1 seconds</source>
         <translation>%1 سیکنڈ میں شروع پر واپسی</translation>
-    </message>
-</context>
-<context>
-    <name>TouchKeyboard</name>
-    <message>
-        <source>Space</source>
-        <translation>خالی جگہ</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>مٹائیں</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,14 @@
         <translation>开始</translation>
     </message>
     <message>
+        <source>Lowered</source>
+        <translation>已调低</translation>
+    </message>
+    <message>
+        <source>Low reach</source>
+        <translation>低位操作</translation>
+    </message>
+    <message>
         <source>Find your way</source>
         <translation>查找路线</translation>
     </message>
@@ -1164,17 +1172,6 @@
     <message>
         <source>Going back to the start in %1 seconds</source>
         <translation>%1秒后返回首页</translation>
-    </message>
-</context>
-<context>
-    <name>TouchKeyboard</name>
-    <message>
-        <source>Space</source>
-        <translation>空格</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,32 @@ class Screen(QWidget):
         self.base_theme: Theme | None = None
         self._fitting = False
         self._dirty = False
+        self.reach_rows: tuple[int, int] | None = None  # low reach: rows of controls (ADA 308)
+        self._low = False
+
+    # -- low reach -----------------------------------------------------------------------------
+    def set_reach(self, rows: tuple[int, int] | None) -> None:
+        """Low reach: every control within these rows of the page (None: the usual layout)."""
+        if rows == self.reach_rows:
+            return  # (every page change asks: no refit when nothing changed)
+        low = rows is not None
+        self.reach_rows = rows
+        if low != self._low:
+            self._low = low
+            self.arrange_reach(low)
+        self.refit()
+
+    def arrange_reach(self, low: bool) -> None:
+        """Move the controls to the bottom of the page (low) or back; each page knows how."""
+
+    def _reach_margin(self) -> None:
+        layout = self.layout()
+        if self.reach_rows is None or layout is None:
+            return
+        margins = layout.contentsMargins()
+        gap = max(0, self.height() - 1 - self.reach_rows[1])  # under the reach: the floor's
+        layout.setContentsMargins(margins.left(), margins.top(), margins.right(),
+                                  max(margins.bottom(), gap))
 
     def set_theme(self, theme: Theme) -> None:
         self.base_theme = theme
@@ -42,6 +68,7 @@ class Screen(QWidget):
         if not self.isVisible():
             # Hidden pages have no real size yet (and Qt measures them lazily): fit on show.
             self.apply_theme(self.base_theme)
+            self._reach_margin()
             self._dirty = True
             return
         self._dirty = False
@@ -49,6 +76,7 @@ class Screen(QWidget):
         try:
             for scale in FIT_SCALES:
                 self.apply_theme(self.base_theme.scaled(scale))
+                self._reach_margin()
                 if self.fits():
                     break
         finally:
@@ -89,6 +117,22 @@ class Screen(QWidget):
 
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
+
+
+def reorder(layout, order: list[int], items: list) -> None:
+    """Lay a box layout's items (``items``: (item, stretch) as built) out in another order."""
+    while layout.count():
+        layout.takeAt(0)
+    for index in order:
+        item, stretch = items[index]
+        layout.addItem(item)
+        layout.setStretch(layout.count() - 1, stretch)
+    layout.invalidate()
+
+
+def layout_items(layout) -> list:
+    """A box layout's items with their stretch factors, to reorder() them later."""
+    return [(layout.itemAt(i), layout.stretch(i)) for i in range(layout.count())]
 
 
 def label(text: str = "", parent=None, *, wrap: bool = True, centre: bool = True,

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout
 
 from kiosk.services import formats
-from kiosk.ui.screens import Screen, button, label
+from kiosk.ui.screens import Screen, button, label, layout_items, reorder
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import ScanHint
 
@@ -34,6 +34,7 @@ class AttractScreen(Screen):
     language_chosen = Signal(str)
     speech_toggled = Signal(bool)
     contrast_toggled = Signal(bool)
+    reach_toggled = Signal(bool)
 
     def __init__(self, *, event_name: str, days: list[date], venue: str, languages: list[str],
                  parent=None):
@@ -68,10 +69,17 @@ class AttractScreen(Screen):
         self.contrast_button.setProperty("language", True)
         self.contrast_button.setCheckable(True)
         self.contrast_button.toggled.connect(self.contrast_toggled)
+        # Low reach (ADA 308): every control within 380-1220 mm of the floor, for a wheelchair.
+        self.reach_button = button(name="reach_button")
+        self.reach_button.setProperty("language", True)
+        self.reach_button.setCheckable(True)
+        self.reach_button.toggled.connect(self.reach_toggled)
+        self.reach_button.toggled.connect(lambda _on: self.retranslate())
         access = QHBoxLayout()
         access.addStretch(1)
         access.addWidget(self.speech_button)
         access.addWidget(self.contrast_button)
+        access.addWidget(self.reach_button)
         access.addStretch(1)
         outer.addLayout(access)
 
@@ -91,7 +99,15 @@ class AttractScreen(Screen):
         self.way_button.clicked.connect(self.find_way)
         bottom.addWidget(self.way_button)
         outer.addLayout(bottom)
+        self._items = layout_items(outer)
         self.retranslate()
+
+    # title, subtitle, stretch, hint, headline, instruction, Start, stretch, access, languages
+    NORMAL = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+    LOW_REACH = [0, 1, 2, 3, 4, 5, 7, 6, 8, 9]  # Start joins the other buttons at the bottom
+
+    def arrange_reach(self, low: bool) -> None:
+        reorder(self.layout(), self.LOW_REACH if low else self.NORMAL, self._items)
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -110,6 +126,9 @@ class AttractScreen(Screen):
                 "Hold the QR code on your badge or phone up to the camera above the screen."))
         self.scan_button.setText(self.tr("Start"))
         self.contrast_button.setText(self.tr("High contrast"))
+        # The wheelchair symbol and words; the words change when it is on (not colour alone).
+        self.reach_button.setText("\u267F " + (self.tr("Lowered") if self.reach_button.isChecked()
+                                               else self.tr("Low reach")))
         # Said in words as well as by the checked look: colour is never the only signal.
         self.speech_button.setText(self.tr("Reading aloud") if self.speech_button.isChecked()
                                    else self.tr("Read aloud"))
@@ -129,6 +148,7 @@ class AttractScreen(Screen):
         theme.fit(self.way_button, "large", bold=True)
         theme.fit(self.speech_button, "large")
         theme.fit(self.contrast_button, "large")
+        theme.fit(self.reach_button, "large")
         for code, b in self.language_buttons.items():
             theme.fit(b, "large", language=code)
         self.layout().setContentsMargins(*(theme.mm(8),) * 4)

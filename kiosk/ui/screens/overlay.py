@@ -54,12 +54,23 @@ class StillThere(Screen):
         self.retranslate()
         if self.parentWidget() is not None:
             self.setGeometry(self.parentWidget().rect())
+            rows = getattr(self.parentWidget(), "reach_now", None)
+            self.set_reach(rows() if rows is not None else None)
         self.show()
         self.raise_()
 
     def stop(self) -> None:
         self.ticker.stop()
         self.hide()
+
+    def set_reach(self, rows: tuple[int, int] | None) -> None:
+        """Low reach: the card (and its button) within these rows of the window; None: centred."""
+        if rows is None:
+            self.layout().setContentsMargins(0, 0, 0, 0)
+        else:
+            top, bottom = rows
+            height = self.parentWidget().height() if self.parentWidget() is not None else bottom + 1
+            self.layout().setContentsMargins(0, top, 0, max(0, height - 1 - bottom))
 
     def _tick(self):
         self.remaining -= 1

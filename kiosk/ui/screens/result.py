@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.core.outcomes import Outcome, tone
 from kiosk.ui import messages
-from kiosk.ui.screens import Screen, button, label, language_buttons
+from kiosk.ui.screens import Screen, button, label, language_buttons, layout_items, reorder
 from kiosk.ui.theme import TONES, Theme
 from kiosk.ui.widgets import CountdownBar, ToneIcon
 
@@ -70,6 +70,16 @@ class ResultScreen(Screen):
         outer.addWidget(self.tap)
         self.countdown = CountdownBar()  # shows the time left; the kiosk's session ends it
         outer.addWidget(self.countdown)
+        self._items = layout_items(outer)
+
+    # languages, stretch, icon, title, name, category, reason, next step, the way, stretch,
+    # staff note, "tap", countdown
+    NORMAL = list(range(13))
+    # Low reach: the words first, then the way and the languages at the bottom.
+    LOW_REACH = [1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 8, 0, 12]
+
+    def arrange_reach(self, low: bool) -> None:
+        reorder(self.layout(), self.LOW_REACH if low else self.NORMAL, self._items)
 
     def show_result(self, outcome: Outcome, reason: str, *, name: str, category: str | None,
                     help_point: str, hours: str = "", seconds: float = 3.0,

@@ -19,7 +19,7 @@ from kiosk.ui.screens import button, label
 from kiosk.ui.shaping import ShapedItemDelegate
 from kiosk.ui.staff.common import fit_dense, local_time, ltr, outcome_word, qt_font, row_font
 from kiosk.ui.staff.context import StaffContext
-from kiosk.ui.staff.keyboard import TouchKeyboard
+from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.theme import TONES, Theme
 from kiosk.ui.workers import error_text
 
@@ -280,10 +280,8 @@ class LookupPage(QWidget):
         outer.addWidget(self.search)
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         outer.addLayout(self.body, 1)
-        self.keyboard = TouchKeyboard()
-        self.keyboard.typed.connect(self.search.insert)
-        self.keyboard.backspace.connect(self.search.backspace)
-        self.keyboard.cleared.connect(self.search.clear)
+        self.keyboard = OnScreenKeyboard(layouts=("staff",))
+        self.keyboard.attach(self.search)
         self.stack = QStackedWidget()
         results_page = QWidget()
         results_box = QVBoxLayout(results_page)

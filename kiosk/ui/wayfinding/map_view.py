@@ -9,9 +9,15 @@ One level is shown at a time. A venue with several levels gets a level switcher 
 fixed button per level, bottom-up order from the bottom) and, while a route changes floors, a
 "next floor" button beside it that follows the route to its next level. Both are children of
 the view at fixed places: they never move, whatever the language or the route.
+
+Every colour comes from a MapColours: NORMAL, or HIGH_CONTRAST (white and yellow on black, as the
+kiosk's high-contrast theme) set with ``set_high_contrast(True)``, which redraws the map with the
+same level, you-are-here and route.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import (QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation,
                             Signal)
@@ -54,6 +60,70 @@ UNIT_ICONS = {  # unit category: (glyph, fill)
 }
 ROUTE_COLOUR = QColor("#D81B60")
 HERE_COLOUR = QColor("#1565C0")
+
+
+@dataclass(frozen=True)
+class MapColours:
+    """What the map is drawn in. Text colours go with the pill (or halo) they are drawn on."""
+
+    background: str = "#DDE3D5"
+    footprint: tuple = ("#F4F4EF", "#8C8C80")  # fill, edge
+    upper_edge: str = "#5F6B7A"
+    units: dict = field(default_factory=lambda: dict(UNIT_COLOURS))
+    sector_tints: tuple = tuple(SECTOR_TINTS)
+    booth: tuple = ("#FFFFFF", "#B5B5A8")  # a booth without an exhibitor; every booth's edge
+    booth_label: str = "#555555"
+    exhibitor_label: str = "#222222"
+    openings: dict = field(default_factory=lambda: {"exit": "#2E7D32",
+                                                    "emergency_exit": "#C62828",
+                                                    "door": "#FFFFFF"})
+    hall_label: tuple = ("#1F3A5F", "#FFFFFFD7")  # text, pill (#RRGGBBAA)
+    room_label: tuple = ("#333333", None)  # None: a white halo instead of a pill
+    gate_label: tuple = ("#FFFFFF", "#2E7D32EB")
+    icon: tuple | None = None  # (disc, glyph, ring) for every icon; None: each its own colour
+    here: str = "#1565C0"
+    here_label: tuple = ("#FFFFFF", "#1565C0F0")
+    route: str = "#D81B60"
+    route_casing: str = "#FFFFFF"
+    route_dash: str = "#FFFFFFD2"
+    route_label: tuple = ("#FFFFFF", "#D81B60F0")
+    highlight_alpha: int = 70
+    level_style: str = (
+        "QPushButton { background: rgba(255, 255, 255, 235); color: #12355B;"
+        " border: 2px solid #8C8C80; border-radius: 14px; font-weight: bold; }"
+        " QPushButton:checked { background: #12355B; color: white; border-color: #12355B; }")
+    next_floor: tuple = ("#D81B60", "#FFFFFF")  # background, text
+
+
+NORMAL = MapColours()
+# White and yellow on black: every text at least 7:1 against what it is drawn on (WCAG AAA).
+HIGH_CONTRAST = MapColours(
+    background="#000000", footprint=("#000000", "#FFFFFF"), upper_edge="#FFFFFF",
+    units={kind: ("#000000", "#FFFFFF") for kind in UNIT_COLOURS} | {"walkway": ("#1A1A1A", "#FFFFFF")},
+    sector_tints=("#000000",), booth=("#000000", "#FFFFFF"),
+    booth_label="#FFFFFF", exhibitor_label="#FFFFFF",
+    openings={"exit": "#FFD500", "emergency_exit": "#FFD500", "door": "#FFFFFF"},
+    hall_label=("#FFD500", "#000000"), room_label=("#FFFFFF", "#000000"),
+    gate_label=("#000000", "#FFD500"), icon=("#000000", "#FFD500", "#FFFFFF"),
+    here="#00E5FF", here_label=("#000000", "#00E5FF"),
+    route="#FFD500", route_casing="#000000", route_dash="#000000",
+    route_label=("#000000", "#FFD500"), highlight_alpha=110,
+    level_style=("QPushButton { background: black; color: white; border: 3px solid white;"
+                 " border-radius: 14px; font-weight: bold; }"
+                 " QPushButton:checked { background: #FFD500; color: black;"
+                 " border: 5px solid white; }"),
+    next_floor=("#FFD500", "#000000"))
+
+
+def spec_colour(spec: str | None) -> QColor | None:
+    """#RRGGBB or #RRGGBBAA (alpha last, as CSS writes it) to a QColor."""
+    if spec is None:
+        return None
+    if len(spec) == 9:
+        c = QColor(spec[:7])
+        c.setAlpha(int(spec[7:], 16))
+        return c
+    return QColor(spec)
 BOOTH_LABEL_SCALE = 14.0  # pixels per metre at which booth numbers fit their booths
 EXHIBITOR_LABEL_SCALE = 22.0
 
@@ -144,9 +214,11 @@ class LabelItem(QGraphicsItem):
 class IconItem(QGraphicsItem):
     """A facility symbol: a coloured disc with a glyph, constant size on screen."""
 
-    def __init__(self, glyph: str, fill: str, diameter: int):
+    def __init__(self, glyph: str, fill: str, diameter: int, ink: str = "#FFFFFF",
+                 ring: str = "#FFFFFF"):
         super().__init__()
         self.glyph, self.fill, self.d = glyph, QColor(fill), diameter
+        self.ink, self.ring = QColor(ink), QColor(ring)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setZValue(18)
 
@@ -156,7 +228,7 @@ class IconItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("white"), 2))
+        painter.setPen(QPen(self.ring, 2))
         painter.setBrush(self.fill)
         r = self.d / 2
         painter.drawEllipse(QPointF(0, 0), r, r)
@@ -166,16 +238,17 @@ class IconItem(QGraphicsItem):
         font.setPixelSize(int(self.d * (0.38 if len(self.glyph) > 2 else
                                         0.45 if len(self.glyph) == 2 else 0.62)))
         painter.setFont(font)
-        painter.setPen(QColor("white"))
+        painter.setPen(self.ink)
         painter.drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, self.glyph)
 
 
 class HereMarker(QGraphicsItem):
     """You are here: a dot and a cone pointing the way a person reading the screen faces."""
 
-    def __init__(self, facing: float | None, size: int):
+    def __init__(self, facing: float | None, size: int, fill: QColor = HERE_COLOUR):
         super().__init__()
         self.size = size
+        self.fill = QColor(fill)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setZValue(40)
         if facing is not None:
@@ -195,21 +268,22 @@ class HereMarker(QGraphicsItem):
             cone.arcTo(QRectF(-s * 1.5, -s * 1.5, s * 3, s * 3), 60, 60)
             cone.closeSubpath()
             painter.setPen(Qt.PenStyle.NoPen)
-            colour = QColor(HERE_COLOUR)
+            colour = QColor(self.fill)
             colour.setAlpha(90)
             painter.setBrush(colour)
             painter.drawPath(cone)
         painter.setPen(QPen(QColor("white"), 4))
-        painter.setBrush(HERE_COLOUR)
+        painter.setBrush(self.fill)
         painter.drawEllipse(QPointF(0, 0), s * 0.42, s * 0.42)
 
 
 class PinItem(QGraphicsItem):
     """The destination: a map pin whose point sits on the place."""
 
-    def __init__(self, size: int):
+    def __init__(self, size: int, fill: QColor = ROUTE_COLOUR):
         super().__init__()
         self.size = size
+        self.fill = QColor(fill)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setZValue(41)
 
@@ -226,7 +300,7 @@ class PinItem(QGraphicsItem):
         path.arcTo(QRectF(-s / 2, -s * 1.4, s, s * 0.9), 180, -180)
         path.cubicTo(s / 2, -s * 0.6, s * 0.2, -s * 0.45, 0, 0)
         painter.setPen(QPen(QColor("white"), 3))
-        painter.setBrush(ROUTE_COLOUR)
+        painter.setBrush(self.fill)
         painter.drawPath(path)
         painter.setBrush(QColor("white"))
         painter.setPen(Qt.PenStyle.NoPen)
@@ -273,6 +347,10 @@ class MapView(QGraphicsView):
         self.here_label: LabelItem | None = None
         self._fit_scale = 1.0
         self._dash_animation: QVariantAnimation | None = None
+        self.colours = NORMAL
+        self.exhibitors = list(exhibitors)
+        self._here = None  # (place, names): set_here's, for a redraw
+        self._route_args = None  # show_route's, likewise
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # the map is never mirrored
@@ -281,11 +359,55 @@ class MapView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        self.setBackgroundBrush(QColor("#DDE3D5"))
+        self.setBackgroundBrush(QColor(self.colours.background))
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
-        self._build(list(exhibitors))
+        self._build(self.exhibitors)
+        self._build_level_controls()
+
+    def set_high_contrast(self, on: bool) -> None:
+        """Redraw in white and yellow on black (or back): same level, here and route."""
+        colours = HIGH_CONTRAST if on else NORMAL
+        if colours is self.colours:
+            return
+        self.colours = colours
+        route, here, level = self._route_args, self._here, self.level
+        view = self.transform(), self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        self.clear_route()
+        self.scene().clear()
+        self._level_items, self.labels = [], []
+        self.place_labels, self.place_shapes = {}, {}
+        self.here_marker = self.here_label = None
+        self.setBackgroundBrush(QColor(colours.background))
+        self._build(self.exhibitors)
+        for label in self.labels:
+            label.set_language(self.language)
+        self.level = level
+        self._style_level_controls()
+        if here is not None:
+            self.set_here(*here)
+        if route is not None:
+            self.show_route(*route)
+        self.show_level(level)
+        self.setTransform(view[0])
+        self.horizontalScrollBar().setValue(view[1])
+        self.verticalScrollBar().setValue(view[2])
+        self._zoom_changed()
+
+    def _style_level_controls(self) -> None:
+        self.level_bar.setStyleSheet(self.colours.level_style)
+        back, ink = self.colours.next_floor
+        self.next_floor_button.setStyleSheet(
+            f"QPushButton {{ background: {back}; color: {ink}; border: none;"
+            " border-radius: 14px; font-weight: bold; padding: 0 10px; }")
+
+    def text_colours(self) -> list[tuple[str, QColor, QColor | None]]:
+        """(text, ink, what it is drawn on) of every label on screen now; None: a halo."""
+        shown = [lb for lb in self.labels if lb.isVisible()] + [
+            lb for lb in (self.here_label, getattr(self, "route_label", None))
+            if lb is not None and lb.scene() is not None and lb.isVisible()]
+        return [(lb.text, lb.colour, lb.pill) for lb in shown if lb.text]
 
     # -- drawing the venue ---------------------------------------------------------------
     def _build(self, exhibitors) -> None:
@@ -298,19 +420,21 @@ class MapView(QGraphicsView):
         scene.setSceneRect(self.venue_rect.adjusted(-m, -m, m, m))
         for ring in v.footprint:
             item = scene.addPolygon(QPolygonF([scene_point(x, y) for x, y in ring]),
-                                    QPen(QColor("#8C8C80"), 0), QBrush(QColor("#F4F4EF")))
+                                    QPen(QColor(self.colours.footprint[1]), 0),
+                                    QBrush(QColor(self.colours.footprint[0])))
             item.setZValue(0)
         ground = min(getattr(v, "ordinals", [0]), key=abs)
         for level in getattr(v, "levels", {}).values():
             if level.polygon and level.ordinal != ground:  # an upper floor over the ground's
                 item = scene.addPolygon(QPolygonF([scene_point(x, y) for x, y in level.polygon]),
-                                        QPen(QColor("#5F6B7A"), 0.8), QBrush(QColor("#F4F4EF")))
+                                        QPen(QColor(self.colours.upper_edge), 0.8),
+                                        QBrush(QColor(self.colours.footprint[0])))
                 item.setZValue(0.5)
                 self._on_level(item, level.ordinal)
         units = sorted((p for p in v.places.values() if p.feature_type == "unit" and p.polygon),
                        key=lambda p: -_area(p.polygon))
         for unit in units:
-            fill, edge = UNIT_COLOURS.get(unit.kind, UNIT_COLOURS["room"])
+            fill, edge = self.colours.units.get(unit.kind, self.colours.units["room"])
             pen = QPen(QColor(edge), 0.4)
             item = scene.addPolygon(QPolygonF([scene_point(x, y) for x, y in unit.polygon]),
                                     pen, QBrush(QColor(fill)))
@@ -324,19 +448,19 @@ class MapView(QGraphicsView):
             by_booth.setdefault(ex.booth.id, ex)
         for booth in v.booths:
             ex = by_booth.get(booth.id)
-            tint = "#FFFFFF"
+            tint = self.colours.booth[0]
             if ex is not None:
-                tint = SECTOR_TINTS[sectors.setdefault(ex.category, len(sectors)) %
-                                    len(SECTOR_TINTS)]
+                tints = self.colours.sector_tints
+                tint = tints[sectors.setdefault(ex.category, len(sectors)) % len(tints)]
             item = scene.addPolygon(QPolygonF([scene_point(x, y) for x, y in booth.polygon]),
-                                    QPen(QColor("#B5B5A8"), 0.15), QBrush(QColor(tint)))
+                                    QPen(QColor(self.colours.booth[1]), 0.15), QBrush(QColor(tint)))
             item.setZValue(3)
             item.setData(0, booth.id)
             self._on_level(item, booth.level)
             self.place_shapes[booth.id] = (booth.polygon, booth.level)
             width = max(x for x, _ in booth.polygon) - min(x for x, _ in booth.polygon)
             small = max(12, int(self.label_px * 0.6))
-            label = LabelItem({"en": booth.code}, pixel_size=small, colour="#555555",
+            label = LabelItem({"en": booth.code}, pixel_size=small, colour=self.colours.booth_label,
                               lod=BOOTH_LABEL_SCALE, offset_px=-small * 0.6 if ex else 0,
                               priority=6)
             self.place_labels.setdefault(booth.id, []).append(label)
@@ -344,7 +468,8 @@ class MapView(QGraphicsView):
             label.setPos(scene_point(*booth.point))
             self._add_label(label, booth.level)
             if ex is not None:
-                name_label = LabelItem(dict(ex.names), pixel_size=small, colour="#222222",
+                name_label = LabelItem(dict(ex.names), pixel_size=small,
+                                       colour=self.colours.exhibitor_label,
                                        lod=EXHIBITOR_LABEL_SCALE, max_width_m=width,
                                        offset_px=small * 0.7, priority=5)
                 self.place_labels.setdefault(booth.id, []).append(name_label)
@@ -352,8 +477,7 @@ class MapView(QGraphicsView):
                 name_label.setPos(scene_point(*booth.point))
                 self._add_label(name_label, booth.level)
         for opening in (p for p in v.places.values() if p.feature_type == "opening" and p.line):
-            colour = "#2E7D32" if opening.kind == "exit" else \
-                "#C62828" if opening.kind == "emergency_exit" else "#FFFFFF"
+            colour = self.colours.openings.get(opening.kind, self.colours.openings["door"])
             width = 1.6 if opening.kind in ("exit", "emergency_exit") else 1.2
             path = QPainterPath(scene_point(*opening.line[0]))
             for pt in opening.line[1:]:
@@ -372,13 +496,13 @@ class MapView(QGraphicsView):
             big = unit.kind == "hall"
             icon = UNIT_ICONS.get(unit.category)
             if icon:
-                item = IconItem(icon[0], icon[1], self.icon_px)
+                item = self._icon(*icon)
                 item.setPos(scene_point(*unit.point))
                 self.scene().addItem(item)
                 self._on_level(item, unit.level)
+            ink, pill = self.colours.hall_label if big else self.colours.room_label
             label = LabelItem(unit.names, pixel_size=int(self.label_px * (1.6 if big else 0.8)),
-                              bold=big, colour="#1F3A5F" if big else "#333333",
-                              pill=rgba("#FFFFFF", 215) if big else None, halo=not big,
+                              bold=big, colour=ink, pill=spec_colour(pill), halo=pill is None,
                               lod=0.0 if big or unit.kind == "seminar" else
                               9.0 if icon else 3.0,
                               offset_px=self.icon_px * 0.5 + self.label_px * 0.6 if icon else 0,
@@ -388,27 +512,33 @@ class MapView(QGraphicsView):
             label.setZValue(30 if big else 22)
             self._add_label(label, unit.level)
         for gate in (p for p in v.places.values() if p.kind == "exit" and p.names):
+            ink, pill = self.colours.gate_label
             label = LabelItem(gate.names, pixel_size=int(self.label_px * 0.8), bold=True,
-                              colour="#FFFFFF", pill=rgba("#2E7D32", 235),
+                              colour=ink, pill=spec_colour(pill),
                               offset_px=self.label_px * 1.1, priority=1)
             label.setPos(scene_point(*gate.point))
             self._add_label(label, gate.level)
         for place in v.places.values():
             if place.feature_type != "amenity" or place.kind not in ICONS:
                 continue
-            glyph, fill = ICONS[place.kind]
-            icon = IconItem(glyph, fill, self.icon_px)
+            icon = self._icon(*ICONS[place.kind])
             icon.setPos(scene_point(*place.point))
             scene.addItem(icon)
             self._on_level(icon, place.level)
-            label = LabelItem(place.names, pixel_size=int(self.label_px * 0.8), colour="#333333",
-                              lod=5.5, halo=True,
+            ink, pill = self.colours.room_label
+            label = LabelItem(place.names, pixel_size=int(self.label_px * 0.8), colour=ink,
+                              pill=spec_colour(pill), lod=5.5, halo=pill is None,
                               offset_px=self.icon_px * 0.5 + self.label_px * 0.6, priority=2)
             self.place_labels.setdefault(place.id, []).append(label)
             label.setPos(scene_point(*place.point))
             self._add_label(label, place.level)
         self.setSceneRect(scene.sceneRect())
-        self._build_level_controls()
+
+    def _icon(self, glyph: str, fill: str) -> IconItem:
+        if self.colours.icon is None:
+            return IconItem(glyph, fill, self.icon_px)
+        disc, ink, ring = self.colours.icon
+        return IconItem(glyph, disc, self.icon_px, ink=ink, ring=ring)
 
     def _add_label(self, label: LabelItem, level: int | None = None) -> None:
         self.scene().addItem(label)
@@ -439,19 +569,13 @@ class MapView(QGraphicsView):
             button.clicked.connect(lambda _=False, o=ordinal: self._level_tapped(o))
             box.addWidget(button)
             self.level_buttons[ordinal] = button
-        self.level_bar.setStyleSheet(
-            "QPushButton { background: rgba(255, 255, 255, 235); color: #12355B;"
-            " border: 2px solid #8C8C80; border-radius: 14px; font-weight: bold; }"
-            " QPushButton:checked { background: #12355B; color: white; border-color: #12355B; }")
         self.level_bar.adjustSize()
         self.level_bar.setVisible(len(ordinals) > 1)
         self.next_floor_button = ShapedButton("")
         self.next_floor_button.setParent(self)
         self.next_floor_button.setObjectName("nextfloor")
         self.next_floor_button.setFixedSize(int(self.button_px * 3.6), self.button_px)
-        self.next_floor_button.setStyleSheet(
-            f"QPushButton {{ background: {ROUTE_COLOUR.name()}; color: white; border: none;"
-            " border-radius: 14px; font-weight: bold; padding: 0 10px; }")
+        self._style_level_controls()
         self.next_floor_button.clicked.connect(self.next_floor)
         self.next_floor_button.setVisible(False)
         self._place_level_controls()
@@ -462,6 +586,8 @@ class MapView(QGraphicsView):
         return level.short(self.language) if level is not None else str(ordinal)
 
     def _place_level_controls(self) -> None:
+        if self.level_bar.parentWidget() is not self:
+            return  # laid out by the screen (low reach)
         margin = 16
         self.level_bar.move(margin, margin)
         self.next_floor_button.move(margin + self.button_px + 12, margin)
@@ -542,14 +668,17 @@ class MapView(QGraphicsView):
 
     # -- you are here ------------------------------------------------------------------------
     def set_here(self, place, names: dict) -> None:
+        self._here = (place, names)
         for item in (self.here_marker, self.here_label):
             if item is not None:
                 self.scene().removeItem(item)
-        self.here_marker = HereMarker(place.facing, int(self.icon_px * 1.3))
+        self.here_marker = HereMarker(place.facing, int(self.icon_px * 1.3),
+                                      QColor(self.colours.here))
         self.here_marker.setPos(scene_point(*place.point))
         self.scene().addItem(self.here_marker)
+        ink, pill = self.colours.here_label
         self.here_label = LabelItem(names, pixel_size=int(self.label_px * 0.9), bold=True,
-                                    colour="#FFFFFF", pill=rgba("#1565C0", 240),
+                                    colour=ink, pill=spec_colour(pill),
                                     beside_px=self.icon_px * 0.8)
         self.here_label.setPos(scene_point(*place.point))
         self.here_label.setZValue(42)
@@ -574,8 +703,10 @@ class MapView(QGraphicsView):
         label makes way for the route's name pill.
         """
         self.clear_route()
+        self._route_args = (points, destination_names, levels, destination_id)
         if len(points) < 2:
             return
+        route_colour = QColor(self.colours.route)
         shape = self.place_shapes.get(destination_id or "")
         place = self.venue.places.get(destination_id or "") if destination_id else None
         if shape is None and place is not None:  # an amenity: light up the room it is in
@@ -583,9 +714,9 @@ class MapView(QGraphicsView):
             shape = self.place_shapes.get(unit.id) if unit is not None else None
         if shape is not None:
             ring, lvl = shape
-            fill = QColor(ROUTE_COLOUR)
-            fill.setAlpha(70)
-            pen = QPen(ROUTE_COLOUR, 3)
+            fill = QColor(route_colour)
+            fill.setAlpha(self.colours.highlight_alpha)
+            pen = QPen(route_colour, 3)
             pen.setCosmetic(True)
             item = self.scene().addPolygon(QPolygonF([scene_point(x, y) for x, y in ring]), pen,
                                            QBrush(fill))
@@ -618,17 +749,17 @@ class MapView(QGraphicsView):
             path.lineTo(scene_point(*pt))
         width = max(6, self.icon_px // 4)
         casing = QGraphicsPathItem(path)
-        pen = QPen(QColor("white"), width + 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                   Qt.PenJoinStyle.RoundJoin)
+        pen = QPen(QColor(self.colours.route_casing), width + 6, Qt.PenStyle.SolidLine,
+                   Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
         pen.setCosmetic(True)
         casing.setPen(pen)
         line = QGraphicsPathItem(path)
-        pen = QPen(ROUTE_COLOUR, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                   Qt.PenJoinStyle.RoundJoin)
+        pen = QPen(QColor(self.colours.route), width, Qt.PenStyle.SolidLine,
+                   Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
         pen.setCosmetic(True)
         line.setPen(pen)
         dash = QGraphicsPathItem(path)
-        dash_pen = QPen(QColor(255, 255, 255, 210), max(2, width // 3), Qt.PenStyle.CustomDashLine,
+        dash_pen = QPen(spec_colour(self.colours.route_dash), max(2, width // 3), Qt.PenStyle.CustomDashLine,
                         Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
         dash_pen.setDashPattern([2, 4])
         dash_pen.setCosmetic(True)
@@ -642,13 +773,14 @@ class MapView(QGraphicsView):
         self.route_path = dash
 
     def _finish_route(self, points, destination_names: dict, level: int) -> None:
-        pin = PinItem(int(self.icon_px * 1.2))
+        pin = PinItem(int(self.icon_px * 1.2), QColor(self.colours.route))
         pin.setPos(scene_point(*points[-1]))
         self.scene().addItem(pin)
         self.route_items.append(pin)
         self._on_level(pin, level)
+        ink, pill = self.colours.route_label
         label = LabelItem(destination_names, pixel_size=int(self.label_px * 0.9), bold=True,
-                          colour="#FFFFFF", pill=rgba("#D81B60", 240),
+                          colour=ink, pill=spec_colour(pill),
                           offset_px=-self.icon_px * 1.2 * 1.4 - self.label_px * 0.7)
         label.setPos(scene_point(*points[-1]))
         label.setZValue(43)
@@ -693,6 +825,7 @@ class MapView(QGraphicsView):
             for label in labels:
                 label.suppressed = False
         self.highlight = None
+        self._route_args = None
         gone = set(map(id, self.route_items))
         self._level_items = [(i, lvl) for i, lvl in self._level_items if id(i) not in gone]
         for item in self.route_items:
@@ -839,8 +972,9 @@ class MapView(QGraphicsView):
                 self.zoom_by(0.85)  # at the end of the scroll range: zoom out and try again
 
     def _control_rects(self) -> list:
+        # (in low reach the screen lays these out under the map: not over it)
         rects = [w.geometry() for w in (self.level_bar, self.next_floor_button)
-                 if w.isVisible()] if hasattr(self, "level_bar") else []
+                 if w.isVisible() and w.parentWidget() is self] if hasattr(self, "level_bar") else []
         offset = self.viewport().pos()
         rects = [r.translated(-offset) for r in rects]
         return rects + list(self.obstacles())

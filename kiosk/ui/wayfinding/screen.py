@@ -45,6 +45,7 @@ WayfindingScreen { background: #F7F7F4; }
 #panel { background: #FFFFFF; border-left: 1px solid #D9D9D0; }
 #header { background: #12355B; }
 #header QLabel { color: white; }
+#tools { background: #EEF3F9; border-top: 2px solid #12355B; }
 QPushButton { background: #FFFFFF; border: 2px solid #12355B; border-radius: 12px;
               color: #12355B; padding: 4px 10px; }
 QPushButton:pressed { background: #DCE6F2; }
@@ -52,6 +53,7 @@ QPushButton:disabled { color: #8A939E; border: 2px dashed #B8C0CA; }
 QPushButton#quick { background: #EEF3F9; border: 2px solid #9FB5D1; }
 QPushButton#stepfree:checked { background: #12355B; color: white; }
 QPushButton#back { background: transparent; color: white; border: 2px solid white; }
+#tools QPushButton#back { background: #12355B; color: white; border: 2px solid #12355B; }
 QPushButton#mapbutton { background: rgba(255, 255, 255, 235); border: 2px solid #8C8C80; border-radius: 14px; }
 QLineEdit { border: 3px solid #12355B; border-radius: 12px; padding: 4px 14px;
             background: white; }
@@ -66,6 +68,36 @@ QScrollBar:vertical { width: 12px; background: #F0F0EA; border: none; }
 QScrollBar::handle:vertical { background: #9FB5D1; border-radius: 6px; min-height: 40px; }
 QScrollBar::add-line, QScrollBar::sub-line { height: 0px; width: 0px; }
 #warning { color: #B00020; }
+"""
+# High contrast (the attract screen's toggle): white and yellow on black, every text >= 7:1.
+HIGH_CONTRAST_STYLE = """
+WayfindingScreen { background: black; }
+QWidget { color: white; }
+#panel { background: black; border-left: 3px solid white; }
+#header { background: black; border-bottom: 3px solid white; }
+#tools { background: black; border-top: 3px solid white; }
+#header QLabel { color: #FFD500; }
+QPushButton { background: black; border: 3px solid white; border-radius: 12px;
+              color: white; padding: 4px 10px; }
+QPushButton:pressed { background: #333333; }
+QPushButton:disabled { color: #BFBFBF; border: 3px dashed #BFBFBF; }
+QPushButton#quick { background: black; border: 3px solid #FFD500; color: #FFD500; }
+QPushButton#stepfree:checked { background: #FFD500; color: black; border: 5px solid white; }
+QPushButton#back { background: black; color: white; border: 3px solid white; }
+QPushButton#mapbutton { background: black; color: white; border: 3px solid white; border-radius: 14px; }
+QLineEdit { border: 4px solid #FFD500; border-radius: 12px; padding: 4px 14px;
+            background: black; color: white; placeholder-text-color: #D9D9D9; }
+QListWidget { border: none; background: black; color: white; }
+QListWidget::item { border-bottom: 1px solid white; padding: 6px 8px; color: white; }
+QListWidget::item:selected { background: #FFD500; color: black; }
+#note { background: black; color: white; border: 2px solid white; border-radius: 10px; padding: 4px 12px; }
+#routeTitle { color: #FFD500; }
+#summary { color: white; }
+QScrollArea, QScrollArea > QWidget > QWidget { background: black; }
+QScrollBar:vertical { width: 12px; background: black; border: 1px solid white; }
+QScrollBar::handle:vertical { background: white; border-radius: 6px; min-height: 40px; }
+QScrollBar::add-line, QScrollBar::sub-line { height: 0px; width: 0px; }
+#warning { color: #FFD500; }
 """
 
 
@@ -104,6 +136,8 @@ class WayfindingScreen(QWidget):
         self.here = venue.kiosk_place(anchor_id)
         self.language = language
         self.event_name = event_name
+        self.high_contrast = False
+        self.reach_rows: tuple[int, int] | None = None  # low reach (ADA 308): rows of controls
         self.accessible = False
         self.route: Route | None = None
         self.qr_text = ""
@@ -164,6 +198,7 @@ class WayfindingScreen(QWidget):
         head.addSpacing(16)
         head.addWidget(self.title, 1)
         left_box.addWidget(header)
+        self.header, self.head = header, head
 
         holder = QWidget()
         grid = QGridLayout(holder)
@@ -176,6 +211,7 @@ class WayfindingScreen(QWidget):
         controls.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
         cbox = QVBoxLayout(controls)
         cbox.setContentsMargins(16, 16, 16, 16)
+        self.cbox = cbox
         self.zoom_in_button = self._map_button("+", QT_TRANSLATE_NOOP("WayfindingScreen", "Zoom in"))
         self.zoom_out_button = self._map_button("\u2212", QT_TRANSLATE_NOOP("WayfindingScreen", "Zoom out"))
         self.reset_button = self._map_button("", QT_TRANSLATE_NOOP("WayfindingScreen", "Reset map"))
@@ -198,6 +234,7 @@ class WayfindingScreen(QWidget):
         self.map.obstacles = self._map_obstacles
         left_box.addWidget(holder, 1)
         root.addWidget(left, 1)
+        self.left = left
 
         # The panel: search, step-free, then results or the route.
         panel = QFrame()
@@ -312,6 +349,98 @@ class WayfindingScreen(QWidget):
         self.keyboard.hide_requested.connect(self.hide_keyboard)
         self.keyboard.hide()
         outer.addWidget(self.keyboard)
+        self.outer = outer
+        # Low reach: Back, the map's levels and zoom in one row under the map (kept out of the
+        # way otherwise).
+        self.tools = QWidget()
+        self.tools.setObjectName("tools")
+        self.tools.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.tools_box = QHBoxLayout(self.tools)
+        self.tools_box.setContentsMargins(16, 8, 16, 8)
+        self.tools_box.setSpacing(12)
+        self.tools.hide()
+
+    # -- low reach ----------------------------------------------------------------------------
+    def set_reach(self, rows: tuple[int, int] | None) -> None:
+        """Low reach (ADA 308, for a wheelchair): every control within these rows of the screen.
+        The map keeps the top, with only the title over it; Back, the map's levels and zoom
+        come into one row under it, then the search panel and the keyboard, at the bottom."""
+        if rows == self.reach_rows:
+            return  # (every page change asks)
+        low = rows is not None
+        was = self.reach_rows is not None
+        self.reach_rows = rows
+        if low != was:
+            self._arrange_reach(low)
+        gap = max(0, self.height() - 1 - rows[1]) if low else 0  # under the reach: the floor's
+        self.outer.setContentsMargins(0, 0, 0, gap)
+        self._update_rows()
+        self.outer.activate()
+
+    def _arrange_reach(self, low: bool) -> None:
+        map_view = self.map
+        bar, next_floor = map_view.level_bar, map_view.next_floor_button
+        zooms = (self.zoom_out_button, self.zoom_in_button, self.reset_button)
+        if low:
+            self.root_box.removeWidget(self.panel)
+            self.outer.insertWidget(1, self.tools)
+            self.outer.insertWidget(2, self.panel)
+            self.tools_box.addWidget(self.back_button)
+            bar.layout().setDirection(QHBoxLayout.Direction.LeftToRight)
+            self.tools_box.addWidget(bar)
+            self.tools_box.addWidget(next_floor)
+            self.tools_box.addStretch(1)
+            for b in zooms:
+                self.tools_box.addWidget(b)
+            self.tools.show()
+        else:
+            while self.tools_box.count():
+                self.tools_box.takeAt(0)
+            self.head.insertWidget(0, self.back_button)
+            bar.setParent(map_view)
+            next_floor.setParent(map_view)
+            bar.layout().setDirection(QHBoxLayout.Direction.TopToBottom)
+            for b in reversed((self.zoom_in_button, self.zoom_out_button, self.reset_button)):
+                self.cbox.insertWidget(0, b, 0, Qt.AlignmentFlag.AlignRight)  # as built
+            self.outer.removeWidget(self.tools)
+            self.tools.hide()
+            self.outer.removeWidget(self.panel)
+            self.root_box.addWidget(self.panel)
+            map_view._place_level_controls()
+        for b in zooms:
+            b.show()
+        bar.setVisible(len(map_view.level_buttons) > 1)
+        map_view._sync_level_controls()
+        self.resizeEvent(None)
+
+    def _update_rows(self) -> None:
+        """What the panel shows: typing needs the room the one-tap buttons had; in low reach
+        the browse and step-free rows too, and a list of results needs the one-tap room."""
+        typing = not self.keyboard.isHidden()
+        low = self.reach_rows is not None
+        self.quick_box.setVisible(not typing and not (low and self.results_shown))
+        self._update_hint()
+        for b in (self.az_button, self.sector_button):
+            b.setVisible(not (low and typing))
+        for b in (self.step_free_button, self.new_search_button):
+            b.setVisible(not (low and typing))
+        self._fit_reach()
+
+    def _fit_reach(self) -> None:
+        """Low reach: the tools row starts at the first reachable row; under it the panel and
+        the keyboard fill the reachable rows exactly; the map has the rest, above."""
+        if self.reach_rows is None:
+            for widget in (self.panel, self.left):
+                widget.setMinimumHeight(0)
+                widget.setMaximumHeight(16777215)
+            return
+        top, bottom = self.reach_rows
+        keyboard = 0 if self.keyboard.isHidden() else self.keyboard.sizeHint().height()
+        tools = self.tools.sizeHint().height()
+        self.panel.setFixedHeight(max(0, bottom - top + 1 - tools - keyboard))
+        self.left.setFixedHeight(top)  # the title and the map: what is out of reach is only seen
+        self.outer.invalidate()  # now, not at the next event: nothing may sit out of reach
+        self.outer.activate()
 
     def _map_obstacles(self) -> list:
         """Where the zoom buttons and the note cover the map, in the map's viewport."""
@@ -328,6 +457,15 @@ class WayfindingScreen(QWidget):
         button.setAccessibleName(source)
         self._t(button, "setAccessibleName", source)
         return button
+
+    def set_high_contrast(self, on: bool) -> None:
+        """White and yellow on black, the map too (for this person: the app turns it off)."""
+        on = bool(on)
+        if on == self.high_contrast:
+            return
+        self.high_contrast = on
+        self.setStyleSheet(HIGH_CONTRAST_STYLE if on else STYLE)
+        self.map.set_high_contrast(on)  # it redraws its route; the QR code stays black on white
 
     # -- language -------------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
@@ -412,6 +550,8 @@ class WayfindingScreen(QWidget):
 
     def _fill_results(self, results) -> None:
         self.results.clear()
+        if hasattr(self, "tools"):
+            self._update_rows()
         lang = self.language
         for result in results:
             sub = result.subtitle(lang)
@@ -430,7 +570,10 @@ class WayfindingScreen(QWidget):
             self.hint.setText(QCoreApplication.translate("WayfindingScreen", "Type a company, booth number or hall, or tap a button."))
         else:
             self.hint.setText("")
-        self.hint.setVisible(bool(self.hint.text()))
+        # Low reach, typing: "Type a company..." goes (the box says it too; the list needs room).
+        lowered = getattr(self, "reach_rows", None) is not None and hasattr(self, "keyboard") \
+            and not self.keyboard.isHidden() and not text
+        self.hint.setVisible(bool(self.hint.text()) and not lowered)
 
     def choose(self, row: int) -> None:
         """Tap on a result in the list."""
@@ -581,13 +724,13 @@ class WayfindingScreen(QWidget):
         self.map.reset_view()
 
     def show_keyboard(self) -> None:
-        self.quick_box.hide()  # typing: the results need the room the one-tap buttons had
         self.keyboard.show()
+        self._update_rows()  # typing: the results need the room the one-tap buttons had
         self.search_box.setFocus()
 
     def hide_keyboard(self) -> None:
         self.keyboard.hide()
-        self.quick_box.show()
+        self._update_rows()
 
     def reset(self) -> None:
         """Back to the first state: a new person (the app calls this after a result, Back,
@@ -602,14 +745,18 @@ class WayfindingScreen(QWidget):
         self.map.reset_view()
 
     def resizeEvent(self, event):
-        """Portrait: the map above the panel, each the full width; landscape: side by side."""
-        portrait = self.height() > self.width() * 1.2
+        """Portrait: the map above the panel, each the full width; landscape: side by side
+        (low reach: always above, the panel the full width)."""
+        portrait = self.height() > self.width() * 1.2 or self.reach_rows is not None
         self.root_box.setDirection(QHBoxLayout.Direction.TopToBottom if portrait
                                    else QHBoxLayout.Direction.LeftToRight)
         # One width whatever the panel shows: its buttons never move under a finger.
         width = min(mm_to_px(185, self), int(self.width() * 0.45))
         self.panel.setMaximumWidth(16777215 if portrait else width)
         self.panel.setMinimumWidth(0 if portrait else width)
+        if event is None:
+            self.root_box.activate()
+            return
         super().resizeEvent(event)
         self.root_box.activate()  # the new widths now, not at the next event: nothing shifts later
 
