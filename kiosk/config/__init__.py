@@ -18,7 +18,7 @@ from kiosk.core.desk import KioskIdentity
 from kiosk.core.errors import KioskError
 from kiosk.core.event import (CATEGORIES, DEFAULT_COLOURS, DEFAULT_TIMEZONE, VENUES, CategoryRule,
                               EventRules, Hours)
-from kiosk.core.timeutil import zone
+from kiosk.core.timeutil import parse_checkout_time, zone
 
 LANGUAGES = ("en", "ur", "zh")
 
@@ -75,6 +75,9 @@ class EventModel(_Strict):
     plain_ids: Literal["never", "unbadged", "always"] = "unbadged"
     accept_plain_ids: bool | None = None
     help_point: str = "the registration desk"
+    # Events that run past midnight: everybody still inside is checked out at this local time
+    # ("03:00"), as pretix's exit_all_at; scans before it count toward the evening before.
+    checkout_all_at: str | None = None
     # "No badge?" at entry kiosks: check in with the registration's e-mail or phone number.
     no_badge_checkin: bool = True
     # Walk-in registration at entry kiosks (visitors, with a kiosk-issued registration number).
@@ -94,6 +97,13 @@ class EventModel(_Strict):
     @classmethod
     def _tz(cls, value):
         zone(value)
+        return value
+
+    @field_validator("checkout_all_at")
+    @classmethod
+    def _checkout(cls, value):
+        if value is not None:
+            parse_checkout_time(value)
         return value
 
     @field_validator("venues")
@@ -170,6 +180,8 @@ class EventModel(_Strict):
             anti_passback_seconds=self.anti_passback_seconds,
             plain_ids="never" if self.accept_plain_ids is False else self.plain_ids,
             help_point=self.help_point,
+            checkout_all_at=(parse_checkout_time(self.checkout_all_at)
+                             if self.checkout_all_at is not None else None),
         )
 
 

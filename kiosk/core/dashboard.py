@@ -24,7 +24,7 @@ from typing import Iterable, Mapping
 
 from kiosk.core.headcount import Headcount
 from kiosk.core.outcomes import ENTRIES, Outcome
-from kiosk.core.timeutil import from_utc_text, local_day, to_utc_text, zone
+from kiosk.core.timeutil import event_day, from_utc_text, to_utc_text, zone
 
 WARNING_SHARE = 0.9  # a hall at 90 % of its capacity or more: warn
 ALARM_SHARE = 1.0    # full
@@ -191,17 +191,19 @@ class DashboardData:
 
 
 # -- the reference definitions --------------------------------------------------------------------
-def _day_scans(scans: Iterable[Mapping], at: datetime, tz_name: str):
-    day = local_day(at, tz_name).isoformat()
+def _day_scans(scans: Iterable[Mapping], at: datetime, tz_name: str, checkout=None):
+    day = event_day(at, tz_name, checkout).isoformat()
     until = to_utc_text(at)
     return [s for s in scans if s["day"] == day and s["at_utc"] <= until]
 
 
-def inside_by_gate_from_scans(scans: Iterable[Mapping], at: datetime, tz_name: str) -> dict[str, int]:
-    """Reference: attendees inside at ``at``, by the gate of their latest entry that day."""
+def inside_by_gate_from_scans(scans: Iterable[Mapping], at: datetime, tz_name: str,
+                              checkout=None) -> dict[str, int]:
+    """Reference: attendees inside at ``at``, by the gate of their latest entry that (event)
+    day; ``checkout`` is the event's checkout_all_at (kiosk.core.timeutil.event_day)."""
     last_in: dict[str, tuple[str, str]] = {}
     last_out: dict[str, str] = {}
-    for scan in _day_scans(scans, at, tz_name):
+    for scan in _day_scans(scans, at, tz_name, checkout):
         who = scan["attendee_id"]
         if who is None:
             continue

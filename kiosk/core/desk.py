@@ -17,7 +17,7 @@ from kiosk.core.event import Attendee, EventRules, normalise_id
 from kiosk.core.outcomes import ATTENTION_STEP, ENTRIES, Outcome, message_for, tone
 from kiosk.core.rules import Attendance, Identity, admit_by_badge, identify, judge
 from kiosk.core.tickets import ExternalTickets
-from kiosk.core.timeutil import local_day, to_utc_text, utcnow
+from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.core.tokens import TokenVerifier
 
 
@@ -137,7 +137,7 @@ class CheckInDesk:
         if direction not in ("in", "out"):
             raise KioskError(f"direction must be in or out, not {direction!r}")
         at = at or self.clock()
-        day = local_day(at, self.event.timezone).isoformat()
+        day = self.event.day_of(at).isoformat()
         # Look-ups, decision and append in one write transaction: two processes on one kiosk.db
         # (the running kiosk and `kiosk checkin -`) never both admit the same person.
         with self.store.decision():
@@ -170,7 +170,7 @@ class CheckInDesk:
         if attendee is None:
             raise KioskError(f"no attendee with registration number {attendee_id!r}")
         at = at or self.clock()
-        day = local_day(at, self.event.timezone).isoformat()
+        day = self.event.day_of(at).isoformat()
         with self.store.decision():
             attendance = self._attendance(day, attendee.id)
             first = attendance is None or attendance.last_in_at is None
@@ -187,8 +187,8 @@ class CheckInDesk:
         makes a scan 20 s after it a duplicate, not the first entry of a new day."""
         window = self.event.window_for(identity.category or "visitor")
         before = at - window
-        yesterday = local_day(before, self.event.timezone)
-        if yesterday == local_day(at, self.event.timezone):
+        yesterday = self.event.day_of(before)
+        if yesterday == self.event.day_of(at):
             return attendance
         previous = self._attendance(yesterday.isoformat(), identity.attendee_id)
         if previous is None or not previous.inside or previous.last_in_at is None \

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from kiosk.core.timeutil import zone
+from kiosk.core.timeutil import event_day, zone
 
 CATEGORIES: tuple[str, ...] = ("visitor", "exhibitor", "vip", "media", "speaker", "staff", "organiser")
 VENUES: tuple[str, ...] = ("lahore", "karachi")
@@ -82,6 +82,13 @@ class EventRules:
     # were never issued a signed badge) or "always".
     plain_ids: str = "unbadged"
     help_point: str = "the registration desk"
+    # checkout_all_at: every attendee inside is checked out at this local time and the next
+    # event day begins (None: at midnight), for events that run past midnight.
+    checkout_all_at: time | None = None
+
+    def day_of(self, moment: datetime) -> date:
+        """The event day of a moment (kiosk.core.timeutil.event_day): what a scan's ``day`` is."""
+        return event_day(moment, self.timezone, self.checkout_all_at)
 
     @property
     def accept_plain_ids(self) -> bool:

@@ -4,7 +4,9 @@ Every store (kiosk.db, a merged database, the PostgreSQL hub) answers the same q
 its own fast query; this reference implementation states what those answers mean, and tests
 hold the fast ones to it.
 
-For the local day D (event time zone) that contains the moment ``at``, counting scans up to ``at``:
+For the event day D that contains the moment ``at`` (its local date in the event's zone; with
+``checkout_all_at`` set, the day runs from that local time to the same time the next morning, so
+everybody still inside is checked out then), counting scans up to ``at``:
 - ``unique_checked_in``: attendees with an entry (accepted or re-entry) on D;
 - ``inside_now``: of those, the ones whose last entry is later than their last exit;
 - ``accepted_scans`` / ``refused_scans`` / ``exit_scans``: entries, refusals (everything that did
@@ -18,11 +20,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from typing import Iterable, Mapping
 
 from kiosk.core.outcomes import ENTRIES, PASSING, Outcome
-from kiosk.core.timeutil import from_utc_text, local_day, local_hour_label, to_utc_text
+from kiosk.core.timeutil import event_day, from_utc_text, local_hour_label, to_utc_text
 
 _ENTRY_WORDS = frozenset(o.value for o in ENTRIES)
 _PASSING_WORDS = frozenset(o.value for o in PASSING)
@@ -62,9 +64,11 @@ class Headcount:
         }
 
 
-def headcount_from_scans(scans: Iterable[Mapping], at: datetime, tz_name: str) -> Headcount:
-    """Reference headcount over scan rows (dicts with the scan log's columns)."""
-    day = local_day(at, tz_name).isoformat()
+def headcount_from_scans(scans: Iterable[Mapping], at: datetime, tz_name: str,
+                         checkout: time | None = None) -> Headcount:
+    """Reference headcount over scan rows (dicts with the scan log's columns); ``checkout`` is
+    the event's checkout_all_at."""
+    day = event_day(at, tz_name, checkout).isoformat()
     until = to_utc_text(at)
     result = Headcount(day=day, at=until)
     first: dict[str, tuple[str, Mapping]] = {}

@@ -17,7 +17,7 @@ from typing import Callable
 
 from kiosk.core.errors import KioskError
 from kiosk.core.event import DEFAULT_TIMEZONE
-from kiosk.core.timeutil import local_day, to_utc_text, utcnow
+from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.storage.db import Transaction
 from kiosk.storage import staff_store
 
@@ -92,11 +92,11 @@ class StaffService:
         return identity.attendee_id if identity.attendee is not None else None
 
     def _day(self, desk) -> str:
-        return local_day(desk.clock(), desk.event.timezone).isoformat()
+        return desk.event.day_of(desk.clock()).isoformat()
 
     def _days_back(self, desk) -> list[str]:
         """Today first, then the event's earlier days: each a seek in the (day, attendee) index."""
-        today = local_day(desk.clock(), desk.event.timezone)
+        today = desk.event.day_of(desk.clock())
         earlier = sorted((d for d in desk.event.days if d < today), reverse=True)
         return [today.isoformat()] + [d.isoformat() for d in earlier]
 
