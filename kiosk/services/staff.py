@@ -82,7 +82,7 @@ class StaffService:
     def search(self, store, desk, query: str) -> list:
         from kiosk.storage.attendee_search import search_attendees
 
-        return list(search_attendees(store.conn, query))
+        return list(search_attendees(store.conn, query, contact_key=store.contact_key))
 
     def badge_holder(self, store, desk, code) -> str | None:
         """The registration id of a badge shown while looking up (None: not on this roster)."""

@@ -494,6 +494,17 @@ BEGIN
     SELECT RAISE(ABORT, 'the PIN event log is append-only');
 END;
 """),
+    # Contacts as keyed hashes (kiosk/storage/contact_lookup.py): the roster's e-mails and phones never in clear on a kiosk.
+    (9, """
+CREATE TABLE IF NOT EXISTS attendee_contacts (
+    attendee_id TEXT PRIMARY KEY COLLATE NOCASE,
+    email_hash TEXT NOT NULL DEFAULT '',
+    phone_hash TEXT NOT NULL DEFAULT '',
+    tail_hash TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS attendee_contacts_email ON attendee_contacts (email_hash) WHERE email_hash != '';
+CREATE INDEX IF NOT EXISTS attendee_contacts_phone ON attendee_contacts (phone_hash) WHERE phone_hash != '';
+"""),
 ]
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.storage.db import Transaction
 from kiosk.storage.kiosk_store import KioskStore
+from kiosk.storage.contact_lookup import store_contacts
 from kiosk.storage.roster import merge_revocation_where
 from kiosk.storage.schema import ROSTER_COLUMNS, SCAN_COLUMNS
 
@@ -114,13 +115,19 @@ class Outbox:
         with Transaction(self.conn):
             self._ensure(hub_id, hub_url)
             if changes.attendees:
+                key = self.store.contact_key if self.store.get_meta("contacts") == "hashed" else None
+                rows = changes.attendees
+                if key is not None:  # a kiosk without --full-roster: contacts only as hashes
+                    store_contacts(self.conn, [key.row(a["id"], a.get("email"), a.get("phone"))
+                                               for a in rows])
+                    rows = [{**a, "email": "", "phone": ""} for a in rows]
                 differs = " OR ".join(f"{c} IS NOT excluded.{c}" for c in cols if c != "id")
                 cur = self.conn.executemany(
                     f"INSERT INTO attendees ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
                     "ON CONFLICT (id) DO UPDATE SET "
                     + ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
                     + f" WHERE {differs}",
-                    [tuple(a.get(c) for c in cols) for a in changes.attendees])
+                    [tuple(a.get(c) for c in cols) for a in rows])
                 changed += max(cur.rowcount, 0)
             if changes.revocations:
                 cur = self.conn.executemany(
