@@ -18,6 +18,7 @@ from kiosk.core.outcomes import ATTENTION_STEP, ENTRIES, Outcome, message_for, t
 from kiosk.core.rules import Attendance, Identity, admit_by_badge, identify, judge
 from kiosk.core.tickets import ExternalTickets
 from kiosk.core.timeutil import to_utc_text, utcnow
+from kiosk.core.tokens import superseded_issue
 from kiosk.core.tokens import TokenVerifier
 
 
@@ -157,6 +158,9 @@ class CheckInDesk:
                 identity, self.event, venue=self.kiosk.venue, direction=direction, at=at,
                 attendance=attendance, revoked=revoked_reason is not None,
             )
+            if (outcome, reason) == (Outcome.REVOKED, "revoked") and \
+                    superseded_issue(revoked_reason) is not None:
+                reason = "superseded"  # a lost badge, reissued at another kiosk
             result = self._record(identity, outcome, reason, at, day, direction, method,
                                   note="", detail=revoked_reason or identity.detail)
         return result

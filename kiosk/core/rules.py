@@ -19,6 +19,7 @@ from kiosk.core.tokens import (
     TokenVerifier,
     canonical,
     looks_like_token,
+    mask_of,
     token_hash,
 )
 
@@ -174,6 +175,11 @@ def _from_claims(token: str, claims: BadgeClaims, event: EventRules, find_attend
     # Days and venues come from the signed token, never from the roster: the badge is the ticket.
     attendee = find_attendee(normalise_id(claims.attendee_id))
     rule = event.category(claims.category)
+    if claims.signed_by and not _fair_reissue(claims, attendee, event):
+        # A kiosk's key only replaces a lost badge: of someone on the roster, with no more
+        # than the roster gives them. Anything else it signed is refused.
+        return Identity(stored_code=_hashed(token), attendee_id=attendee.id if attendee else None,
+                        failure=(Outcome.INVALID, "kiosk_signature_not_reissue"))
     return Identity(
         stored_code=token,
         attendee_id=attendee.id if attendee else claims.attendee_id,
@@ -186,6 +192,16 @@ def _from_claims(token: str, claims: BadgeClaims, event: EventRules, find_attend
         key_id=claims.key_id,
         issue=claims.issue,
     )
+
+
+def _fair_reissue(claims: BadgeClaims, attendee: Attendee | None, event: EventRules) -> bool:
+    if attendee is None or claims.issue < 1 or claims.category != attendee.category:
+        return False
+    try:
+        return (claims.day_mask, claims.venue_mask) == (mask_of(attendee.days, event.days),
+                                                        mask_of(attendee.venues, event.venues))
+    except ValueError:
+        return False
 
 
 def _from_ticket(text: str, ticket: ExternalTicket, event: EventRules, find_attendee) -> Identity:

@@ -163,7 +163,10 @@ class EventFolder:
         return keys
 
     def verifier(self) -> TokenVerifier:
-        return TokenVerifier(self.model.id, self.public_keys())
+        """The organiser's keys, and the event's kiosks' for badges reissued at a kiosk."""
+        return TokenVerifier(self.model.id, self.public_keys(),
+                             kiosk_keys=[(k, public_from_raw(raw))
+                                         for k, raws in self.kiosk_keys().items() for raw in raws])
 
     def signing_key(self) -> tuple[int, Ed25519PrivateKey]:
         name = self.model.signing_key

@@ -122,8 +122,11 @@ def load_rules(store: KioskStore) -> EventRules:
 
 
 def load_verifier(store: KioskStore, rules: EventRules) -> TokenVerifier:
+    from kiosk.storage.roster import kiosk_keys
+
     return TokenVerifier(rules.event_id, {kid: public_from_raw(raw)
-                                          for kid, raw in store.public_keys().items()})
+                                          for kid, raw in store.public_keys().items()},
+                         kiosk_keys=[(k, public_from_raw(raw)) for k, raw in kiosk_keys(store.conn)])
 
 
 def build_desk(folder: KioskFolder, store: KioskStore, **kwargs) -> CheckInDesk:
@@ -226,6 +229,11 @@ def init_kiosk(path: Path, event: EventFolder, *, kiosk_id: str, venue: str, gat
     from kiosk.core.tokens import public_raw
 
     event.record_kiosk_key(model.kiosk_id, public_raw(ensure_kiosk_key(path).public_key()))
+    from kiosk.storage.roster import replace_kiosk_keys
+
+    with KioskStore.open(path / KIOSK_DB) as store:  # every kiosk's key, this one's included
+        replace_kiosk_keys(store.conn, [(k, raw) for k, raws in event.kiosk_keys().items()
+                                        for raw in raws])
     write_atomic(toml_path, dump(model), mode=0o600)
     leaked = list(path.rglob("*.key"))
     if leaked:  # belt and braces: a private key must never reach a kiosk
