@@ -175,7 +175,7 @@ def _from_claims(token: str, claims: BadgeClaims, event: EventRules, find_attend
     # Days and venues come from the signed token, never from the roster: the badge is the ticket.
     attendee = find_attendee(normalise_id(claims.attendee_id))
     rule = event.category(claims.category)
-    if claims.signed_by and not _fair_reissue(claims, attendee, event):
+    if claims.signed_by and not fair_reissue(claims, attendee, event):
         # A kiosk's key only replaces a lost badge: of someone on the roster, with no more
         # than the roster gives them. Anything else it signed is refused.
         return Identity(stored_code=_hashed(token), attendee_id=attendee.id if attendee else None,
@@ -194,7 +194,9 @@ def _from_claims(token: str, claims: BadgeClaims, event: EventRules, find_attend
     )
 
 
-def _fair_reissue(claims: BadgeClaims, attendee: Attendee | None, event: EventRules) -> bool:
+def fair_reissue(claims: BadgeClaims, attendee: Attendee | None, event: EventRules) -> bool:
+    """Whether a badge a kiosk's key signed is a reissue it may make: of someone on the roster,
+    a later issue than the first, with the roster's category, days and venues."""
     if attendee is None or claims.issue < 1 or claims.category != attendee.category:
         return False
     try:

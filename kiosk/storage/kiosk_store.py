@@ -257,6 +257,7 @@ class KioskStore(SqliteStore):
                         "INSERT INTO main.issued_badges SELECT * FROM event.issued_badges WHERE true "
                         "ON CONFLICT (attendee_id) DO UPDATE SET token = excluded.token, "
                         "issued_at = excluded.issued_at WHERE token IS NOT excluded.token")
+                self._keep_own_reissues()
             if hashed and not was_hashed:
                 self._forget_clear_contacts()
             return roster.count_attendees(self.conn)
@@ -264,6 +265,22 @@ class KioskStore(SqliteStore):
             self.conn.execute("DETACH DATABASE event")
             if hashed:
                 self.conn.execute("PRAGMA secure_delete = OFF")
+
+    def _keep_own_reissues(self) -> None:
+        """A badge reissued here stays this kiosk's newest record of it until the event's
+        copy has a later issue (the organiser hears of it at the next merge)."""
+        if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'kiosk_reissues'"
+                                 ).fetchone():
+            return
+        for attendee_id, issue, token, at in self.conn.execute(
+                "SELECT attendee_id, issue, token, at_utc FROM kiosk_reissues ORDER BY seq"
+                ).fetchall():
+            current = roster.current_badge(self.conn, attendee_id)
+            if current is None or current[1] < issue:
+                self.conn.execute(
+                    "INSERT INTO issued_badges (attendee_id, token, issued_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (attendee_id) DO UPDATE SET token = excluded.token, "
+                    "issued_at = excluded.issued_at", (attendee_id, token, at))
 
     def _forget_clear_contacts(self) -> None:
         """After a clear copy was replaced by hashes: the full-text indexes drop the old terms

@@ -9,6 +9,10 @@ A bundle is an ordinary SQLite database (open it with sqlite-utils or Datasette)
 - ``bundle_counts``: scans per outcome (``outcome``, ``scans``);
 - ``scans``: the kiosk's scan log, ``seq`` (the kiosk's own order) and the log's columns.
 
+A kiosk that reissued lost badges (kiosk/services/staff.py) lists them in ``reissues`` (format 3,
+canonical JSON of ``[attendee_id, issue, token, replaced, at_utc]`` rows, inside the digest and so
+under the signature); `kiosk merge --event` checks each one and carries the newest issues on.
+
 ``content_sha256`` is the digest of every other metadata value, the counts and every row (see
 digest.py), so a bundle that was cut short, edited or damaged is refused before anything is
 merged. Anyone can recompute a digest, so ``signature`` is the kiosk's Ed25519 signature over
@@ -39,7 +43,7 @@ from kiosk.storage.merged import DerivedDelta
 from kiosk.storage.schema import SCAN_COLUMNS
 from kiosk.sync.digest import ContentHasher
 
-BUNDLE_FORMAT = 2
+BUNDLE_FORMAT = 3  # 3: with ``reissues``; a bundle without any is still written as format 2
 ROW_COLUMNS = ("seq",) + SCAN_COLUMNS
 REQUIRED_META = ("format", "kiosk_schema", "event_id", "event_toml", "kiosk_id", "venue", "gate",
                  "role", "exported_at", "scan_count", "first_seq", "last_seq", "counts",
@@ -47,6 +51,8 @@ REQUIRED_META = ("format", "kiosk_schema", "event_id", "event_toml", "kiosk_id",
 # Not part of the digest: the signature over it, and which key made it.
 SIGNATURE_FIELDS = ("signature", "signing_key")
 INTEGER_META = ("format", "kiosk_schema", "scan_count", "first_seq", "last_seq")
+# In the digest when present (older bundles have no such column).
+OPTIONAL_META = ("reissues",)
 BUNDLE_COLUMNS = tuple(k for k in REQUIRED_META if k != "counts") + SIGNATURE_FIELDS
 BLOCK_ROWS = 10_000
 SIGNATURE_DOMAIN = b"itcn-kiosk-bundle-v2\x00"
@@ -55,7 +61,8 @@ BUNDLE_DDL = """
 CREATE TABLE bundle (
 """ + ",\n".join(f"    {c} {'INTEGER' if c in INTEGER_META else 'TEXT'} NOT NULL"
                   + (" DEFAULT ''" if c in SIGNATURE_FIELDS else "")
-                  for c in BUNDLE_COLUMNS) + """
+                  for c in BUNDLE_COLUMNS) + "".join(f",\n    {c} TEXT NOT NULL DEFAULT ''"
+                                                     for c in OPTIONAL_META) + """
 );
 CREATE TABLE bundle_counts (outcome TEXT PRIMARY KEY, scans INTEGER NOT NULL);
 CREATE TABLE scans (
@@ -201,6 +208,14 @@ def export_bundle(store: KioskStore, kiosk: KioskModel, out: Path | str,
         meta = {"kiosk_schema": str(schema), "event_id": event_id, "event_toml": event_toml,
                 "kiosk_id": kiosk.kiosk_id, "venue": kiosk.venue, "gate": kiosk.gate,
                 "role": kiosk.role, "exported_at": exported_at}
+        if src.execute("SELECT 1 FROM sqlite_master WHERE name = 'kiosk_reissues'").fetchone():
+            reissues = [list(r) for r in src.execute(
+                "SELECT attendee_id, issue, token, replaced, at_utc FROM kiosk_reissues "
+                "ORDER BY seq")]
+            if reissues:
+                from kiosk.sync.digest import canonical_json
+
+                meta["reissues"] = canonical_json({"rows": reissues})
         return write_bundle(out, meta, iter(lambda: cur.fetchmany(BLOCK_ROWS), []),
                             signing_key=signing_key)
     finally:
@@ -244,7 +259,7 @@ def write_bundle(out: Path, meta: dict[str, str], blocks: Iterable[list[tuple]],
             counts.update(map(outcome, rows))
         meta = {
             **meta,
-            "format": str(BUNDLE_FORMAT),
+            "format": str(BUNDLE_FORMAT if meta.get("reissues") else 2),
             "scan_count": str(hasher.rows),
             "first_seq": str(first_seq or 0),
             "last_seq": str(last_seq or 0),
@@ -261,7 +276,7 @@ def write_bundle(out: Path, meta: dict[str, str], blocks: Iterable[list[tuple]],
                 meta["event_id"], meta["kiosk_id"], meta["content_sha256"])).hex()
             meta["signing_key"] = key_fingerprint(public_raw(signing_key.public_key()))
         row = {c: (int(meta[c]) if c in INTEGER_META else meta.get(c, ""))
-               for c in BUNDLE_COLUMNS}
+               for c in BUNDLE_COLUMNS + OPTIONAL_META}
         conn.execute(f"INSERT INTO bundle ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                      list(row.values()))
         conn.executemany("INSERT INTO bundle_counts (outcome, scans) VALUES (?, ?)",
@@ -385,6 +400,13 @@ def _read_meta(conn: sqlite3.Connection, path: Path, tables: set[str]) -> dict[s
         if column in INTEGER_META and type(value) is not int:
             raise BundleError("tampered", f"{path} has an unreadable {column}")
         meta[column] = str(value)
+    for column in OPTIONAL_META:
+        if column in columns:
+            value = conn.execute(f"SELECT {column} FROM bundle").fetchone()[0]
+            if type(value) is not str:
+                raise BundleError("tampered", f"{path} has an unreadable {column}")
+            if value:
+                meta[column] = value
     counts = {}
     for outcome, n in conn.execute("SELECT outcome, scans FROM bundle_counts ORDER BY outcome"):
         if type(outcome) is not str or type(n) is not int:
@@ -430,3 +452,18 @@ def verify(header: BundleHeader, delta: DerivedDelta | None = None) -> None:
     if hasher.hexdigest(header.digest_meta()) != header.content_sha256:
         raise BundleError("tampered", f"{path} does not match its SHA-256: it was changed after "
                           "export")
+
+
+def bundle_reissues(header: BundleHeader) -> list[dict]:
+    """The badges the bundle's kiosk reissued: dicts of attendee_id, issue, token, replaced,
+    at_utc (empty for a bundle without any)."""
+    text = header.meta.get("reissues")
+    if not text:
+        return []
+    try:
+        rows = json.loads(text)["rows"]
+        return [dict(zip(("attendee_id", "issue", "token", "replaced", "at_utc"), r, strict=True))
+                for r in rows]
+    except (ValueError, KeyError, TypeError):
+        raise BundleError("tampered", f"{header.path} has an unreadable list of reissued "
+                          "badges") from None
