@@ -181,15 +181,22 @@ class TokenVerifier:
                  kiosk_keys=()):
         self.event_id = event_id
         self.public_keys = dict(public_keys)
-        self.kiosk_keys: dict[int, list[tuple[str, Ed25519PublicKey]]] = {}
-        for kiosk_id, key in kiosk_keys:
-            self.kiosk_keys.setdefault(key_id_for(key), []).append((kiosk_id, key))
+        # A callable is asked again each time (a kiosk's store, which the hub keeps current).
+        self._kiosk_keys = kiosk_keys if callable(kiosk_keys) else (lambda pairs=list(kiosk_keys): pairs)
+
+    @property
+    def kiosk_keys(self) -> dict[int, list[tuple[str, Ed25519PublicKey]]]:
+        found: dict[int, list[tuple[str, Ed25519PublicKey]]] = {}
+        for kiosk_id, key in self._kiosk_keys():
+            found.setdefault(key_id_for(key), []).append((kiosk_id, key))
+        return found
 
     def verify(self, text: str) -> BadgeClaims:
         claims, payload, signature = parse_token(text)
         message = _message(self.event_id, payload)
         key = self.public_keys.get(claims.key_id)
-        kiosks = self.kiosk_keys.get(claims.key_id, [])
+        # The kiosks' keys only when the organiser's do not verify it (most badges).
+        kiosks = self.kiosk_keys.get(claims.key_id, []) if key is None else []
         if key is None and not kiosks:
             raise TokenError("unknown_key", f"badge is signed by an unknown key ({claims.key_id:04x})")
         if key is not None:
@@ -197,7 +204,8 @@ class TokenVerifier:
                 key.verify(signature, message)
                 return claims
             except InvalidSignature:
-                pass  # two-byte key ids can collide with a kiosk's: try those before refusing
+                # Two-byte key ids can collide with a kiosk's: try those before refusing.
+                kiosks = self.kiosk_keys.get(claims.key_id, [])
         for kiosk_id, kiosk_key in kiosks:
             try:
                 kiosk_key.verify(signature, message)

@@ -126,7 +126,9 @@ def load_verifier(store: KioskStore, rules: EventRules) -> TokenVerifier:
 
     return TokenVerifier(rules.event_id, {kid: public_from_raw(raw)
                                           for kid, raw in store.public_keys().items()},
-                         kiosk_keys=[(k, public_from_raw(raw)) for k, raw in kiosk_keys(store.conn)])
+                         # read when a badge needs them: the hub brings kiosks provisioned later
+                         kiosk_keys=lambda: [(k, public_from_raw(raw))
+                                             for k, raw in kiosk_keys(store.conn)])
 
 
 def build_desk(folder: KioskFolder, store: KioskStore, **kwargs) -> CheckInDesk:

@@ -19,7 +19,7 @@ from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.storage.db import Transaction
 from kiosk.storage.kiosk_store import KioskStore
 from kiosk.storage.contact_lookup import store_contacts
-from kiosk.storage.roster import merge_revocation_where
+from kiosk.storage.roster import kiosk_keys, merge_revocation_where, replace_kiosk_keys
 from kiosk.storage.schema import ROSTER_COLUMNS, SCAN_COLUMNS
 
 ROW_COLUMNS = ("seq",) + SCAN_COLUMNS
@@ -56,6 +56,9 @@ class PulledChanges:
     attendees: list[dict] = field(default_factory=list)
     revocations: list[dict] = field(default_factory=list)
     xmin: str = ""
+    # The event's kiosks' public keys as the organiser published them ((kiosk id, hex) pairs;
+    # None: the hub has none), for badges reissued at a kiosk provisioned after this one.
+    kiosk_keys: list[tuple[str, str]] | None = None
 
 
 class Outbox:
@@ -108,6 +111,10 @@ class Outbox:
         transaction. Returns how many rows changed here."""
         changed = 0
         cols = ROSTER_COLUMNS + ("updated_at",)
+        if changes.kiosk_keys:
+            keys = sorted((k, bytes.fromhex(h)) for k, h in changes.kiosk_keys)
+            if keys != sorted(kiosk_keys(self.conn)):  # not a roster change: not counted
+                replace_kiosk_keys(self.conn, keys)
         if not changes.attendees and not changes.revocations and self.state(hub_id).pull_xmin:
             # Nothing new: keep the older mark (asking from it again costs nothing) rather than
             # write to the disk every few seconds.

@@ -498,9 +498,13 @@ class HubClient:
                     cur.execute(f"SELECT {', '.join(_REVOCATION_COLUMNS)} FROM revocations "
                                 f"{where} ORDER BY key", (xmin,) if xmin else ())
                     revocations = [dict(zip(_REVOCATION_COLUMNS, r)) for r in cur.fetchall()]
+                    cur.execute("SELECT kiosk_id, public_key FROM kiosk_keys "
+                                "ORDER BY kiosk_id, public_key")
+                    keys = [(k, h) for k, h in cur.fetchall()]
         except psycopg.Error as exc:
             raise self._fail(exc, "pulling the roster") from None
-        return PulledChanges(attendees=attendees, revocations=revocations, xmin=mark)
+        return PulledChanges(attendees=attendees, revocations=revocations, xmin=mark,
+                             kiosk_keys=keys or None)
 
     def pull_entries(self, min_day: str, xmin: str | None,
                      exclude_kiosk: str) -> tuple[list[EntryRow], str]:

@@ -16,6 +16,7 @@ from kiosk.core.outcomes import Outcome
 from kiosk.core.tokens import BadgeClaims, key_id_for, parse_token, sign_token
 from kiosk.organiser.badges import write_badges
 from kiosk.services.staff import StaffService
+from kiosk.storage.roster import kiosk_keys
 from tests.helpers.factories import DAYS, local, make_event, make_kiosk, open_desk
 
 pytestmark = pytest.mark.postgres
@@ -52,6 +53,8 @@ def reissue_at(kiosk, who: str) -> str:
 def test_the_old_badge_is_refused_at_the_other_kiosk_after_push_and_pull(fair, hub_url, capsys):
     event, tokens, one, two = fair
     old = tokens["V-001"]
+    with one.open_store(readonly=True) as store:
+        assert {k for k, _ in kiosk_keys(store.conn)} == {"kiosk-1"}  # provisioned first
     new = reissue_at(one, "V-001")
     claims = parse_token(new)[0]
     assert (claims.attendee_id, claims.issue, claims.category) == ("V-001", 1, "visitor")
@@ -102,6 +105,8 @@ def test_the_old_badge_is_refused_at_the_other_kiosk_after_push_and_pull(fair, h
     assert cli(capsys, "push", "--kiosk", one.path, "--hub", hub_url)[0] == 0
     desk, store = open_desk(one)
     assert desk.check_in(new, at=local(DAYS[2], 11)).reason == "superseded"
+    # kiosk-1 was provisioned before kiosk-2 existed: it knows kiosk-2's key from the hub.
+    assert desk.check_in(newer, at=local(DAYS[2], 11, 5)).outcome is Outcome.ACCEPTED
     store.close()
 
 
