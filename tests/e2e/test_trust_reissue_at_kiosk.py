@@ -64,6 +64,12 @@ def test_the_old_badge_is_refused_at_the_other_kiosk_after_push_and_pull(fair, h
     refused = desk.check_in(old, at=local(DAYS[0], 11))
     assert (refused.outcome, refused.reason) == (Outcome.REVOKED, "superseded")
     assert desk.check_in(new, at=local(DAYS[0], 11, 1)).outcome is Outcome.ACCEPTED
+    # The holder is not "blocked" on the staff card, and an unblock leaves the old badge dead.
+    staff = StaffService("kiosk-1")
+    assert not staff.standing(store, desk, "V-001").blocked
+    staff.set_blocked(store, desk, "V-001", True, "asked to leave")
+    staff.set_blocked(store, desk, "V-001", False, "sorted out")
+    assert desk.check_in(old, at=local(DAYS[0], 11, 10)).reason == "superseded"
     audit = store.conn.execute("SELECT action, subject, detail FROM audit_log").fetchall()
     assert ("badge_reissue", "V-001", "issue 1; lost") in audit
     assert store.conn.execute("SELECT attendee_id, issue FROM kiosk_reissues").fetchall() == \
@@ -95,7 +101,7 @@ def test_the_old_badge_is_refused_at_the_other_kiosk_after_push_and_pull(fair, h
     store2.close()
     with psycopg.connect(hub_url) as conn:
         reason, source = conn.execute(
-            "SELECT reason, source FROM revocations WHERE label = 'V-001'").fetchone()
+            "SELECT reason, source FROM revocations WHERE label = 'V-001' AND kind = 'token'").fetchone()
     assert reason.startswith("superseded by issue 1") and source == "kiosk kiosk-1"
 
     # A second loss, now at the other kiosk: the next issue number, and issue 1 dies too.
