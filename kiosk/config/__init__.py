@@ -146,6 +146,17 @@ class EventModel(_Strict):
     def _consistent(self):
         if sorted(set(self.days)) != sorted(self.days):
             raise ValueError("days must not repeat")
+        checkout = parse_checkout_time(self.checkout_all_at) if self.checkout_all_at else None
+        for text in [self.hours.default, *self.hours.days.values()]:
+            hours = Hours.parse(text)
+            if not hours.past_midnight:
+                continue
+            closes = hours.closes_minutes - 24 * 60
+            if checkout is None or checkout.hour * 60 + checkout.minute < closes:
+                raise ValueError(
+                    f"opening hours {text} run past midnight: set checkout_all_at at or after "
+                    f"{closes // 60:02d}:{closes % 60:02d} (and before 12:00), so that the "
+                    "night counts toward the evening it began")
         for name, rule in self.categories.items():
             for d in rule.days or []:
                 if d not in self.days:

@@ -237,7 +237,7 @@ class CheckInDesk:
             raise
         except Exception as exc:  # any failure to commit is a failure to check in
             raise StorageError(f"the scan could not be saved: {exc}") from exc
-        hours = str(self.event.hours_on(self.event.local(at).date()))
+        hours = str(self.event.hours_on(self.event.day_of(at)))
         name = identity.attendee.name if identity.attendee else ""
         message = message_for(outcome, reason, help_point=self.event.help_point, hours=hours, name=name)
         if outcome in ENTRIES and identity.attendee is None and identity.via == "token":

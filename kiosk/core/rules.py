@@ -266,7 +266,10 @@ def judge(
     category = identity.category or "visitor"
 
     local = event.local(at)
-    today = local.date()
+    # The event day (with checkout_all_at, the small hours belong to the evening before): the
+    # day a badge and the opening hours are judged by.
+    today = event.day_of(at)
+    next_morning = local.date() != today
     if today not in event.days:
         return Outcome.WRONG_DAY, "event_not_today"
     if identity.days is not None and today not in identity.days:
@@ -275,10 +278,14 @@ def judge(
         return Outcome.WRONG_VENUE, "wrong_venue"
     rule = event.category(category)
     hours = event.hours_on(today)
-    if not hours.contains(local, rule.early_entry_minutes):
-        opens = hours.opens.hour * 60 + hours.opens.minute - rule.early_entry_minutes
-        minute = local.hour * 60 + local.minute
-        return Outcome.OUTSIDE_HOURS, "before_opening" if minute < opens else "after_closing"
+    early = rule.early_entry_minutes
+    if next_morning and not hours.past_midnight:
+        # The evening's hours end at midnight: the small hours keep the calendar day's own
+        # (an event open around the clock stays open until the checkout).
+        hours, next_morning = event.hours_on(local.date()), False
+    if not hours.contains(local, early, next_morning):
+        before = hours.minute_of(local, next_morning) < hours.start_minutes(early)
+        return Outcome.OUTSIDE_HOURS, "before_opening" if before else "after_closing"
 
     if attendance is None or attendance.last_in_at is None:
         if identity.via == "token" and identity.attendee is None:

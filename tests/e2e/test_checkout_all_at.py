@@ -194,3 +194,38 @@ def test_a_checkout_time_is_kept_by_the_event_and_its_kiosks(tmp_path):
     assert 'checkout_all_at = "04:30"' in (event.path / "event.toml").read_text()
     with pytest.raises(KioskError):
         make_event(tmp_path / "other", roster=None, checkout_all_at=3)
+
+
+def test_a_night_past_midnight_belongs_to_the_evening_it_began(tmp_path):
+    """Hours "18:00-02:00" with checkout_all_at: a badge for the last evening still gets in at
+    01:00 the next morning, within that evening's hours."""
+    days = [date(2026, 12, 1), date(2026, 12, 2)]
+    roster = [("N-001", "Night Owl", "visitor", "", "2026-12-02", "", "", ""),
+              ("N-002", "Early Bird", "visitor", "", "", "", "", "")]
+    event = make_event(tmp_path, days=days, hours="18:00-02:00", checkout_all_at="03:00",
+                       roster=roster)
+    desk, store = open_desk(make_kiosk(tmp_path, event))
+    night = Night("Asia/Karachi", days[1])
+    try:
+        late = desk.check_in("N-001", at=night.at(1, 1, 0))  # 3 December, 01:00
+        assert (late.outcome, late.reason) == (Outcome.ACCEPTED, "first_entry")
+        closed = desk.check_in("N-002", at=night.at(1, 2, 30))
+        assert (closed.outcome, closed.reason) == (Outcome.OUTSIDE_HOURS, "after_closing")
+        early = desk.check_in("N-002", at=night.at(0, 17, 0))
+        assert (early.outcome, early.reason) == (Outcome.OUTSIDE_HOURS, "before_opening")
+        # Not valid the evening before: 1 December's night is 1 December, not 2 December.
+        wrong = desk.check_in("N-001", at=datetime(2026, 12, 2, 1, 0, tzinfo=zone(night.tz)))
+        assert (wrong.outcome, wrong.reason) == (Outcome.WRONG_DAY, "not_valid_today")
+        assert desk.check_in("N-002", at=datetime(2026, 12, 2, 1, 0, tzinfo=zone(night.tz))
+                             ).outcome is Outcome.ACCEPTED
+        # After the last night: not a day of the event.
+        after = desk.check_in("N-002", at=night.at(1, 3, 30))
+        assert (after.outcome, after.reason) == (Outcome.WRONG_DAY, "event_not_today")
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("extra", [{}, {"checkout_all_at": "01:00"}])
+def test_hours_past_midnight_need_a_checkout_after_them(extra, tmp_path):
+    with pytest.raises(KioskError, match="past midnight: set checkout_all_at"):
+        make_event(tmp_path, hours="18:00-02:00", roster=None, **extra)
