@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>Lost: new badge (PDF)</source>
-        <translation>گم ہو گیا: نیا بیج (PDF)</translation>
+        <translation>گم ہو گیا: نیا بیج (پی ڈی ایف)</translation>
     </message>
     <message>
         <source>Why check in by hand?</source>
