@@ -122,11 +122,14 @@ class Outbox:
         with Transaction(self.conn):
             self._ensure(hub_id, hub_url)
             if changes.attendees:
-                key = self.store.contact_key if self.store.get_meta("contacts") == "hashed" else None
                 rows = changes.attendees
-                if key is not None:  # a kiosk without --full-roster: contacts only as hashes
-                    store_contacts(self.conn, [key.row(a["id"], a.get("email"), a.get("phone"))
-                                               for a in rows])
+                if self.store.get_meta("contacts") == "hashed":
+                    # A kiosk without --full-roster: contacts only as hashes (and none at all,
+                    # rather than in clear, from a store opened without the key).
+                    key = self.store.contact_key
+                    if key is not None:
+                        store_contacts(self.conn, [key.row(a["id"], a.get("email"), a.get("phone"))
+                                                   for a in rows])
                     rows = [{**a, "email": "", "phone": ""} for a in rows]
                 differs = " OR ".join(f"{c} IS NOT excluded.{c}" for c in cols if c != "id")
                 cur = self.conn.executemany(

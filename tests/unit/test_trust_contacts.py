@@ -182,3 +182,15 @@ def test_a_contact_key_others_can_read_is_refused(provisioned):
     (kiosk.path / "contacts.hmac").chmod(0o644)
     code = main(["headcount", "--kiosk", str(kiosk.path)])
     assert code != 0
+
+
+def test_a_hub_pull_into_a_store_opened_without_the_key_keeps_no_contact(provisioned):
+    from kiosk.storage.kiosk_store import KioskStore
+
+    _, kiosk = provisioned
+    with KioskStore.open(kiosk.db_path) as store:  # not through the folder: no contact key
+        assert store.contact_key is None
+        Outbox(store).apply("hub-1", PulledChanges(attendees=[LATE], xmin="1"))
+        assert store.conn.execute("SELECT email, phone FROM attendees WHERE id = 'LATE-1'"
+                                  ).fetchone() == ("", "")
+    assert thief_finds(kiosk.path) == []
