@@ -106,7 +106,7 @@ def staff_services(folder, model):
 
     return StaffServices(kiosk_dir=folder.path, decoder=model.decoder, hub_url=model.hub_url,
                          render_badge=render_reprint, export_bundle=folder_exporter(folder.path),
-                         decoder_backends=decoder_backends)
+                         decoder_backends=decoder_backends, kiosk_key=folder.signing_key)
 
 
 def badge_printing(model, event_model):

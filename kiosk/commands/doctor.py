@@ -202,7 +202,7 @@ def clock_check(rules, offset: float | str | None, now=None) -> dict:
     from kiosk.core.timeutil import utcnow
 
     now = now or utcnow()
-    today = rules.local(now).date()
+    today = rules.day_of(now)  # with checkout_all_at, the small hours are the evening before's
     detail = f"{rules.local(now):%Y-%m-%d %H:%M:%S} event time"
     problems = []
     if today not in rules.days:

@@ -108,6 +108,9 @@ def register(commands) -> None:
                    help="print: a badge desk that prints badges and admits no one")
     p.add_argument("--anchor", default="", metavar="FEATURE_ID",
                    help="the map's kiosk feature for 'you are here'")
+    p.add_argument("--full-roster", action="store_true",
+                   help="copy the roster's e-mail addresses and phone numbers in clear (by "
+                        "default a kiosk keeps only keyed hashes of them)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_init)
 
@@ -306,9 +309,12 @@ def cmd_init(args) -> int:
 
     folder = EventFolder.open(args.event)
     summary = init_kiosk(args.kiosk_dir, folder, kiosk_id=args.kiosk_id, venue=args.venue,
-                         gate=args.gate, role=args.role, anchor=args.anchor)
+                         gate=args.gate, role=args.role, anchor=args.anchor,
+                         full_roster=args.full_roster)
+    contacts = ("e-mails and phones in clear" if summary["contacts"] == "full"
+                else "e-mails and phones as keyed hashes")
     emit(summary, args.json,
          f"Kiosk {summary['kiosk_id']} ready in {summary['kiosk']}: {summary['attendees']} "
-         f"attendees, {summary['public_keys']} public key(s), no private key")
+         f"attendees ({contacts}), {summary['public_keys']} public key(s), no private key")
     return 0
 

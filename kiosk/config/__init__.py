@@ -18,7 +18,7 @@ from kiosk.core.desk import KioskIdentity
 from kiosk.core.errors import KioskError
 from kiosk.core.event import (CATEGORIES, DEFAULT_COLOURS, DEFAULT_TIMEZONE, VENUES, CategoryRule,
                               EventRules, Hours)
-from kiosk.core.timeutil import zone
+from kiosk.core.timeutil import parse_checkout_time, zone
 
 LANGUAGES = ("en", "ur", "zh")
 
@@ -75,6 +75,9 @@ class EventModel(_Strict):
     plain_ids: Literal["never", "unbadged", "always"] = "unbadged"
     accept_plain_ids: bool | None = None
     help_point: str = "the registration desk"
+    # Events that run past midnight: everybody still inside is checked out at this local time
+    # ("03:00"), as pretix's exit_all_at; scans before it count toward the evening before.
+    checkout_all_at: str | None = None
     # "No badge?" at entry kiosks: check in with the registration's e-mail or phone number.
     no_badge_checkin: bool = True
     # Walk-in registration at entry kiosks (visitors, with a kiosk-issued registration number).
@@ -94,6 +97,13 @@ class EventModel(_Strict):
     @classmethod
     def _tz(cls, value):
         zone(value)
+        return value
+
+    @field_validator("checkout_all_at")
+    @classmethod
+    def _checkout(cls, value):
+        if value is not None:
+            parse_checkout_time(value)
         return value
 
     @field_validator("venues")
@@ -136,6 +146,17 @@ class EventModel(_Strict):
     def _consistent(self):
         if sorted(set(self.days)) != sorted(self.days):
             raise ValueError("days must not repeat")
+        checkout = parse_checkout_time(self.checkout_all_at) if self.checkout_all_at else None
+        for text in [self.hours.default, *self.hours.days.values()]:
+            hours = Hours.parse(text)
+            if not hours.past_midnight:
+                continue
+            closes = hours.closes_minutes - 24 * 60
+            if checkout is None or checkout.hour * 60 + checkout.minute < closes:
+                raise ValueError(
+                    f"opening hours {text} run past midnight: set checkout_all_at at or after "
+                    f"{closes // 60:02d}:{closes % 60:02d} (and before 12:00), so that the "
+                    "night counts toward the evening it began")
         for name, rule in self.categories.items():
             for d in rule.days or []:
                 if d not in self.days:
@@ -170,6 +191,8 @@ class EventModel(_Strict):
             anti_passback_seconds=self.anti_passback_seconds,
             plain_ids="never" if self.accept_plain_ids is False else self.plain_ids,
             help_point=self.help_point,
+            checkout_all_at=(parse_checkout_time(self.checkout_all_at)
+                             if self.checkout_all_at is not None else None),
         )
 
 

@@ -17,7 +17,8 @@ from kiosk.core.event import Attendee, EventRules, normalise_id
 from kiosk.core.outcomes import ATTENTION_STEP, ENTRIES, Outcome, message_for, tone
 from kiosk.core.rules import Attendance, Identity, admit_by_badge, identify, judge
 from kiosk.core.tickets import ExternalTickets
-from kiosk.core.timeutil import local_day, to_utc_text, utcnow
+from kiosk.core.timeutil import to_utc_text, utcnow
+from kiosk.core.tokens import superseded_issue
 from kiosk.core.tokens import TokenVerifier
 
 
@@ -137,7 +138,7 @@ class CheckInDesk:
         if direction not in ("in", "out"):
             raise KioskError(f"direction must be in or out, not {direction!r}")
         at = at or self.clock()
-        day = local_day(at, self.event.timezone).isoformat()
+        day = self.event.day_of(at).isoformat()
         # Look-ups, decision and append in one write transaction: two processes on one kiosk.db
         # (the running kiosk and `kiosk checkin -`) never both admit the same person.
         with self.store.decision():
@@ -157,6 +158,9 @@ class CheckInDesk:
                 identity, self.event, venue=self.kiosk.venue, direction=direction, at=at,
                 attendance=attendance, revoked=revoked_reason is not None,
             )
+            if (outcome, reason) == (Outcome.REVOKED, "revoked") and \
+                    superseded_issue(revoked_reason) is not None:
+                reason = "superseded"  # a lost badge, reissued at another kiosk
             result = self._record(identity, outcome, reason, at, day, direction, method,
                                   note="", detail=revoked_reason or identity.detail)
         return result
@@ -170,7 +174,7 @@ class CheckInDesk:
         if attendee is None:
             raise KioskError(f"no attendee with registration number {attendee_id!r}")
         at = at or self.clock()
-        day = local_day(at, self.event.timezone).isoformat()
+        day = self.event.day_of(at).isoformat()
         with self.store.decision():
             attendance = self._attendance(day, attendee.id)
             first = attendance is None or attendance.last_in_at is None
@@ -187,8 +191,8 @@ class CheckInDesk:
         makes a scan 20 s after it a duplicate, not the first entry of a new day."""
         window = self.event.window_for(identity.category or "visitor")
         before = at - window
-        yesterday = local_day(before, self.event.timezone)
-        if yesterday == local_day(at, self.event.timezone):
+        yesterday = self.event.day_of(before)
+        if yesterday == self.event.day_of(at):
             return attendance
         previous = self._attendance(yesterday.isoformat(), identity.attendee_id)
         if previous is None or not previous.inside or previous.last_in_at is None \
@@ -233,7 +237,7 @@ class CheckInDesk:
             raise
         except Exception as exc:  # any failure to commit is a failure to check in
             raise StorageError(f"the scan could not be saved: {exc}") from exc
-        hours = str(self.event.hours_on(self.event.local(at).date()))
+        hours = str(self.event.hours_on(self.event.day_of(at)))
         name = identity.attendee.name if identity.attendee else ""
         message = message_for(outcome, reason, help_point=self.event.help_point, hours=hours, name=name)
         if outcome in ENTRIES and identity.attendee is None and identity.via == "token":

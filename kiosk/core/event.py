@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from kiosk.core.timeutil import zone
+from kiosk.core.timeutil import event_day, zone
 
 CATEGORIES: tuple[str, ...] = ("visitor", "exhibitor", "vip", "media", "speaker", "staff", "organiser")
 VENUES: tuple[str, ...] = ("lahore", "karachi")
@@ -26,10 +26,12 @@ DEFAULT_COLOURS = {
 
 @dataclass(frozen=True)
 class Hours:
-    """Opening hours of one day in local time; close may be 24:00 (end of day)."""
+    """Opening hours of one day in local time; close may be 24:00 (end of day), or earlier than
+    the opening for an evening that runs past midnight ("18:00-02:00", with the event's
+    checkout_all_at at or after 02:00, so that the small hours still belong to this day)."""
 
     opens: time
-    closes_minutes: int  # minutes after local midnight, up to 24*60
+    closes_minutes: int  # minutes after local midnight, up to 24*60 (past midnight: beyond it)
 
     @classmethod
     def parse(cls, text: str) -> "Hours":
@@ -43,17 +45,31 @@ class Hours:
                 closes = t.hour * 60 + t.minute
         except ValueError as exc:
             raise ValueError(f"opening hours must look like 10:00-18:00, not {text!r}") from exc
-        if closes <= opens.hour * 60 + opens.minute:
-            raise ValueError(f"opening hours {text!r} close before they open")
+        if closes == opens.hour * 60 + opens.minute:
+            raise ValueError(f"opening hours {text!r} close when they open")
+        if closes < opens.hour * 60 + opens.minute:
+            closes += 24 * 60  # past midnight: the event needs a checkout_all_at after it
         return cls(opens, closes)
 
-    def __str__(self) -> str:
-        return f"{self.opens:%H:%M}-{self.closes_minutes // 60:02d}:{self.closes_minutes % 60:02d}"
+    @property
+    def past_midnight(self) -> bool:
+        return self.closes_minutes > 24 * 60
 
-    def contains(self, local: datetime, early_minutes: int = 0) -> bool:
-        minute = local.hour * 60 + local.minute + local.second / 60
-        start = self.opens.hour * 60 + self.opens.minute - early_minutes
-        return start <= minute < self.closes_minutes
+    def __str__(self) -> str:
+        closes = self.closes_minutes - 24 * 60 if self.past_midnight else self.closes_minutes
+        return f"{self.opens:%H:%M}-{closes // 60:02d}:{closes % 60:02d}"
+
+    def contains(self, local: datetime, early_minutes: int = 0, next_morning: bool = False) -> bool:
+        """``next_morning``: ``local`` is in the small hours after this day's midnight."""
+        return self.start_minutes(early_minutes) <= self.minute_of(local, next_morning) \
+            < self.closes_minutes
+
+    def start_minutes(self, early_minutes: int = 0) -> int:
+        return self.opens.hour * 60 + self.opens.minute - early_minutes
+
+    @staticmethod
+    def minute_of(local: datetime, next_morning: bool = False) -> float:
+        return local.hour * 60 + local.minute + local.second / 60 + (24 * 60 if next_morning else 0)
 
 
 @dataclass(frozen=True)
@@ -82,6 +98,13 @@ class EventRules:
     # were never issued a signed badge) or "always".
     plain_ids: str = "unbadged"
     help_point: str = "the registration desk"
+    # checkout_all_at: every attendee inside is checked out at this local time and the next
+    # event day begins (None: at midnight), for events that run past midnight.
+    checkout_all_at: time | None = None
+
+    def day_of(self, moment: datetime) -> date:
+        """The event day of a moment (kiosk.core.timeutil.event_day): what a scan's ``day`` is."""
+        return event_day(moment, self.timezone, self.checkout_all_at)
 
     @property
     def accept_plain_ids(self) -> bool:

@@ -5,7 +5,9 @@ kiosk.db, a merged database and the PostgreSQL hub each answer from their derive
 shape); a plain-Python statement of the same meaning lives with the tests
 (tests/helpers/oracles.py), which hold every store to it.
 
-For the local day D (event time zone) that contains the moment ``at``, counting scans up to ``at``:
+For the event day D that contains the moment ``at`` (its local date in the event's zone; with
+``checkout_all_at`` set, the day runs from that local time to the same time the next morning, so
+everybody still inside is checked out then), counting scans up to ``at``:
 - ``unique_checked_in``: attendees with an entry (accepted or re-entry) on D;
 - ``inside_now``: of those, the ones whose last entry is later than their last exit;
 - ``accepted_scans`` / ``refused_scans`` / ``exit_scans``: entries, refusals (everything that did

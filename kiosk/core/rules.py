@@ -19,6 +19,7 @@ from kiosk.core.tokens import (
     TokenVerifier,
     canonical,
     looks_like_token,
+    mask_of,
     token_hash,
 )
 
@@ -174,6 +175,11 @@ def _from_claims(token: str, claims: BadgeClaims, event: EventRules, find_attend
     # Days and venues come from the signed token, never from the roster: the badge is the ticket.
     attendee = find_attendee(normalise_id(claims.attendee_id))
     rule = event.category(claims.category)
+    if claims.signed_by and not fair_reissue(claims, attendee, event):
+        # A kiosk's key only replaces a lost badge: of someone on the roster, with no more
+        # than the roster gives them. Anything else it signed is refused.
+        return Identity(stored_code=_hashed(token), attendee_id=attendee.id if attendee else None,
+                        failure=(Outcome.INVALID, "kiosk_signature_not_reissue"))
     return Identity(
         stored_code=token,
         attendee_id=attendee.id if attendee else claims.attendee_id,
@@ -186,6 +192,18 @@ def _from_claims(token: str, claims: BadgeClaims, event: EventRules, find_attend
         key_id=claims.key_id,
         issue=claims.issue,
     )
+
+
+def fair_reissue(claims: BadgeClaims, attendee: Attendee | None, event: EventRules) -> bool:
+    """Whether a badge a kiosk's key signed is a reissue it may make: of someone on the roster,
+    a later issue than the first, with the roster's category, days and venues."""
+    if attendee is None or claims.issue < 1 or claims.category != attendee.category:
+        return False
+    try:
+        return (claims.day_mask, claims.venue_mask) == (mask_of(attendee.days, event.days),
+                                                        mask_of(attendee.venues, event.venues))
+    except ValueError:
+        return False
 
 
 def _from_ticket(text: str, ticket: ExternalTicket, event: EventRules, find_attendee) -> Identity:
@@ -248,7 +266,10 @@ def judge(
     category = identity.category or "visitor"
 
     local = event.local(at)
-    today = local.date()
+    # The event day (with checkout_all_at, the small hours belong to the evening before): the
+    # day a badge and the opening hours are judged by.
+    today = event.day_of(at)
+    next_morning = local.date() != today
     if today not in event.days:
         return Outcome.WRONG_DAY, "event_not_today"
     if identity.days is not None and today not in identity.days:
@@ -257,10 +278,14 @@ def judge(
         return Outcome.WRONG_VENUE, "wrong_venue"
     rule = event.category(category)
     hours = event.hours_on(today)
-    if not hours.contains(local, rule.early_entry_minutes):
-        opens = hours.opens.hour * 60 + hours.opens.minute - rule.early_entry_minutes
-        minute = local.hour * 60 + local.minute
-        return Outcome.OUTSIDE_HOURS, "before_opening" if minute < opens else "after_closing"
+    early = rule.early_entry_minutes
+    if next_morning and not hours.past_midnight:
+        # The evening's hours end at midnight: the small hours keep the calendar day's own
+        # (an event open around the clock stays open until the checkout).
+        hours, next_morning = event.hours_on(local.date()), False
+    if not hours.contains(local, early, next_morning):
+        before = hours.minute_of(local, next_morning) < hours.start_minutes(early)
+        return Outcome.OUTSIDE_HOURS, "before_opening" if before else "after_closing"
 
     if attendance is None or attendance.last_in_at is None:
         if identity.via == "token" and identity.attendee is None:

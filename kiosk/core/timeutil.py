@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -52,6 +52,59 @@ def parse_moment(text: str, tz_name: str) -> datetime:
 
 def local_day(moment: datetime, tz_name: str) -> date:
     return moment.astimezone(zone(tz_name)).date()
+
+
+def parse_checkout_time(text: str) -> time:
+    """event.toml's ``checkout_all_at``: 'HH:MM' in the small hours (before noon), when every
+    attendee still inside is checked out and the next event day's count begins."""
+    import re
+
+    if not isinstance(text, str) or not re.fullmatch(r"\d{2}:\d{2}", text.strip()):
+        raise ValueError(f"checkout_all_at must look like \"03:00\", not {text!r}")
+    try:
+        moment = time.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"checkout_all_at {text!r} is not a time of day") from None
+    if moment.hour >= 12:
+        raise ValueError(f"checkout_all_at {text!r} must be before 12:00: the small hours after "
+                         f"the night, e.g. \"03:00\"")
+    return moment
+
+
+def checkout_of(event_toml: str | None) -> time | None:
+    """``checkout_all_at`` of an event.toml text (None: not set, or the text cannot be read;
+    the event's own checks say what is wrong with it)."""
+    if not event_toml:
+        return None
+    return _checkout_of(event_toml)
+
+
+@lru_cache(maxsize=8)
+def _checkout_of(event_toml: str) -> time | None:
+    import tomllib
+
+    try:
+        value = tomllib.loads(event_toml).get("checkout_all_at")
+        return parse_checkout_time(value) if value is not None else None
+    except (tomllib.TOMLDecodeError, ValueError):
+        return None
+
+
+def event_day(moment: datetime, tz_name: str, checkout: time | None = None) -> date:
+    """The event day a moment belongs to: its local date, or, with ``checkout_all_at``, the
+    date whose checkout moment it is on or after (03:00: scans from 00:00 to 02:59 still count
+    toward the evening before; at 03:00 everybody is out and the next day's count begins).
+
+    The checkout moment is compared in UTC, so a night that repeats an hour (daylight saving
+    ends) still changes day exactly once; a checkout time that a change skips falls on the
+    same wall time read with the offset before the change."""
+    tz = zone(tz_name)
+    local = moment.astimezone(tz)
+    day = local.date()
+    if checkout is None or checkout == time(0):
+        return day
+    boundary = datetime.combine(day, checkout, tzinfo=tz).astimezone(UTC)
+    return day if moment.astimezone(UTC) >= boundary else day - timedelta(days=1)
 
 
 def local_hour_label(moment: datetime, tz_name: str) -> str:

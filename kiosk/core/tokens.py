@@ -50,6 +50,9 @@ class BadgeClaims:
     venue_mask: int = 0
     issue: int = 0
     key_id: int = 0
+    # Not in the payload: the kiosk whose own key signed it (a badge reissued at a kiosk), as
+    # the verifier found; "" for the organiser's keys.
+    signed_by: str = ""
 
     def payload(self) -> bytes:
         raw_id = self.attendee_id.encode("utf-8")
@@ -168,19 +171,62 @@ def parse_token(text: str) -> tuple[BadgeClaims, bytes, bytes]:
 
 
 class TokenVerifier:
-    """Verifies tokens offline with public keys only; several keys allow rotation."""
+    """Verifies tokens offline with public keys only; several keys allow rotation.
 
-    def __init__(self, event_id: str, public_keys: dict[int, Ed25519PublicKey]):
+    ``kiosk_keys`` ((kiosk id, public key) pairs) are the event's kiosks' own keys: a badge one of them
+    signed (a lost badge reissued by staff there) verifies too, and says so in
+    ``BadgeClaims.signed_by``; what such a badge may claim is the check-in rules' business."""
+
+    def __init__(self, event_id: str, public_keys: dict[int, Ed25519PublicKey],
+                 kiosk_keys=()):
         self.event_id = event_id
         self.public_keys = dict(public_keys)
+        # A callable is asked again each time (a kiosk's store, which the hub keeps current).
+        self._kiosk_keys = kiosk_keys if callable(kiosk_keys) else (lambda pairs=list(kiosk_keys): pairs)
+
+    @property
+    def kiosk_keys(self) -> dict[int, list[tuple[str, Ed25519PublicKey]]]:
+        found: dict[int, list[tuple[str, Ed25519PublicKey]]] = {}
+        for kiosk_id, key in self._kiosk_keys():
+            found.setdefault(key_id_for(key), []).append((kiosk_id, key))
+        return found
 
     def verify(self, text: str) -> BadgeClaims:
         claims, payload, signature = parse_token(text)
+        message = _message(self.event_id, payload)
         key = self.public_keys.get(claims.key_id)
-        if key is None:
+        # The kiosks' keys only when the organiser's do not verify it (most badges).
+        kiosks = self.kiosk_keys.get(claims.key_id, []) if key is None else []
+        if key is None and not kiosks:
             raise TokenError("unknown_key", f"badge is signed by an unknown key ({claims.key_id:04x})")
-        try:
-            key.verify(signature, _message(self.event_id, payload))
-        except InvalidSignature:
-            raise TokenError("bad_signature", "badge signature does not match") from None
-        return claims
+        if key is not None:
+            try:
+                key.verify(signature, message)
+                return claims
+            except InvalidSignature:
+                # Two-byte key ids can collide with a kiosk's: try those before refusing.
+                kiosks = self.kiosk_keys.get(claims.key_id, [])
+        for kiosk_id, kiosk_key in kiosks:
+            try:
+                kiosk_key.verify(signature, message)
+            except InvalidSignature:
+                continue
+            return BadgeClaims(claims.attendee_id, claims.category, claims.day_mask,
+                               claims.venue_mask, claims.issue, claims.key_id, signed_by=kiosk_id)
+        raise TokenError("bad_signature", "badge signature does not match")
+
+
+SUPERSEDED = "superseded by issue {issue} (badge reissued at {kiosk})"
+
+
+def superseded_reason(issue: int, kiosk_id: str) -> str:
+    """The block reason on a badge replaced by a kiosk's reissue (read back by superseded_issue)."""
+    return SUPERSEDED.format(issue=issue, kiosk=kiosk_id)
+
+
+def superseded_issue(reason: str | None) -> int | None:
+    """The issue number that replaced a badge blocked with superseded_reason, else None."""
+    import re
+
+    found = re.match(r"superseded by issue (\d{1,3}) \(", reason or "")
+    return int(found.group(1)) if found else None

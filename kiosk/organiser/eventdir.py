@@ -128,6 +128,17 @@ class EventFolder:
     def public_keys_raw(self) -> dict[int, bytes]:
         return {kid: public_raw(key) for kid, key in self.public_keys().items()}
 
+    def contact_key(self):
+        """The key (HMAC-SHA256) kiosks hash e-mails and phone numbers with: made once, here
+        (keys/contacts.hmac, mode 0600), and copied to each kiosk by `kiosk init`."""
+        import secrets
+
+        path = self.path / KEYS / "contacts.hmac"
+        if not path.exists():
+            path.parent.mkdir(exist_ok=True)
+            write_atomic(path, secrets.token_hex(32) + "\n", mode=0o600)
+        return read_contact_key(path)
+
     # -- kiosks' keys --------------------------------------------------------------------------
     def record_kiosk_key(self, kiosk_id: str, raw: bytes) -> None:
         """Remember a kiosk's public key (kept alongside any earlier key of the same kiosk id,
@@ -152,7 +163,10 @@ class EventFolder:
         return keys
 
     def verifier(self) -> TokenVerifier:
-        return TokenVerifier(self.model.id, self.public_keys())
+        """The organiser's keys, and the event's kiosks' for badges reissued at a kiosk."""
+        return TokenVerifier(self.model.id, self.public_keys(),
+                             kiosk_keys=[(k, public_from_raw(raw))
+                                         for k, raws in self.kiosk_keys().items() for raw in raws])
 
     def signing_key(self) -> tuple[int, Ed25519PrivateKey]:
         name = self.model.signing_key
@@ -168,3 +182,20 @@ class EventFolder:
         if not isinstance(private, Ed25519PrivateKey):
             raise KioskError(f"{key_path} is not an Ed25519 key")
         return key_id_for(private.public_key()), private
+
+
+def read_contact_key(path: Path):
+    from kiosk.storage.contact_lookup import ContactKey
+
+    if not path.exists():
+        return None
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        raise KioskError(f"{path} can be read by others (mode {mode:o}); run: chmod 600 {path}")
+    try:
+        secret = bytes.fromhex(path.read_text(encoding="ascii").strip())
+    except (ValueError, UnicodeDecodeError):
+        secret = b""
+    if len(secret) < 32:
+        raise KioskError(f"the contact key {path} is damaged; run `kiosk init` again")
+    return ContactKey(secret)

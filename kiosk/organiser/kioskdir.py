@@ -21,7 +21,7 @@ from kiosk.core.desk import CheckInDesk
 from kiosk.core.errors import KioskError
 from kiosk.core.event import EventRules
 from kiosk.core.tokens import TokenVerifier, public_from_raw
-from kiosk.organiser.eventdir import EVENT_DB, EVENT_TOML, EventFolder
+from kiosk.organiser.eventdir import EVENT_DB, EVENT_TOML, EventFolder, read_contact_key
 from kiosk.storage.kiosk_store import KioskStore
 
 KIOSK_TOML = "kiosk.toml"
@@ -29,6 +29,7 @@ KIOSK_DB = "kiosk.db"
 KIOSK_KEY = "kiosk-key.pem"
 HUB_PASSFILE = "hub.pgpass"  # the hub password, libpq's password-file format, mode 0600
 EXHIBITORS = "exhibitors"
+CONTACT_KEY = "contacts.hmac"  # the event's contact key (mode 0600): e-mails and phones as hashes
 
 
 @dataclass
@@ -56,7 +57,17 @@ class KioskFolder:
         return self.path / KIOSK_DB
 
     def open_store(self, readonly: bool = False, one_owner: bool = False) -> KioskStore:
-        return KioskStore.open(self.db_path, readonly=readonly, one_owner=one_owner)
+        store = KioskStore.open(self.db_path, readonly=readonly, one_owner=one_owner)
+        try:
+            store.contact_key = self.contact_key()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def contact_key(self):
+        """The event's contact key copied here by `kiosk init` (None: a folder from before)."""
+        return read_contact_key(self.path / CONTACT_KEY)
 
     def save(self) -> None:
         from kiosk.core.pgurl import without_passfile
@@ -111,8 +122,13 @@ def load_rules(store: KioskStore) -> EventRules:
 
 
 def load_verifier(store: KioskStore, rules: EventRules) -> TokenVerifier:
+    from kiosk.storage.roster import kiosk_keys
+
     return TokenVerifier(rules.event_id, {kid: public_from_raw(raw)
-                                          for kid, raw in store.public_keys().items()})
+                                          for kid, raw in store.public_keys().items()},
+                         # read when a badge needs them: the hub brings kiosks provisioned later
+                         kiosk_keys=lambda: [(k, public_from_raw(raw))
+                                             for k, raw in kiosk_keys(store.conn)])
 
 
 def build_desk(folder: KioskFolder, store: KioskStore, **kwargs) -> CheckInDesk:
@@ -160,8 +176,11 @@ def ensure_kiosk_key(path: Path):
 
 
 def init_kiosk(path: Path, event: EventFolder, *, kiosk_id: str, venue: str, gate: str = "",
-               role: str = "entry", anchor: str = "") -> dict:
-    """Provision a kiosk folder, or refresh an existing one's roster and keys (its log stays)."""
+               role: str = "entry", anchor: str = "", full_roster: bool = False) -> dict:
+    """Provision a kiosk folder, or refresh an existing one's roster and keys (its log stays).
+
+    The roster's e-mail addresses and phone numbers reach the kiosk only as keyed hashes (the
+    event's contact key is copied alongside, mode 0600), unless ``full_roster``."""
     path = Path(path)
     rules = event.rules
     if venue not in rules.venues:
@@ -200,7 +219,11 @@ def init_kiosk(path: Path, event: EventFolder, *, kiosk_id: str, venue: str, gat
         })
         store.set_zone(rules.timezone, rules.days)
         store.replace_public_keys(event.public_keys_raw())
-        attendees = store.copy_roster_from(event.path / EVENT_DB)
+        contact_key = event.contact_key()
+        write_atomic(path / CONTACT_KEY, contact_key.secret.hex() + "\n", mode=0o600)
+        store.contact_key = contact_key
+        attendees = store.copy_roster_from(event.path / EVENT_DB,
+                                           contact_key=None if full_roster else contact_key)
         keys = len(store.public_keys())
     exhibitors = event.path / EXHIBITORS
     if exhibitors.is_dir():
@@ -208,6 +231,11 @@ def init_kiosk(path: Path, event: EventFolder, *, kiosk_id: str, venue: str, gat
     from kiosk.core.tokens import public_raw
 
     event.record_kiosk_key(model.kiosk_id, public_raw(ensure_kiosk_key(path).public_key()))
+    from kiosk.storage.roster import replace_kiosk_keys
+
+    with KioskStore.open(path / KIOSK_DB) as store:  # every kiosk's key, this one's included
+        replace_kiosk_keys(store.conn, [(k, raw) for k, raws in event.kiosk_keys().items()
+                                        for raw in raws])
     write_atomic(toml_path, dump(model), mode=0o600)
     leaked = list(path.rglob("*.key"))
     if leaked:  # belt and braces: a private key must never reach a kiosk
@@ -216,4 +244,5 @@ def init_kiosk(path: Path, event: EventFolder, *, kiosk_id: str, venue: str, gat
         raise KioskError("a private key was found in the kiosk folder and removed")
     return {"kiosk": str(path), "kiosk_id": model.kiosk_id, "event_id": rules.event_id,
             "venue": model.venue, "gate": model.gate, "role": model.role,
-            "attendees": attendees, "public_keys": keys}
+            "attendees": attendees, "public_keys": keys,
+            "contacts": "full" if full_roster else "hashed"}

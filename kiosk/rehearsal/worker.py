@@ -29,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from kiosk.config import parse_event
 from kiosk.core.errors import KioskError
-from kiosk.core.timeutil import local_day, to_utc_text, utcnow
+from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.organiser.kioskdir import KioskFolder, build_desk
 from kiosk.storage.outbox import Outbox
 from kiosk.sync.hub import KioskInfo
@@ -84,7 +84,7 @@ def main(argv: list[str]) -> int:
     view = ReportingView()
     desk = run(lambda: build_desk(folder, store, remote_attendance=view))
     event_toml = run(lambda: store.get_meta("event_toml"))
-    tz = parse_event(event_toml, "the event copy in kiosk.db").timezone
+    rules = parse_event(event_toml, "the event copy in kiosk.db").rules()
     side = KioskSide.direct(Outbox(store)).routed(run)
     last = {"online": None}
 
@@ -95,7 +95,7 @@ def main(argv: list[str]) -> int:
                  error=status.last_error, t=time.time())
 
     service = HubSyncService(argv[1], KioskInfo.from_model(folder.model, event_toml), side,
-                             today=lambda: local_day(utcnow(), tz).isoformat(), view=view,
+                             today=lambda: rules.day_of(utcnow()).isoformat(), view=view,
                              on_status=on_status)
     service.start()
     emit(ev="ready", pid=os.getpid(), kiosk_id=folder.model.kiosk_id)

@@ -20,8 +20,8 @@ from typing import Callable
 
 from kiosk.core.errors import KioskError
 from kiosk.core.timeutil import to_utc_text, utcnow
-from kiosk.storage.contact_lookup import (find_by_contact, normal_email, normal_phone,
-                                          recent_audit_count)
+from kiosk.storage.contact_lookup import (find_by_contact, has_phone_tail, normal_email,
+                                          normal_phone, phone_tail_matches, recent_audit_count)
 from kiosk.storage.staff_store import issued_token, record_audit
 
 KIOSK_FAILURES = 5
@@ -83,7 +83,7 @@ class NoBadge:
         if email is None and phone is None:
             raise self._fail(store, "not_contact")
         kind, value = ("email", email) if email else ("phone", phone)
-        found = find_by_contact(store.conn, kind, value)
+        found = find_by_contact(store.conn, kind, value, store.contact_key)
         if len(found) != 1:  # none, or a shared address: never a list to choose from
             raise self._fail(store, "not_found")
         attendee = store.find_attendee(found[0])
@@ -93,7 +93,8 @@ class NoBadge:
             raise NoBadgeRefused("person_limited")
         if _latin_start(attendee.name) and len(_latin_start(attendee.name)) >= 2:
             ask = "name"
-        elif kind == "email" and normal_phone(attendee.phone or ""):
+        elif kind == "email" and (normal_phone(attendee.phone or "")
+                                  or has_phone_tail(store.conn, attendee.id)):
             ask = "phone"
         else:
             raise self._fail(store, "no_fact", attendee.id)
@@ -115,7 +116,10 @@ class NoBadge:
             ok = len(_letters(answer)) >= len(expected) and _letters(answer)[:3] == expected
         else:
             digits = re.sub(r"\D", "", answer)
-            ok = len(digits) == 4 and normal_phone(attendee.phone or "").endswith(digits)
+            clear = normal_phone(attendee.phone or "")
+            ok = len(digits) == 4 and (
+                clear.endswith(digits) if clear  # a --full-roster kiosk, or a walk-in's own
+                else phone_tail_matches(store.conn, store.contact_key, attendee.id, digits))
         if not ok:
             raise self._fail(store, "mismatch", attendee.id)
         self._audit(store, "no_badge_confirmed", attendee.id, pending.kind)

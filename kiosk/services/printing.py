@@ -22,7 +22,7 @@ from pathlib import Path
 from kiosk.core.errors import KioskError
 from kiosk.core.event import Attendee, EventRules
 from kiosk.core.outcomes import ENTRIES
-from kiosk.core.timeutil import local_day, utcnow
+from kiosk.core.timeutil import utcnow
 from kiosk.printing.badge import RenderedBadge, preview_png, render_badge
 from kiosk.printing.cups import CupsClient, JobState, PrinterState, PrintError
 from kiosk.printing.media import Media, media
@@ -274,7 +274,7 @@ class BadgePrinting:
     def claim(self, conn: sqlite3.Connection, attendee: Attendee, *, reason: str,
               at: datetime | None = None, scan_id: str | None = None) -> PrintTicket | None:
         """Database thread. None: the attendee side already printed this badge today."""
-        day = local_day(at or utcnow(), self.event.timezone).isoformat()
+        day = self.event.day_of(at or utcnow()).isoformat()
         token = self.token_for(conn, attendee)
         print_id = print_log.claim(conn, day=day, attendee_id=attendee.id, reason=reason,
                                    scan_id=scan_id)

@@ -17,7 +17,7 @@ from typing import Callable
 
 from kiosk.core.errors import KioskError
 from kiosk.core.event import DEFAULT_TIMEZONE
-from kiosk.core.timeutil import local_day, to_utc_text, utcnow
+from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.storage.db import Transaction
 from kiosk.storage import staff_store
 
@@ -61,10 +61,14 @@ def _check_file(store) -> None:
 
 class StaffService:
     def __init__(self, kiosk_id: str, *, kiosk_dir: Path | None = None,
-                 disk_usage: Callable[[Path], object] = shutil.disk_usage):
+                 disk_usage: Callable[[Path], object] = shutil.disk_usage,
+                 kiosk_key: Callable[[], object] | None = None):
         self.kiosk_id = kiosk_id
         self.kiosk_dir = kiosk_dir
         self.disk_usage = disk_usage
+        # () -> this kiosk's own Ed25519 private key (None: it has none), which signs a badge
+        # reissued here; read when needed, never kept.
+        self.kiosk_key = kiosk_key
 
     @property
     def who(self) -> str:
@@ -82,7 +86,7 @@ class StaffService:
     def search(self, store, desk, query: str) -> list:
         from kiosk.storage.attendee_search import search_attendees
 
-        return list(search_attendees(store.conn, query))
+        return list(search_attendees(store.conn, query, contact_key=store.contact_key))
 
     def badge_holder(self, store, desk, code) -> str | None:
         """The registration id of a badge shown while looking up (None: not on this roster)."""
@@ -92,11 +96,11 @@ class StaffService:
         return identity.attendee_id if identity.attendee is not None else None
 
     def _day(self, desk) -> str:
-        return local_day(desk.clock(), desk.event.timezone).isoformat()
+        return desk.event.day_of(desk.clock()).isoformat()
 
     def _days_back(self, desk) -> list[str]:
         """Today first, then the event's earlier days: each a seek in the (day, attendee) index."""
-        today = local_day(desk.clock(), desk.event.timezone)
+        today = desk.event.day_of(desk.clock())
         earlier = sorted((d for d in desk.event.days if d < today), reverse=True)
         return [today.isoformat()] + [d.isoformat() for d in earlier]
 
@@ -136,9 +140,68 @@ class StaffService:
     def reprint_plan(self, store, desk, attendee_id: str) -> ReprintPlan:
         token = staff_store.issued_token(store.conn, attendee_id)
         if token is not None:
+            from kiosk.core.tokens import TokenError, parse_token
+
+            try:
+                held = parse_token(token)[0].issue
+            except TokenError:
+                held = None
+            newest = store.badge_issue(attendee_id)
+            if held is not None and newest is not None and held < newest:
+                # Replaced at another kiosk, whose new badge has not reached this one.
+                raise KioskError(f"{attendee_id}'s badge was reissued at another kiosk (issue "
+                                 f"{newest}); reissue it here rather than print the old one")
             return ReprintPlan(token, True, desk.event)
         plain = attendee_id if desk.event.accept_plain_ids else None
         return ReprintPlan(plain, False, desk.event)
+
+    def reissue(self, store, desk, attendee_id: str, *, reason: str = "lost") -> ReprintPlan:
+        """Database thread: a lost badge replaced. The new badge (the next issue number, the
+        roster's category, days and venues) is signed with this kiosk's own key, since only the
+        organiser holds the event's; the old badge is blocked as superseded here and, through
+        the hub, at every other kiosk. Recorded in the reissue log and the audit log."""
+        from kiosk.core.tokens import (BadgeClaims, canonical, key_id_for, mask_of, sign_token,
+                                       superseded_reason, token_hash)
+        from kiosk.storage.roster import KIOSK_SOURCE, revocation_key, set_revocation
+
+        key = self.kiosk_key() if self.kiosk_key is not None else None
+        if key is None:
+            raise KioskError("this kiosk has no key of its own to sign a new badge; provision "
+                             "it again with `kiosk init`")
+        attendee = store.find_attendee(attendee_id)
+        if attendee is None:
+            raise KioskError(f"no attendee {attendee_id} on this kiosk's roster")
+        with store.decision():  # one write transaction, checked against the file, as check-ins
+            old = staff_store.issued_token(store.conn, attendee.id)
+            if old is None:
+                raise KioskError(f"{attendee.id} was never issued a signed badge: reprint the "
+                                 "registration number instead")
+            issue = (store.badge_issue(attendee.id) or 0) + 1
+            if issue > 255:
+                raise KioskError(f"{attendee.id} has had 255 badges; ask the organiser")
+            event = desk.event
+            try:
+                claims = BadgeClaims(attendee.id, attendee.category,
+                                     mask_of(attendee.days, event.days),
+                                     mask_of(attendee.venues, event.venues),
+                                     issue=issue, key_id=key_id_for(key.public_key()))
+            except ValueError as exc:
+                raise KioskError(f"attendee {attendee.id}: {exc}") from exc
+            token = sign_token(claims, key, event.event_id)
+            if desk.verifier.verify(token).signed_by != self.kiosk_id:
+                raise KioskError("this kiosk's key is not the one the event knows it by; "
+                                 "provision it again with `kiosk init`")
+            now = to_utc_text(utcnow())
+            staff_store.record_issued(store.conn, [(attendee.id, token)], at=now)
+            set_revocation(store.conn, revocation_key("token", token_hash(canonical(old))),
+                           "token", reason=superseded_reason(issue, self.kiosk_id),
+                           label=attendee.id, source=KIOSK_SOURCE.format(self.kiosk_id), at=now)
+            store.conn.execute(
+                "INSERT INTO kiosk_reissues (attendee_id, issue, token, replaced, staff, at_utc) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (attendee.id, issue, token, token_hash(canonical(old)), self.who, now))
+            self.audit(store, "badge_reissue", attendee.id, f"issue {issue}; {reason}")
+        return ReprintPlan(token, True, desk.event)
 
     def reprint_path(self, attendee_id: str) -> Path:
         if self.kiosk_dir is None:

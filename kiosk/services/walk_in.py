@@ -50,8 +50,8 @@ class WalkIns:
             raise WalkInRefused("phone")
         if not email_n and not phone_n:
             raise WalkInRefused("contact")
-        if (email_n and find_by_contact(store.conn, "email", email_n)) or \
-                (phone_n and find_by_contact(store.conn, "phone", phone_n)):
+        if (email_n and find_by_contact(store.conn, "email", email_n, store.contact_key)) or \
+                (phone_n and find_by_contact(store.conn, "phone", phone_n, store.contact_key)):
             raise WalkInRefused("registered")
         attendee = walk_ins.register(store.conn, kiosk_id=self.kiosk_id, name=name,
                                      company=company, email=email_n, phone=phone.strip())

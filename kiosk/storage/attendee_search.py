@@ -79,11 +79,17 @@ def _score(query: str, attendee: Attendee, digits: str) -> tuple[float, str, boo
     return best
 
 
-def search_attendees(conn: sqlite3.Connection, query: str, limit: int = 30) -> list[SearchHit]:
-    """The attendees best matching ``query``, best first (an empty list for blank input)."""
+def search_attendees(conn: sqlite3.Connection, query: str, limit: int = 30,
+                     contact_key=None) -> list[SearchHit]:
+    """The attendees best matching ``query``, best first (an empty list for blank input).
+
+    On a kiosk that keeps contacts only as keyed hashes (``contact_key``), an e-mail address or
+    phone number is found when typed whole (exactly, as "No badge?" matches it), never in part.
+    """
     text = " ".join(query.split())
     if not text:
         return []
+    contact_hits = _contact_hits(conn, text, contact_key) if contact_key is not None else []
     digits = phone_digits(text) if _looks_like_phone(text) else ""
     found: dict[str, Attendee] = {}
 
@@ -117,10 +123,29 @@ def search_attendees(conn: sqlite3.Connection, query: str, limit: int = 30) -> l
              "OR a.name LIKE ? ESCAPE '\\' OR a.name_ur LIKE ? ESCAPE '\\' "
              "OR a.name_zh LIKE ? ESCAPE '\\' LIMIT ?",
              (f"{like}%", f"{like}%", f"%{like}%", f"%{like}%", limit * 4))
-    hits = []
+    hits = list(contact_hits)
     for attendee in found.values():
+        if any(h.attendee.id == attendee.id for h in contact_hits):
+            continue
         score, field, exact = _score(text, attendee, digits)
         if exact or score >= FUZZY_FLOOR:
             hits.append(SearchHit(attendee, round(score, 1), field, exact))
     hits.sort(key=lambda h: (-h.score, h.attendee.name.casefold(), h.attendee.id))
     return hits[:limit]
+
+
+def _contact_hits(conn: sqlite3.Connection, text: str, key) -> list[SearchHit]:
+    from kiosk.storage.contact_lookup import normal_email, normal_phone
+
+    if "@" in text:
+        kind, column, value = "email", "email_hash", key.email(text) if normal_email(text) else ""
+    elif _looks_like_phone(text):
+        kind, column, value = "phone", "phone_hash", key.phone(text) if normal_phone(text) else ""
+    else:
+        return []
+    if not value or not conn.execute("SELECT 1 FROM sqlite_master WHERE name = "
+                                     "'attendee_contacts'").fetchone():
+        return []
+    rows = conn.execute(f"SELECT {_SELECT} FROM attendee_contacts c JOIN attendees a "
+                        f"ON a.id = c.attendee_id WHERE c.{column} = ? LIMIT 30", (value,))
+    return [SearchHit(attendee_from_row(row), 100.0, kind, True) for row in rows]

@@ -14,11 +14,11 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from kiosk.core.dashboard import DashboardData, HallMap, RecentScan
-from kiosk.core.timeutil import local_day, to_utc_text
-from kiosk.storage.headcount_sql import headcount, local_keys, local_quarters_for
+from kiosk.core.timeutil import to_utc_text
+from kiosk.storage.headcount_sql import day_of, headcount, local_keys, local_quarters_for
 from kiosk.storage.presence import is_stale
 
 _ENTRY = "('accepted', 'reentry')"
@@ -34,7 +34,7 @@ def _is_live(conn: sqlite3.Connection, day: str, until: str) -> bool:
 
 
 def inside_by_gate(conn: sqlite3.Connection, at: datetime, tz_name: str) -> dict[str, int]:
-    day = local_day(at, tz_name).isoformat()
+    day = day_of(conn, at, tz_name)
     until = to_utc_text(at)
     if _is_live(conn, day, until) and _has_table(conn, "inside_counts"):
         return {gate: n for gate, n in conn.execute(
@@ -94,7 +94,7 @@ def dashboard(conn: sqlite3.Connection, at: datetime, tz_name: str, halls: HallM
     try:
         count = headcount(conn, at, tz_name)
         day = count.day
-        yesterday = (local_day(at, tz_name) - timedelta(days=1)).isoformat()
+        yesterday = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
         data = DashboardData(headcount=count, timezone=tz_name, scope=scope, source=source,
                              kiosk_id=kiosk_id)
         data.inside_by_gate = inside_by_gate(conn, at, tz_name)

@@ -13,7 +13,8 @@ from functools import lru_cache
 from datetime import datetime
 
 from kiosk.core.headcount import Headcount
-from kiosk.core.timeutil import from_utc_text, local_day, to_utc_text, utc_offsets, zone
+from kiosk.core.timeutil import (checkout_of, event_day, from_utc_text, to_utc_text, utc_offsets,
+                                 zone)
 from kiosk.storage.presence import is_stale
 
 _ENTRY = "('accepted', 'reentry')"
@@ -64,8 +65,18 @@ def _count_outcomes(result: Headcount, pairs) -> None:
                 result.duplicate_scans += n
 
 
+def day_of(conn: sqlite3.Connection, at: datetime, tz_name: str) -> str:
+    """The event day of ``at`` as this database's scans were given theirs: by the event's
+    ``checkout_all_at`` when the event copy in ``meta`` sets one, else the local date."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'event_toml'").fetchone()
+    except sqlite3.OperationalError:  # a file without a meta table: no event copy
+        row = None
+    return event_day(at, tz_name, checkout_of(row[0] if row else None)).isoformat()
+
+
 def headcount(conn: sqlite3.Connection, at: datetime, tz_name: str) -> Headcount:
-    day = local_day(at, tz_name).isoformat()
+    day = day_of(conn, at, tz_name)
     until = to_utc_text(at)
     latest = conn.execute("SELECT MAX(at_utc) FROM scans WHERE day = ?", (day,)).fetchone()[0]
     if (latest is None or latest <= until) and not is_stale(conn) and local_keys(conn):

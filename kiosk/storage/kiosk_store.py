@@ -20,6 +20,7 @@ from kiosk.core.headcount import Headcount
 from kiosk.core.rules import Attendance
 from kiosk.core.timeutil import from_utc_text, to_utc_text, utcnow
 from kiosk.storage import roster
+from kiosk.storage.contact_lookup import store_contacts
 from kiosk.storage.db import SqliteStore, Transaction, connect, disk_problem, migrate
 from kiosk.storage.headcount_sql import headcount
 from kiosk.storage.readable import ensure_zone
@@ -38,6 +39,9 @@ EXPECTED_TRIGGERS = ("scans_append_only_update", "scans_append_only_delete", "sc
 
 
 class KioskStore(SqliteStore):
+    # The event's contact key (kiosk.storage.contact_lookup.ContactKey), handed in by whoever
+    # opens the kiosk's folder: what typed e-mails and phone numbers are matched by here.
+    contact_key = None
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -168,13 +172,15 @@ class KioskStore(SqliteStore):
     COPY_TARGET_SECONDS = 0.02
     COPY_FIRST_BATCH = 1000
 
-    def copy_roster_from(self, event_db: Path, *, contact=None) -> int:
+    def copy_roster_from(self, event_db: Path, *, contact_key=None) -> int:
         """Replace this kiosk's roster and revocations with the event's (never its private key).
 
         The copy goes in short transactions of a few thousand rows (only changed rows are
         written), so a running kiosk's check-ins never wait long for the write lock; meanwhile
-        each attendee is either as before or as in the event. ``contact`` turns an e-mail
-        address or phone number into what the kiosk keeps (a keyed hash); None keeps them.
+        each attendee is either as before or as in the event. With ``contact_key`` (a
+        kiosk.storage.contact_lookup.ContactKey) no e-mail address or phone number is copied:
+        attendee_contacts gets their keyed hashes instead; without it (``--full-roster``, or a
+        merged file) they are copied in clear.
         """
         import time
 
@@ -183,10 +189,12 @@ class KioskStore(SqliteStore):
         except sqlite3.Error as exc:
             raise KioskError(f"cannot read the event database {event_db}: {exc}") from exc
         cols = roster.STORED_COLUMNS
-        select = ", ".join(f"kiosk_contact('{c}', {c})" if contact and c in ("email", "phone")
-                           else c for c in cols)
-        if contact is not None:
-            self.conn.create_function("kiosk_contact", 2, contact, deterministic=True)
+        hashed = contact_key is not None
+        was_hashed = self.get_meta("contacts") == "hashed"
+        select = ", ".join("''" if hashed and c in ("email", "phone") else c for c in cols)
+        if hashed:
+            # Whatever clear copy an earlier provisioning left is overwritten, not just unlinked.
+            self.conn.execute("PRAGMA secure_delete = ON")
         differs = " OR ".join(f"main.attendees.{c} IS NOT excluded.{c}" for c in cols if c != "id")
         upsert = (f"INSERT INTO main.attendees ({', '.join(cols)}) SELECT {select} "
                   "FROM event.attendees WHERE rowid > ? AND rowid <= ? ORDER BY rowid "
@@ -204,6 +212,10 @@ class KioskStore(SqliteStore):
                 began = time.perf_counter()
                 with Transaction(self.conn):
                     self.conn.execute(upsert, (last, row[0]))
+                    if hashed:
+                        store_contacts(self.conn, [contact_key.row(*r) for r in self.conn.execute(
+                            "SELECT id, email, phone FROM event.attendees "
+                            "WHERE rowid > ? AND rowid <= ?", (last, row[0]))])
                 last = row[0]
                 batch = self._pause(batch, time.perf_counter() - began)
             # Attendees the event no longer has: found by a read (no lock held), then deleted
@@ -219,6 +231,14 @@ class KioskStore(SqliteStore):
                                           ((r,) for r in chunk))
                 batch = self._pause(batch, time.perf_counter() - began)
             with Transaction(self.conn):
+                if hashed:  # attendees gone from the roster, or a copy made with --full-roster
+                    self.conn.execute("DELETE FROM main.attendee_contacts WHERE attendee_id "
+                                      "NOT IN (SELECT id FROM event.attendees)")
+                else:
+                    self.conn.execute("DELETE FROM main.attendee_contacts")
+                self.conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('contacts', ?) ON CONFLICT (key) "
+                    "DO UPDATE SET value = excluded.value", ("hashed" if hashed else "full",))
                 # Walk-ins registered here stay known until the organiser's roster has them.
                 self.conn.execute(
                     "INSERT OR IGNORE INTO main.attendees (id, name, category, company, email, "
@@ -237,9 +257,41 @@ class KioskStore(SqliteStore):
                         "INSERT INTO main.issued_badges SELECT * FROM event.issued_badges WHERE true "
                         "ON CONFLICT (attendee_id) DO UPDATE SET token = excluded.token, "
                         "issued_at = excluded.issued_at WHERE token IS NOT excluded.token")
+                self._keep_own_reissues()
+            if hashed and not was_hashed:
+                self._forget_clear_contacts()
             return roster.count_attendees(self.conn)
         finally:
             self.conn.execute("DETACH DATABASE event")
+            if hashed:
+                self.conn.execute("PRAGMA secure_delete = OFF")
+
+    def _keep_own_reissues(self) -> None:
+        """A badge reissued here stays this kiosk's newest record of it until the event's
+        copy has a later issue (the organiser hears of it at the next merge)."""
+        if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'kiosk_reissues'"
+                                 ).fetchone():
+            return
+        for attendee_id, issue, token, at in self.conn.execute(
+                "SELECT attendee_id, issue, token, at_utc FROM kiosk_reissues ORDER BY seq"
+                ).fetchall():
+            current = roster.current_badge(self.conn, attendee_id)
+            if current is None or current[1] < issue:
+                self.conn.execute(
+                    "INSERT INTO issued_badges (attendee_id, token, issued_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (attendee_id) DO UPDATE SET token = excluded.token, "
+                    "issued_at = excluded.issued_at", (attendee_id, token, at))
+
+    def _forget_clear_contacts(self) -> None:
+        """After a clear copy was replaced by hashes: the full-text indexes drop the old terms
+        (an optimize merges away deleted entries) and the WAL is folded in and truncated, so
+        the old addresses are not left in the file's free pages or the log."""
+        with Transaction(self.conn):
+            for table in ("attendee_search", "attendees_fts"):
+                if self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
+                                     (table,)).fetchone():
+                    self.conn.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def _pause(self, batch: int, seconds: float) -> int:
         """Leave the lock free for about as long as it was held: SQLite has no queue of

@@ -494,6 +494,43 @@ BEGIN
     SELECT RAISE(ABORT, 'the PIN event log is append-only');
 END;
 """),
+    # Contacts as keyed hashes (kiosk/storage/contact_lookup.py): the roster's e-mails and phones never in clear on a kiosk.
+    (9, """
+CREATE TABLE IF NOT EXISTS attendee_contacts (
+    attendee_id TEXT PRIMARY KEY COLLATE NOCASE,
+    email_hash TEXT NOT NULL DEFAULT '',
+    phone_hash TEXT NOT NULL DEFAULT '',
+    tail_hash TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS attendee_contacts_email ON attendee_contacts (email_hash) WHERE email_hash != '';
+CREATE INDEX IF NOT EXISTS attendee_contacts_phone ON attendee_contacts (phone_hash) WHERE phone_hash != '';
+
+-- The event's kiosks' public keys (event folder kiosks/*.pub, the hub's kiosk_keys): a badge one
+-- of them signed is a lost badge reissued by staff there (kiosk/services/staff.py).
+CREATE TABLE IF NOT EXISTS kiosk_keys (
+    kiosk_id TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    PRIMARY KEY (kiosk_id, public_key)
+);
+-- Badges this kiosk reissued (append-only): kept across provisioning, and for the organiser.
+CREATE TABLE IF NOT EXISTS kiosk_reissues (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    attendee_id TEXT NOT NULL COLLATE NOCASE,
+    issue INTEGER NOT NULL,
+    token TEXT NOT NULL,
+    replaced TEXT NOT NULL DEFAULT '',
+    staff TEXT NOT NULL DEFAULT '',
+    at_utc TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS kiosk_reissues_append_only_update BEFORE UPDATE ON kiosk_reissues
+BEGIN
+    SELECT RAISE(ABORT, 'the reissue log is append-only');
+END;
+CREATE TRIGGER IF NOT EXISTS kiosk_reissues_append_only_delete BEFORE DELETE ON kiosk_reissues
+BEGIN
+    SELECT RAISE(ABORT, 'the reissue log is append-only');
+END;
+"""),
     # Live sync of walk-ins: the last walk_ins.seq the hub has committed (kiosk/storage/outbox.py).
     (10, """
 ALTER TABLE hub_sync ADD COLUMN walk_ins_pushed INTEGER NOT NULL DEFAULT 0;

@@ -22,7 +22,8 @@ from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.storage import walk_ins as walk_in_register
 from kiosk.storage.db import Transaction
 from kiosk.storage.kiosk_store import KioskStore
-from kiosk.storage.roster import merge_revocation_where
+from kiosk.storage.contact_lookup import store_contacts
+from kiosk.storage.roster import kiosk_keys, merge_revocation_where, replace_kiosk_keys
 from kiosk.storage.schema import ROSTER_COLUMNS, SCAN_COLUMNS
 
 ROW_COLUMNS = ("seq",) + SCAN_COLUMNS
@@ -64,6 +65,9 @@ class PulledChanges:
     revocations: list[dict] = field(default_factory=list)
     xmin: str = ""
     walk_ins: list[dict] = field(default_factory=list)  # other kiosks' (walk_ins' columns)
+    # The event's kiosks' public keys as the organiser published them ((kiosk id, hex) pairs;
+    # None: the hub has none), for badges reissued at a kiosk provisioned after this one.
+    kiosk_keys: list[tuple[str, str]] | None = None
 
 
 class Outbox:
@@ -126,6 +130,10 @@ class Outbox:
         transaction. Returns how many rows changed here."""
         changed = 0
         cols = ROSTER_COLUMNS + ("updated_at",)
+        if changes.kiosk_keys:
+            keys = sorted((k, bytes.fromhex(h)) for k, h in changes.kiosk_keys)
+            if keys != sorted(kiosk_keys(self.conn)):  # not a roster change: not counted
+                replace_kiosk_keys(self.conn, keys)
         if not changes.attendees and not changes.revocations and not changes.walk_ins \
                 and self.state(hub_id).pull_xmin:
             # Nothing new: keep the older mark (asking from it again costs nothing) rather than
@@ -134,13 +142,22 @@ class Outbox:
         with Transaction(self.conn):
             self._ensure(hub_id, hub_url)
             if changes.attendees:
+                rows = changes.attendees
+                if self.store.get_meta("contacts") == "hashed":
+                    # A kiosk without --full-roster: contacts only as hashes (and none at all,
+                    # rather than in clear, from a store opened without the key).
+                    key = self.store.contact_key
+                    if key is not None:
+                        store_contacts(self.conn, [key.row(a["id"], a.get("email"), a.get("phone"))
+                                                   for a in rows])
+                    rows = [{**a, "email": "", "phone": ""} for a in rows]
                 differs = " OR ".join(f"{c} IS NOT excluded.{c}" for c in cols if c != "id")
                 cur = self.conn.executemany(
                     f"INSERT INTO attendees ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
                     "ON CONFLICT (id) DO UPDATE SET "
                     + ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
                     + f" WHERE {differs}",
-                    [tuple(a.get(c) for c in cols) for a in changes.attendees])
+                    [tuple(a.get(c) for c in cols) for a in rows])
                 changed += max(cur.rowcount, 0)
             if changes.revocations:
                 cur = self.conn.executemany(

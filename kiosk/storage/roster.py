@@ -7,7 +7,7 @@ from datetime import date
 from typing import Iterable, Mapping
 
 from kiosk.core.event import Attendee, normalise_id
-from kiosk.core.tokens import TokenError, canonical, parse_token, token_hash
+from kiosk.core.tokens import TokenError, canonical, parse_token, superseded_issue, token_hash
 from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.storage.db import Transaction
 from kiosk.storage.schema import ROSTER_COLUMNS, ROSTER_TICKET_COLUMNS
@@ -182,6 +182,11 @@ def lookup_revocation(conn: sqlite3.Connection, attendee_id: str | None,
         return None
     current = current_badge(conn, attendee_id)
     for key, reason in blocks:
+        replaced_by = superseded_issue(reason)
+        if replaced_by is not None:
+            # A badge a reissue replaced: that copy alone (refused as superseded), never its
+            # holder with the new badge.
+            continue
         if current is None:  # no record of the holder's badges here: the block covers them
             return reason or "blocked"
         current_key, current_issue = current
@@ -209,9 +214,45 @@ def current_badge(conn: sqlite3.Connection, attendee_id: str) -> tuple[str, int]
 
 
 def badge_issue(conn: sqlite3.Connection, attendee_id: str) -> int | None:
-    """The issue number of the newest badge issued to the attendee; None if never issued one."""
+    """The issue number of the newest badge issued to the attendee; None if never issued one.
+
+    A kiosk's reissue elsewhere is known here by the block it put on the badge it replaced
+    ("superseded by issue N", from the hub) before the new badge itself is."""
     current = current_badge(conn, attendee_id)
-    return None if current is None else current[1]
+    issues = [current[1]] if current is not None else []
+    for (reason,) in conn.execute(
+            "SELECT reason FROM revocations WHERE active = 1 AND kind = 'token' "
+            "AND label = ? COLLATE NOCASE AND reason LIKE 'superseded by issue %'",
+            (normalise_id(attendee_id),)):
+        issue = superseded_issue(reason)
+        if issue is not None:
+            issues.append(issue)
+    return max(issues) if issues else None
+
+
+def kiosk_keys(conn: sqlite3.Connection) -> list[tuple[str, bytes]]:
+    """(kiosk id, raw public key) of the event's kiosks known here (a re-provisioned kiosk
+    keeps every key it had, as the event folder does)."""
+    try:
+        rows = conn.execute("SELECT kiosk_id, public_key FROM kiosk_keys ORDER BY rowid").fetchall()
+    except sqlite3.OperationalError:  # a database from before kiosk keys
+        return []
+    keys = []
+    for kiosk_id, hexkey in rows:
+        try:
+            keys.append((kiosk_id, bytes.fromhex(hexkey)))
+        except ValueError:
+            continue
+    return keys
+
+
+def replace_kiosk_keys(conn: sqlite3.Connection, keys) -> None:
+    """The event's kiosks' keys, as the organiser now lists them ((kiosk id, raw) pairs): a key
+    struck off there (a stolen kiosk's) no longer verifies a reissued badge here."""
+    with Transaction(conn):
+        conn.execute("DELETE FROM kiosk_keys")
+        conn.executemany("INSERT OR IGNORE INTO kiosk_keys (kiosk_id, public_key) VALUES (?, ?)",
+                         ((k, raw.hex()) for k, raw in keys))
 
 
 def _direct_revocation(conn: sqlite3.Connection, attendee_id: str | None,

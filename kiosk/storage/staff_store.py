@@ -78,10 +78,12 @@ class Standing:
 
 def active_blocks(conn: sqlite3.Connection, attendee_id: str) -> list[dict]:
     """Active revocations of this person: by registration id, or of a badge token of theirs
-    (`kiosk revoke TOKEN` labels those with the holder's id)."""
+    (`kiosk revoke TOKEN` labels those with the holder's id). A badge a reissue replaced is not
+    a block of its holder (nor lifted by an unblock: the old badge stays dead)."""
     cur = conn.execute(
         "SELECT key, kind, reason, updated_at, source FROM revocations WHERE active = 1 "
-        "AND (key = ? OR (kind = 'token' AND label = ? COLLATE NOCASE)) ORDER BY updated_at",
+        "AND (key = ? OR (kind = 'token' AND label = ? COLLATE NOCASE "
+        "AND reason NOT LIKE 'superseded by issue %')) ORDER BY updated_at",
         (revocation_key("id", attendee_id), normalise_id(attendee_id)))
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row)) for row in cur]

@@ -11,6 +11,11 @@ A bundle is an ordinary SQLite database (open it with sqlite-utils or Datasette)
 - ``walk_ins``: the visitors registered at this kiosk (its own ``WI-<KIOSK>-NNNN`` numbers
   only), with their name, category, company, e-mail and phone.
 
+A kiosk that reissued lost badges (kiosk/services/staff.py) lists them in ``reissues`` (canonical
+JSON of ``[attendee_id, issue, token, replaced, at_utc]`` rows, inside the digest and so under
+the signature; empty when there are none); `kiosk merge --event` checks each one and carries the
+newest issues on.
+
 ``walk_ins_sha256`` is the digest of the walk-in rows (computed as for the scans); being
 metadata, it is covered by ``content_sha256``, the digest of every other metadata value, the
 counts and every scan row (see digest.py), so a bundle that was cut short, edited or damaged is refused before anything is
@@ -44,7 +49,7 @@ from kiosk.storage.schema import SCAN_COLUMNS
 from kiosk.storage.walk_ins import CATEGORY as WALK_IN_CATEGORY, COLUMNS as WALK_IN_COLUMNS, walk_in_prefix
 from kiosk.sync.digest import ContentHasher
 
-BUNDLE_FORMAT = 3
+BUNDLE_FORMAT = 3  # 3: walk-ins (and reissued badges, when there are any)
 ROW_COLUMNS = ("seq",) + SCAN_COLUMNS
 WALK_IN_ROW = ("seq",) + WALK_IN_COLUMNS
 # Format 3 on: the walk-ins the bundle carries (part of the digested metadata).
@@ -56,6 +61,8 @@ REQUIRED_META = ("format", "kiosk_schema", "event_id", "event_toml", "kiosk_id",
 SIGNATURE_FIELDS = ("signature", "signing_key")
 INTEGER_META = ("format", "kiosk_schema", "scan_count", "first_seq", "last_seq", "walk_in_count")
 BUNDLE_COLUMNS = tuple(k for k in REQUIRED_META if k != "counts") + WALK_IN_META + SIGNATURE_FIELDS
+# In the digest when present (older bundles have no such column).
+OPTIONAL_META = ("reissues",)
 BLOCK_ROWS = 10_000
 SIGNATURE_DOMAIN = b"itcn-kiosk-bundle-v2\x00"
 
@@ -63,7 +70,8 @@ BUNDLE_DDL = """
 CREATE TABLE bundle (
 """ + ",\n".join(f"    {c} {'INTEGER' if c in INTEGER_META else 'TEXT'} NOT NULL"
                   + (" DEFAULT ''" if c in SIGNATURE_FIELDS else "")
-                  for c in BUNDLE_COLUMNS) + """
+                  for c in BUNDLE_COLUMNS) + "".join(f",\n    {c} TEXT NOT NULL DEFAULT ''"
+                                                     for c in OPTIONAL_META) + """
 );
 CREATE TABLE bundle_counts (outcome TEXT PRIMARY KEY, scans INTEGER NOT NULL);
 CREATE TABLE scans (
@@ -229,6 +237,14 @@ def export_bundle(store: KioskStore, kiosk: KioskModel, out: Path | str,
         meta = {"kiosk_schema": str(schema), "event_id": event_id, "event_toml": event_toml,
                 "kiosk_id": kiosk.kiosk_id, "venue": kiosk.venue, "gate": kiosk.gate,
                 "role": kiosk.role, "exported_at": exported_at}
+        if src.execute("SELECT 1 FROM sqlite_master WHERE name = 'kiosk_reissues'").fetchone():
+            reissues = [list(r) for r in src.execute(
+                "SELECT attendee_id, issue, token, replaced, at_utc FROM kiosk_reissues "
+                "ORDER BY seq")]
+            if reissues:
+                from kiosk.sync.digest import canonical_json
+
+                meta["reissues"] = canonical_json({"rows": reissues})
         return write_bundle(out, meta, iter(lambda: cur.fetchmany(BLOCK_ROWS), []),
                             signing_key=signing_key, walk_ins=walk_ins)
     finally:
@@ -301,7 +317,7 @@ def write_bundle(out: Path, meta: dict[str, str], blocks: Iterable[list[tuple]],
                 meta["event_id"], meta["kiosk_id"], meta["content_sha256"])).hex()
             meta["signing_key"] = key_fingerprint(public_raw(signing_key.public_key()))
         row = {c: (int(meta[c]) if c in INTEGER_META else meta.get(c, ""))
-               for c in BUNDLE_COLUMNS}
+               for c in BUNDLE_COLUMNS + OPTIONAL_META}
         conn.execute(f"INSERT INTO bundle ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                      list(row.values()))
         conn.executemany("INSERT INTO bundle_counts (outcome, scans) VALUES (?, ?)",
@@ -433,6 +449,13 @@ def _read_meta(conn: sqlite3.Connection, path: Path, tables: set[str]) -> dict[s
         if column in INTEGER_META and type(value) is not int:
             raise BundleError("tampered", f"{path} has an unreadable {column}")
         meta[column] = str(value)
+    for column in OPTIONAL_META:
+        if column in columns:
+            value = conn.execute(f"SELECT {column} FROM bundle").fetchone()[0]
+            if type(value) is not str:
+                raise BundleError("tampered", f"{path} has an unreadable {column}")
+            if value:
+                meta[column] = value
     counts = {}
     for outcome, n in conn.execute("SELECT outcome, scans FROM bundle_counts ORDER BY outcome"):
         if type(outcome) is not str or type(n) is not int:
@@ -520,3 +543,18 @@ def check_walk_ins(header: BundleHeader, rows: list[tuple]) -> None:
         if row[category_at] != WALK_IN_CATEGORY:  # a kiosk registers visitors, nothing more
             raise BundleError("tampered", f"{path} carries walk-in {row[id_at]!r} as "
                               f"{row[category_at]!r}; a kiosk registers only visitors")
+
+
+def bundle_reissues(header: BundleHeader) -> list[dict]:
+    """The badges the bundle's kiosk reissued: dicts of attendee_id, issue, token, replaced,
+    at_utc (empty for a bundle without any)."""
+    text = header.meta.get("reissues")
+    if not text:
+        return []
+    try:
+        rows = json.loads(text)["rows"]
+        return [dict(zip(("attendee_id", "issue", "token", "replaced", "at_utc"), r, strict=True))
+                for r in rows]
+    except (ValueError, KeyError, TypeError):
+        raise BundleError("tampered", f"{header.path} has an unreadable list of reissued "
+                          "badges") from None

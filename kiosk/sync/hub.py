@@ -37,7 +37,7 @@ from psycopg import sql
 from kiosk.config import KioskModel
 from kiosk.core.errors import KioskError
 from kiosk.core.headcount import Headcount
-from kiosk.core.timeutil import local_day, to_utc_text
+from kiosk.core.timeutil import checkout_of, event_day, to_utc_text
 from kiosk.storage.outbox import PendingBatch, PulledChanges
 from kiosk.core.pgurl import (  # noqa: F401  (re-exported for the commands)
     has_password,
@@ -579,10 +579,13 @@ class HubClient:
                                 f"WHERE kiosk_id <> %(me)s {since} ORDER BY received_at, "
                                 "attendee_id", {"me": exclude_kiosk, "xmin": xmin})
                     walk_ins = [dict(zip(WALK_IN_COLUMNS, r)) for r in cur.fetchall()]
+                    cur.execute("SELECT kiosk_id, public_key FROM kiosk_keys "
+                                "ORDER BY kiosk_id, public_key")
+                    keys = [(k, h) for k, h in cur.fetchall()]
         except psycopg.Error as exc:
             raise self._fail(exc, "pulling the roster") from None
         return PulledChanges(attendees=attendees, revocations=revocations, xmin=mark,
-                             walk_ins=walk_ins)
+                             walk_ins=walk_ins, kiosk_keys=keys or None)
 
     def walk_ins(self) -> list[dict]:
         """Every kiosk's walk-ins, in the order the hub received them."""
@@ -632,9 +635,19 @@ class HubClient:
             raise self._fail(exc, "reading notifications") from None
 
     # -- reading for people ------------------------------------------------------------------
+    def day_of(self, at: datetime, tz_name: str) -> str:
+        """The event day of ``at`` as the kiosks give their scans theirs: by the hub's event
+        (its ``checkout_all_at``, if any), else the local date."""
+        try:
+            row = self.conn.execute(
+                "SELECT value FROM hub_meta WHERE key = 'event_toml'").fetchone()
+        except psycopg.Error as exc:
+            raise self._fail(exc, "reading its event") from None
+        return event_day(at, tz_name, checkout_of(row[0] if row else None)).isoformat()
+
     def headcount(self, at: datetime, tz_name: str) -> Headcount:
         """The same figures as kiosk.core.headcount, over every kiosk's scans."""
-        day = local_day(at, tz_name).isoformat()
+        day = self.day_of(at, tz_name)
         result = Headcount(day=day, at=to_utc_text(at), source=f"hub {redact(self.url)}")
         params = {"day": day, "until": at, "tz": tz_name}
         base = "FROM scans WHERE day = %(day)s::date AND at <= %(until)s"

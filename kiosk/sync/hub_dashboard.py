@@ -7,12 +7,11 @@ The hub keeps no derived tables, so each figure is one aggregate over the day's 
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import psycopg
 
 from kiosk.core.dashboard import DashboardData, HallMap, RecentScan
-from kiosk.core.timeutil import local_day
 from kiosk.sync.hub import _UTC_TEXT, HubClient, redact
 
 _DAY = "day = %(day)s::date AND at <= %(until)s"
@@ -23,7 +22,7 @@ _QUARTER = ("to_char(date_trunc('hour', {t} AT TIME ZONE %(tz)s) + "
 
 
 def hub_inside_by_gate(hub: HubClient, at: datetime, tz_name: str) -> dict[str, int]:
-    params = {"day": local_day(at, tz_name).isoformat(), "until": at}
+    params = {"day": hub.day_of(at, tz_name), "until": at}
     rows = hub.conn.execute(
         f"""WITH last_in AS (
                 SELECT DISTINCT ON (attendee_id) attendee_id, at, gate FROM scans
@@ -51,7 +50,7 @@ def hub_arrivals(hub: HubClient, day: str, tz_name: str, until: datetime | None 
 
 
 def hub_recent(hub: HubClient, at: datetime, tz_name: str, limit: int = 20) -> list[RecentScan]:
-    params = {"day": local_day(at, tz_name).isoformat(), "until": at, "limit": limit}
+    params = {"day": hub.day_of(at, tz_name), "until": at, "limit": limit}
     rows = hub.conn.execute(
         f"""SELECT {_UTC_TEXT.format('s.at')}, s.outcome, s.reason, s.attendee_id,
                    coalesce(a.name, ''), s.category, s.kiosk_id, s.gate, s.method
@@ -64,7 +63,6 @@ def hub_dashboard(hub: HubClient, at: datetime, tz_name: str, halls: HallMap, *,
                   recent: int = 20) -> DashboardData:
     """Every kiosk's figures from the hub; raises HubError when it cannot be reached."""
     started = time.perf_counter()
-    yesterday = (local_day(at, tz_name) - timedelta(days=1)).isoformat()
     source = f"hub {redact(hub.url)}"
     try:
         # One snapshot for every figure, the headcount included: the tiles, the curve and the
@@ -72,6 +70,7 @@ def hub_dashboard(hub: HubClient, at: datetime, tz_name: str, halls: HallMap, *,
         with hub.conn.transaction():
             hub.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             count = hub.headcount(at, tz_name)
+            yesterday = (date.fromisoformat(count.day) - timedelta(days=1)).isoformat()
             data = DashboardData(headcount=count, timezone=tz_name, scope="hub", source=source)
             data.inside_by_gate = hub_inside_by_gate(hub, at, tz_name)
             data.arrivals_today = hub_arrivals(hub, count.day, tz_name, until=at)

@@ -34,7 +34,7 @@ from typing import Callable, TypeVar
 from kiosk.config import KioskModel, parse_event
 from kiosk.core.errors import KioskError
 from kiosk.core.rules import Attendance
-from kiosk.core.timeutil import local_day, to_utc_text, utcnow
+from kiosk.core.timeutil import to_utc_text, utcnow
 from kiosk.storage.outbox import Outbox, PendingBatch, PulledChanges, SyncState
 from kiosk.sync.hub import EntryRow, HubClient, HubError, KioskInfo, redact
 
@@ -438,7 +438,7 @@ def live_sync_for(model: KioskModel, event_toml: str, side: KioskSide, *,
     """
     if not model.hub_url:
         return None
-    tz = parse_event(event_toml, "the event copy in kiosk.db").timezone
+    rules = parse_event(event_toml, "the event copy in kiosk.db").rules()
     return HubSyncService(model.hub_url, KioskInfo.from_model(model, event_toml), side,
-                          today=lambda: local_day(utcnow(), tz).isoformat(), view=view,
+                          today=lambda: rules.day_of(utcnow()).isoformat(), view=view,
                           on_status=on_status, **options)

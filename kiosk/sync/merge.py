@@ -45,6 +45,7 @@ from kiosk.sync.bundle import (
     BundleError,
     BundleHeader,
     attach_uri,
+    bundle_reissues,
     check_signature,
     file_sha256,
     read_header,
@@ -172,8 +173,10 @@ def _merge_locked(paths, into: Path, report: MergeReport, started: float, event_
             raise KioskError(f"{into} holds event {target}, not {event_id}; merge into another file")
         target = target or (headers[0].event_id if headers else None)
 
+        reissue_check = (_reissue_checker(target, kiosk_keys, event_toml, event_db)
+                         if kiosk_keys is not None else None)
         with ThreadPoolExecutor(max_workers=2) as pool:
-            candidates = _select(headers, target, store, pool, report, kiosk_keys)
+            candidates = _select(headers, target, store, pool, report, kiosk_keys, reissue_check)
         if not candidates and (event_db is None or report.rejected):
             # Nothing to add (or only refused bundles): MERGED.db is left exactly as it was
             # (or not created).
@@ -197,6 +200,10 @@ def _merge_locked(paths, into: Path, report: MergeReport, started: float, event_
             with Transaction(store.conn):
                 store.set_meta(meta)
             store.copy_roster_from(event_db)
+        if reissue_check is not None:
+            refused = {r["bundle"] for r in report.rejected}
+            _record_reissues(store, [c.header for c in candidates if str(c.header.path) not in refused],
+                             event_db)
         elif created and not recorded:
             # Every bundle was refused: leave no empty database behind.
             store.close()
@@ -214,7 +221,8 @@ def _merge_locked(paths, into: Path, report: MergeReport, started: float, event_
 
 def _select(headers: list[BundleHeader], target: str | None, store: MergedStore | None,
             pool: ThreadPoolExecutor, report: MergeReport,
-            kiosk_keys: dict[str, list[bytes]] | None = None) -> list[_Candidate]:
+            kiosk_keys: dict[str, list[bytes]] | None = None,
+            reissue_check: Callable[[BundleHeader], None] | None = None) -> list[_Candidate]:
     """Drop other events' bundles, unsigned or forged ones (when the kiosks' keys are known)
     and files merged before (known by the SHA-256 of their bytes)."""
     same_event = []
@@ -227,6 +235,8 @@ def _select(headers: list[BundleHeader], target: str | None, store: MergedStore 
         if kiosk_keys is not None:
             try:
                 check_signature(header, kiosk_keys)
+                if reissue_check is not None:
+                    reissue_check(header)
             except BundleError as exc:
                 report.reject(header.path, exc)
                 continue
@@ -242,6 +252,82 @@ def _select(headers: list[BundleHeader], target: str | None, store: MergedStore 
         seen.add(digest)
         candidates.append(_Candidate(header, digest))
     return candidates
+
+
+def _reissue_checker(event_id: str | None, kiosk_keys: dict[str, list[bytes]],
+                     event_toml: str | None, event_db: Path | None):
+    """BundleHeader -> None, or BundleError("bad_reissue"): each badge the bundle's kiosk
+    reissued is signed by that kiosk's own key (one the event knows it by), for the attendee and
+    issue it says, and claims no more than the event's roster gives (when the event is given)."""
+    from kiosk.core.rules import fair_reissue
+    from kiosk.core.tokens import TokenError, TokenVerifier, public_from_raw
+
+    rules = None
+    if event_toml:
+        from kiosk.config import parse_event
+
+        rules = parse_event(event_toml, "the event").rules()
+
+    def find(attendee_id: str):
+        if event_db is None:
+            return None
+        from kiosk.storage import roster
+
+        conn = sqlite3.connect(f"file:{event_db}?mode=ro", uri=True)
+        try:
+            return roster.find_attendee(conn, attendee_id)
+        finally:
+            conn.close()
+
+    def check(header: BundleHeader) -> None:
+        kiosk_id = header.kiosk_id
+        verifier = TokenVerifier(event_id or header.event_id, {}, kiosk_keys=[
+            (kiosk_id, public_from_raw(raw)) for raw in kiosk_keys.get(kiosk_id, [])])
+        for row in bundle_reissues(header):
+            try:
+                claims = verifier.verify(str(row["token"]))
+            except TokenError as exc:
+                raise BundleError("bad_reissue", f"{header.path}: the badge {kiosk_id} reissued "
+                                  f"to {row['attendee_id']} is not signed by its key "
+                                  f"({exc})") from None
+            ok = (claims.signed_by == kiosk_id and claims.attendee_id == row["attendee_id"]
+                  and claims.issue == row["issue"])
+            if ok and rules is not None and event_db is not None:
+                ok = fair_reissue(claims, find(claims.attendee_id), rules)
+            if not ok:
+                raise BundleError("bad_reissue", f"{header.path}: kiosk {kiosk_id} reissued a "
+                                  f"badge to {row['attendee_id']} that claims more than a "
+                                  "reissue may (another holder, issue, category, days or venues)")
+
+    return check
+
+
+def _record_reissues(store: MergedStore, headers: list[BundleHeader], event_db: Path | None) -> None:
+    """The newest issue of each attendee's badge, from the kiosks' reissues: into the merged
+    file and, with the event, into event.db, so `kiosk badges` goes on from it and `kiosk init`
+    takes it to every kiosk (the older badges are refused there as superseded)."""
+    from kiosk.storage.roster import current_badge
+    from kiosk.storage.staff_store import record_issued
+
+    rows = sorted((r for h in headers for r in bundle_reissues(h)), key=lambda r: r["issue"])
+    if not rows:
+        return
+    targets = [store.conn]
+    event_conn = None
+    if event_db is not None:
+        from kiosk.storage.event_store import EventStore
+
+        event_conn = EventStore.open(event_db)
+        targets.append(event_conn.conn)
+    try:
+        for conn in targets:
+            for row in rows:
+                current = current_badge(conn, row["attendee_id"])
+                if current is None or current[1] < row["issue"]:
+                    record_issued(conn, [(row["attendee_id"], row["token"])], at=row["at_utc"])
+    finally:
+        if event_conn is not None:
+            event_conn.close()
 
 
 def _entry(header: BundleHeader, status: str, added: int, present: int, conflicts: int = 0) -> dict:

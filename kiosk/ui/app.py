@@ -554,7 +554,7 @@ class KioskWindow(QWidget):
         hours = ""
         if result.outcome is Outcome.OUTSIDE_HOURS and self.rules is not None:
             event = self.rules
-            hours = str(event.hours_on(event.local(result.at).date()))
+            hours = str(event.hours_on(event.day_of(result.at)))
         destination, destination_label = self.likely_destination(result)
         detail = ""
         if result.tone == "red":

@@ -58,11 +58,21 @@ class HubMirror:
                     cur.execute(f"SELECT {_SCAN_SELECT} FROM scans {where}",
                                 () if first else (self.mark,))
                     added = self._load(cur, bulk=first)
+                self._keep_event(hub)
         except psycopg.Error as exc:
             raise hub._fail(exc, "copying the scan log") from None
         self.mark = mark
         self.rows += added
         return added
+
+    def _keep_event(self, hub: HubClient) -> None:
+        """The hub's event.toml beside the copy: its checkout_all_at says which event day a
+        moment is in, as the kiosks gave their scans theirs (kiosk.storage.headcount_sql)."""
+        row = hub.conn.execute("SELECT value FROM hub_meta WHERE key = 'event_toml'").fetchone()
+        if row and row[0] != self.store.get_meta("event_toml"):
+            with Transaction(self.conn):
+                self.conn.execute("INSERT INTO meta (key, value) VALUES ('event_toml', ?) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value", row)
 
     def _load(self, cur, *, bulk: bool) -> int:
         """Rows into the copy: one by one through the derived tables' triggers, or, for the

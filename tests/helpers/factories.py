@@ -52,8 +52,9 @@ def make_event(base: Path, *, days=DAYS, venues=("lahore", "karachi"), hours="10
 
 
 def make_kiosk(base: Path, event: EventFolder, *, name="kiosk-1", venue="lahore", gate="Gate 1",
-               role="entry") -> KioskFolder:
-    init_kiosk(base / name, event, kiosk_id=name, venue=venue, gate=gate, role=role)
+               role="entry", full_roster=False) -> KioskFolder:
+    init_kiosk(base / name, event, kiosk_id=name, venue=venue, gate=gate, role=role,
+               full_roster=full_roster)
     return KioskFolder.open(base / name)
 
 

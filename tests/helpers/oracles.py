@@ -10,13 +10,13 @@ by gate, arrivals per quarter hour, the latest scans).
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, time
 from typing import Iterable, Mapping
 
 from kiosk.core.dashboard import RecentScan, quarter_label
 from kiosk.core.headcount import _ENTRY_WORDS, _PASSING_WORDS, Headcount
 from kiosk.core.outcomes import Outcome
-from kiosk.core.timeutil import from_utc_text, local_day, local_hour_label, to_utc_text
+from kiosk.core.timeutil import event_day, from_utc_text, local_hour_label, to_utc_text
 from kiosk.storage.schema import _inside, _local_quarter
 
 _EXITED = Outcome.EXITED.value
@@ -82,9 +82,11 @@ INSERT INTO daily_attendance (day, attendee_id, last_out_at, entries)
 
 
 # -- the definitions in plain Python, over scan rows (dicts with the scan log's columns) ----------
-def headcount_from_scans(scans: Iterable[Mapping], at: datetime, tz_name: str) -> Headcount:
-    """Reference headcount over scan rows (dicts with the scan log's columns)."""
-    day = local_day(at, tz_name).isoformat()
+def headcount_from_scans(scans: Iterable[Mapping], at: datetime, tz_name: str,
+                         checkout: time | None = None) -> Headcount:
+    """Reference headcount over scan rows (dicts with the scan log's columns); ``checkout`` is
+    the event's checkout_all_at."""
+    day = event_day(at, tz_name, checkout).isoformat()
     until = to_utc_text(at)
     result = Headcount(day=day, at=until)
     first: dict[str, tuple[str, Mapping]] = {}
@@ -120,17 +122,19 @@ def headcount_from_scans(scans: Iterable[Mapping], at: datetime, tz_name: str) -
     return result
 
 
-def _day_scans(scans: Iterable[Mapping], at: datetime, tz_name: str):
-    day = local_day(at, tz_name).isoformat()
+def _day_scans(scans: Iterable[Mapping], at: datetime, tz_name: str, checkout=None):
+    day = event_day(at, tz_name, checkout).isoformat()
     until = to_utc_text(at)
     return [s for s in scans if s["day"] == day and s["at_utc"] <= until]
 
 
-def inside_by_gate_from_scans(scans: Iterable[Mapping], at: datetime, tz_name: str) -> dict[str, int]:
-    """Reference: attendees inside at ``at``, by the gate of their latest entry that day."""
+def inside_by_gate_from_scans(scans: Iterable[Mapping], at: datetime, tz_name: str,
+                              checkout=None) -> dict[str, int]:
+    """Reference: attendees inside at ``at``, by the gate of their latest entry that (event)
+    day; ``checkout`` is the event's checkout_all_at (kiosk.core.timeutil.event_day)."""
     last_in: dict[str, tuple[str, str]] = {}
     last_out: dict[str, str] = {}
-    for scan in _day_scans(scans, at, tz_name):
+    for scan in _day_scans(scans, at, tz_name, checkout):
         who = scan["attendee_id"]
         if who is None:
             continue

@@ -190,6 +190,39 @@ def test_reprint_makes_a_pdf_of_the_issued_badge(qtbot, make_window, kiosk_setup
     qtbot.waitUntil(lambda: ("reprint_pdf", "P-001") in audit(kiosk), timeout=WAIT)
 
 
+def test_a_lost_badge_is_reissued_from_the_reprint_choices(qtbot, make_window, kiosk_setup,
+                                                          issued, tmp_path):
+    from kiosk.core.outcomes import Outcome
+    from kiosk.core.tokens import parse_token
+    from tests.helpers.factories import open_desk
+
+    _, kiosk, _ = kiosk_setup
+    window = make_window()
+    window.staff_services.render_badge = render_reprint
+    window.staff_services.kiosk_key = kiosk.signing_key
+    page = staff(qtbot, window, "lookup")
+    card = open_card(qtbot, page, "sana", "P-001")
+    card.reprint_button.click()
+    labels = [b.text() for b in card.choice_buttons if not b.isHidden()]
+    assert labels == ["Save as PDF", "Print", "Lost: new badge (PDF)"]
+    window.grab().save(str(tmp_path / "reissue-choices.png"))
+    with qtbot.waitSignal(page.action_done, timeout=WAIT) as blocker:
+        card.choice_buttons[labels.index("Lost: new badge (PDF)")].click()
+    path = blocker.args[1]
+    [code] = qr_in_pdf(path)
+    assert code != issued["P-001"] and parse_token(code)[0].issue == 1
+    assert "the old one no longer gets in" in card.message.text()
+    qtbot.waitUntil(lambda: ("badge_reissue", "P-001") in audit(kiosk), timeout=WAIT)
+    window.grab().save(str(tmp_path / "reissue-done.png"))
+    desk, store = open_desk(kiosk)
+    try:
+        old = desk.check_in(issued["P-001"], at=local(DAYS[0], 12))
+        assert (old.outcome, old.reason) == (Outcome.REVOKED, "superseded")
+        assert desk.check_in(code, at=local(DAYS[0], 12, 5)).outcome is Outcome.ACCEPTED
+    finally:
+        store.close()
+
+
 def test_a_badge_never_issued_is_reprinted_with_its_registration_number(qtbot, make_window,
                                                                         kiosk_setup):
     _, kiosk, _ = kiosk_setup

@@ -68,6 +68,10 @@
         <translation>بیج پرنٹر</translation>
     </message>
     <message>
+        <source>Lost: new badge (PDF)</source>
+        <translation>گم ہو گیا: نیا بیج (پی ڈی ایف)</translation>
+    </message>
+    <message>
         <source>Why check in by hand?</source>
         <translation>ہاتھ سے چیک اِن کی وجہ؟</translation>
     </message>
@@ -531,6 +535,10 @@
         <translation>بیج تیار ہو رہا ہے…</translation>
     </message>
     <message>
+        <source>New badge issued: the old one no longer gets in. Preparing it…</source>
+        <translation>نیا بیج جاری ہو گیا: پرانے بیج سے اب داخلہ نہیں۔ تیار ہو رہا ہے…</translation>
+    </message>
+    <message>
         <source>The badge printer failed: {problem}</source>
         <translation>بیج پرنٹر ناکام رہا: {problem}</translation>
     </message>
@@ -549,6 +557,10 @@
     <message>
         <source>registration number (never issued)</source>
         <translation>رجسٹریشن نمبر (کبھی جاری نہیں ہوا)</translation>
+    </message>
+    <message>
+        <source>a new badge; the old one no longer gets in</source>
+        <translation>نیا بیج؛ پرانے بیج سے اب داخلہ نہیں</translation>
     </message>
     <message>
         <source>Saved {file} ({kind}).</source>
@@ -1001,6 +1013,10 @@
     <message>
         <source>Badge printed</source>
         <translation>بیج پرنٹ ہوا</translation>
+    </message>
+    <message>
+        <source>Lost badge replaced</source>
+        <translation>گمشدہ بیج کی جگہ نیا بیج</translation>
     </message>
     <message>
         <source>Badge sent to the badge printer</source>

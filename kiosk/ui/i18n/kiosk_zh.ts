@@ -68,6 +68,10 @@
         <translation>胸卡打印机</translation>
     </message>
     <message>
+        <source>Lost: new badge (PDF)</source>
+        <translation>遗失：补发新胸卡（PDF）</translation>
+    </message>
+    <message>
         <source>Why check in by hand?</source>
         <translation>人工签到的原因？</translation>
     </message>
@@ -530,6 +534,10 @@
         <translation>正在准备胸卡…</translation>
     </message>
     <message>
+        <source>New badge issued: the old one no longer gets in. Preparing it…</source>
+        <translation>已补发新胸卡，旧胸卡已不能入场。正在准备……</translation>
+    </message>
+    <message>
         <source>The badge printer failed: {problem}</source>
         <translation>胸卡打印机出错：{problem}</translation>
     </message>
@@ -548,6 +556,10 @@
     <message>
         <source>registration number (never issued)</source>
         <translation>登记号（从未签发）</translation>
+    </message>
+    <message>
+        <source>a new badge; the old one no longer gets in</source>
+        <translation>新胸卡；旧胸卡已不能入场</translation>
     </message>
     <message>
         <source>Saved {file} ({kind}).</source>
@@ -1000,6 +1012,10 @@
     <message>
         <source>Badge printed</source>
         <translation>胸卡已打印</translation>
+    </message>
+    <message>
+        <source>Lost badge replaced</source>
+        <translation>已补发遗失的胸卡</translation>
     </message>
     <message>
         <source>Badge sent to the badge printer</source>

@@ -41,6 +41,7 @@ AUDIT_WORDS = {
     "unblock": QT_TRANSLATE_NOOP("StaffAudit", "Unblocked"),
     "reprint_pdf": QT_TRANSLATE_NOOP("StaffAudit", "Badge reprinted (PDF)"),
     "reprint_print": QT_TRANSLATE_NOOP("StaffAudit", "Badge printed"),
+    "badge_reissue": QT_TRANSLATE_NOOP("StaffAudit", "Lost badge replaced"),
     "badge_print": QT_TRANSLATE_NOOP("StaffAudit", "Badge sent to the badge printer"),
     "printer_retry": QT_TRANSLATE_NOOP("StaffAudit", "Badges printed again"),
     "export": QT_TRANSLATE_NOOP("StaffAudit", "Log exported"),

@@ -46,6 +46,8 @@ class StaffServices:
     disk_usage: Callable[[Path], object] = shutil.disk_usage
     decoder_backends: Callable[[], dict[str, str]] | None = None
     printing: object | None = None  # the badge printer (kiosk/ui/printing.py PrintCoordinator)
+    # () -> the kiosk's own Ed25519 key, which signs a lost badge reissued here; None: no reissues
+    kiosk_key: Callable | None = None
 
 
 
@@ -64,4 +66,6 @@ class StaffContext:
     def __post_init__(self):
         if self.staff is None:
             self.staff = StaffService(self.kiosk_id, kiosk_dir=self.services.kiosk_dir,
-                                      disk_usage=self.services.disk_usage)
+                                      disk_usage=self.services.disk_usage,
+                                      kiosk_key=lambda: (self.services.kiosk_key()
+                                                         if self.services.kiosk_key else None))

@@ -194,6 +194,8 @@ class AttendeeCard(QWidget):
             items = [("pdf", self.tr("Save as PDF")), ("print", self.tr("Print"))]
             if self.page.ctx.services.printing is not None:  # kiosk.toml's [printer] (CUPS)
                 items.append(("badge", self.tr("Badge printer")))
+            if self.page.ctx.services.kiosk_key is not None:  # a new badge; the old one stops working
+                items.append(("reissue", self.tr("Lost: new badge (PDF)")))
             return items
         return []
 
@@ -232,6 +234,8 @@ class AttendeeCard(QWidget):
             self.page.set_blocked(self.attendee, what == "block", key)
         elif what == "reprint" and key == "badge":
             self.page.reprint_on_badge_printer(self.attendee)
+        elif what == "reprint" and key == "reissue":
+            self.page.reissue(self.attendee)
         elif what == "reprint":
             self.page.reprint(self.attendee, to_printer=key == "print")
 
@@ -485,6 +489,30 @@ class LookupPage(QWidget):
         self.ctx.desk.call(lambda store, desk: staff.reprint_plan(store, desk, attendee.id), planned,
                            lambda exc: self.card.say(error_text(exc), "red"))
 
+    def reissue(self, attendee) -> None:
+        """A lost badge: a new one (the next issue, signed by this kiosk) saved as a PDF; the
+        old one is refused from now on, here and, through the hub, at the other kiosks."""
+        services, staff = self.ctx.services, self.ctx.staff
+        if services.render_badge is None or staff.kiosk_dir is None:
+            self.card.say(self.tr("Badge printing is not set up on this kiosk."), "red")
+            return
+
+        def issued(plan):
+            self.ctx.changed()  # the hub hears of it at once
+            path = staff.reprint_path(attendee.id)
+
+            def render():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                services.render_badge(plan.rules, attendee, plan.token, path)
+                return path
+
+            self.card.say(self.tr("New badge issued: the old one no longer gets in. Preparing it…"))
+            self.ctx.tasks.submit(render, lambda p: self._rendered(attendee, p, False, True, True),
+                                  self._render_failed, what="a reissued badge")
+
+        self.ctx.desk.call(lambda store, desk: staff.reissue(store, desk, attendee.id), issued,
+                           lambda exc: self.card.say(error_text(exc), "red"))
+
     def reprint_on_badge_printer(self, attendee) -> None:
         """A staff reprint on the kiosk's badge printer (CUPS), recorded and audited there."""
         def done(outcome):
@@ -507,8 +535,11 @@ class LookupPage(QWidget):
             problem=error_text(exc)), "red")
         self.action_done.emit("reprint", exc)
 
-    def _rendered(self, attendee, path: Path, to_printer: bool, signed: bool) -> None:
+    def _rendered(self, attendee, path: Path, to_printer: bool, signed: bool,
+                  reissued: bool = False) -> None:
         kind = self.tr("signed badge") if signed else self.tr("registration number (never issued)")
+        if reissued:
+            kind = self.tr("a new badge; the old one no longer gets in")
         staff = self.ctx.staff
         if not to_printer:
             self.ctx.desk.call(lambda store, desk: staff.record_reprint(store, attendee.id, path,
