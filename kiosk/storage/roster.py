@@ -77,18 +77,18 @@ def existing_ids(conn: sqlite3.Connection) -> set[str]:
 
 
 def upsert_attendees(conn: sqlite3.Connection, rows: Iterable[Mapping]) -> None:
-    """Insert or replace attendees by registration id, all in one transaction."""
+    """Insert or replace attendees by registration id, all in one transaction (sqlite-utils'
+    upsert: SQLite's INSERT ... ON CONFLICT DO UPDATE, in batches; its savepoint nests inside
+    ours). The table's schema is the migrations', never altered here."""
+    import sqlite_utils
+
     now = to_utc_text(utcnow())
-    columns = ATTENDEE_COLUMNS + ("updated_at",)
-    sql = (
-        f"INSERT INTO attendees ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
-        "ON CONFLICT (id) DO UPDATE SET "
-        + ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
-    )
+    records = ({**{c: row.get(c) for c in ROSTER_COLUMNS},
+                **{c: row.get(c) or "" for c in ROSTER_TICKET_COLUMNS}, "updated_at": now}
+               for row in rows)
     with Transaction(conn):
-        conn.executemany(sql, ([row.get(c) for c in ROSTER_COLUMNS]
-                               + [row.get(c) or "" for c in ROSTER_TICKET_COLUMNS] + [now]
-                               for row in rows))
+        sqlite_utils.Database(conn)["attendees"].upsert_all(records, pk="id", alter=False,
+                                                             batch_size=2_000)
 
 
 def set_revocation(conn: sqlite3.Connection, key: str, kind: str, *, reason: str = "",
