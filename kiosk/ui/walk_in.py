@@ -21,6 +21,7 @@ from kiosk.ui.i18n import font_families, qt_drawn_families
 from kiosk.ui.keyboard import OnScreenKeyboard, layout_for
 from kiosk.ui.metrics import TOUCH_TARGET_MM, mm_to_px
 from kiosk.ui.no_badge import add_scan_entry
+from kiosk.ui.pinyin_bar import PinyinBar
 from kiosk.ui.screens import Screen, button, label
 from kiosk.ui.shaping import needs_shaping
 from kiosk.ui.theme import TONES, Theme
@@ -74,6 +75,9 @@ class WalkInScreen(Screen):
         grid.setColumnStretch(3, 1)
         outer.addLayout(grid)
         self.current = self.fields["name"]
+        # Chinese names: pinyin typed on the Latin keys, the characters picked from this bar.
+        self.pinyin = PinyinBar(window.staff_tasks.submit)
+        outer.addWidget(self.pinyin)
         self.message = label(name="walk_in_message")
         outer.addWidget(self.message)
         self.keyboard = OnScreenKeyboard(mm_to_px(TOUCH_TARGET_MM, self),
@@ -120,6 +124,13 @@ class WalkInScreen(Screen):
             self.keyboard.set_layout(layout_for(self.window.language))
         for b in self.sign_keys.values():
             b.setVisible(key in ("phone", "email"))
+        self._offer_pinyin()
+
+    def _offer_pinyin(self) -> None:
+        """The candidate bar under the name and company while the kiosk speaks Chinese."""
+        key = next((k for k, f in self.fields.items() if f is self.current), None)
+        wanted = self.window.language == "zh" and key in ("name", "company")
+        self.pinyin.attach(self.current if wanted else None)
 
     def select(self, key: str) -> None:
         self.fields[key].setFocus()
@@ -180,6 +191,8 @@ class WalkInScreen(Screen):
         self.message.setStyleSheet(f"color: {TONES['red'][0]};")
         self.back_button.setText(self.tr("Back"))
         self.go_button.setText(self.tr("Register and print my badge"))
+        if self.current is not None:
+            self._offer_pinyin()
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
@@ -190,7 +203,8 @@ class WalkInScreen(Screen):
             self.captions[key].setContentsMargins(theme.mm(2), 0, theme.mm(2), 0)
             typed = theme.font("body", language="en")
             # Qt draws what is typed: Latin first, then a Naskh it draws well for Urdu letters.
-            typed.setFamilies(font_families("en")[:2] + qt_drawn_families("ur"))
+            typed.setFamilies(font_families("en")[:2] + qt_drawn_families("ur")
+                              + font_families("zh"))
             self.fields[key].setFont(typed)
             self.fields[key].setMinimumHeight(theme.target_px)
         preview = theme.font("body", language="ur")
@@ -198,6 +212,7 @@ class WalkInScreen(Screen):
         self.preview.setFont(preview)
         self.preview.setContentsMargins(theme.mm(4), 0, theme.mm(4), 0)
         self.keyboard.set_font_px(theme.font("body").pixelSize())
+        self.pinyin.apply_theme(theme, theme.font("body", language="zh"))
         for b in self.sign_keys.values():
             theme.fit(b, "body", bold=True)
             b.setMinimumSize(theme.target_px, theme.target_px)
