@@ -194,16 +194,18 @@ def gather(conn: sqlite3.Connection, source: str) -> ReportData:
         else:
             slot["refused_scans"] += n
 
-    # Each attendee's first check-in per day (SQLite takes the other columns from the MIN row).
+    # Each attendee's first check-in per day, ties (the same moment) broken as the derived
+    # tables break them (kiosk/storage/schema.py, merged.py): the earlier row in the log.
     firsts = conn.execute(
         f"""SELECT f.day, f.attendee_id, f.category, f.first_at, f.venue, f.gate, f.kiosk_id,
                    a.name, a.company
-            FROM (SELECT day, attendee_id, category, MIN(at_utc) AS first_at, venue, gate,
-                         kiosk_id
-                  FROM scans WHERE attendee_id IS NOT NULL AND outcome IN {_ENTRY}
-                  GROUP BY day, attendee_id) f
+            FROM (SELECT day, attendee_id, category, at_utc AS first_at, venue, gate, kiosk_id,
+                         ROW_NUMBER() OVER (PARTITION BY day, attendee_id
+                                            ORDER BY at_utc, seq) AS n
+                  FROM scans WHERE attendee_id IS NOT NULL AND outcome IN {_ENTRY}) f
             LEFT JOIN attendees a ON a.id = f.attendee_id
-            ORDER BY f.first_at""").fetchall()
+            WHERE f.n = 1
+            ORDER BY f.first_at, f.attendee_id""").fetchall()
     per_attendee: dict[str, dict] = {}
     for day, who, category, first_at, venue, gate, kiosk, name, company in firsts:
         category = category or ""
