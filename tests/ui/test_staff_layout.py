@@ -90,3 +90,79 @@ def test_the_lookup_keyboard_is_whole_and_tappable_after_a_language_switch(
     with qtbot.waitSignal(lookup.searched, timeout=WAIT):
         pass  # the search the typing started ends before the window does
 
+
+
+@pytest.fixture
+def issued(kiosk_setup, tmp_path):
+    from kiosk.organiser.badges import write_badges
+    from kiosk.organiser.kioskdir import init_kiosk
+
+    event, kiosk, _ = kiosk_setup
+    badges = {b.attendee.id: b for b in write_badges(event, tmp_path / "badges")}
+    init_kiosk(kiosk.path, event, kiosk_id="kiosk-1", venue="lahore", gate="Gate 1")
+    return badges
+
+
+@pytest.mark.parametrize("orientation", list(SIZES))
+def test_the_health_page_with_stuck_jobs_fits_and_every_job_has_its_buttons(
+        qtbot, make_window, kiosk_setup, issued, cups_server, cups_queue, tmp_path, orientation):
+    """Five jobs stuck in a real cupsd (two badges this kiosk sent and three documents from
+    elsewhere, all held, then the labels ran out): in English, Urdu and Chinese the health page
+    fits its screen, passes the screenshot checks, and each job's Retry and Cancel can be
+    scrolled to and tapped whole; a Cancel tapped so takes its job out of CUPS."""
+    from kiosk.services.printing import BadgePrinting, PrinterSettings
+    from kiosk.ui.checks import check_page
+    from tests.helpers.factories import DAYS, local
+
+    event, _, _ = kiosk_setup
+    printing = BadgePrinting(PrinterSettings(queue=cups_queue.name, media="4x3in", dpi=203),
+                             event.rules, kiosk_id="kiosk-1")
+    held = cups_server.lp("lpadmin", "-p", cups_queue.name, "-o", "job-hold-until-default=indefinite")
+    assert held.returncode == 0, held.stderr
+    window = make_window(printing=printing, at=local(DAYS[0], 11), size=SIZES[orientation])
+    for who in ("V-001", "V-002"):
+        with qtbot.waitSignal(window.printer.recorded, timeout=WAIT) as printed:
+            with qtbot.waitSignal(window.result_shown, timeout=WAIT):
+                window.on_code(issued[who].token, 0.0)
+        assert printed.args[0].ok
+        window.result.countdown.stop()
+    document = tmp_path / "other.txt"
+    document.write_text("a job another program sent\n")
+    for n in range(3):
+        sent = cups_server.lp("lp", "-d", cups_queue.name, "-t", f"other {n}", str(document))
+        assert sent.returncode == 0, sent.stderr
+    cups_queue.disable("media-empty-error")
+
+    window.unlocked = True
+    window.staff.show_tool("health")
+    window.session.staff_unlocked()
+    health = window.staff.tools["health"]
+    panel = health.printer
+    for language in ("en", "ur", "zh"):
+        window.set_language(language)
+        qtbot.waitUntil(lambda: len(panel.job_rows) == 5 and panel.state is not None
+                        and health.facts is not None, timeout=WAIT)
+        QApplication.processEvents()
+        QApplication.processEvents()
+        window.grab().save(str(tmp_path / f"health-{language}-{orientation}.png"))
+        assert window.staff.fits(), language
+        assert check_page(window.staff) == [], language
+        owners = [panel.job_texts[j] for j in sorted(panel.job_rows)]
+        assert "V-001" in owners[0] and "V-002" in owners[1], owners
+        for job_id, (_text, retry, cancel) in panel.job_rows.items():
+            for b in (retry, cancel):
+                panel.jobs.ensureWidgetVisible(b)
+                QApplication.processEvents()
+                assert cut_or_hidden(b, window) == "", (language, job_id, b.objectName())
+    # The last job's Cancel, tapped where a finger would tap it once scrolled to.
+    last = max(panel.job_rows)
+    cancel = panel.job_rows[last][2]
+    panel.jobs.ensureWidgetVisible(cancel)
+    QApplication.processEvents()
+    centre = cancel.mapTo(window, cancel.rect().center())
+    with qtbot.waitSignal(panel.job_cancelled, timeout=WAIT):
+        qtbot.mouseClick(window.childAt(centre), Qt.MouseButton.LeftButton,
+                         pos=window.childAt(centre).mapFrom(window, centre))
+    assert cups_queue.wait_done(last) == "done"
+    qtbot.waitUntil(lambda: sorted(panel.job_rows) == sorted(panel.job_rows)[:4]
+                    and last not in panel.job_rows, timeout=WAIT)
