@@ -17,8 +17,10 @@ def register(commands) -> None:
     p = commands.add_parser(
         "screenshots", help="render every screen state into PNGs (translators, reviewers)",
         description="Make a throwaway demo event and kiosk, walk every screen state (attract, "
-        "scan, results, still-there, PIN, staff dashboard, wayfinding with keyboard, results, "
-        "route, step-free route, directory, and high-contrast and low-reach states) and write "
+        "scan, results, still-there, PIN, staff dashboard, staff health with a badge printer and "
+        "stuck jobs, staff look-up keyboard after a change of language, wayfinding with "
+        "keyboard, results, route, step-free route, directory, and high-contrast and low-reach "
+        "states) and write "
         "OUT/<state>-<lang>-<W>x<H>.png. Each screen is checked for missing glyphs, text "
         "overflowing its box, overlapping labels and controls, buttons under 20 mm and text "
         "under 4.8 mm cap height (high contrast: text under 7:1; low reach: a control outside "

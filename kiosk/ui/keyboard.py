@@ -24,7 +24,7 @@ Keys keep their places in every language (the grid is always left to right). Bes
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QLineEdit, QPushButton, QSizePolicy
 
@@ -72,6 +72,21 @@ def typed_char(layout: str, key: str, shift: bool = False) -> str:
     return key
 
 
+class _StaffKey(ShapedButton):
+    """A staff key: key_px tall, and key_px wide for a letter, whatever the style sheet says
+    (its minimums are cleared by the keyboard's own sheet, so they cannot grow the key)."""
+
+    def __init__(self, px: int):
+        super().__init__()
+        self.px = px
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.px, self.px)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.px, self.px)
+
+
 class OnScreenKeyboard(QFrame):
     typed = Signal(str)  # every key press (the idle timer listens)
     backspace = Signal()
@@ -86,8 +101,13 @@ class OnScreenKeyboard(QFrame):
         if unknown or not layouts:
             raise ValueError(f"no keyboard layout {unknown[0] if unknown else ''!r}")
         self.setObjectName("keyboard")
-        # Keys are sized by the grid, not by the kiosk's padding for ordinary buttons.
-        self.setStyleSheet("QPushButton { padding: 0px 2px; }")
+        # Keys are sized by the grid, not by the kiosk's padding for ordinary buttons. The staff
+        # keys are exactly key_px: the kiosk's style sheet gives every button a minimum of the
+        # touch target *inside* its padding and border, so each key was 4-8 px more than that,
+        # and the keyboard more than the page had room for once Urdu or Chinese made the lines
+        # around it taller (its bottom row was cut; in portrait on a denser screen, its side).
+        self.setStyleSheet("QPushButton { padding: 0px 2px; min-width: 0px; min-height: 0px; }"
+                           if "staff" in layouts else "QPushButton { padding: 0px 2px; }")
         # The keys keep their places in every language (the Urdu layout is phonetic).
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.key_px = key_px
@@ -112,14 +132,18 @@ class OnScreenKeyboard(QFrame):
 
     # -- building ------------------------------------------------------------------------
     def _key(self, key_id: str, handler) -> QPushButton:
-        b = ShapedButton()
+        staff = self.layout_name == "staff"
+        b = _StaffKey(self.key_px) if staff else ShapedButton()
         b.setObjectName(f"key_{key_id}")
         b.setProperty("secondary", True)  # the kiosk's quiet button look (and high contrast)
         b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the text field keeps the focus and cursor
-        b.setMinimumSize(self.key_px, self.key_px)
-        if self.layout_name == "staff" and len(key_id) == 1:
-            b.setFixedSize(self.key_px, self.key_px)  # a compact grid beside the staff results
+        if staff and len(key_id) == 1:
+            # A compact grid beside the staff results: keys of exactly key_px.
+            b.setFixedSize(self.key_px, self.key_px)
+            b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         else:
+            if not staff:
+                b.setMinimumSize(self.key_px, self.key_px)
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         b.clicked.connect(handler)
         self.keys[key_id] = b

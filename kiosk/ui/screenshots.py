@@ -21,12 +21,77 @@ STATES = ("attract", "scan", "scan-no-camera", "result-accepted", "result-duplic
           "result-unknown", "result-wrong-day", "result-wrong-venue", "still-there", "pin",
           "staff-dashboard", "wayfinding-keyboard", "wayfinding-results", "wayfinding-route",
           "wayfinding-route-step-free", "directory", "attract-high-contrast",
-          "wayfinding-route-high-contrast")
+          "wayfinding-route-high-contrast", "staff-health-printer", "staff-lookup-keyboard")
 # Low reach (ADA 308): the attendee's screens with every control 380-1220 mm above the floor.
 LOW_REACH = ("attract", "scan", "scan-no-camera", "result-accepted", "result-wrong-day",
              "still-there", "wayfinding-keyboard", "wayfinding-results", "wayfinding-route",
              "directory")
 STATES += tuple(f"{state}-low-reach" for state in LOW_REACH)
+
+
+# The badge printer of the shots: what `lpstat -l -p Q -a Q -o Q` answered (cupsd 2.4; the queue's
+# name is put in for Q) for a queue that ran out of labels holding five badges: two held
+# (release printing holds every job until staff let it go), three stuck behind the stopped
+# queue. The kiosk's own CUPS client reads it; nothing is ever printed.
+LPSTAT_STUCK = """\
+printer {q} disabled since Tue Dec  1 11:46:55 2026 -
+\tmedia-empty-error
+\tForm mounted:
+\tContent types: any
+\tPrinter types: unknown
+\tDescription: {q}
+\tAlerts: paused
+\tLocation:\x20
+\tConnection: direct
+\tOn fault: no alert
+\tAfter fault: continue
+\tUsers allowed:
+\t\t(all)
+\tForms allowed:
+\t\t(none)
+\tBanner required
+\tCharset sets:
+\t\t(none)
+\tDefault pitch:
+\tDefault page size:
+\tDefault port settings:
+{q} accepting requests since Tue Dec  1 11:46:55 2026
+{q}-1            root              1024   Tue Dec  1 11:46:55 2026
+\tAlerts: job-hold-until-specified
+\tqueued for {q}
+{q}-2            root              1024   Tue Dec  1 11:46:55 2026
+\tAlerts: job-hold-until-specified
+\tqueued for {q}
+{q}-3            root              1024   Tue Dec  1 11:46:55 2026
+\tAlerts: none
+\tqueued for {q}
+{q}-4            root              1024   Tue Dec  1 11:46:55 2026
+\tAlerts: none
+\tqueued for {q}
+{q}-5            root              1024   Tue Dec  1 11:46:55 2026
+\tAlerts: none
+\tqueued for {q}
+"""
+SHOT_QUEUE = "badge-desk"
+STUCK_JOBS = 5
+
+
+def shot_printer():
+    """A CUPS client that answers every question about its queue with LPSTAT_STUCK and prints
+    nothing (a shot never reaches a printer)."""
+    from kiosk.printing.cups import CupsClient, PrintError
+
+    class RecordedCups(CupsClient):
+        def printer(self, queue):
+            return self._parse_printer(queue, LPSTAT_STUCK.format(q=queue))
+
+        def _run(self, *cmd, data=None):
+            raise PrintError("the screenshots' printer prints nothing")
+
+        def probe(self, queue):
+            raise PrintError("the screenshots' printer prints nothing")
+
+    return RecordedCups()
 
 
 @dataclass
@@ -82,6 +147,30 @@ def tokens_of(event_dir: Path) -> dict[str, list[str]]:
     return found
 
 
+def attendee_ids(event_dir: Path) -> list[str]:
+    with (event_dir / "badges" / "badges.csv").open(encoding="utf-8") as fh:
+        return [row["id"] for row in csv.DictReader(fh)]
+
+
+def _seed_prints(window, printing, ids: list[str]) -> None:
+    """The kiosk's own records of the stuck jobs (whose badge each one is) and of two badges
+    that did not print, as staff reprints would have left them."""
+    from kiosk.services.printing import PrintOutcome
+
+    def work(store, desk):
+        for n, attendee_id in enumerate(ids[:STUCK_JOBS + 2], start=1):
+            ticket = printing.claim(store.conn, store.find_attendee(attendee_id), reason="staff")
+            ok = n <= STUCK_JOBS
+            printing.record(store.conn, PrintOutcome(
+                ticket, ok, printing.queue, job_id=n if ok else None,
+                problem="" if ok else "out of paper or labels"))
+
+    done = []
+    window.desk.call(work, done.append, done.append)
+    if not wait(lambda: bool(done)) or isinstance(done[0], Exception):
+        raise RuntimeError(f"the shots' print records were not written: {done}")
+
+
 def render(demo_dir: Path, out: Path, languages: list[str], sizes: list[tuple[int, int]],
            states: tuple[str, ...] = STATES, on_shot=None, *, kiosk_settings,
            wayfinding_builder) -> list[Shot]:
@@ -108,13 +197,22 @@ def render(demo_dir: Path, out: Path, languages: list[str], sizes: list[tuple[in
     settings.pin_hash = hash_pin("2468")
     settings.idle_seconds = 3600
     build_map = wayfinding_builder(folder, event.model)
-    window = create_app(settings, camera=None, store=open_store, wayfinding=build_map)
+    from kiosk.services.printing import BadgePrinting, PrinterSettings
+
+    # A printer for staff reprints only (print_on = never): the attendee's screens are as
+    # without one, the health page shows its stuck jobs.
+    printing = BadgePrinting(PrinterSettings(queue=SHOT_QUEUE, media="4x3in", print_on="never"),
+                             event.model.rules(), kiosk_id=folder.model.kiosk_id,
+                             client=shot_printer())
+    window = create_app(settings, camera=None, store=open_store, wayfinding=build_map,
+                        printing=printing)
     window.pin_service = PinService(window.desk, settings.pin_hash)
     ready = []
     window.ready.connect(lambda: ready.append(True))
     window.start()
     if not wait(lambda: bool(ready)):
         raise RuntimeError("the kiosk database did not open")
+    _seed_prints(window, printing, attendee_ids(demo_dir / "event"))
     shots: list[Shot] = []
     try:
         for language in languages:
@@ -213,6 +311,27 @@ def _enter(window, state: str, tokens, samples):
         window.staff.show_tool("dashboard")
         window.session.staff_unlocked()
         settle(10)
+        return window.staff
+    if state == "staff-health-printer":
+        window.unlocked = True
+        window.staff.show_tool("health")
+        window.session.staff_unlocked()
+        panel = window.staff.tools["health"].printer
+        wait(lambda: len(panel.job_texts) >= min(STUCK_JOBS, panel.MAX_JOBS)
+             and panel.failed is not None and window.staff.tools["health"].facts is not None)
+        settle(5)
+        return window.staff
+    if state == "staff-lookup-keyboard":
+        # The look-up keyboard after a change of language while it is on screen.
+        window.unlocked = True
+        window.staff.show_tool("lookup")
+        window.session.staff_unlocked()
+        other = "en" if window.language != "en" else "ur"
+        language = window.language
+        window.set_language(other)
+        settle()
+        window.set_language(language)
+        settle(5)
         return window.staff
     window.show_page("wayfinding")
     if state == "wayfinding-keyboard":

@@ -97,6 +97,11 @@ class Line:
     width: float
 
 
+# LRI, RLI, FSI, PDI -> LRE, RLE, LRE, PDF (same length, so levels map back one to one)
+ISOLATES_AS_EMBEDDINGS = str.maketrans({"\u2066": "\u202a", "\u2067": "\u202b",
+                                        "\u2068": "\u202a", "\u2069": "\u202c"})
+
+
 def bidi_levels(text: str, rtl: bool = True) -> list[int]:
     """The embedding level of each character by the Unicode bidirectional algorithm (UAX #9,
     python-bidi's implementation): odd is right to left. Latin words and numbers inside Urdu
@@ -108,7 +113,9 @@ def bidi_levels(text: str, rtl: bool = True) -> list[int]:
     storage = get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"
-    get_embedding_levels(text, storage, False)
+    # python-bidi's algorithm knows embeddings but not isolates (it asserts on an LRI): an
+    # isolate is taken as the embedding of its direction, which orders a Latin island alike.
+    get_embedding_levels(text.translate(ISOLATES_AS_EMBEDDINGS), storage, False)
     explicit_embed_and_overrides(storage)
     resolve_weak_types(storage)
     resolve_neutral_types(storage, False)

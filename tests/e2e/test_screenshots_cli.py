@@ -41,3 +41,18 @@ def test_bad_arguments_get_one_line_and_a_non_zero_exit(tmp_path):
         assert done.returncode != 0, args
         lines = [line for line in done.stderr.splitlines() if line.strip()]
         assert len(lines) == 1 and "error" in lines[0], (args, done.stderr)
+
+
+def test_the_staff_states_pass_the_checks_in_urdu_and_chinese_both_ways_round(tmp_path):
+    """The health page with a printer and stuck jobs, the look-up keyboard after a change of
+    language: written at both sizes, and every check passes on each."""
+    out = tmp_path / "shots"
+    done = run(str(out), "--lang", "ur,zh", "--state", "staff-health-printer,staff-lookup-keyboard",
+               "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    assert len(rows) == 2 * 2 * 2
+    for row in rows:
+        assert row["problems"] == [], row
+        image = QImage(row["png"])
+        assert (image.width(), image.height()) in ((1920, 1080), (1080, 1920)), row["png"]

@@ -100,3 +100,15 @@ def test_a_result_row_keeps_title_and_subtitle_on_two_lines(qtbot, s):
     assert "\n" not in option.text  # what Qt hands the delegate
     lines = delegate._lines(s, option.text, 28, 560)
     assert len(lines) == 2
+
+
+@pytest.mark.parametrize("text", ["اسکین: 0 · \u2066620.0 kB\u2069",
+                                  "\u206616:57:14\u2069 · بیج بھیجا گیا · \u2066ITCN-00007\u2069",
+                                  "\u2066620.0", "kB\u2069 خالی"])
+def test_isolated_latin_is_shaped_as_a_left_to_right_island(s, text):
+    """The staff pages isolate Latin values (U+2066 ... U+2069); shaped in Nastaliq, such a line
+    (or one word of it, as a label measures its narrowest width) is laid out, not refused."""
+    runs = bidi_runs(text, rtl=True)
+    latin = [part for part, level in runs if any(c.isascii() and c.isalnum() for c in part)]
+    assert latin and all(level % 2 == 0 for part, level in runs if part in latin), runs
+    assert s.line(text, 40).width > 0

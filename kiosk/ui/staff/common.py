@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSizePolicy, QTableWidget,
-                               QTableWidgetItem)
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QScrollArea, QScroller,
+                               QSizePolicy, QTableWidget, QTableWidgetItem, QWidget)
 
 from kiosk.core.timeutil import from_utc_text, zone
 from kiosk.ui.i18n import qt_drawn_families
@@ -198,3 +198,36 @@ class SmallTable(QTableWidget):
                 colour = colours[r] if colours and c == colour_column else None
                 if colour is not None:
                     item.setForeground(colour)
+
+
+class TouchScroll(QScrollArea):
+    """Rows that scroll in their own area, under a finger (or by the bar): it asks for the room
+    of ``ask`` rows, makes do with ``least`` and takes whatever else the page has left, so a page
+    keeps its size however many rows there are. ``rows()`` says how many rows the content has
+    now (its height is shared evenly among them)."""
+
+    def __init__(self, content: QWidget, rows, *, name: str, ask: int = 2, least: int = 1,
+                 parent=None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.rows, self.ask, self.least = rows, ask, least
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setWidget(content)
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+    def _rows_px(self, n: int) -> int:
+        count = max(1, self.rows())
+        content = self.widget()
+        width = max(1, self.viewport().width())
+        whole = (content.heightForWidth(width) if content.hasHeightForWidth()
+                 else content.sizeHint().height())
+        return min(whole, -(-whole * n // count))
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._rows_px(self.ask))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._rows_px(self.least))

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.screens import label
-from kiosk.ui.staff.common import audit_word, count_text, fit_dense, local_time, ltr, outcome_word
+from kiosk.ui.staff.common import (TouchScroll, audit_word, count_text, fit_dense, local_time,
+                                   ltr, outcome_word)
 from kiosk.ui.staff.context import StaffContext
 from kiosk.ui.theme import TONES, Theme
 from kiosk.ui.workers import error_text
@@ -34,9 +35,15 @@ class HealthPage(QWidget):
         self.backends: dict[str, str] | None = None
         self.values: dict[str, str] = {}
         self.problem = ""  # the last read failed: said on the page, not hidden
-        box = QVBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        grid = QGridLayout()
+        # The figures, the badge printer and the latest staff actions: with a printer, in two
+        # columns on a landscape screen (figures and actions beside the printer and its jobs), in
+        # one on a portrait one; the printer's jobs scroll in their own area.
+        self.columns = QGridLayout(self)
+        self.columns.setContentsMargins(0, 0, 0, 0)
+        self.columns.setHorizontalSpacing(48)
+        self.facts_box = QWidget()
+        grid = QGridLayout(self.facts_box)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(24)
         self.captions = {key: label(wrap=False, centre=False, name=f"health_{key}_caption") for key in ROWS}
         self.labels = {key: label(wrap=True, centre=False, name=f"health_{key}") for key in ROWS}
@@ -44,22 +51,57 @@ class HealthPage(QWidget):
             grid.addWidget(self.captions[key], i, 0)
             grid.addWidget(self.labels[key], i, 1)
         grid.setColumnStretch(1, 1)
-        box.addLayout(grid)
         self.printer = None  # the badge printer's rows (kiosk/ui/staff/printer.py), if any
         if ctx.services.printing is not None:
             from kiosk.ui.staff.printer import PrinterPanel
 
             self.printer = PrinterPanel(ctx, ctx.services.printing)
-            box.addWidget(self.printer)
+        self.audit_box = QWidget()
+        audit = QVBoxLayout(self.audit_box)
+        audit.setContentsMargins(0, 0, 0, 0)
         self.audit_title = label(wrap=False, centre=False, name="health_audit_title")
         self.audit = label(wrap=True, centre=False, name="health_audit")
-        box.addWidget(self.audit_title)
-        box.addWidget(self.audit)
-        box.addStretch(1)
+        audit.addWidget(self.audit_title)
+        self.audit_scroll = TouchScroll(self.audit, lambda: self.audit.text().count("\n") + 1,
+                                        name="health_audit_rows", ask=3, least=2)
+        audit.addWidget(self.audit_scroll, 1)
+        self._two_columns: bool | None = None
+        self._place(False)
         self.timer = QTimer(self)
         self.timer.setInterval(2000)
         self.timer.timeout.connect(self.refresh)
         self.retranslate()
+
+    def _place(self, two: bool) -> None:
+        two = two and self.printer is not None
+        if two == self._two_columns:
+            return
+        self._two_columns = two
+        parts = [self.facts_box, self.audit_box] + ([self.printer] if self.printer else [])
+        for widget in parts:
+            self.columns.removeWidget(widget)
+        for row in range(4):
+            self.columns.setRowStretch(row, 0)
+        for column in range(2):
+            self.columns.setColumnStretch(column, 0)
+        if two:
+            self.columns.addWidget(self.facts_box, 0, 0)
+            self.columns.addWidget(self.audit_box, 1, 0)
+            self.columns.addWidget(self.printer, 0, 1, 2, 1)
+            self.columns.setRowStretch(1, 1)  # the actions, beside the printer's jobs
+            self.columns.setColumnStretch(0, 1)
+            self.columns.setColumnStretch(1, 1)
+        else:
+            self.columns.addWidget(self.facts_box, 0, 0)
+            if self.printer is not None:
+                self.columns.addWidget(self.printer, 1, 0)
+                self.columns.setRowStretch(1, 2)  # its jobs take most of the room that is left
+            self.columns.addWidget(self.audit_box, 2, 0)
+            self.columns.setRowStretch(2, 1)
+
+    def resizeEvent(self, event):
+        self._place(event.size().width() > event.size().height())
+        super().resizeEvent(event)
 
     def showEvent(self, event):
         super().showEvent(event)
@@ -174,9 +216,10 @@ class HealthPage(QWidget):
             fit_dense(theme, self.captions[key], "body", bold=True)
             fit_dense(theme, self.labels[key], "body")
         fit_dense(theme, self.audit_title, "body", bold=True)
-        fit_dense(theme, self.audit, "small")
+        fit_dense(theme, self.audit, "body")
         if self.printer is not None:
             self.printer.apply_theme(theme)
         side = Qt.AlignmentFlag.AlignRight if theme.language == "ur" else Qt.AlignmentFlag.AlignLeft
-        for text in list(self.captions.values()) + list(self.labels.values()) + [self.audit_title, self.audit]:
+        for text in list(self.captions.values()) + list(self.labels.values()) + [self.audit_title]:
             text.setAlignment(Qt.AlignmentFlag.AlignAbsolute | side | Qt.AlignmentFlag.AlignVCenter)
+        self.audit.setAlignment(Qt.AlignmentFlag.AlignAbsolute | side | Qt.AlignmentFlag.AlignTop)

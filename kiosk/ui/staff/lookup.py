@@ -339,7 +339,7 @@ class LookupPage(QWidget):
         self.search.setMinimumHeight(theme.target_px)
         self.keyboard.apply_theme(theme)
         self.results.setFont(row_font(theme, "body"))
-        fit_dense(theme, self.hint, "small")
+        fit_dense(theme, self.hint, "body")
         self.card.apply_theme(theme)
 
     def _show_hint(self) -> None:

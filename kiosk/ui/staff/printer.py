@@ -1,12 +1,12 @@
 """The badge printer on the staff health page: its state from CUPS (stopped, out of paper,
 jobs waiting), the badges that did not print, and a button that prints them again.
 
-Each job CUPS still holds is listed: its state (waiting, held, printing, stuck behind a stopped
-queue) and its reasons, and the attendee it is for. The front one (the oldest stuck job, else
-the oldest) has Retry (release a held job, start the queue again) and Cancel (take it out of
-CUPS: its badge joins those not printed); the next comes to the front once it is dealt with,
-so the page keeps one row of buttons however many jobs wait. The printer's
-reasons and the job states are CUPS's printer-state-reasons and job states, said in the staff's
+Each job CUPS still holds is listed on its own row: its state (waiting, held, printing, stuck
+behind a stopped queue) and its reasons, the attendee it is for, Retry on a stuck one (release a
+held job, start the queue again) and Cancel (take it out of CUPS: its badge joins those not
+printed). The rows scroll in their own area, so the page keeps its size however many jobs wait
+and every button keeps its touch size. The printer's reasons and the job states are CUPS's
+printer-state-reasons and job states, said in the staff's
 language (kiosk/services/printing.py)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.services.printing import JOB_ACTIONS, in_language, job_words, printer_problems
 from kiosk.ui.screens import button, label
-from kiosk.ui.staff.common import fit_dense, ltr
+from kiosk.ui.staff.common import TouchScroll, fit_dense, ltr
 from kiosk.ui.theme import TONES, Theme
 
 
@@ -25,7 +25,7 @@ class PrinterPanel(QWidget):
     retried = Signal(object)  # the retry's outcomes, or the exception
     job_retried = Signal(object)  # a job's state after Retry, or the exception
     job_cancelled = Signal(object)  # the cancelled job's attendee id (or None), or the exception
-    MAX_JOBS = 4
+    MAX_JOBS = 50  # listed (the rows scroll); more are counted
 
     def __init__(self, ctx, printer, parent=None):
         super().__init__(parent)
@@ -40,9 +40,11 @@ class PrinterPanel(QWidget):
         self.job_rows: dict[int, tuple] = {}  # the front job's id -> (label, retry, cancel)
         self.job_texts: dict[int, str] = {}  # every listed job's words, as shown
         self._shown_jobs: tuple | None = None
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout()
         grid.setHorizontalSpacing(24)
+        box.addLayout(grid)
         self.caption = label(wrap=False, centre=False, name="health_printer_caption")
         self.value = label(wrap=True, centre=False, name="health_printer")
         self.failed_caption = label(wrap=False, centre=False, name="health_failed_prints_caption")
@@ -54,14 +56,16 @@ class PrinterPanel(QWidget):
         grid.addWidget(self.failed_caption, 1, 0)
         grid.addWidget(self.failed_value, 1, 1)
         grid.addWidget(self.retry_button, 2, 1, Qt.AlignmentFlag.AlignLeft)
-        self.jobs_caption = label(wrap=False, centre=False, name="health_jobs_caption")
-        self.jobs_box = QVBoxLayout()
-        self.jobs_box.setContentsMargins(0, 0, 0, 0)
-        self.more_jobs = label(wrap=True, centre=False, name="health_more_jobs")
-        grid.addWidget(self.jobs_caption, 3, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addLayout(self.jobs_box, 3, 1)
-        grid.addWidget(self.more_jobs, 4, 1)
         grid.setColumnStretch(1, 1)
+        self.jobs_caption = label(wrap=False, centre=False, name="health_jobs_caption")
+        box.addWidget(self.jobs_caption)
+        rows = QWidget()
+        self.jobs_box = QVBoxLayout(rows)
+        self.jobs_box.setContentsMargins(0, 0, 0, 0)
+        self.jobs = TouchScroll(rows, lambda: len(self.job_rows), name="health_jobs", ask=2)
+        box.addWidget(self.jobs, 1)
+        self.more_jobs = label(wrap=True, centre=False, name="health_more_jobs")
+        box.addWidget(self.more_jobs)
         self.timer = QTimer(self)
         self.timer.setInterval(3000)
         self.timer.timeout.connect(self.refresh)
@@ -96,13 +100,8 @@ class PrinterPanel(QWidget):
             return []
         return list(self.state.jobs[:self.MAX_JOBS])
 
-    @staticmethod
-    def _front(jobs: list):
-        return next((j for j in jobs if j.stuck), jobs[0] if jobs else None)
-
     def _build_jobs(self) -> None:
-        front = self._front(self._jobs())
-        jobs = [front] if front is not None else []
+        jobs = self._jobs()
         shown = tuple((j.job_id, j.stuck) for j in jobs)
         if shown == self._shown_jobs:
             return
@@ -118,6 +117,7 @@ class PrinterPanel(QWidget):
         self.job_rows = {}
         for job in jobs:
             row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
             text = label(wrap=True, centre=False, name=f"health_job_{job.job_id}")
             retry = button(secondary=True, name=f"health_job_{job.job_id}_retry")
             retry.clicked.connect(lambda _=False, j=job.job_id: self.retry_job(j))
@@ -125,10 +125,12 @@ class PrinterPanel(QWidget):
             cancel.clicked.connect(lambda _=False, j=job.job_id: self.cancel_job(j))
             retry.setVisible(job.stuck)  # a job waiting its turn or printing needs nothing
             row.addWidget(text, 1)
-            row.addWidget(retry)
-            row.addWidget(cancel)
+            row.addWidget(retry, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(cancel, 0, Qt.AlignmentFlag.AlignTop)
             self.jobs_box.addLayout(row)
             self.job_rows[job.job_id] = (text, retry, cancel)
+        self.jobs_box.addStretch(1)
+        self.jobs.updateGeometry()
         if self.theme is not None:
             self._fit_jobs(self.theme)
 
@@ -215,13 +217,14 @@ class PrinterPanel(QWidget):
         self.failed_value.setText(failed_text)
         self.failed_value.setStyleSheet(f"color: {TONES['red'][0]};" if failed else "")
         jobs = self._jobs()
-        # With the jobs listed, the front one has its own Retry; this one is for badges not
+        # With the jobs listed, each stuck one has its own Retry; this one is for badges not
         # printed.
         self.retry_button.setVisible(bool(failed) or (not ok and not jobs))
         self.jobs_caption.setText(self.tr("{n} job(s) waiting").format(n=len(self.state.jobs))
                                   if jobs else "")
         self.jobs_caption.setVisible(bool(jobs))
-        job_texts, others = {}, []
+        self.jobs.setVisible(bool(jobs))
+        job_texts = {}
         for job in jobs:
             words = job_words(job, self.language)
             who = self.owners.get(job.job_id)
@@ -231,7 +234,6 @@ class PrinterPanel(QWidget):
                 words += " · " + job.status
             job_texts[job.job_id] = words
             if job.job_id not in self.job_rows:
-                others.append(words)
                 continue
             text_label, retry, cancel = self.job_rows[job.job_id]
             text_label.setText(words)
@@ -239,11 +241,8 @@ class PrinterPanel(QWidget):
             retry.setText(in_language(JOB_ACTIONS["retry"], self.language))
             cancel.setText(in_language(JOB_ACTIONS["cancel"], self.language))
         hidden = len(self.state.jobs) - len(jobs) if jobs else 0
-        if hidden:
-            others.append(f"+{hidden}")
-        self.more_jobs.setText(" · ".join(others) if len(others) == 1 and hidden else
-                               "; ".join(others))
-        self.more_jobs.setVisible(bool(others))
+        self.more_jobs.setText(f"+{hidden}" if hidden else "")
+        self.more_jobs.setVisible(bool(hidden))
         self.job_texts = job_texts
         self.updated.emit({"printer": text, "failed": failed_text, "ok": ok, "jobs": job_texts})
 
