@@ -330,7 +330,8 @@ class BadgePrinting:
         if ticket.reason not in print_log.ATTENDEE_SIDE or not outcome.ok:
             detail = (f"{ticket.reason}: job {outcome.queue}-{outcome.job_id}" if outcome.ok
                       else f"{ticket.reason}: failed: {outcome.problem}")
-            record_audit(conn, kiosk_id=self.kiosk_id, action="badge_print",
+            record_audit(conn, kiosk_id=self.kiosk_id,
+                         action="badge_print" if outcome.ok else "badge_print_failed",
                          subject=ticket.attendee.id, detail=detail)
 
     # -- whole prints, for staff and the command line ----------------------------------------

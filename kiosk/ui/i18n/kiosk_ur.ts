@@ -1023,6 +1023,10 @@
         <translation>بیج، بیج پرنٹر کو بھیجا گیا</translation>
     </message>
     <message>
+        <source>Badge not printed: printer problem</source>
+        <translation>بیج پرنٹ نہیں ہوا: پرنٹر میں خرابی</translation>
+    </message>
+    <message>
         <source>Badges printed again</source>
         <translation>بیج دوبارہ پرنٹ کیے گئے</translation>
     </message>

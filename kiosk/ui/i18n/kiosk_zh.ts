@@ -1022,6 +1022,10 @@
         <translation>胸卡已发送到胸卡打印机</translation>
     </message>
     <message>
+        <source>Badge not printed: printer problem</source>
+        <translation>胸卡未打印：打印机故障</translation>
+    </message>
+    <message>
         <source>Badges printed again</source>
         <translation>胸卡已重新打印</translation>
     </message>

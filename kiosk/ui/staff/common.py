@@ -43,6 +43,7 @@ AUDIT_WORDS = {
     "reprint_print": QT_TRANSLATE_NOOP("StaffAudit", "Badge printed"),
     "badge_reissue": QT_TRANSLATE_NOOP("StaffAudit", "Lost badge replaced"),
     "badge_print": QT_TRANSLATE_NOOP("StaffAudit", "Badge sent to the badge printer"),
+    "badge_print_failed": QT_TRANSLATE_NOOP("StaffAudit", "Badge not printed: printer problem"),
     "printer_retry": QT_TRANSLATE_NOOP("StaffAudit", "Badges printed again"),
     "export": QT_TRANSLATE_NOOP("StaffAudit", "Log exported"),
     "export_failed": QT_TRANSLATE_NOOP("StaffAudit", "Export failed"),
