@@ -219,9 +219,11 @@ def test_the_service_records_a_failed_print_and_retries_it(kiosk, cups_queue, ev
     with sqlite3.connect(kiosk.db_path) as conn:
         states = conn.execute("SELECT reason, state FROM badge_prints ORDER BY print_id").fetchall()
         audit = [r[0] for r in conn.execute(
-            "SELECT detail FROM audit_log WHERE action = 'badge_print' ORDER BY seq")]
+            "SELECT action || ' ' || detail FROM audit_log WHERE action LIKE 'badge_print%' "
+            "ORDER BY seq")]
     assert states == [("checkin", "retried"), ("retry", "sent")]
-    assert audit[0].startswith("checkin: failed: ") and audit[1].startswith("retry: job ")
+    assert audit[0].startswith("badge_print_failed checkin: failed: ")
+    assert audit[1].startswith("badge_print retry: job ")
 
 
 def test_the_kiosk_run_parts_follow_kiosk_toml_and_event_toml():
