@@ -21,11 +21,15 @@ STATES = ("attract", "scan", "scan-no-camera", "result-accepted", "result-duplic
           "result-unknown", "result-wrong-day", "result-wrong-venue", "still-there", "pin",
           "staff-dashboard", "wayfinding-keyboard", "wayfinding-results", "wayfinding-route",
           "wayfinding-route-step-free", "directory", "attract-high-contrast",
-          "wayfinding-route-high-contrast")
+          "wayfinding-route-high-contrast", "no-badge", "walk-in", "walk-in-email",
+          "result-print-failed", "result-print-ask", "badge-desk", "maps-missing")
 # Low reach (ADA 308): the attendee's screens with every control 380-1220 mm above the floor.
 LOW_REACH = ("attract", "scan", "scan-no-camera", "result-accepted", "result-wrong-day",
              "still-there", "wayfinding-keyboard", "wayfinding-results", "wayfinding-route",
-             "directory")
+             "directory", "no-badge", "walk-in", "walk-in-email", "result-print-failed",
+             "result-print-ask", "badge-desk", "maps-missing",
+             # both at once: the contrast check as well as the reach
+             "wayfinding-keyboard-high-contrast", "result-accepted-high-contrast")
 STATES += tuple(f"{state}-low-reach" for state in LOW_REACH)
 
 
@@ -90,9 +94,6 @@ def render(demo_dir: Path, out: Path, languages: list[str], sizes: list[tuple[in
     from kiosk.core.pin import hash_pin
     from kiosk.services.review import EventFolder
     from kiosk.services.review import KioskFolder, build_desk
-    from kiosk.ui.app import create_app
-    from kiosk.ui.checks import check_page, low_contrast, out_of_reach
-    from kiosk.ui.staff_lock import PinService
 
     out.mkdir(parents=True, exist_ok=True)
     folder = KioskFolder.open(demo_dir / "kiosk-1")
@@ -108,8 +109,36 @@ def render(demo_dir: Path, out: Path, languages: list[str], sizes: list[tuple[in
     settings.pin_hash = hash_pin("2468")
     settings.idle_seconds = 3600
     build_map = wayfinding_builder(folder, event.model)
-    window = create_app(settings, camera=None, store=open_store, wayfinding=build_map)
+    shots: list[Shot] = []
+    # A kiosk without maps shows its own page where the map would be; "No badge?" and walk-in
+    # registration are the entry kiosk's choices: each in a window of its own.
+    without_maps = tuple(s for s in states if s.startswith("maps-missing"))
+    walk_in = tuple(s for s in states if s.startswith(("walk-in", "no-badge")))
+    usual = tuple(s for s in states if s not in without_maps + walk_in)
+    for group, wayfinding, walk_ins in ((usual, build_map, False), (walk_in, build_map, True),
+                                        (without_maps, None, False)):
+        if group:
+            shots += _render_window(settings, open_store, wayfinding, out, languages, sizes,
+                                    group, tokens, samples, on_shot, walk_ins=walk_ins)
+    return shots
+
+
+def _render_window(settings, open_store, wayfinding, out, languages, sizes, states, tokens,
+                   samples, on_shot, *, walk_ins: bool) -> list[Shot]:
+    from kiosk.services.no_badge import NoBadge
+    from kiosk.services.walk_in import WalkIns
+    from kiosk.ui.app import create_app
+    from kiosk.ui.checks import check_page, low_contrast, out_of_reach
+    from kiosk.ui.printing import PrintNotice
+    from kiosk.ui.staff_lock import PinService
+
+    # "No badge?" and walk-in registration for their own states.
+    window = create_app(settings, camera=None, store=open_store, wayfinding=wayfinding,
+                        no_badge=NoBadge(settings.kiosk_id) if walk_ins else None,
+                        walk_ins=WalkIns(settings.kiosk_id) if walk_ins else None)
     window.pin_service = PinService(window.desk, settings.pin_hash)
+    if not hasattr(window, "print_notice"):  # what a kiosk with a badge printer says under a result
+        window.print_notice = PrintNotice(window.result)
     ready = []
     window.ready.connect(lambda: ready.append(True))
     window.start()
@@ -123,6 +152,7 @@ def render(demo_dir: Path, out: Path, languages: list[str], sizes: list[tuple[in
                 window.setFixedSize(*size)
                 for state in states:
                     window.session.leave_staff("back")  # a fresh start before every state
+                    window.print_notice.clear()
                     window.set_language(language)
                     page = _enter(window, state, tokens, samples)
                     settle()
@@ -132,7 +162,7 @@ def render(demo_dir: Path, out: Path, languages: list[str], sizes: list[tuple[in
                     problems = check_page(page)
                     if state.endswith("-low-reach"):
                         problems += out_of_reach(page, window.reach_rows(), window)
-                    if state.endswith("-high-contrast"):
+                    if "-high-contrast" in state:
                         problems += low_contrast(page)
                     shot = Shot(state, language, size, path, problems)
                     shots.append(shot)
@@ -169,13 +199,10 @@ def _enter(window, state: str, tokens, samples):
     if state.endswith("-low-reach"):
         window.attract.reach_button.setChecked(True)  # as a tap on the attract screen does
         state = state[: -len("-low-reach")]
-    if state == "wayfinding-route-high-contrast":
-        window.attract.contrast_button.setChecked(True)
-        state = "wayfinding-route"
+    if state.endswith("-high-contrast"):
+        window.attract.contrast_button.setChecked(True)  # likewise
+        state = state[: -len("-high-contrast")]
     if state == "attract":
-        return window.attract
-    if state == "attract-high-contrast":
-        window.attract.contrast_button.setChecked(True)
         return window.attract
     if state == "scan":
         window.show_page("scan")
@@ -186,6 +213,34 @@ def _enter(window, state: str, tokens, samples):
         window.show_page("scan")
         window.scan.set_camera_status("none")
         return window.scan
+    if state in ("no-badge", "walk-in", "walk-in-email"):
+        window.show_page("scan")
+        entry = window.scan.no_badge_button if state == "no-badge" else window.scan.walk_in_button
+        entry.click()  # as a tap does
+        if state == "walk-in-email":
+            window.pages["walk_in"].select("email")  # the sign keys (@ . _ +) too
+        return window.stack.currentWidget()
+    if state == "maps-missing":
+        window.show_page("wayfinding")
+        return window.wayfinding
+    if state == "badge-desk":
+        from kiosk.ui.printing import show_badge_desk
+
+        window.show_page("scan")
+        _check_in(window, tokens["visitor"][-1])  # someone whose badge the desk prints
+        show_badge_desk(window, (window.last_result.attendee, "a ticket"))
+        window.session_timer.stop()
+        return window.result
+    if state in ("result-print-failed", "result-print-ask"):
+        _enter(window, "result-accepted", tokens, samples)
+        notice = window.print_notice
+        notice.apply_theme(window.theme)
+        if state == "result-print-failed":
+            notice.show("failed", window.language, window.settings.help_point(window.language))
+        else:
+            notice.offer(window.language, lambda: None)
+        window.result.refit()
+        return window.result
     if state.startswith("result-"):
         window.show_page("scan")
         if state in ("result-accepted", "result-duplicate"):

@@ -21,9 +21,9 @@ from kiosk.ui.i18n import font_families, qt_drawn_families
 from kiosk.ui.keyboard import OnScreenKeyboard, layout_for
 from kiosk.ui.metrics import TOUCH_TARGET_MM, mm_to_px
 from kiosk.ui.no_badge import add_scan_entry
-from kiosk.ui.screens import Screen, button, label
+from kiosk.ui.screens import Screen, button, label, layout_items, reorder
 from kiosk.ui.shaping import needs_shaping
-from kiosk.ui.theme import TONES, Theme
+from kiosk.ui.theme import HIGH_CONTRAST_WARNING, TONES, Theme
 
 FIELDS = ("name", "company", "phone", "email")
 # Signs e-mail addresses and phone numbers use that the letter layouts lack.
@@ -69,7 +69,9 @@ class WalkInScreen(Screen):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
                                   | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(self.preview, 1, 1)
+        self.preview.hide()  # until a name in the Arabic script is typed
         self.fields["name"].textChanged.connect(self._show_preview)
+        self.grid, self._one_row = grid, False
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         outer.addLayout(grid)
@@ -81,7 +83,7 @@ class WalkInScreen(Screen):
         self.keyboard.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # phonetic: Latin places
         self.keyboard.attach(self.current)
         self.keyboard.hide_requested.connect(self.keyboard.hide)
-        signs = QHBoxLayout()
+        self.signs = signs = QHBoxLayout()
         self.sign_keys = {}
         for key, sign in SIGNS.items():
             b = button(sign, secondary=True, name=f"walk_in_key_{key}")
@@ -91,7 +93,7 @@ class WalkInScreen(Screen):
         signs.addStretch(1)
         outer.addWidget(self.keyboard)
         outer.addLayout(signs)
-        row = QHBoxLayout()
+        self.buttons_row = row = QHBoxLayout()
         self.back_button = button(secondary=True, name="walk_in_back")
         self.back_button.clicked.connect(self.back)
         self.go_button = button(name="walk_in_go")
@@ -102,7 +104,42 @@ class WalkInScreen(Screen):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(1)
+        self._items = layout_items(outer)
         self.retranslate()
+
+    # title, fields, message, keyboard, sign keys, Back and Register, stretch
+    NORMAL = [0, 1, 2, 3, 4, 5, 6]
+    LOW_REACH = [0, 2, 6, 1, 3, 4, 5]  # the words on top; fields, keys and buttons at the bottom
+
+    def arrange_reach(self, low: bool) -> None:
+        reorder(self.layout(), self.LOW_REACH if low else self.NORMAL, self._items)
+        # Low reach: the sign keys share the row of Back and Register (a row of keys less to
+        # fit into the reachable part of the screen); as built otherwise.
+        to, away = (self.buttons_row, self.signs) if low else (self.signs, self.buttons_row)
+        for i, b in enumerate(self.sign_keys.values()):
+            away.removeWidget(b)
+            to.insertWidget(i, b)
+        # The name as it will print goes up among the words: only to be seen, not touched.
+        if low:
+            self.grid.removeWidget(self.preview)
+            self.layout().insertWidget(2, self.preview)  # under the title and the message
+        else:
+            self.layout().removeWidget(self.preview)
+            self.grid.addWidget(self.preview, 1, 1)
+
+    def _place_fields(self, one_row: bool) -> None:
+        """Two fields a row, or (low reach on a wide screen: a row less to fit into reach) all
+        four in one row."""
+        if one_row == self._one_row:
+            return
+        self._one_row = one_row
+        for i, key in enumerate(FIELDS):
+            row, col = (0, 2 * i) if one_row else (2 * (i // 2), 2 * (i % 2))
+            for widget, c in ((self.captions[key], col), (self.fields[key], col + 1)):
+                self.grid.removeWidget(widget)
+                self.grid.addWidget(widget, row, c)
+        for col in (5, 7):
+            self.grid.setColumnStretch(col, 1 if one_row else 0)
 
     def _select(self, field) -> None:
         """A field tapped: the keyboard types into it, in the layout it needs."""
@@ -177,7 +214,6 @@ class WalkInScreen(Screen):
         text = problems.get(self.problem, self.tr("Please go to {help}.") if self.problem else "")
         self.message.setText(text.format(help=help_point))
         self.message.setVisible(bool(text))
-        self.message.setStyleSheet(f"color: {TONES['red'][0]};")
         self.back_button.setText(self.tr("Back"))
         self.go_button.setText(self.tr("Register and print my badge"))
 
@@ -185,9 +221,11 @@ class WalkInScreen(Screen):
         super().apply_theme(theme)
         theme.fit(self.title, "title", bold=True)
         theme.fit(self.message, "body", bold=True)
+        self.message.setStyleSheet(  # red on paper; on the high-contrast black, yellow
+            f"color: {HIGH_CONTRAST_WARNING if theme.high_contrast else TONES['red'][0]};")
         for key in FIELDS:
             theme.fit(self.captions[key], "body", bold=True)
-            self.captions[key].setContentsMargins(theme.mm(2), 0, theme.mm(2), 0)
+            self.captions[key].setContentsMargins(theme.mm(3), 0, theme.mm(3), 0)
             typed = theme.font("body", language="en")
             # Qt draws what is typed: Latin first, then a Naskh it draws well for Urdu letters.
             typed.setFamilies(font_families("en")[:2] + qt_drawn_families("ur"))
@@ -199,12 +237,16 @@ class WalkInScreen(Screen):
         self.preview.setContentsMargins(theme.mm(4), 0, theme.mm(4), 0)
         self.keyboard.set_font_px(theme.font("body").pixelSize())
         for b in self.sign_keys.values():
-            theme.fit(b, "body", bold=True)
-            b.setMinimumSize(theme.target_px, theme.target_px)
-        # Room at the edges: Nastaliq's first letter overhangs its box.
-        self.layout().setContentsMargins(*(theme.mm(8),) * 4)
+            theme.fit(b, "body", bold=True, language="en")  # Latin signs, in every language
+            b.setFixedSize(theme.target_px, theme.target_px)
+            b.setStyleSheet("QPushButton { padding: 0px 2px; }")  # as the keyboard's keys
+        # Room at the edges: Nastaliq's first letter overhangs its box. In low reach the bottom
+        # is the floor's (Screen._reach_margin) and every row of the reachable part counts.
+        low = self.reach_rows is not None
+        self._place_fields(low and self.width() > self.height())
+        self.layout().setContentsMargins(*(theme.mm(8),) * 3, 0 if low else theme.mm(8))
         for b in (self.back_button, self.go_button):
-            theme.fit(b, "large", bold=True)
+            theme.fit(b, "body" if low else "large", bold=True)
             b.setMinimumHeight(theme.target_px)
 
 

@@ -139,14 +139,20 @@ def demo(tmp_path_factory):
 
 def test_every_attendee_state_in_low_reach_passes_every_check(qapp, demo, tmp_path):
     """All low-reach states (scan, results, still-there, the map with keyboard, results, route,
-    directory), three languages, both orientations: every control wholly in reach, and the
-    other checks (glyphs, overflow, overlaps, sizes) as on every screen."""
+    directory, "No badge?", the walk-in form, the print notice, the badge desk, no maps, and
+    high contrast with low reach), three languages, both orientations: every control wholly in
+    reach, and the other checks (glyphs, overflow, overlaps, sizes; contrast where high
+    contrast is on) as on every screen."""
     from kiosk.commands.app import kiosk_settings, wayfinding_builder
     from kiosk.ui.screenshots import LOW_REACH, render
 
     states = tuple(f"{s}-low-reach" for s in LOW_REACH)
     assert {"attract-low-reach", "wayfinding-keyboard-low-reach", "directory-low-reach",
-            "still-there-low-reach", "wayfinding-route-low-reach"} <= set(states)
+            "still-there-low-reach", "wayfinding-route-low-reach", "no-badge-low-reach",
+            "walk-in-low-reach", "walk-in-email-low-reach", "maps-missing-low-reach",
+            "result-print-ask-low-reach", "result-print-failed-low-reach",
+            "badge-desk-low-reach", "wayfinding-keyboard-high-contrast-low-reach",
+            "result-accepted-high-contrast-low-reach"} <= set(states)
     shots = render(demo, tmp_path / "shots", ["en", "ur", "zh"], [(1920, 1080), (1080, 1920)],
                    states, kiosk_settings=kiosk_settings, wayfinding_builder=wayfinding_builder)
     assert len(shots) == len(states) * 6
