@@ -169,11 +169,15 @@ def add_scan_entry(window, screen, page: str, name: str, text, *, beside_back: b
     entry = button(secondary=True, name=name)
     entry.clicked.connect(lambda: (screen.start(), window.show_page(page)))
     scan = window.scan
-    row = _layout_holding(scan.layout(), scan.back_button)
-    if row is not None and beside_back:
-        row.insertWidget(row.indexOf(scan.back_button) + 1, entry)
-    else:
-        (row or scan.layout()).addWidget(entry)
+    # A row of their own under Back, the languages and "Find your way": in portrait that row
+    # has no room for more (the words of every button would be cut).
+    row = getattr(scan, "entry_row", None)
+    if row is None:
+        row = scan.entry_row = QHBoxLayout()
+        row.addStretch(1)
+        row.addStretch(1)
+        scan.layout().addLayout(row)
+    row.insertWidget(1 if beside_back else row.count() - 1, entry)
     screen.back.connect(lambda: window.show_page("scan"))
     screen.answered.connect(lambda _what: window.activity())
     screen.keyboard.typed.connect(lambda _t: window.activity())
@@ -192,16 +196,3 @@ def add_scan_entry(window, screen, page: str, name: str, text, *, beside_back: b
     if scan.base_theme is not None:
         scan.refit()
     return entry
-
-
-def _layout_holding(layout, widget):
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        if item.widget() is widget:
-            return layout
-        child = item.layout()
-        if child is not None:
-            found = _layout_holding(child, widget)
-            if found is not None:
-                return found
-    return None

@@ -110,21 +110,18 @@ def render(demo_dir: Path, out: Path, languages: list[str], sizes: list[tuple[in
     settings.idle_seconds = 3600
     build_map = wayfinding_builder(folder, event.model)
     shots: list[Shot] = []
-    # A kiosk without maps shows its own page where the map would be; "No badge?" and walk-in
-    # registration are the entry kiosk's choices: each in a window of its own.
+    # A kiosk without maps shows its own page where the map would be: a window of its own.
     without_maps = tuple(s for s in states if s.startswith("maps-missing"))
-    walk_in = tuple(s for s in states if s.startswith(("walk-in", "no-badge")))
-    usual = tuple(s for s in states if s not in without_maps + walk_in)
-    for group, wayfinding, walk_ins in ((usual, build_map, False), (walk_in, build_map, True),
-                                        (without_maps, None, False)):
+    usual = tuple(s for s in states if s not in without_maps)
+    for group, wayfinding in ((usual, build_map), (without_maps, None)):
         if group:
             shots += _render_window(settings, open_store, wayfinding, out, languages, sizes,
-                                    group, tokens, samples, on_shot, walk_ins=walk_ins)
+                                    group, tokens, samples, on_shot)
     return shots
 
 
 def _render_window(settings, open_store, wayfinding, out, languages, sizes, states, tokens,
-                   samples, on_shot, *, walk_ins: bool) -> list[Shot]:
+                   samples, on_shot) -> list[Shot]:
     from kiosk.services.no_badge import NoBadge
     from kiosk.services.walk_in import WalkIns
     from kiosk.ui.app import create_app
@@ -132,10 +129,9 @@ def _render_window(settings, open_store, wayfinding, out, languages, sizes, stat
     from kiosk.ui.printing import PrintNotice
     from kiosk.ui.staff_lock import PinService
 
-    # "No badge?" and walk-in registration for their own states.
+    # An entry kiosk that offers "No badge?" and walk-in registration: every screen it has.
     window = create_app(settings, camera=None, store=open_store, wayfinding=wayfinding,
-                        no_badge=NoBadge(settings.kiosk_id) if walk_ins else None,
-                        walk_ins=WalkIns(settings.kiosk_id) if walk_ins else None)
+                        no_badge=NoBadge(settings.kiosk_id), walk_ins=WalkIns(settings.kiosk_id))
     window.pin_service = PinService(window.desk, settings.pin_hash)
     if not hasattr(window, "print_notice"):  # what a kiosk with a badge printer says under a result
         window.print_notice = PrintNotice(window.result)
