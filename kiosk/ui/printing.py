@@ -234,7 +234,8 @@ class PrintNotice:
     def apply_theme(self, theme) -> None:
         theme.fit(self.widget, "large", bold=True)
         theme.fit(self.button, "large", bold=True)
-        self.button.setMinimumHeight(theme.target_px)
+        # Never squeezed under its words (Nastaliq is taller than a touch target).
+        self.button.setMinimumHeight(max(theme.target_px, self.button.sizeHint().height()))
 
 
 def show_badge_desk(window, answer) -> None:

@@ -245,6 +245,7 @@ class WalkInScreen(Screen):
         low = self.reach_rows is not None
         self._place_fields(low and self.width() > self.height())
         self.layout().setContentsMargins(*(theme.mm(8),) * 3, 0 if low else theme.mm(8))
+        self.layout().setSpacing(theme.mm(1) if low else -1)  # -1: the style's
         for b in (self.back_button, self.go_button):
             theme.fit(b, "body" if low else "large", bold=True)
             b.setMinimumHeight(theme.target_px)

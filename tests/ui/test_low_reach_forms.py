@@ -176,3 +176,26 @@ def test_no_badge_then_a_walk_in_by_taps_alone_in_urdu_portrait(qtbot, entry_win
     assert result.attendee.name == "زارا"
     settle(qtbot)
     assert out_of_reach(window.result, rows, window) == []
+
+
+def test_after_a_lowered_page_the_next_person_in_urdu_reads_it_right_to_left(qtbot, entry_window):
+    """Lowering a page moves its rows; raised again, they still follow Urdu's direction."""
+    window = entry_window()
+    window.set_low_reach(True)
+    window.show_page("scan")
+    window.scan.walk_in_button.click()
+    window.show_page("result")  # (any page) then the next person, in Urdu
+    window.session.leave_staff("idle")
+    window.set_language("ur")
+    settle(qtbot)
+    assert not window.low_reach
+    x = lambda w: w.mapTo(window, w.rect().topLeft()).x()  # noqa: E731
+    attract = window.attract.language_buttons
+    assert x(attract["en"]) > x(attract["zh"])  # the first language on the right
+    window.show_page("scan")
+    window.scan.walk_in_button.click()
+    settle(qtbot)
+    form = window.pages["walk_in"]
+    assert form.reach_rows is None
+    assert x(form.captions["name"]) > x(form.fields["name"]) > x(form.fields["company"])
+    assert x(form.back_button) > x(form.go_button)
