@@ -242,7 +242,8 @@ def _enter(window, state: str, tokens, samples):
         if state in ("result-accepted", "result-duplicate"):
             # A first entry needs someone not yet in today: an exhibitor each time (they are
             # offered the way to their booth), taken from the list as the shots go on.
-            people = tokens["exhibitor"]
+            # When the exhibitors run out, visitors (a welcome still, without a booth).
+            people = tokens["exhibitor"] if len(tokens["exhibitor"]) > 1 else tokens["visitor"]
             code = people.pop(0) if len(people) > 1 else people[0]
         else:
             code = {"result-unknown": "ITCN-99999", "result-wrong-day": samples["wrong_day"],
