@@ -19,12 +19,14 @@ def register(commands) -> None:
         description="Make a throwaway demo event and kiosk, walk every screen state (attract, "
         "scan, results, still-there, PIN, staff dashboard, staff health with a badge printer and "
         "stuck jobs, staff look-up keyboard after a change of language, wayfinding with "
-        "keyboard, results, route, step-free route, directory, and high-contrast and low-reach "
-        "states) and write "
+        "keyboard, results, route, step-free route, directory, \"No badge?\", the walk-in form, "
+        "the print notice, the badge desk, a kiosk without maps, and high-contrast and low-reach "
+        "states, also both at once) and write "
         "OUT/<state>-<lang>-<W>x<H>.png. Each screen is checked for missing glyphs, text "
         "overflowing its box, overlapping labels and controls, buttons under 20 mm and text "
-        "under 4.8 mm cap height (high contrast: text under 7:1; low reach: a control outside "
-        "380-1220 mm above the floor); exits 1 if any check fails. Runs without a display "
+        "under 4.8 mm cap height (high contrast: text under 7:1; low reach: a control or the "
+        "take-away QR outside 380-1220 mm above the floor); exits 1 if any check fails. Runs "
+        "without a display "
         "(offscreen).")
     p.add_argument("out", type=Path, metavar="OUT", help="folder for the PNGs (created)")
     p.add_argument("--lang", default="en,ur,zh", metavar="LANGS",

@@ -21,7 +21,7 @@ from kiosk.core.outcomes import Outcome
 from kiosk.services import session as events
 from kiosk.services.session import KioskSession, Timings
 from kiosk.ui.i18n import install_translators
-from kiosk.ui.screens import Screen, button, label
+from kiosk.ui.screens import Screen, button, label, layout_items, reorder
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.overlay import StillThere
 from kiosk.ui.screens.result import ResultScreen
@@ -106,7 +106,12 @@ class WayfindingPlaceholder(Screen):
         layout.addWidget(self.text)
         layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(1)
+        self._items = layout_items(layout)
         self.retranslate()
+
+    def arrange_reach(self, low: bool) -> None:
+        # Low reach: the words on top, Back at the bottom of the reachable rows.
+        reorder(self.layout(), [1, 0, 2] if low else [0, 1, 2, 3], self._items)
 
     def retranslate(self):
         self.text.setText(self.tr("Maps are not installed on this kiosk. Please ask at the information desk."))
@@ -116,6 +121,7 @@ class WayfindingPlaceholder(Screen):
         super().apply_theme(theme)
         theme.fit(self.text, "large")
         theme.fit(self.back_button, "large", bold=True)
+        self.layout().setContentsMargins(*(theme.mm(8),) * 4)
 
     def set_language(self, language: str) -> None:
         self.retranslate()

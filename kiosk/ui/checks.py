@@ -15,8 +15,9 @@ accessible modes:
 
     low_contrast(page, 7.0)     text whose colour against its background is under 7:1 (WCAG
                                 AAA), measured in the pixels drawn, and the map's labels
-    out_of_reach(page, band)    a button or text field not wholly within the rows of the
-                                window that lie 380-1220 mm above the floor (low reach)
+    out_of_reach(page, band)    a button or text field (or the take-away QR, which a phone is
+                                held up to) not wholly within the rows of the window that lie
+                                380-1220 mm above the floor (low reach)
 """
 
 from __future__ import annotations
@@ -364,7 +365,9 @@ def out_of_reach(page: QWidget, band: tuple[int, int], window: QWidget | None = 
     window = window or page.window()
     top, bottom = band
     problems = []
-    for w in _visible(page, (QAbstractButton, QLineEdit, QAbstractItemView)):
+    # What one taps, and what one holds a phone up to (the take-away QR: property in_reach).
+    held = [w for w in _visible(page, QWidget) if w.property("in_reach")]
+    for w in _visible(page, (QAbstractButton, QLineEdit, QAbstractItemView)) + held:
         if any(isinstance(a, QAbstractButton) for a in _ancestors(w, page)):
             continue
         r = _rect(w, page)

@@ -9,9 +9,9 @@ import time
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 
-from kiosk.ui.screens import Screen, button, label
+from kiosk.ui.screens import Screen, button, label, layout_items, reorder
 from kiosk.ui.keyboard import OnScreenKeyboard
-from kiosk.ui.theme import TONES, Theme
+from kiosk.ui.theme import HIGH_CONTRAST_WARNING, TONES, Theme
 
 
 class NoBadgeScreen(Screen):
@@ -49,7 +49,15 @@ class NoBadgeScreen(Screen):
         outer.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addLayout(row)
         outer.addStretch(1)
+        self._items = layout_items(outer)
         self.retranslate()
+
+    # title, prompt, field, message, keyboard, Back and Continue, stretch
+    NORMAL = [0, 1, 2, 3, 4, 5, 6]
+    LOW_REACH = [0, 1, 3, 6, 2, 4, 5]  # the words on top; field, keys and buttons at the bottom
+
+    def arrange_reach(self, low: bool) -> None:
+        reorder(self.layout(), self.LOW_REACH if low else self.NORMAL, self._items)
 
     def start(self) -> None:
         self.pending, self.problem = None, ""
@@ -121,7 +129,6 @@ class NoBadgeScreen(Screen):
         text = problems.get(self.problem, self.tr("Please go to {help}.") if self.problem else "")
         self.message.setText(text.format(help=help_point))
         self.message.setVisible(bool(text))
-        self.message.setStyleSheet(f"color: {TONES['red'][0]};")
         self.back_button.setText(self.tr("Back"))
         self.go_button.setText(self.tr("Continue"))
         self.keyboard.retranslate()
@@ -131,6 +138,8 @@ class NoBadgeScreen(Screen):
         theme.fit(self.title, "title", bold=True)
         theme.fit(self.prompt, "large")
         theme.fit(self.message, "body", bold=True)
+        self.message.setStyleSheet(  # red on paper; on the high-contrast black, yellow
+            f"color: {HIGH_CONTRAST_WARNING if theme.high_contrast else TONES['red'][0]};")
         self.field.setFont(theme.font("large", language="en"))
         self.field.setMinimumHeight(theme.target_px)
         self.keyboard.apply_theme(theme)
@@ -160,11 +169,15 @@ def add_scan_entry(window, screen, page: str, name: str, text, *, beside_back: b
     entry = button(secondary=True, name=name)
     entry.clicked.connect(lambda: (screen.start(), window.show_page(page)))
     scan = window.scan
-    row = _layout_holding(scan.layout(), scan.back_button)
-    if row is not None and beside_back:
-        row.insertWidget(row.indexOf(scan.back_button) + 1, entry)
-    else:
-        (row or scan.layout()).addWidget(entry)
+    # A row of their own under Back, the languages and "Find your way": in portrait that row
+    # has no room for more (the words of every button would be cut).
+    row = getattr(scan, "entry_row", None)
+    if row is None:
+        row = scan.entry_row = QHBoxLayout()
+        row.addStretch(1)
+        row.addStretch(1)
+        scan.layout().addLayout(row)
+    row.insertWidget(1 if beside_back else row.count() - 1, entry)
     screen.back.connect(lambda: window.show_page("scan"))
     screen.answered.connect(lambda _what: window.activity())
     screen.keyboard.typed.connect(lambda _t: window.activity())
@@ -183,16 +196,3 @@ def add_scan_entry(window, screen, page: str, name: str, text, *, beside_back: b
     if scan.base_theme is not None:
         scan.refit()
     return entry
-
-
-def _layout_holding(layout, widget):
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        if item.widget() is widget:
-            return layout
-        child = item.layout()
-        if child is not None:
-            found = _layout_holding(child, widget)
-            if found is not None:
-                return found
-    return None

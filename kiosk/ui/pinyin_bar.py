@@ -22,6 +22,7 @@ PAGE = 8
 class PinyinBar(QWidget):
     chosen = Signal(str)   # the characters put into the field
     ready = Signal()       # the index is built (tests wait on it)
+    shown = Signal(bool)   # the bar appeared (True) or went (False)
 
     def __init__(self, submit: Callable, parent=None):
         """``submit(fn, on_done, on_error)`` runs ``fn`` off the GUI thread (a ui.workers.Worker)."""
@@ -90,7 +91,10 @@ class PinyinBar(QWidget):
         self.previous.setVisible(self.page > 0)
         self.more.setVisible(len(self.found) > (self.page + 1) * PAGE)
         self.typed.setText(composing(self.field.text()) if self.field is not None else "")
-        self.setVisible(bool(shown))
+        visible = bool(shown)
+        if self.isHidden() == visible:  # a change: say so (the page makes room for it)
+            self.setVisible(visible)
+            self.shown.emit(visible)
 
     def _turn(self, step: int) -> None:
         self.page = max(0, self.page + step)

@@ -14,7 +14,6 @@ from kiosk.services.printing import (PRINT_MY_BADGE, PRINTING, BadgePrinting, Pr
                                      PrintTicket, collect_message)
 from kiosk.ui.screens import button, label
 from kiosk.ui.workers import Worker
-from kiosk.ui.theme import TONES
 
 
 class PrintCoordinator(QObject):
@@ -201,10 +200,9 @@ class PrintNotice:
         self.button.hide()
         self._on_tap = None
         self.button.clicked.connect(self._tapped)
-        layout = result_screen.layout()
-        layout.insertWidget(layout.indexOf(result_screen.next_step) + 1, self.widget)
-        layout.insertWidget(layout.indexOf(self.widget) + 1, self.button, 0,
-                            Qt.AlignmentFlag.AlignCenter)
+        result_screen.insert_below(result_screen.next_step, self.widget)
+        result_screen.insert_below(self.widget, self.button, Qt.AlignmentFlag.AlignCenter,
+                                   control=True)
         self.state = ""
 
     def clear(self) -> None:
@@ -230,13 +228,14 @@ class PrintNotice:
         text = (collect_message(language, help_point) if state == "failed" else
                 PRINTING.get(language, PRINTING["en"]))
         self.widget.setText(text)
-        self.widget.setStyleSheet(f"color: {TONES[self.result.tone][1]};")
+        self.widget.setStyleSheet(f"color: {self.result.colours()[1]};")
         self.widget.show()
 
     def apply_theme(self, theme) -> None:
         theme.fit(self.widget, "large", bold=True)
         theme.fit(self.button, "large", bold=True)
-        self.button.setMinimumHeight(theme.target_px)
+        # Never squeezed under its words (Nastaliq is taller than a touch target).
+        self.button.setMinimumHeight(max(theme.target_px, self.button.sizeHint().height()))
 
 
 def show_badge_desk(window, answer) -> None:

@@ -21,11 +21,16 @@ STATES = ("attract", "scan", "scan-no-camera", "result-accepted", "result-duplic
           "result-unknown", "result-wrong-day", "result-wrong-venue", "still-there", "pin",
           "staff-dashboard", "wayfinding-keyboard", "wayfinding-results", "wayfinding-route",
           "wayfinding-route-step-free", "directory", "attract-high-contrast",
-          "wayfinding-route-high-contrast", "staff-health-printer", "staff-lookup-keyboard")
+          "wayfinding-route-high-contrast", "staff-health-printer", "staff-lookup-keyboard",
+          "no-badge", "walk-in", "walk-in-email", "result-print-failed", "result-print-ask",
+          "badge-desk", "maps-missing")
 # Low reach (ADA 308): the attendee's screens with every control 380-1220 mm above the floor.
 LOW_REACH = ("attract", "scan", "scan-no-camera", "result-accepted", "result-wrong-day",
              "still-there", "wayfinding-keyboard", "wayfinding-results", "wayfinding-route",
-             "directory")
+             "directory", "no-badge", "walk-in", "walk-in-email", "result-print-failed",
+             "result-print-ask", "badge-desk", "maps-missing",
+             # both at once: the contrast check as well as the reach
+             "wayfinding-keyboard-high-contrast", "result-accepted-high-contrast")
 STATES += tuple(f"{state}-low-reach" for state in LOW_REACH)
 
 
@@ -179,9 +184,6 @@ def render(demo_dir: Path, out: Path, languages: list[str], sizes: list[tuple[in
     from kiosk.core.pin import hash_pin
     from kiosk.services.review import EventFolder
     from kiosk.services.review import KioskFolder, build_desk
-    from kiosk.ui.app import create_app
-    from kiosk.ui.checks import check_page, low_contrast, out_of_reach
-    from kiosk.ui.staff_lock import PinService
 
     out.mkdir(parents=True, exist_ok=True)
     folder = KioskFolder.open(demo_dir / "kiosk-1")
@@ -199,20 +201,51 @@ def render(demo_dir: Path, out: Path, languages: list[str], sizes: list[tuple[in
     build_map = wayfinding_builder(folder, event.model)
     from kiosk.services.printing import BadgePrinting, PrinterSettings
 
-    # A printer for staff reprints only (print_on = never): the attendee's screens are as
-    # without one, the health page shows its stuck jobs.
-    printing = BadgePrinting(PrinterSettings(queue=SHOT_QUEUE, media="4x3in", print_on="never"),
+    def printing():
+        # A printer for staff reprints only (print_on = never): the attendee's screens are as
+        # without one, the health page shows its stuck jobs.
+        return BadgePrinting(PrinterSettings(queue=SHOT_QUEUE, media="4x3in", print_on="never"),
                              event.model.rules(), kiosk_id=folder.model.kiosk_id,
                              client=shot_printer())
-    window = create_app(settings, camera=None, store=open_store, wayfinding=build_map,
+
+    shots: list[Shot] = []
+    # A kiosk without maps shows its own page where the map would be: a window of its own.
+    without_maps = tuple(s for s in states if s.startswith("maps-missing"))
+    usual = tuple(s for s in states if s not in without_maps)
+    seeded = False
+    for group, wayfinding in ((usual, build_map), (without_maps, None)):
+        if group:
+            # the print records behind the health page's jobs, once (one kiosk.db)
+            seed = attendee_ids(demo_dir / "event") if not seeded else None
+            seeded = True
+            shots += _render_window(settings, open_store, wayfinding, out, languages, sizes,
+                                    group, tokens, samples, on_shot, printing(), seed)
+    return shots
+
+
+def _render_window(settings, open_store, wayfinding, out, languages, sizes, states, tokens,
+                   samples, on_shot, printing, seed) -> list[Shot]:
+    from kiosk.services.no_badge import NoBadge
+    from kiosk.services.walk_in import WalkIns
+    from kiosk.ui.app import create_app
+    from kiosk.ui.checks import check_page, low_contrast, out_of_reach
+    from kiosk.ui.printing import PrintNotice
+    from kiosk.ui.staff_lock import PinService
+
+    # An entry kiosk that offers "No badge?" and walk-in registration: every screen it has.
+    window = create_app(settings, camera=None, store=open_store, wayfinding=wayfinding,
+                        no_badge=NoBadge(settings.kiosk_id), walk_ins=WalkIns(settings.kiosk_id),
                         printing=printing)
     window.pin_service = PinService(window.desk, settings.pin_hash)
+    if not hasattr(window, "print_notice"):  # what a kiosk with a badge printer says under a result
+        window.print_notice = PrintNotice(window.result)
     ready = []
     window.ready.connect(lambda: ready.append(True))
     window.start()
     if not wait(lambda: bool(ready)):
         raise RuntimeError("the kiosk database did not open")
-    _seed_prints(window, printing, attendee_ids(demo_dir / "event"))
+    if seed:
+        _seed_prints(window, printing, seed)
     shots: list[Shot] = []
     try:
         for language in languages:
@@ -221,6 +254,7 @@ def render(demo_dir: Path, out: Path, languages: list[str], sizes: list[tuple[in
                 window.setFixedSize(*size)
                 for state in states:
                     window.session.leave_staff("back")  # a fresh start before every state
+                    window.print_notice.clear()
                     window.set_language(language)
                     page = _enter(window, state, tokens, samples)
                     settle()
@@ -230,7 +264,7 @@ def render(demo_dir: Path, out: Path, languages: list[str], sizes: list[tuple[in
                     problems = check_page(page)
                     if state.endswith("-low-reach"):
                         problems += out_of_reach(page, window.reach_rows(), window)
-                    if state.endswith("-high-contrast"):
+                    if "-high-contrast" in state:
                         problems += low_contrast(page)
                     shot = Shot(state, language, size, path, problems)
                     shots.append(shot)
@@ -267,13 +301,10 @@ def _enter(window, state: str, tokens, samples):
     if state.endswith("-low-reach"):
         window.attract.reach_button.setChecked(True)  # as a tap on the attract screen does
         state = state[: -len("-low-reach")]
-    if state == "wayfinding-route-high-contrast":
-        window.attract.contrast_button.setChecked(True)
-        state = "wayfinding-route"
+    if state.endswith("-high-contrast"):
+        window.attract.contrast_button.setChecked(True)  # likewise
+        state = state[: -len("-high-contrast")]
     if state == "attract":
-        return window.attract
-    if state == "attract-high-contrast":
-        window.attract.contrast_button.setChecked(True)
         return window.attract
     if state == "scan":
         window.show_page("scan")
@@ -284,12 +315,41 @@ def _enter(window, state: str, tokens, samples):
         window.show_page("scan")
         window.scan.set_camera_status("none")
         return window.scan
+    if state in ("no-badge", "walk-in", "walk-in-email"):
+        window.show_page("scan")
+        entry = window.scan.no_badge_button if state == "no-badge" else window.scan.walk_in_button
+        entry.click()  # as a tap does
+        if state == "walk-in-email":
+            window.pages["walk_in"].select("email")  # the sign keys (@ . _ +) too
+        return window.stack.currentWidget()
+    if state == "maps-missing":
+        window.show_page("wayfinding")
+        return window.wayfinding
+    if state == "badge-desk":
+        from kiosk.ui.printing import show_badge_desk
+
+        window.show_page("scan")
+        _check_in(window, tokens["visitor"][-1])  # someone whose badge the desk prints
+        show_badge_desk(window, (window.last_result.attendee, "a ticket"))
+        window.session_timer.stop()
+        return window.result
+    if state in ("result-print-failed", "result-print-ask"):
+        _enter(window, "result-accepted", tokens, samples)
+        notice = window.print_notice
+        notice.apply_theme(window.theme)
+        if state == "result-print-failed":
+            notice.show("failed", window.language, window.settings.help_point(window.language))
+        else:
+            notice.offer(window.language, lambda: None)
+        window.result.refit()
+        return window.result
     if state.startswith("result-"):
         window.show_page("scan")
         if state in ("result-accepted", "result-duplicate"):
             # A first entry needs someone not yet in today: an exhibitor each time (they are
             # offered the way to their booth), taken from the list as the shots go on.
-            people = tokens["exhibitor"]
+            # When the exhibitors run out, visitors (a welcome still, without a booth).
+            people = tokens["exhibitor"] if len(tokens["exhibitor"]) > 1 else tokens["visitor"]
             code = people.pop(0) if len(people) > 1 else people[0]
         else:
             code = {"result-unknown": "ITCN-99999", "result-wrong-day": samples["wrong_day"],

@@ -25,6 +25,17 @@ TONES = {  # background, foreground; colour is never the only signal (icon and w
     "amber": ("#B85C00", "#FFFFFF"),
     "red": ("#B00020", "#FFFFFF"),
 }
+# High contrast: the same three signals at 7:1 or more (WCAG AAA) between ink and background.
+HIGH_CONTRAST_TONES = {
+    "green": ("#0B5D1E", "#FFFFFF"),  # 8.1:1
+    "amber": ("#FFC20E", "#000000"),  # 13.0:1
+    "red": ("#8B0000", "#FFFFFF"),  # 10.0:1
+}
+HIGH_CONTRAST_WARNING = "#FFD500"  # a problem's words on the black page (14:1)
+
+
+def tones(high_contrast: bool = False) -> dict[str, tuple[str, str]]:
+    return HIGH_CONTRAST_TONES if high_contrast else TONES
 
 # Relative sizes: body text is the 4.8 mm cap-height floor; the rest scale from it.
 SCALE = {"small": 0.85, "body": 1.0, "large": 1.35, "title": 1.9, "huge": 2.8}

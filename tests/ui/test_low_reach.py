@@ -139,14 +139,20 @@ def demo(tmp_path_factory):
 
 def test_every_attendee_state_in_low_reach_passes_every_check(qapp, demo, tmp_path):
     """All low-reach states (scan, results, still-there, the map with keyboard, results, route,
-    directory), three languages, both orientations: every control wholly in reach, and the
-    other checks (glyphs, overflow, overlaps, sizes) as on every screen."""
+    directory, "No badge?", the walk-in form, the print notice, the badge desk, no maps, and
+    high contrast with low reach), three languages, both orientations: every control wholly in
+    reach, and the other checks (glyphs, overflow, overlaps, sizes; contrast where high
+    contrast is on) as on every screen."""
     from kiosk.commands.app import kiosk_settings, wayfinding_builder
     from kiosk.ui.screenshots import LOW_REACH, render
 
     states = tuple(f"{s}-low-reach" for s in LOW_REACH)
     assert {"attract-low-reach", "wayfinding-keyboard-low-reach", "directory-low-reach",
-            "still-there-low-reach", "wayfinding-route-low-reach"} <= set(states)
+            "still-there-low-reach", "wayfinding-route-low-reach", "no-badge-low-reach",
+            "walk-in-low-reach", "walk-in-email-low-reach", "maps-missing-low-reach",
+            "result-print-ask-low-reach", "result-print-failed-low-reach",
+            "badge-desk-low-reach", "wayfinding-keyboard-high-contrast-low-reach",
+            "result-accepted-high-contrast-low-reach"} <= set(states)
     shots = render(demo, tmp_path / "shots", ["en", "ur", "zh"], [(1920, 1080), (1080, 1920)],
                    states, kiosk_settings=kiosk_settings, wayfinding_builder=wayfinding_builder)
     assert len(shots) == len(states) * 6
@@ -193,3 +199,38 @@ def test_a_wheelchair_user_finds_the_way_by_taps_within_reach(qtbot, map_window)
     window.session.leave_staff("idle")
     settle(qtbot)
     assert not window.low_reach and window.language == "en"
+
+
+def test_the_take_away_qr_counts_as_something_to_reach(qtbot, map_window):
+    """A phone is held up to the take-away QR: the checker names it when it is out of reach (a
+    label like any other is only seen, and is not named), and the lowered route keeps it in."""
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.resize(400, 1000)
+    box = QVBoxLayout(page)
+    qr, words = QLabel("QR"), QLabel("words")
+    qr.setObjectName("qr")
+    qr.setProperty("in_reach", True)
+    box.addWidget(qr)
+    box.addWidget(words)
+    box.addStretch(1)
+    page.show()
+    qtbot.waitExposed(page)
+    problems = out_of_reach(page, (600, 999), page)
+    assert len(problems) == 1 and problems[0].startswith("qr"), problems
+
+    window = map_window(size=(1080, 1920))
+    screen = window.wayfinding
+    window.set_low_reach(True)
+    window.show_page("wayfinding")
+    settle(qtbot)
+    with qtbot.waitSignal(screen.route_shown, timeout=3000):
+        screen.search("seminar")
+        screen.choose(0)
+    settle(qtbot)
+    rows = window.reach_rows()
+    assert screen.qr_label.isVisible() and out_of_reach(screen, rows, window) == []
+    top = screen.qr_label.mapTo(window, screen.qr_label.rect().topLeft()).y()
+    assert rows[0] <= top and top + screen.qr_label.height() - 1 <= rows[1]

@@ -105,3 +105,30 @@ def test_the_bar_stays_away_in_other_languages(qtbot, make_window, kiosk_setup, 
     screen = window.pages["walk_in"]
     type_keys(screen.keyboard, "wang")
     assert screen.fields["name"].text() == "wang" and not screen.pinyin.isVisible()
+
+
+def test_the_bar_fits_the_reachable_rows_in_low_reach(qtbot, make_window, kiosk_setup, printing):
+    """A wheelchair user writing a Chinese name: the open candidate bar and everything under
+    it stay within 380-1220 mm and pass the screenshot checks, in both orientations."""
+    from kiosk.services.walk_in import WalkIns
+    from kiosk.ui.checks import check_page, out_of_reach
+    from kiosk.ui.i18n import install_translators
+    from PySide6.QtWidgets import QApplication
+
+    for size in ((1080, 1920), (1920, 1080)):
+        window = make_window(size=size, printing=printing, at=local(DAYS[0], 11),
+                             walk_ins=WalkIns("kiosk-1"))
+        window.set_language("zh")
+        window.set_low_reach(True)
+        window.attract.scan_button.click()
+        window.scan.walk_in_button.click()
+        screen = window.pages["walk_in"]
+        with qtbot.waitSignal(screen.pinyin.ready, timeout=WAIT):
+            type_keys(screen.keyboard, "wang")
+        qtbot.waitUntil(lambda: screen.pinyin.isVisible(), timeout=WAIT)
+        QApplication.processEvents()
+        assert out_of_reach(screen, window.reach_rows(), window) == [], size
+        assert check_page(screen) == [], size
+        window.session.leave_staff("back")
+    install_translators(QApplication.instance(), "en")
+    QApplication.instance().setLayoutDirection(Qt.LayoutDirection.LeftToRight)

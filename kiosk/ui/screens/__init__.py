@@ -125,8 +125,13 @@ def reorder(layout, order: list[int], items: list) -> None:
         layout.takeAt(0)
     for index in order:
         item, stretch = items[index]
-        layout.addItem(item)
-        layout.setStretch(layout.count() - 1, stretch)
+        if item.layout() is not None:
+            # A nested row again as a child of this layout: taken out, it had lost its parent
+            # and with it the page's direction (Urdu's rows stayed left to right).
+            layout.addLayout(item.layout(), stretch)
+        else:
+            layout.addItem(item)
+            layout.setStretch(layout.count() - 1, stretch)
     layout.invalidate()
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 from kiosk.core.outcomes import Outcome, tone
 from kiosk.ui import messages
 from kiosk.ui.screens import Screen, button, label, language_buttons, layout_items, reorder
-from kiosk.ui.theme import TONES, Theme
+from kiosk.ui.theme import Theme, tones
 from kiosk.ui.widgets import CountdownBar, ToneIcon
 
 
@@ -71,15 +71,38 @@ class ResultScreen(Screen):
         self.countdown = CountdownBar()  # shows the time left; the kiosk's session ends it
         outer.addWidget(self.countdown)
         self._items = layout_items(outer)
+        self._languages_item = self._items[0][0]
+        self._extra_controls: list = []
 
     # languages, stretch, icon, title, name, category, reason, next step, the way, stretch,
-    # staff note, "tap", countdown
-    NORMAL = list(range(13))
-    # Low reach: the words first, then the way and the languages at the bottom.
-    LOW_REACH = [1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 8, 0, 12]
+    # staff note, "tap", countdown; lines added later (insert_below) take their place among them.
+    def _low_reach_order(self) -> list[int]:
+        """Low reach: the words first, then the buttons (the way, "Print my badge") and the
+        languages at the bottom, the countdown last."""
+        controls = [self.way_button, *self._extra_controls, None]  # None: the languages' row
+        widgets = [item.widget() for item, _ in self._items]
+        last = [i for c in controls for i, w in enumerate(widgets)
+                if (w is c if c is not None else self._items[i][0] is self._languages_item)]
+        bottom = last + [widgets.index(self.countdown)]
+        return [i for i in range(len(widgets)) if i not in bottom] + bottom
 
     def arrange_reach(self, low: bool) -> None:
-        reorder(self.layout(), self.LOW_REACH if low else self.NORMAL, self._items)
+        order = self._low_reach_order() if low else list(range(len(self._items)))
+        reorder(self.layout(), order, self._items)
+
+    def insert_below(self, anchor, widget, alignment=Qt.AlignmentFlag(0), *,
+                     control: bool = False) -> None:
+        """Another line (or, ``control``, a button) under ``anchor`` in the column: the print
+        notice and "Print my badge" (kiosk/ui/printing.py). In low reach a control joins the
+        other buttons at the bottom."""
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(anchor) + 1, widget, 0, alignment)
+        item = layout.itemAt(layout.indexOf(widget))
+        at = next(i for i, (it, _) in enumerate(self._items) if it.widget() is anchor)
+        self._items.insert(at + 1, (item, 0))
+        if control:
+            self._extra_controls.append(widget)
+        self.arrange_reach(self._low)
 
     def show_result(self, outcome: Outcome, reason: str, *, name: str, category: str | None,
                     help_point: str, hours: str = "", seconds: float = 3.0,
@@ -116,12 +139,7 @@ class ResultScreen(Screen):
         self.countdown.start(seconds)
 
     def retranslate(self):
-        background, ink = TONES[self.tone]
-        self.icon.set_tone(self.tone, ink)
-        for widget in (self.title, self.name, self.category, self.reason, self.next_step, self.tap,
-                       self.staff_note):
-            widget.setStyleSheet(f"color: {ink};")
-        self.countdown.colour = QColor(ink)
+        self._colour()
         if self.outcome is None:
             self.title.setText(self.tr("Sorry, check-in is not available at this kiosk"))
             self.reason.setText(messages.reason("storage_failed"))
@@ -147,8 +165,22 @@ class ResultScreen(Screen):
             self.way_button.hide()
         self.tap.setText(self.tr("Tap anywhere to continue"))
 
+    def colours(self) -> tuple[str, str]:
+        """The background and the ink of this result (high contrast: at 7:1 or more)."""
+        theme = self.base_theme or self.theme
+        return tones(theme is not None and theme.high_contrast)[self.tone]
+
+    def _colour(self) -> None:
+        background, ink = self.colours()
+        self.icon.set_tone(self.tone, ink)
+        for widget in (self.title, self.name, self.category, self.reason, self.next_step, self.tap,
+                       self.staff_note):
+            widget.setStyleSheet(f"color: {ink};")
+        self.countdown.colour = QColor(ink)
+
     def apply_theme(self, theme: Theme):
         super().apply_theme(theme)
+        self._colour()
         side = int(theme.mm(34) * max(theme.display_scale, 0.6))
         self.icon.setFixedSize(side, side)
         theme.fit(self.title, "title", bold=True)
@@ -166,7 +198,7 @@ class ResultScreen(Screen):
 
     def paintEvent(self, event):
         p = QPainter(self)
-        p.fillRect(self.rect(), QColor(TONES[self.tone][0]))
+        p.fillRect(self.rect(), QColor(self.colours()[0]))
         p.end()
         if self._paint_pending:
             self._paint_pending = False

@@ -329,6 +329,8 @@ class WayfindingScreen(QWidget):
         rbox.addWidget(scroll, 1)
         qr_row = QHBoxLayout()
         self.qr_label = ShapedLabel()
+        self.qr_label.setObjectName("take_away_qr")
+        self.qr_label.setProperty("in_reach", True)  # a phone is held up to it (low reach)
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_caption = ShapedLabel()
         self.qr_caption.setWordWrap(True)
