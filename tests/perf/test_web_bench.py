@@ -181,36 +181,39 @@ def push_run(url: str, stores, label: str) -> dict:
             "durations": durations, "ends": sorted(ends), "elapsed": elapsed}
 
 
-def make_kiosks(base: Path, url: str, run: str):
+def make_kiosks(base: Path, run: str, kiosks: int, scans: int, seed: int = 0):
+    """``kiosks`` kiosk databases, each with ``scans`` synthetic rows waiting to be appended."""
     toml = _event_toml()
     stores = []
-    for n in range(KIOSKS):
+    for n in range(kiosks):
         kid = f"{run}-kiosk-{n}"
-        rows = synthetic_rows(kid, "lahore", f"Gate {n + 1}", [DAYS[2]], PUSHES * PER_PUSH,
-                              attendees=20_000, seed=n)
-        store, model = write_kiosk_db(base / kid, toml, "itcn-bench", kid, "lahore",
-                                      f"Gate {n + 1}", [])
+        rows = synthetic_rows(kid, "lahore", f"Gate {n + 1}", [DAYS[2]], scans,
+                              attendees=20_000, seed=seed + n)
+        store, _ = write_kiosk_db(base / kid, toml, "itcn-bench", kid, "lahore",
+                                  f"Gate {n + 1}", [])
         info = KioskInfo(kiosk_id=kid, event_id="itcn-bench", event_toml=toml, venue="lahore",
                          gate=f"Gate {n + 1}", role="entry")
         stores.append((store, info, rows))
     return stores
 
 
-@pytest.mark.timeout(900)
-def test_fifty_watchers_while_kiosks_push(bench_server, tmp_path):
+@pytest.fixture
+def watched_hub(bench_server, tmp_path):
+    """A fresh hub bound to the bench event, the real `kiosk web` serving it, and a staff
+    session's cookie: (url, server, cookie)."""
+    import httpx
+
+    from kiosk.web.auth import write_password_file
+
     url = bench_server.url(bench_server.create_database())
     with HubClient.connect(url) as hub:
         hub.init_schema()
         hub.bind_event("itcn-bench", _event_toml())
     password = tmp_path / "web-password"
-    from kiosk.web.auth import write_password_file
-
     write_password_file(password, "bench-password-1")
     server = WebServer("--hub", url, "--password-file", str(password),
                        "--at", to_utc_text(local(DAYS[2], 18, 30)))
     try:
-        import httpx
-
         with httpx.Client(base_url=server.base) as client:
             page = client.get("/login")
             token = page.text.split('name="csrf" value="')[1].split('"')[0]
@@ -218,42 +221,57 @@ def test_fifty_watchers_while_kiosks_push(bench_server, tmp_path):
             answer = client.post("/login", data={"csrf": token, "password": "bench-password-1"},
                                  headers={"cookie": session}, follow_redirects=False)
             assert answer.status_code == 303
-            cookie = answer.headers["set-cookie"].split(";")[0]
-
-        quiet = push_run(url, make_kiosks(tmp_path, url, "a"), "nobody watching")
-
-        stores = make_kiosks(tmp_path, url, "b")
-        out = tmp_path / "arrivals.json"
-        watchers = subprocess.Popen(
-            [sys.executable, "-c", WATCHER_SCRIPT, server.base, cookie, str(WATCHERS), "1000",
-             str(out)], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True)
-        assert watchers.stdout.readline().strip() == "watching"
-        time.sleep(2)  # every stream open and its first snapshot in
-        watched = push_run(url, stores, f"{WATCHERS} streams open")
-        time.sleep(2)
-        watchers.stdin.write("stop\n")
-        watchers.stdin.close()
-        watchers.wait(30)
+        yield url, server, answer.headers["set-cookie"].split(";")[0]
     finally:
         server.stop()
-    arrivals = json.loads(out.read_text()) if out.exists() else None
+
+
+def run_watched(server, cookie: str, out: Path, run):
+    """``run()`` with WATCHERS event streams open (a process of their own); its result."""
+    watchers = subprocess.Popen(
+        [sys.executable, "-c", WATCHER_SCRIPT, server.base, cookie, str(WATCHERS), "1000",
+         str(out)], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True)
+    assert watchers.stdout.readline().strip() == "watching"
+    time.sleep(2)  # every stream open and its first snapshot in
+    result = run()
+    time.sleep(2)
+    watchers.stdin.write("stop\n")
+    watchers.stdin.close()
+    watchers.wait(30)
+    return result
+
+
+def lag_rows(out: Path, ends: list[float]) -> list[tuple[str, str]]:
+    """How long after each push the watchers had the new figures, from their arrival times."""
+    if not out.exists():
+        return []
+    arrivals = json.loads(out.read_text())
+    lags = []
+    for stream in arrivals:
+        for end in ends:
+            later = [a for a in stream if a >= end]
+            if later:
+                lags.append((later[0] - end) * 1000)
+    return [("push to figures at the watchers", ms(lags)),
+            ("updates per stream", f"{statistics.median(len(s) for s in arrivals):.0f}")]
+
+
+@pytest.mark.timeout(900)
+def test_fifty_watchers_while_kiosks_push(watched_hub, tmp_path):
+    url, server, cookie = watched_hub
+    quiet = push_run(url, make_kiosks(tmp_path, "a", KIOSKS, PUSHES * PER_PUSH), "nobody watching")
+    stores = make_kiosks(tmp_path, "b", KIOSKS, PUSHES * PER_PUSH)
+    out = tmp_path / "arrivals.json"
+    watched = run_watched(server, cookie, out,
+                          lambda: push_run(url, stores, f"{WATCHERS} streams open"))
     rows = []
     for run in (quiet, watched):
-        d = run["durations"]
         rows.append((f"{run['label']}: push rate",
                      f"{run['rate']:,.0f} scans/s, {run['pushes']:.1f} pushes/s "
                      f"({KIOSKS} kiosks x {PUSHES} pushes of {PER_PUSH})"))
-        rows.append((f"{run['label']}: one push", ms(d)))
-    if arrivals:
-        lags = []
-        for stream in arrivals:
-            for end in watched["ends"]:
-                later = [a for a in stream if a >= end]
-                if later:
-                    lags.append((later[0] - end) * 1000)
-        rows.append(("push to figures at the watchers", ms(lags)))
-        rows.append(("updates per stream", f"{statistics.median(len(s) for s in arrivals):.0f}"))
-    report("Kiosks pushing to the hub while browsers watch kiosk web", rows)
+        rows.append((f"{run['label']}: one push", ms(run["durations"])))
+    report("Kiosks pushing to the hub while browsers watch kiosk web",
+           rows + lag_rows(out, watched["ends"]))
     for store, _, _ in stores:
         store.close()
 
@@ -296,80 +314,26 @@ def paced_run(url: str, stores, label: str) -> dict:
 PUSH_ONE = 100
 
 
-def make_paced_kiosks(base: Path, run: str):
-    toml = _event_toml()
-    stores = []
-    count = int(PACED_SECONDS / PACED_EVERY) + 5
-    for n in range(PACED_KIOSKS):
-        kid = f"{run}-kiosk-{n}"
-        rows = synthetic_rows(kid, "lahore", f"Gate {n + 1}", [DAYS[2]], count,
-                              attendees=20_000, seed=100 + n)
-        store, _ = write_kiosk_db(base / kid, toml, "itcn-bench", kid, "lahore",
-                                  f"Gate {n + 1}", [])
-        stores.append((store, KioskInfo(kiosk_id=kid, event_id="itcn-bench", event_toml=toml,
-                                        venue="lahore", gate=f"Gate {n + 1}", role="entry"),
-                       rows))
-    return stores
-
-
 @pytest.mark.timeout(900)
-def test_fifty_watchers_at_the_fairs_push_rate(bench_server, tmp_path):
-    url = bench_server.url(bench_server.create_database())
-    with HubClient.connect(url) as hub:
-        hub.init_schema()
-        hub.bind_event("itcn-bench", _event_toml())
-    password = tmp_path / "web-password"
-    from kiosk.web.auth import write_password_file
-
-    write_password_file(password, "bench-password-1")
-    server = WebServer("--hub", url, "--password-file", str(password),
-                       "--at", to_utc_text(local(DAYS[2], 18, 30)))
-    try:
-        import httpx
-
-        with httpx.Client(base_url=server.base) as client:
-            page = client.get("/login")
-            token = page.text.split('name="csrf" value="')[1].split('"')[0]
-            session = page.headers["set-cookie"].split(";")[0]
-            answer = client.post("/login", data={"csrf": token, "password": "bench-password-1"},
-                                 headers={"cookie": session}, follow_redirects=False)
-            cookie = answer.headers["set-cookie"].split(";")[0]
-
-        quiet = paced_run(url, make_paced_kiosks(tmp_path, "a"), "nobody watching")
-        stores = make_paced_kiosks(tmp_path, "b")
-        out = tmp_path / "arrivals.json"
-        watchers = subprocess.Popen(
-            [sys.executable, "-c", WATCHER_SCRIPT, server.base, cookie, str(WATCHERS), "1000",
-             str(out)], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True)
-        assert watchers.stdout.readline().strip() == "watching"
-        time.sleep(2)  # every stream open and its first snapshot in
-        watched = paced_run(url, stores, f"{WATCHERS} streams open")
-        time.sleep(2)
-        watchers.stdin.write("stop\n")
-        watchers.stdin.close()
-        watchers.wait(30)
-    finally:
-        server.stop()
+def test_fifty_watchers_at_the_fairs_push_rate(watched_hub, tmp_path):
+    url, server, cookie = watched_hub
+    scans = int(PACED_SECONDS / PACED_EVERY) + 5
+    quiet = paced_run(url, make_kiosks(tmp_path, "a", PACED_KIOSKS, scans, seed=100),
+                      "nobody watching")
+    stores = make_kiosks(tmp_path, "b", PACED_KIOSKS, scans, seed=100)
+    out = tmp_path / "arrivals.json"
+    watched = run_watched(server, cookie, out,
+                          lambda: paced_run(url, stores, f"{WATCHERS} streams open"))
     with psycopg.connect(url, autocommit=True) as raw:  # the floor: one row, one commit
         raw.execute("CREATE TABLE raw_bench (n int, at timestamptz DEFAULT now())")
         floor = timed(lambda: raw.execute("INSERT INTO raw_bench (n) VALUES (1)"), runs=100)
-    arrivals = json.loads(out.read_text()) if out.exists() else None
     rows = [("raw: psycopg INSERT of one row, committed (fsync on)", ms(floor))]
     for run in (quiet, watched):
         rows.append((f"{run['label']}: pushes", f"{len(run['durations'])} in {PACED_SECONDS:.0f} s "
                      f"({run['rate']:.1f} a second, one scan each, {PACED_KIOSKS} kiosks)"))
         rows.append((f"{run['label']}: one push", ms(run["durations"])))
-    if arrivals:
-        lags = []
-        for stream in arrivals:
-            for end in watched["ends"]:
-                later = [a for a in stream if a >= end]
-                if later:
-                    lags.append((later[0] - end) * 1000)
-        rows.append(("push to figures at the watchers", ms(lags)))
-        rows.append(("updates per stream", f"{statistics.median(len(s) for s in arrivals):.0f}"))
     report("Kiosks pushing at the fair's pace while browsers watch kiosk web, median / p95 / max",
-           rows)
+           rows + lag_rows(out, watched["ends"]))
     assert len(watched["durations"]) >= PACED_KIOSKS
     for store, _, _ in stores:
         store.close()
