@@ -15,6 +15,20 @@ REPO = Path(__file__).resolve().parent.parent
 pytest_plugins = ["tests.helpers.pg", "tests.helpers.cups"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def hub_copies(tmp_path_factory) -> Path:
+    """The copies of the hubs that the figures are counted from (kiosk.sync.hub_copy) go to a
+    folder of this run, for the commands the tests start too, never to the user's cache."""
+    folder = tmp_path_factory.mktemp("hub-copies")
+    before = os.environ.get("KIOSK_CACHE_DIR")
+    os.environ["KIOSK_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("KIOSK_CACHE_DIR", None)
+    else:
+        os.environ["KIOSK_CACHE_DIR"] = before
+
+
 def samples_path() -> Path | None:
     configured = os.environ.get("KIOSK_QR_SAMPLES")
     candidates = [Path(configured)] if configured else []

@@ -47,7 +47,8 @@ def register(commands) -> None:
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--kiosk", type=Path, metavar="KIOSKDIR", help="a kiosk folder (read-only)")
     where.add_argument("--db", type=Path, metavar="MERGED.db", help="a merged database")
-    where.add_argument("--hub", metavar="URL", type=hub_url_arg, help="the PostgreSQL hub")
+    where.add_argument("--hub", metavar="URL", type=hub_url_arg,
+                       help="every kiosk's scans on the hub, counted from a copy kept in $KIOSK_CACHE_DIR (default ~/.cache/itcn-kiosk)")
     p.add_argument("--lang", choices=["en", "ur", "zh"], default="en",
                    help="language of the dashboard (default en)")
     p.add_argument("--refresh", type=float, default=2.0, metavar="SECONDS",

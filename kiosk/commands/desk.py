@@ -31,7 +31,8 @@ def register(commands) -> None:
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--kiosk", type=Path, metavar="KIOSKDIR")
     where.add_argument("--db", type=Path, metavar="MERGED.db")
-    where.add_argument("--hub", metavar="URL", type=hub_url_arg)
+    where.add_argument("--hub", metavar="URL", type=hub_url_arg,
+                       help="every kiosk's scans on the hub, counted from a copy kept in $KIOSK_CACHE_DIR (default ~/.cache/itcn-kiosk)")
     p.add_argument("--at", metavar="ISO8601", help="the moment to count at (default now)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_headcount)

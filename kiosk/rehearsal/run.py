@@ -59,6 +59,8 @@ from kiosk.rehearsal.plan import (Fault, KioskPlan, Visit, kiosk_plan, parse_fau
                                   plan_visits, schedule_faults)
 from kiosk.storage.kiosk_store import KioskStore
 from kiosk.sync.hub import HubClient, HubError, check_url, redact
+from kiosk.sync.hub_copy import HubCopy
+from kiosk.sync.hub_dashboard import hub_headcount_at
 
 TZ = "Asia/Karachi"
 RESTART_AFTER_S = 5.0  # a killed kiosk's supervisor starts it again after this long
@@ -624,10 +626,15 @@ def analyse(reh: Rehearsal, drive: dict, wall_s: float) -> dict:
                 worst = max(worst, seen - t)
         delays.append(worst * 1000)
 
-    # The hub's headcount against the kiosks' own logs, exported and merged as after the fair.
+    # The hub's headcount against the kiosks' own logs, exported and merged as after the fair:
+    # one engine, fed the scans by two roads (the hub's copy; the signed bundles).
     at = utcnow()
     with HubClient.connect(reh.hub_url) as hub:
-        hub_count = hub.headcount(at, TZ).to_json()
+        copy = HubCopy()
+        try:
+            hub_count = hub_headcount_at(hub, copy, at, TZ).to_json()
+        finally:
+            copy.close()
     recount = merged_headcount(reh, at)
     for count in (hub_count, recount):
         count.pop("source", None)

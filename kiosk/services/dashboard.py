@@ -11,6 +11,9 @@ and the web dashboard call it directly.
 - :class:`DatabaseDashboard`: a kiosk.db or a merged database, opened read-only.
 - :class:`HubDashboard`: the hub alone.
 
+The hub's figures are counted by the kiosk's own engine over a kept copy of its scan log
+(kiosk.sync.hub_copy), brought up to date before each read.
+
 ``open_dashboard(kiosk=..., db=..., hub=...)`` picks one for a command line.
 """
 
@@ -55,10 +58,12 @@ def event_settings(event_toml: str | None) -> tuple[str, HallMap, str]:
 class _HubReader:
     """A kept-open hub connection for repeated dashboard reads, reopened after failures."""
 
-    def __init__(self, url: str, timeout: float = 3.0):
+    def __init__(self, url: str, timeout: float = 3.0, copy_dir: Path | None = None):
         self.url = url
         self.timeout = timeout
+        self.copy_dir = copy_dir  # where the hub's copy is kept (default: the cache folder)
         self.client = None
+        self.copy = None  # kiosk.sync.hub_copy.HubCopy, kept across reconnections
         self.failed_at = 0.0
 
     def resting(self) -> bool:
@@ -88,13 +93,16 @@ class _HubReader:
 
     def read(self, at: datetime, tz: str | None, halls: HallMap | None) -> DashboardData:
         from kiosk.sync.hub import HubError
+        from kiosk.sync.hub_copy import HubCopy
         from kiosk.sync.hub_dashboard import hub_dashboard
 
         try:
             client = self._connect()
             if tz is None:
                 tz, halls, _ = self.event()
-            data = hub_dashboard(client, at, tz, halls)
+            if self.copy is None:
+                self.copy = HubCopy.kept(client, self.copy_dir)
+            data = hub_dashboard(client, self.copy, at, tz, halls)
             self.failed_at = 0.0
             return data
         except HubError:
@@ -110,14 +118,22 @@ class _HubReader:
                 pass
             self.client = None
 
+    def close_copy(self) -> None:
+        self.close()
+        if self.copy is not None:
+            self.copy.close()
+            self.copy = None
+
 
 class KioskDashboard:
     """The running kiosk: its database thread answers; the hub, if any, first."""
 
-    def __init__(self, run_on_db: Callable[[Callable], object], kiosk_id: str, hub_url: str = ""):
+    def __init__(self, run_on_db: Callable[[Callable], object], kiosk_id: str, hub_url: str = "",
+                 copy_dir: Path | None = None):
         self.run_on_db = run_on_db
         self.kiosk_id = kiosk_id
-        self.hub = _HubReader(hub_url) if hub_url else None
+        # the hub's copy in the kiosk's own folder when it has one, else the cache folder
+        self.hub = _HubReader(hub_url, copy_dir=copy_dir) if hub_url else None
         self._event: tuple | None = None
 
     def _local(self) -> tuple[DashboardData, datetime]:
@@ -157,7 +173,7 @@ class KioskDashboard:
 
     def close(self) -> None:
         if self.hub is not None:
-            self.hub.close()
+            self.hub.close_copy()
 
 
 class DatabaseDashboard:
@@ -223,7 +239,7 @@ class HubDashboard:
         return self.reader.read(self.clock(), None, None)
 
     def close(self) -> None:
-        self.reader.close()
+        self.reader.close_copy()
 
 
 def open_dashboard(*, kiosk: Path | None = None, db: Path | None = None,

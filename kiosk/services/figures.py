@@ -18,7 +18,7 @@ def headcount_of(*, hub: str | None = None, kiosk: Path | None = None, db: Path 
     if sum(x is not None for x in (hub, kiosk, db)) != 1:
         raise KioskError("give exactly one of --hub, --kiosk or --db")
     if hub is not None:
-        from kiosk.sync.hub import hub_headcount
+        from kiosk.sync.hub_dashboard import hub_headcount
 
         return hub_headcount(hub, at_text)
     if kiosk is not None:

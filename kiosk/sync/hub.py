@@ -36,8 +36,6 @@ from psycopg import sql
 
 from kiosk.config import KioskModel
 from kiosk.core.errors import KioskError
-from kiosk.core.headcount import Headcount
-from kiosk.core.timeutil import checkout_of, event_day, to_utc_text
 from kiosk.storage.outbox import PendingBatch, PulledChanges
 from kiosk.core.pgurl import (  # noqa: F401  (re-exported for the commands)
     has_password,
@@ -51,7 +49,6 @@ from kiosk.storage.schema import ROSTER_COLUMNS, SCAN_COLUMNS
 from kiosk.storage.walk_ins import COLUMNS as WALK_IN_COLUMNS, walk_in_prefix
 
 CHANNEL = "kiosk_hub"
-_ENTRY = ("accepted", "reentry")
 _UTC_TEXT = """to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')"""
 
 HUB_MIGRATIONS: list[tuple[int, str]] = [
@@ -634,78 +631,7 @@ class HubClient:
         except psycopg.Error as exc:
             raise self._fail(exc, "reading notifications") from None
 
-    # -- reading for people ------------------------------------------------------------------
-    def day_of(self, at: datetime, tz_name: str) -> str:
-        """The event day of ``at`` as the kiosks give their scans theirs: by the hub's event
-        (its ``checkout_all_at``, if any), else the local date."""
-        try:
-            row = self.conn.execute(
-                "SELECT value FROM hub_meta WHERE key = 'event_toml'").fetchone()
-        except psycopg.Error as exc:
-            raise self._fail(exc, "reading its event") from None
-        return event_day(at, tz_name, checkout_of(row[0] if row else None)).isoformat()
-
-    def headcount(self, at: datetime, tz_name: str) -> Headcount:
-        """The same figures as kiosk.core.headcount, over every kiosk's scans."""
-        day = self.day_of(at, tz_name)
-        result = Headcount(day=day, at=to_utc_text(at), source=f"hub {redact(self.url)}")
-        params = {"day": day, "until": at, "tz": tz_name}
-        base = "FROM scans WHERE day = %(day)s::date AND at <= %(until)s"
-        # Inside a caller's snapshot (the dashboard's), read in it; else take one of our own.
-        nested = self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
-        try:
-            with self.conn.transaction():
-                if not nested:
-                    self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                for outcome, n in self.conn.execute(
-                        f"SELECT outcome, count(*) {base} GROUP BY outcome", params):
-                    if outcome in _ENTRY:
-                        result.accepted_scans += n
-                    elif outcome == "exited":
-                        result.exit_scans += n
-                    else:
-                        result.refused_scans += n
-                        if outcome == "duplicate":
-                            result.duplicate_scans += n
-                result.inside_now = self.conn.execute(
-                    f"""SELECT count(*) FROM (
-                            SELECT max(at) FILTER (WHERE outcome IN ('accepted', 'reentry')) AS li,
-                                   max(at) FILTER (WHERE outcome = 'exited') AS lo
-                            {base} AND attendee_id IS NOT NULL GROUP BY attendee_id) t
-                        WHERE li IS NOT NULL AND (lo IS NULL OR li > lo)""", params).fetchone()[0]
-                rows = self.conn.execute(
-                    f"""WITH firsts AS (
-                            SELECT DISTINCT ON (attendee_id) attendee_id, at, kiosk_id, gate,
-                                   category
-                            {base} AND attendee_id IS NOT NULL
-                              AND outcome IN ('accepted', 'reentry')
-                            ORDER BY attendee_id, at, scan_id)
-                        SELECT GROUPING(coalesce(category, '')), GROUPING(kiosk_id),
-                               GROUPING(coalesce(gate, '')),
-                               coalesce(category, ''), kiosk_id, coalesce(gate, ''),
-                               to_char(at AT TIME ZONE %(tz)s, 'HH24') || ':00' AS hour,
-                               GROUPING(to_char(at AT TIME ZONE %(tz)s, 'HH24') || ':00'),
-                               count(*)
-                        FROM firsts
-                        GROUP BY GROUPING SETS ((coalesce(category, '')), (kiosk_id),
-                                                (coalesce(gate, '')),
-                                                (to_char(at AT TIME ZONE %(tz)s, 'HH24') || ':00'),
-                                                ())""", params).fetchall()
-        except psycopg.Error as exc:
-            raise self._fail(exc, "counting heads") from None
-        for g_cat, g_kiosk, g_gate, cat, kiosk, gate, hour, g_hour, n in rows:
-            if not g_cat:
-                result.by_category[cat] = n
-            elif not g_kiosk:
-                result.by_kiosk[kiosk] = n
-            elif not g_gate:
-                result.by_gate[gate] = n
-            elif not g_hour:
-                result.by_hour[hour] = n
-            else:
-                result.unique_checked_in = n
-        return result
-
+    # -- the kiosks, the log and the roster as they are -------------------------------------
     def report_health(self, kiosk: KioskInfo, pending: int | None, camera: str | None = None,
                       printer: str | None = None) -> None:
         """Record what the kiosk says of itself (its outbox, camera and printer). ``None`` for
@@ -768,17 +694,3 @@ class HubClient:
             raise self._fail(exc, "reading the roster") from None
         return [dict(zip(cols, r)) for r in rows]
 
-
-def hub_headcount(url: str, at_text: str | None = None) -> Headcount:
-    """`kiosk headcount --hub URL`: the hub's figures, in the time zone of the hub's event."""
-    from kiosk.config import parse_event
-    from kiosk.core.timeutil import parse_moment, utcnow
-
-    with HubClient.connect(url) as hub:
-        info = hub.info()
-        if not info.event_toml:
-            raise KioskError("the hub holds no event yet: push from a kiosk or run "
-                             "`kiosk hub publish URL --event DIR`")
-        tz = parse_event(info.event_toml, "the hub's event").timezone
-        at = parse_moment(at_text, tz) if at_text else utcnow()
-        return hub.headcount(at, tz)

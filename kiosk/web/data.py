@@ -10,9 +10,10 @@ The app never opens a database or the hub itself: it asks a ``WebData`` for
 - ``watch()``: a ``Watcher`` whose ``wait(timeout)`` returns True soon after the source changed
   (the hub's NOTIFY, or SQLite's data_version for a kiosk folder or a merged database).
 
-For the hub the figures come from a local copy of its scan log (kiosk.web.mirror), brought up
-to date before each read: a handful of rows instead of aggregates over the whole day; the
-latest scans (with names) and the kiosks come from the hub itself.
+For the hub the figures come from the copy of its scan log kept in the cache folder
+(kiosk.sync.hub_copy), brought up to date before each read, as `kiosk headcount --hub` and
+`kiosk dashboard --hub` read theirs: a handful of new rows instead of aggregates over the whole
+day; the names of the latest scans' holders and the kiosks come from the hub itself.
 
 Every method blocks (database or network) and is called from a worker thread, never from the
 event loop. Sources are opened read-only: the hub session is read-only, SQLite is opened with
@@ -78,7 +79,7 @@ class WebData:
         self._lock = threading.Lock()
         self._store = None
         self._hub = None
-        self._mirror = None
+        self._hub_copy = None
         self._kiosks_seen: tuple | None = None
         self._event: EventView | None = None
         self._folder = None
@@ -139,14 +140,13 @@ class WebData:
         return self._store
 
     def _copy(self):
-        """The hub's scan log copied here and brought up to date (kiosk.web.mirror)."""
-        from kiosk.web.mirror import HubMirror
+        """The hub and its copy (kiosk.sync.hub_copy), kept across reconnections."""
+        from kiosk.sync.hub_copy import HubCopy
 
         hub = self._hub_client()
-        if self._mirror is None:
-            self._mirror = HubMirror()
-        self._mirror.refresh(hub)
-        return hub, self._mirror
+        if self._hub_copy is None:
+            self._hub_copy = HubCopy.kept(hub)
+        return hub, self._hub_copy
 
     def _drop(self) -> None:
         for conn in (self._hub, self._store):
@@ -189,14 +189,10 @@ class WebData:
                 from kiosk.storage.dashboard_sql import dashboard
 
                 if self.hub_url:
-                    from kiosk.sync.hub_dashboard import hub_recent
+                    from kiosk.sync.hub_dashboard import hub_dashboard
 
                     hub, copy = self._copy()
-                    data = dashboard(copy.conn, at, ev.timezone, ev.halls, scope="hub",
-                                     source=self.label)
-                    data.recent = hub_recent(hub, at, ev.timezone)  # with the hub's names
-                    data.kiosks = hub.conn.execute("SELECT count(*) FROM kiosks").fetchone()[0]
-                    return data
+                    return hub_dashboard(hub, copy, at, ev.timezone, ev.halls)
 
                 store = self._sqlite()
                 if self.db is not None:
@@ -217,7 +213,7 @@ class WebData:
         """Refused scans of ``day`` up to ``until_utc`` that were the same badge again."""
         with self._lock:
             try:
-                conn = self._mirror.conn if self.hub_url and self._mirror else None
+                conn = self._hub_copy.conn if self.hub_url and self._hub_copy else None
                 if self.hub_url and conn is None:
                     from kiosk.core.timeutil import from_utc_text
 
@@ -306,9 +302,9 @@ class WebData:
     def close(self) -> None:
         with self._lock:
             self._drop()
-            if self._mirror is not None:
-                self._mirror.close()
-                self._mirror = None
+            if self._hub_copy is not None:
+                self._hub_copy.close()
+                self._hub_copy = None
 
 
 def _has_table(conn, name: str) -> bool:

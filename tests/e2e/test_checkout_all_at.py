@@ -24,9 +24,9 @@ from kiosk.storage.dashboard_sql import dashboard
 from kiosk.storage.kiosk_store import KioskStore
 from kiosk.storage.outbox import Outbox
 from kiosk.sync.hub import HubClient, KioskInfo
+from kiosk.sync.hub_copy import HubCopy
 from kiosk.sync.hub_dashboard import hub_dashboard
 from kiosk.sync.live import KioskSide, sync_once
-from kiosk.web.mirror import HubMirror
 from tests.helpers.factories import ROSTER, make_event, make_kiosk, open_desk
 
 pytestmark = pytest.mark.postgres
@@ -136,18 +136,18 @@ def test_everybody_is_checked_out_at_three_and_comes_back_as_a_first_entry(
     code, _, err = cli(capsys, "merge", *bundles, "--into", merged, "--event", event.path)
     assert code == 0, err
 
-    mirror = HubMirror(tmp_path / "web-copy")  # what `kiosk web --hub` reads its figures from
+    copy = HubCopy()  # what every figure of the hub is counted from
     with HubClient.connect(hub_url) as hub, KioskStore.open(merged, readonly=True) as db:
-        mirror.refresh(hub)
+        copy.refresh(hub)
         for at, (checked_in, inside) in moments.items():
-            web = dashboard(mirror.conn, at, n.tz, HALLS, scope="hub")
+            web = dashboard(copy.conn, at, n.tz, HALLS, scope="hub")
             assert (web.headcount.unique_checked_in, web.headcount.inside_now) == \
                 (checked_in, inside), ("web", at)
             for source in (("--db", merged), ("--hub", hub_url)):
                 got = count(capsys, *source, at=at)
                 assert (got["unique_checked_in"], got["inside_now"]) == (checked_in, inside), \
                     (source[0], at)
-            board = hub_dashboard(hub, at, n.tz, HALLS)
+            board = hub_dashboard(hub, copy, at, n.tz, HALLS)
             assert board.headcount.inside_now == inside == sum(board.inside_by_gate.values()), at
             local_board = dashboard(db.conn, at, n.tz, HALLS, scope="merged")
             assert local_board.headcount.inside_now == inside, at
@@ -155,7 +155,7 @@ def test_everybody_is_checked_out_at_three_and_comes_back_as_a_first_entry(
         # The merged file's counters (rebuilt after the merge), as the live figures read them.
         last = n.at(1, 23)
         assert (count(capsys, "--db", merged, at=last)["inside_now"]) == 2
-    mirror.close()
+    copy.close()
     # One kiosk alone, asked about a moment in the past (the log, not the counters).
     mine = count(capsys, "--kiosk", gate.path, at=n.at(1, 2, 59, 59))
     assert (mine["unique_checked_in"], mine["inside_now"]) == (4, 3)

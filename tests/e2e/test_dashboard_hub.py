@@ -17,6 +17,7 @@ from kiosk.storage.kiosk_store import KioskStore
 from kiosk.storage.outbox import Outbox
 from kiosk.sync.bundle import export_bundle
 from kiosk.sync.hub import HubClient, KioskInfo
+from kiosk.sync.hub_copy import HubCopy
 from kiosk.sync.hub_dashboard import hub_dashboard
 from kiosk.sync.live import KioskSide, sync_once
 from kiosk.sync.merge import merge_bundles
@@ -66,8 +67,9 @@ def test_hub_dashboard_matches_the_reference_and_the_merged_file(three_kiosks):
     moments = [local(DAYS[0], 11), local(DAYS[0], 15, 30), local(DAYS[0], 23, 59),
                local(DAYS[1], 0, 10), local(DAYS[1], 13)]
     with HubClient.connect(url) as hub, KioskStore.open(merged, readonly=True) as db:
+        copy = HubCopy()
         for at in moments:
-            got = hub_dashboard(hub, at, TZ, HALLS)
+            got = hub_dashboard(hub, copy, at, TZ, HALLS)
             assert got.scope == "hub" and got.kiosks == 3
             assert got.inside_by_gate == inside_by_gate_from_scans(scans, at, TZ), at
             assert got.arrivals_today == arrivals_from_scans(scans, at, TZ), at
@@ -82,7 +84,8 @@ def test_hub_dashboard_matches_the_reference_and_the_merged_file(three_kiosks):
                 mine.pop(key), theirs.pop(key)
             mine["headcount"].pop("source"), theirs["headcount"].pop("source")
             assert mine == theirs, at
-        midnight = hub_dashboard(hub, local(DAYS[1], 0, 10), TZ, HALLS)
+        midnight = hub_dashboard(hub, copy, local(DAYS[1], 0, 10), TZ, HALLS)
+        copy.close()
         assert midnight.arrivals_today.get("00:00", 0) >= 1
         assert midnight.arrivals_yesterday.get("23:45", 0) >= 1
         assert {h.hall for h in midnight.halls} == {"Hall 1", "Hall 2"}

@@ -79,6 +79,21 @@ def test_against_a_given_hub_the_hub_holds_every_kiosk_scan(tmp_path, capsys, hu
     logs = kiosk_logs(workdir)
     assert {sid: kiosk for kiosk, rows in logs.items() for sid, _, _ in rows} == on_hub
     assert report["scans"] == len(on_hub) > 0 and report["lost"] == 0
+    # The hub's headcount in the report (counted from its copy) against PostgreSQL's own
+    # aggregates over the hub's log, at the same moment.
+    from kiosk.core.timeutil import from_utc_text
+    from kiosk.sync.hub import HubClient
+    from tests.helpers.hub_oracles import hub_headcount_sql
+
+    shown = dict(report["headcount"]["hub"])
+    with HubClient.connect(hub_url) as hub:
+        tz = hub.conn.execute("SELECT value FROM hub_meta WHERE key = 'event_toml'").fetchone()[0]
+        from kiosk.config import parse_event
+
+        want = hub_headcount_sql(hub, from_utc_text(shown["at"]), parse_event(tz).timezone)
+    want = want.to_json()
+    want.pop("source")
+    assert shown == want and shown["unique_checked_in"] > 0
 
 
 def test_a_given_hub_that_holds_scans_is_refused(tmp_path, capsys, hub_url):

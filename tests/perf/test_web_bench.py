@@ -39,13 +39,14 @@ from kiosk.core.timeutil import to_utc_text
 from kiosk.storage.dashboard_sql import dashboard
 from kiosk.storage.schema import SCAN_COLUMNS
 from kiosk.sync.hub import HubClient, KioskInfo
-from kiosk.sync.hub_dashboard import hub_dashboard
 from kiosk.sync.live import KioskSide, SyncResult, SyncSession, sync_once
 from kiosk.storage.outbox import Outbox
 from kiosk.web.data import WebData
 from kiosk.web.live import Broadcaster
 from tests.helpers.browser import WebServer
 from tests.helpers.factories import DAYS, local
+from tests.helpers.hub_oracles import hub_dashboard_sql, hub_headcount_sql
+from kiosk.services.figures import headcount_of
 from tests.helpers.pg import _server_or_skip
 from tests.helpers.scanlog import append_rows, synthetic_rows, write_kiosk_db
 from tests.perf.test_dashboard_bench import (HALLS, SCANS, TZ, _event_toml, big,  # noqa: F401
@@ -67,6 +68,11 @@ def bench_server():
     server.destroy()
 
 
+def hub_headcount_from_sql(url: str, at) -> dict:
+    with HubClient.connect(url) as hub:
+        return hub_headcount_sql(hub, at, TZ).to_json()
+
+
 def read_page(data: WebData) -> int:
     b = Broadcaster(data)
     b.read_now()
@@ -84,7 +90,8 @@ def test_page_data_over_a_million_scans(big, bench_server):
     raw = timed(lambda: dashboard(store.conn, at, TZ, HALLS, scope="merged"))
     data.close()
 
-    # the same million scans on a hub (no derived tables there: aggregates over the day)
+    # the same million scans on a hub (no derived tables there: its figures are counted from a
+    # copy with the kiosk's derived tables, kiosk.sync.hub_copy)
     url = bench_server.url(bench_server.create_database())
     with HubClient.connect(url) as hub:
         hub.init_schema()
@@ -107,8 +114,14 @@ def test_page_data_over_a_million_scans(big, bench_server):
     first = time.perf_counter() - started
     hub_page = timed(lambda: read_page(hub_data), runs=10)
     hub_data.close()
+    # `kiosk headcount --hub` as a later command: it goes on from the kept copy
+    moment = to_utc_text(at)
+    cli_count = timed(lambda: headcount_of(hub=url, at_text=moment), runs=10)
     with HubClient.connect(url) as hub:
-        hub_raw = timed(lambda: hub_dashboard(hub, at, TZ, HALLS), runs=10)
+        hub_raw = timed(lambda: hub_dashboard_sql(hub, at, TZ, HALLS), runs=10)
+        count_raw = timed(lambda: hub_headcount_sql(hub, at, TZ), runs=5)
+    assert headcount_of(hub=url, at_text=moment).to_json() | {"source": ""} == \
+        hub_headcount_from_sql(url, at) | {"source": ""}
     report(f"Web page data over {SCANS:,} scans (target <= 100 ms), median / p95 / max", [
         ("merged database: everything the page shows", ms(page)),
         ("  raw: dashboard() of the same database", ms(raw)),
@@ -116,7 +129,9 @@ def test_page_data_over_a_million_scans(big, bench_server):
         ("hub (filled by COPY in)", f"{fill:.1f} s"),
         ("hub: first read (copying its log here)", f"{first:.1f} s"),
         ("hub: everything the page shows", ms(hub_page)),
-        ("  raw: hub_dashboard() of the same hub", ms(hub_raw)),
+        ("  raw: the same figures as aggregates in PostgreSQL", ms(hub_raw)),
+        ("hub: `kiosk headcount --hub` going on from the kept copy", ms(cli_count)),
+        ("  raw: the headcount as aggregates in PostgreSQL", ms(count_raw)),
         ("  JSON sent to each browser", f"{hub_size:,} bytes"),
     ])
     assert size > 1000 and hub_size > 1000

@@ -154,8 +154,10 @@ class StaffMenu(Screen):
             from kiosk.ui.staff.health import HealthPage
             from kiosk.ui.staff.lookup import LookupPage
 
-            self.feed = DashboardFeed(KioskDashboard(ctx.desk.run_with_store, ctx.kiosk_id,
-                                                     ctx.services.hub_url))
+            kiosk_dir = ctx.services.kiosk_dir
+            self.feed = DashboardFeed(KioskDashboard(
+                ctx.desk.run_with_store, ctx.kiosk_id, ctx.services.hub_url,
+                copy_dir=kiosk_dir / "hub-copy" if kiosk_dir is not None else None))
             self.tools = {"dashboard": LiveDashboard(self.feed), "lookup": LookupPage(ctx),
                           "health": HealthPage(ctx), "export": ExportPage(ctx)}
             for name, page in self.tools.items():
