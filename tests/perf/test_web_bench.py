@@ -68,6 +68,25 @@ def bench_server():
     server.destroy()
 
 
+def fill_hub(url: str, store) -> float:
+    """A fresh hub holding every scan of ``store`` (by COPY); the seconds it took."""
+    with HubClient.connect(url) as hub:
+        hub.init_schema()
+        hub.bind_event("itcn-bench", _event_toml())
+    started = time.perf_counter()
+    with psycopg.connect(url, autocommit=True) as conn:
+        cols = ", ".join("at" if c == "at_utc" else c for c in SCAN_COLUMNS)
+        with conn.transaction(), conn.cursor() as cur:
+            with cur.copy(f"COPY scans ({cols}, kiosk_seq) FROM STDIN") as copy:
+                for seq, row in enumerate(store.conn.execute(
+                        f"SELECT {', '.join(SCAN_COLUMNS)} FROM scans"), 1):
+                    copy.write_row((*row, seq))
+        conn.execute("INSERT INTO kiosks (kiosk_id, gate) SELECT DISTINCT kiosk_id, max(gate) "
+                     "FROM scans GROUP BY kiosk_id")
+        conn.execute("ANALYZE")
+    return time.perf_counter() - started
+
+
 def hub_headcount_from_sql(url: str, at) -> dict:
     with HubClient.connect(url) as hub:
         return hub_headcount_sql(hub, at, TZ).to_json()
@@ -93,21 +112,7 @@ def test_page_data_over_a_million_scans(big, bench_server):
     # the same million scans on a hub (no derived tables there: its figures are counted from a
     # copy with the kiosk's derived tables, kiosk.sync.hub_copy)
     url = bench_server.url(bench_server.create_database())
-    with HubClient.connect(url) as hub:
-        hub.init_schema()
-        hub.bind_event("itcn-bench", _event_toml())
-    started = time.perf_counter()
-    with psycopg.connect(url, autocommit=True) as conn:
-        cols = ", ".join("at" if c == "at_utc" else c for c in SCAN_COLUMNS)
-        with conn.transaction(), conn.cursor() as cur:
-            with cur.copy(f"COPY scans ({cols}, kiosk_seq) FROM STDIN") as copy:
-                for seq, row in enumerate(store.conn.execute(
-                        f"SELECT {', '.join(SCAN_COLUMNS)} FROM scans"), 1):
-                    copy.write_row((*row, seq))
-        conn.execute("INSERT INTO kiosks (kiosk_id, gate) SELECT DISTINCT kiosk_id, max(gate) "
-                     "FROM scans GROUP BY kiosk_id")
-        conn.execute("ANALYZE")
-    fill = time.perf_counter() - started
+    fill = fill_hub(url, store)
     hub_data = WebData(hub=url, at_text=to_utc_text(at))
     started = time.perf_counter()
     hub_size = read_page(hub_data)  # the first read copies the hub's log
