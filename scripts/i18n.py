@@ -28,11 +28,13 @@ def tool(name: str) -> str:
 
 
 def app_sources() -> list[str]:
-    """The screens, and the Qt-free catalogue of words (kiosk/core/words.py) they share with the
-    command line and the badges."""
+    """The screens, and the Qt-free catalogue of words (kiosk/core/words.py, and the printing
+    words of kiosk/services/printing.py) they share with the command line, the badges and the
+    web."""
     files = sorted(p for p in (ROOT / "kiosk" / "ui").rglob("*.py")
                    if "wayfinding" not in p.relative_to(ROOT / "kiosk" / "ui").parts)
     files.append(ROOT / "kiosk" / "core" / "words.py")
+    files.append(ROOT / "kiosk" / "services" / "printing.py")  # the printing words (Qt-free)
     return [str(p.relative_to(ROOT)) for p in files]
 
 

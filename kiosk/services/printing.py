@@ -19,10 +19,12 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from kiosk.config.words import catalogue
 from kiosk.core.errors import KioskError
 from kiosk.core.event import Attendee, EventRules
 from kiosk.core.outcomes import ENTRIES
 from kiosk.core.timeutil import utcnow
+from kiosk.core.words import QT_TRANSLATE_NOOP
 from kiosk.printing.badge import RenderedBadge, preview_png, render_badge
 from kiosk.printing.cups import CupsClient, JobState, PrinterState, PrintError
 from kiosk.printing.media import Media, media
@@ -31,87 +33,58 @@ from kiosk.storage.staff_store import issued_token, record_audit
 
 DEFAULT_DPI = 300
 
-# What the attendee reads when the badge did not print; {help} is the event's help point in
-# the same language. Kept here (not in the Qt catalogues) so the CLI and the web can say it too.
-COLLECT_AT_HELP_DESK = {
-    "en": "You are checked in. Your badge could not be printed: please collect it at {help}.",
-    "ur": "آپ کا اندراج ہو گیا ہے۔ آپ کا بیج پرنٹ نہیں ہو سکا: براہِ کرم اسے {help} سے لے لیں۔",
-    "zh": "您已签到。您的胸卡未能打印，请到{help}领取。",
-}
-PRINT_MY_BADGE = {
-    "en": "Print my badge",
-    "ur": "میرا بیج پرنٹ کریں",
-    "zh": "打印我的胸卡",
-}
-PRINTING = {
-    "en": "Your badge is printing…",
-    "ur": "آپ کا بیج پرنٹ ہو رہا ہے…",
-    "zh": "正在打印您的胸卡…",
-}
-
+# What the attendee reads about printing, in the catalogue of words (context "Printing", the
+# translators' kiosk_*.ts), so the screens, the command line and the web say the same; {help} is
+# the event's help point in the same language.
+COLLECT_AT_HELP_DESK = QT_TRANSLATE_NOOP(
+    "Printing", "You are checked in. Your badge could not be printed: please collect it at {help}.")
+PRINT_MY_BADGE = QT_TRANSLATE_NOOP("Printing", "Print my badge")
+PRINTING = QT_TRANSLATE_NOOP("Printing", "Your badge is printing…")
 
 # The badge desk (role = "print"): what the screen says instead of a welcome.
-PRINT_ONLY_TITLE = {
-    "en": "Your badge is being printed",
-    "ur": "آپ کا بیج پرنٹ ہو رہا ہے",
-    "zh": "正在为您打印胸卡",
-}
-PRINTED_ALREADY_TITLE = {
-    "en": "Printed already today",
-    "ur": "آج پہلے ہی پرنٹ ہو چکا ہے",
-    "zh": "今天已打印",
-}
-PRINTED_ALREADY = {
-    "en": "Your badge was printed here earlier today. For another one, please ask at {help}.",
-    "ur": "آپ کا بیج آج پہلے ہی یہاں پرنٹ ہو چکا ہے۔ دوسرے کے لیے براہِ کرم {help} سے رابطہ کریں۔",
-    "zh": "您的胸卡今天已在此打印过。如需再打印，请到{help}。",
-}
+PRINT_ONLY_TITLE = QT_TRANSLATE_NOOP("Printing", "Your badge is being printed")
+PRINTED_ALREADY_TITLE = QT_TRANSLATE_NOOP("Printing", "Printed already today")
+PRINTED_ALREADY = QT_TRANSLATE_NOOP(
+    "Printing", "Your badge was printed here earlier today. For another one, please ask at {help}.")
 
 
 # What the staff health page says about the printer and its jobs, from CUPS's own words
 # (printer-state-reasons and the job's state), in the staff's language; an unknown reason is
 # shown as CUPS gives it.
 PRINTER_REASONS = {
-    "media-empty": {"en": "out of paper or labels", "ur": "کاغذ یا لیبل ختم",
-                    "zh": "纸张或标签用完"},
-    "media-needed": {"en": "out of paper or labels", "ur": "کاغذ یا لیبل ختم",
-                     "zh": "纸张或标签用完"},
-    "media-jam": {"en": "paper jam", "ur": "کاغذ پھنس گیا", "zh": "卡纸"},
-    "media-low": {"en": "paper or labels running low", "ur": "کاغذ یا لیبل کم",
-                  "zh": "纸张或标签不足"},
-    "toner-empty": {"en": "out of toner or ribbon", "ur": "ٹونر یا ربن ختم", "zh": "碳粉或色带用完"},
-    "marker-supply-empty": {"en": "out of ribbon or ink", "ur": "ربن یا سیاہی ختم",
-                            "zh": "色带或墨水用完"},
-    "cover-open": {"en": "cover open", "ur": "ڈھکن کھلا ہے", "zh": "盖子打开"},
-    "door-open": {"en": "door open", "ur": "دروازہ کھلا ہے", "zh": "舱门打开"},
-    "offline": {"en": "offline", "ur": "آف لائن", "zh": "离线"},
-    "shutdown": {"en": "switched off", "ur": "بند ہے", "zh": "已关机"},
-    "connecting-to-device": {"en": "cannot reach the printer", "ur": "پرنٹر تک رسائی نہیں",
-                             "zh": "无法连接打印机"},
-    "paused": {"en": "paused", "ur": "روکا ہوا", "zh": "已暂停"},
-    "not-accepting": {"en": "refusing new jobs", "ur": "نئے کام نہیں لے رہا",
-                      "zh": "拒绝新任务"},
-    "stopped": {"en": "stopped", "ur": "رکا ہوا", "zh": "已停止"},
+    "media-empty": QT_TRANSLATE_NOOP("Printing", "out of paper or labels"),
+    "media-needed": QT_TRANSLATE_NOOP("Printing", "out of paper or labels"),
+    "media-jam": QT_TRANSLATE_NOOP("Printing", "paper jam"),
+    "media-low": QT_TRANSLATE_NOOP("Printing", "paper or labels running low"),
+    "toner-empty": QT_TRANSLATE_NOOP("Printing", "out of toner or ribbon"),
+    "marker-supply-empty": QT_TRANSLATE_NOOP("Printing", "out of ribbon or ink"),
+    "cover-open": QT_TRANSLATE_NOOP("Printing", "cover open"),
+    "door-open": QT_TRANSLATE_NOOP("Printing", "door open"),
+    "offline": QT_TRANSLATE_NOOP("Printing", "offline"),
+    "shutdown": QT_TRANSLATE_NOOP("Printing", "switched off"),
+    "connecting-to-device": QT_TRANSLATE_NOOP("Printing", "cannot reach the printer"),
+    "paused": QT_TRANSLATE_NOOP("Printing", "paused"),
+    "not-accepting": QT_TRANSLATE_NOOP("Printing", "refusing new jobs"),
+    "stopped": QT_TRANSLATE_NOOP("Printing", "stopped"),
 }
 JOB_STATES = {
-    "pending": {"en": "waiting its turn", "ur": "باری کا منتظر", "zh": "排队中"},
-    "held": {"en": "held", "ur": "روکا گیا", "zh": "已挂起"},
-    "printing": {"en": "printing", "ur": "پرنٹ ہو رہا ہے", "zh": "正在打印"},
-    "stopped": {"en": "stuck: the printer is stopped", "ur": "اٹکا ہوا: پرنٹر رکا ہوا ہے",
-                "zh": "卡住：打印机已停止"},
-    "completed": {"en": "done", "ur": "مکمل", "zh": "已完成"},
+    "pending": QT_TRANSLATE_NOOP("Printing", "waiting its turn"),
+    "held": QT_TRANSLATE_NOOP("Printing", "held"),
+    "printing": QT_TRANSLATE_NOOP("Printing", "printing"),
+    "stopped": QT_TRANSLATE_NOOP("Printing", "stuck: the printer is stopped"),
+    "completed": QT_TRANSLATE_NOOP("Printing", "done"),
 }
-JOB = {"en": "Job {job}", "ur": "کام {job}", "zh": "任务 {job}"}
+JOB = QT_TRANSLATE_NOOP("Printing", "Job {job}")
 JOB_ACTIONS = {
-    "retry": {"en": "Retry", "ur": "دوبارہ کوشش", "zh": "重试"},
-    "cancel": {"en": "Cancel", "ur": "منسوخ کریں", "zh": "取消"},
+    "retry": QT_TRANSLATE_NOOP("Printing", "Retry"),
+    "cancel": QT_TRANSLATE_NOOP("Printing", "Cancel"),
 }
 
 
 def reason_words(reason: str, language: str) -> str:
     """A printer-state-reason (without -error/-warning) in the staff's language."""
-    table = PRINTER_REASONS.get(reason)
-    return in_language(table, language) if table else reason
+    source = PRINTER_REASONS.get(reason)
+    return in_language(source, language) if source else reason
 
 
 def printer_problems(state: PrinterState, language: str) -> list[str]:
@@ -130,8 +103,9 @@ def printer_problems(state: PrinterState, language: str) -> list[str]:
 
 def job_words(job, language: str) -> str:
     """"Job 12 · held" and the job's own reasons, in the staff's language."""
-    text = in_language(JOB, language, job=job.job_id) + " · " + in_language(
-        JOB_STATES.get(job.state, {"en": job.state}), language)
+    state = JOB_STATES.get(job.state)
+    text = in_language(JOB, language, job=job.job_id) + " · " + (
+        in_language(state, language) if state else job.state)
     shown = [r for r in job.alerts if r not in ("job-printing", "job-incoming", "job-queued")
              and not r.startswith("job-hold")]
     if shown:
@@ -139,12 +113,13 @@ def job_words(job, language: str) -> str:
     return text
 
 
-def in_language(table: dict, language: str, **values) -> str:
-    return table.get(language, table["en"]).format(**values)
+def in_language(source: str, language: str, **values) -> str:
+    """One of this module's words (English, marked for the catalogue) in ``language``."""
+    return catalogue(language).translate("Printing", source).format(**values)
 
 
 def collect_message(language: str, help_point: str) -> str:
-    return COLLECT_AT_HELP_DESK.get(language, COLLECT_AT_HELP_DESK["en"]).format(help=help_point)
+    return in_language(COLLECT_AT_HELP_DESK, language, help=help_point)
 
 
 @dataclass(frozen=True)

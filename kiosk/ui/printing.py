@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 
 from kiosk.services.printing import (PRINT_MY_BADGE, PRINTING, BadgePrinting, PrintOutcome,
-                                     PrintTicket, collect_message)
+                                     PrintTicket, collect_message, in_language)
 from kiosk.ui.screens import button, label
 from kiosk.ui.workers import Worker
 
@@ -214,7 +214,7 @@ class PrintNotice:
     def offer(self, language: str, on_tap) -> None:
         """Show "Print my badge"; ``on_tap`` once, when tapped."""
         self._on_tap = on_tap
-        self.button.setText(PRINT_MY_BADGE.get(language, PRINT_MY_BADGE["en"]))
+        self.button.setText(in_language(PRINT_MY_BADGE, language))
         self.button.show()
 
     def _tapped(self) -> None:
@@ -226,7 +226,7 @@ class PrintNotice:
     def show(self, state: str, language: str, help_point: str) -> None:
         self.state = state
         text = (collect_message(language, help_point) if state == "failed" else
-                PRINTING.get(language, PRINTING["en"]))
+                in_language(PRINTING, language))
         self.widget.setText(text)
         self.widget.setStyleSheet(f"color: {self.result.colours()[1]};")
         self.widget.show()

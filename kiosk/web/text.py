@@ -78,26 +78,27 @@ WORDS: dict[str, dict[str, str]] = {
     "h_lost": {"en": "Lost (scanner only)", "ur": "بند (صرف اسکینر)", "zh": "已断开（仅扫码枪）"},
     "h_camera_none": {"en": "No camera", "ur": "کیمرا نہیں", "zh": "无摄像头"},
     "h_printer_none": {"en": "No printer", "ur": "پرنٹر نہیں", "zh": "无打印机"},
-    "h_media-empty": {"en": "Out of paper", "ur": "کاغذ ختم", "zh": "缺纸"},
-    "h_media-needed": {"en": "Out of paper", "ur": "کاغذ ختم", "zh": "缺纸"},
-    "h_media-jam": {"en": "Paper jam", "ur": "کاغذ پھنس گیا", "zh": "卡纸"},
-    "h_media-low": {"en": "Paper low", "ur": "کاغذ کم ہے", "zh": "纸张不足"},
-    "h_toner-empty": {"en": "Out of toner", "ur": "ٹونر ختم", "zh": "墨粉用完"},
-    "h_marker-supply-empty": {"en": "Out of ribbon", "ur": "ربن ختم", "zh": "色带用完"},
-    "h_cover-open": {"en": "Cover open", "ur": "ڈھکن کھلا ہے", "zh": "盖子打开"},
-    "h_door-open": {"en": "Door open", "ur": "دروازہ کھلا ہے", "zh": "舱门打开"},
-    "h_offline": {"en": "Offline", "ur": "آف لائن", "zh": "离线"},
-    "h_shutdown": {"en": "Switched off", "ur": "بند ہے", "zh": "已关机"},
-    "h_connecting-to-device": {"en": "Cannot reach the printer", "ur": "پرنٹر تک رسائی نہیں",
-                               "zh": "无法连接打印机"},
-    "h_stopped": {"en": "Stopped", "ur": "رکا ہوا", "zh": "已停止"},
-    "h_not-accepting": {"en": "Refusing jobs", "ur": "کام قبول نہیں کر رہا", "zh": "拒绝任务"},
     "h_no-queue": {"en": "No such CUPS queue", "ur": "یہ CUPS قطار موجود نہیں", "zh": "无此 CUPS 队列"},
     "h_unreachable": {"en": "CUPS not answering", "ur": "CUPS جواب نہیں دے رہا", "zh": "CUPS 无响应"},
     "h_waiting": {"en": "{n} waiting", "ur": "{n} منتظر", "zh": "{n} 个等待中"},
     "list_sep": {"en": ", ", "ur": "، ", "zh": "、"},
     "reported": {"en": "reported {t}", "ur": "اطلاع {t}", "zh": "报告于 {t}"},
 }
+
+
+def _printer_words() -> dict[str, dict[str, str]]:
+    """What a printer's CUPS reasons are called (``h_<reason>``): the staff health page's own
+    words from the catalogue (kiosk.services.printing), with a capital as a status reads."""
+    from kiosk.services.printing import PRINTER_REASONS, reason_words
+
+    def status(text: str) -> str:
+        return text[:1].upper() + text[1:]
+
+    return {f"h_{reason}": {lang: status(reason_words(reason, lang)) for lang in LANGUAGES}
+            for reason in PRINTER_REASONS}
+
+
+WORDS.update(_printer_words())
 
 
 def words(lang: str) -> dict[str, str]:

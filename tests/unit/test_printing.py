@@ -248,3 +248,27 @@ def test_the_kiosk_run_parts_follow_kiosk_toml_and_event_toml():
     assert walk_in_registration(kiosk(), event()) is None  # off unless the event allows it
     assert walk_in_registration(kiosk(), event(walk_ins=True)) is not None
     assert walk_in_registration(kiosk(), event(walk_ins=True, accept_plain_ids=False)) is None
+
+
+def test_the_printing_words_are_one_catalogue_for_the_screens_the_staff_and_the_web():
+    """The printing words come from the translators' files, and the web dashboard calls a
+    printer's state what the staff health page calls it, in every language."""
+    from kiosk.config.words import load_catalogue
+    from kiosk.services import printing
+    from kiosk.web.text import words
+
+    sources = [printing.COLLECT_AT_HELP_DESK, printing.PRINT_MY_BADGE, printing.PRINTING,
+               printing.PRINT_ONLY_TITLE, printing.PRINTED_ALREADY_TITLE, printing.PRINTED_ALREADY,
+               printing.JOB, *printing.PRINTER_REASONS.values(), *printing.JOB_STATES.values(),
+               *printing.JOB_ACTIONS.values()]
+    for lang in ("ur", "zh"):
+        catalogue = load_catalogue(lang)
+        missing = [s for s in sources if ("Printing", s) not in catalogue.entries]
+        assert not missing, (lang, missing)
+        assert printing.in_language(printing.PRINT_MY_BADGE, lang) != printing.PRINT_MY_BADGE
+        web = words(lang)
+        for reason in printing.PRINTER_REASONS:
+            staff = printing.reason_words(reason, lang)
+            assert web[f"h_{reason}"].lower() == staff.lower(), (lang, reason)
+    assert words("en")["h_media-empty"] == "Out of paper or labels"
+    assert printing.collect_message("zh", "服务台").endswith("服务台领取。")

@@ -915,6 +915,117 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>You are checked in. Your badge could not be printed: please collect it at {help}.</source>
+        <translation>آپ کا اندراج ہو گیا ہے۔ آپ کا بیج پرنٹ نہیں ہو سکا: براہِ کرم اسے {help} سے لے لیں۔</translation>
+    </message>
+    <message>
+        <source>Print my badge</source>
+        <translation>میرا بیج پرنٹ کریں</translation>
+    </message>
+    <message>
+        <source>Your badge is printing…</source>
+        <translation>آپ کا بیج پرنٹ ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <source>Your badge is being printed</source>
+        <translation>آپ کا بیج پرنٹ ہو رہا ہے</translation>
+    </message>
+    <message>
+        <source>Printed already today</source>
+        <translation>آج پہلے ہی پرنٹ ہو چکا ہے</translation>
+    </message>
+    <message>
+        <source>Your badge was printed here earlier today. For another one, please ask at {help}.</source>
+        <translation>آپ کا بیج آج پہلے ہی یہاں پرنٹ ہو چکا ہے۔ دوسرے کے لیے براہِ کرم {help} سے رابطہ کریں۔</translation>
+    </message>
+    <message>
+        <source>out of paper or labels</source>
+        <translation>کاغذ یا لیبل ختم</translation>
+    </message>
+    <message>
+        <source>paper jam</source>
+        <translation>کاغذ پھنس گیا</translation>
+    </message>
+    <message>
+        <source>paper or labels running low</source>
+        <translation>کاغذ یا لیبل کم</translation>
+    </message>
+    <message>
+        <source>out of toner or ribbon</source>
+        <translation>ٹونر یا ربن ختم</translation>
+    </message>
+    <message>
+        <source>out of ribbon or ink</source>
+        <translation>ربن یا سیاہی ختم</translation>
+    </message>
+    <message>
+        <source>cover open</source>
+        <translation>ڈھکن کھلا ہے</translation>
+    </message>
+    <message>
+        <source>door open</source>
+        <translation>دروازہ کھلا ہے</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>آف لائن</translation>
+    </message>
+    <message>
+        <source>switched off</source>
+        <translation>بند ہے</translation>
+    </message>
+    <message>
+        <source>cannot reach the printer</source>
+        <translation>پرنٹر تک رسائی نہیں</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>روکا ہوا</translation>
+    </message>
+    <message>
+        <source>refusing new jobs</source>
+        <translation>نئے کام نہیں لے رہا</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>رکا ہوا</translation>
+    </message>
+    <message>
+        <source>waiting its turn</source>
+        <translation>باری کا منتظر</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>روکا گیا</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>پرنٹ ہو رہا ہے</translation>
+    </message>
+    <message>
+        <source>stuck: the printer is stopped</source>
+        <translation>اٹکا ہوا: پرنٹر رکا ہوا ہے</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>مکمل</translation>
+    </message>
+    <message>
+        <source>Job {job}</source>
+        <translation>کام {job}</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>دوبارہ کوشش</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>منسوخ کریں</translation>
+    </message>
+</context>
+<context>
     <name>ResultScreen</name>
     <message>
         <source>Sorry, check-in is not available at this kiosk</source>

@@ -914,6 +914,117 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>You are checked in. Your badge could not be printed: please collect it at {help}.</source>
+        <translation>您已签到。您的胸卡未能打印，请到{help}领取。</translation>
+    </message>
+    <message>
+        <source>Print my badge</source>
+        <translation>打印我的胸卡</translation>
+    </message>
+    <message>
+        <source>Your badge is printing…</source>
+        <translation>正在打印您的胸卡…</translation>
+    </message>
+    <message>
+        <source>Your badge is being printed</source>
+        <translation>正在为您打印胸卡</translation>
+    </message>
+    <message>
+        <source>Printed already today</source>
+        <translation>今天已打印</translation>
+    </message>
+    <message>
+        <source>Your badge was printed here earlier today. For another one, please ask at {help}.</source>
+        <translation>您的胸卡今天已在此打印过。如需再打印，请到{help}。</translation>
+    </message>
+    <message>
+        <source>out of paper or labels</source>
+        <translation>纸张或标签用完</translation>
+    </message>
+    <message>
+        <source>paper jam</source>
+        <translation>卡纸</translation>
+    </message>
+    <message>
+        <source>paper or labels running low</source>
+        <translation>纸张或标签不足</translation>
+    </message>
+    <message>
+        <source>out of toner or ribbon</source>
+        <translation>碳粉或色带用完</translation>
+    </message>
+    <message>
+        <source>out of ribbon or ink</source>
+        <translation>色带或墨水用完</translation>
+    </message>
+    <message>
+        <source>cover open</source>
+        <translation>盖子打开</translation>
+    </message>
+    <message>
+        <source>door open</source>
+        <translation>舱门打开</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>switched off</source>
+        <translation>已关机</translation>
+    </message>
+    <message>
+        <source>cannot reach the printer</source>
+        <translation>无法连接打印机</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>refusing new jobs</source>
+        <translation>拒绝新任务</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>waiting its turn</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <source>stuck: the printer is stopped</source>
+        <translation>卡住：打印机已停止</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Job {job}</source>
+        <translation>任务 {job}</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ResultScreen</name>
     <message>
         <source>Sorry, check-in is not available at this kiosk</source>
