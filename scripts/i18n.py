@@ -39,8 +39,10 @@ def app_sources() -> list[str]:
 
 
 def wayfinding_sources() -> list[str]:
-    """The map screen's files: their strings go to wayfinding_{ur,zh}.ts."""
+    """The map screen's files and the Qt-free wayfinding layer's words (directions, search
+    labels, sectors): their strings go to wayfinding_{ur,zh}.ts."""
     files = sorted((ROOT / "kiosk" / "ui" / "wayfinding").rglob("*.py"))
+    files += sorted((ROOT / "kiosk" / "wayfinding").rglob("*.py"))
     return [str(p.relative_to(ROOT)) for p in files]
 
 

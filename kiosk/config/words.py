@@ -1,5 +1,6 @@
 """The translators' files (kiosk/ui/i18n/*.ts, Qt's format) read without Qt into the catalogue
-of words of kiosk.core.words: for the command line, the badges and the printed badge."""
+of words of kiosk.core.words: for the command line, the badges, the printing words, the
+wayfinding layer (directions, search labels, sectors) and the web."""
 
 from __future__ import annotations
 
@@ -35,3 +36,19 @@ def load_catalogue(language: str, folder: Path = CATALOGUE_DIR) -> Catalogue:
 def catalogue(language: str) -> Catalogue:
     """The catalogue of ``language`` (English: the source strings themselves)."""
     return ENGLISH if language == "en" else load_catalogue(language)
+
+
+LANGUAGES = ("en", "ur", "zh")
+
+
+def in_every_language(context: str, source: str) -> dict[str, str]:
+    """``source`` (English, marked for extraction under ``context``) in every language the
+    kiosk speaks: for words that are needed in all of them at once (a search index matches what
+    is typed in any language; a button is sized for its longest label)."""
+    return {lang: catalogue(lang).translate(context, source) for lang in LANGUAGES}
+
+
+def table_in_every_language(context: str, table: dict[str, str]) -> dict[str, dict[str, str]]:
+    """A table of English sources (key -> text) as language -> key -> text."""
+    return {lang: {key: catalogue(lang).translate(context, text) for key, text in table.items()}
+            for lang in LANGUAGES}

@@ -12,88 +12,56 @@ import math
 from dataclasses import dataclass, field
 
 from kiosk.wayfinding.venue import Place
+from kiosk.config.words import in_every_language, table_in_every_language
+from kiosk.core.words import QT_TRANSLATE_NOOP
+
+
+def _in_all(source: str) -> dict[str, str]:
+    """A word of this module (context "Directions" in the translators' files) in every language."""
+    return in_every_language("Directions", source)
 
 TURN_WORDS = {
-    "straight": {"en": "Go straight ahead", "ur": "سیدھا چلیں", "zh": "直行"},
-    "slight_left": {"en": "Bear left", "ur": "ہلکا سا بائیں مڑیں", "zh": "稍向左转"},
-    "slight_right": {"en": "Bear right", "ur": "ہلکا سا دائیں مڑیں", "zh": "稍向右转"},
-    "left": {"en": "Turn left", "ur": "بائیں مڑیں", "zh": "左转"},
-    "right": {"en": "Turn right", "ur": "دائیں مڑیں", "zh": "右转"},
-    "around": {"en": "Turn around", "ur": "پیچھے مڑیں", "zh": "掉头"},
+    "straight": _in_all(QT_TRANSLATE_NOOP("Directions", "Go straight ahead")),
+    "slight_left": _in_all(QT_TRANSLATE_NOOP("Directions", "Bear left")),
+    "slight_right": _in_all(QT_TRANSLATE_NOOP("Directions", "Bear right")),
+    "left": _in_all(QT_TRANSLATE_NOOP("Directions", "Turn left")),
+    "right": _in_all(QT_TRANSLATE_NOOP("Directions", "Turn right")),
+    "around": _in_all(QT_TRANSLATE_NOOP("Directions", "Turn around")),
 }
 
-TEMPLATES = {
-    "en": {
-        "start": "Facing the screen, {turn_lc} and walk {d} m{extra}.",
-        "walk": "{turn} and walk {d} m{extra}.",
-        "first": "Walk {d} m{extra}.",
-        "start_straight": "Facing the screen, walk {d} m straight ahead{extra}.",
-        "continue": "Continue straight for {d} m{extra}.",
-        "enter": ", entering {unit} through {door}",
-        "leave": ", leaving {unit} through {door}",
-        "through": ", through {door}",
-        "via": ", through {door}",
-        "stairs": "Take the stairs.", "ramp": "Take the ramp.", "elevator": "Take the lift.",
-        "escalator": "Take the escalator.",
-        "stairs_up": "Take the stairs up to {level}.", "stairs_down": "Take the stairs down to {level}.",
-        "elevator_up": "Take the lift up to {level}.",
-        "elevator_down": "Take the lift down to {level}.",
-        "escalator_up": "Take the escalator up to {level}.",
-        "escalator_down": "Take the escalator down to {level}.",
-        "ramp_up": "Take the ramp up to {level}.", "ramp_down": "Take the ramp down to {level}.",
-        "arrive": "{turn}: {dest} is {d} m ahead{extra}{side}.",
-        "arrive_start": "Facing the screen, {turn_lc}: {dest} is {d} m ahead{extra}{side}.",
-        "arrive_straight": "{dest} is {d} m ahead{extra}{side}.",
-        "left_side": " on your left", "right_side": " on your right",
-        "here": "You are at {dest}.",
-    },
-    "ur": {
-        "start": "اسکرین کی طرف منہ کر کے {turn} اور {d} میٹر چلیں{extra}۔",
-        "walk": "{turn} اور {d} میٹر چلیں{extra}۔",
-        "first": "{d} میٹر چلیں{extra}۔",
-        "start_straight": "اسکرین کی طرف منہ کر کے {d} میٹر سیدھا چلیں{extra}۔",
-        "continue": "{d} میٹر سیدھا چلتے رہیں{extra}۔",
-        "enter": "، {door} سے {unit} میں داخل ہوں",
-        "leave": "، {door} سے {unit} سے باہر نکلیں",
-        "through": "، {door} سے گزریں",
-        "via": "، {door} سے",
-        "stairs": "سیڑھیاں استعمال کریں۔", "ramp": "ریمپ استعمال کریں۔",
-        "elevator": "لفٹ استعمال کریں۔", "escalator": "برقی زینہ استعمال کریں۔",
-        "stairs_up": "سیڑھیوں سے اوپر {level} پر جائیں۔",
-        "stairs_down": "سیڑھیوں سے نیچے {level} پر جائیں۔",
-        "elevator_up": "لفٹ سے اوپر {level} پر جائیں۔",
-        "elevator_down": "لفٹ سے نیچے {level} پر جائیں۔",
-        "escalator_up": "برقی زینے سے اوپر {level} پر جائیں۔",
-        "escalator_down": "برقی زینے سے نیچے {level} پر جائیں۔",
-        "ramp_up": "ریمپ سے اوپر {level} پر جائیں۔", "ramp_down": "ریمپ سے نیچے {level} پر جائیں۔",
-        "arrive": "{turn}؛ {dest} {d} میٹر آگے{side} ہے{extra}۔",
-        "arrive_start": "اسکرین کی طرف منہ کر کے {turn}؛ {dest} {d} میٹر آگے{side} ہے{extra}۔",
-        "arrive_straight": "{dest} {d} میٹر آگے{side} ہے{extra}۔",
-        "left_side": " آپ کے بائیں جانب", "right_side": " آپ کے دائیں جانب",
-        "here": "آپ {dest} پر ہیں۔",
-    },
-    "zh": {
-        "start": "面向屏幕，{turn}，步行{d}米{extra}。",
-        "walk": "{turn}，步行{d}米{extra}。",
-        "first": "步行{d}米{extra}。",
-        "start_straight": "面向屏幕，直行{d}米{extra}。",
-        "continue": "继续直行{d}米{extra}。",
-        "enter": "，从{door}进入{unit}",
-        "leave": "，从{door}离开{unit}",
-        "through": "，穿过{door}",
-        "via": "，经{door}",
-        "stairs": "走楼梯。", "ramp": "走坡道。", "elevator": "乘电梯。", "escalator": "乘自动扶梯。",
-        "stairs_up": "走楼梯上到{level}。", "stairs_down": "走楼梯下到{level}。",
-        "elevator_up": "乘电梯上到{level}。", "elevator_down": "乘电梯下到{level}。",
-        "escalator_up": "乘自动扶梯上到{level}。", "escalator_down": "乘自动扶梯下到{level}。",
-        "ramp_up": "走坡道上到{level}。", "ramp_down": "走坡道下到{level}。",
-        "arrive": "{turn}，{dest}在前方{d}米处{side}{extra}。",
-        "arrive_start": "面向屏幕，{turn}，{dest}在前方{d}米处{side}{extra}。",
-        "arrive_straight": "{dest}在前方{d}米处{side}{extra}。",
-        "left_side": "，在您的左侧", "right_side": "，在您的右侧",
-        "here": "您已在{dest}。",
-    },
-}
+TEMPLATES = table_in_every_language("Directions", {
+    "start": QT_TRANSLATE_NOOP("Directions", "Facing the screen, {turn_lc} and walk {d} m{extra}."),
+    "walk": QT_TRANSLATE_NOOP("Directions", "{turn} and walk {d} m{extra}."),
+    "first": QT_TRANSLATE_NOOP("Directions", "Walk {d} m{extra}."),
+    "start_straight": QT_TRANSLATE_NOOP("Directions", "Facing the screen, walk {d} m straight ahead{extra}."),
+    "continue": QT_TRANSLATE_NOOP("Directions", "Continue straight for {d} m{extra}."),
+    "enter": QT_TRANSLATE_NOOP("Directions", ", entering {unit} through {door}"),
+    "leave": QT_TRANSLATE_NOOP("Directions", ", leaving {unit} through {door}"),
+    "through": QT_TRANSLATE_NOOP("Directions", ", through {door}"),
+    "stairs": QT_TRANSLATE_NOOP("Directions", "Take the stairs."),
+    "ramp": QT_TRANSLATE_NOOP("Directions", "Take the ramp."),
+    "elevator": QT_TRANSLATE_NOOP("Directions", "Take the lift."),
+    "escalator": QT_TRANSLATE_NOOP("Directions", "Take the escalator."),
+    "stairs_up": QT_TRANSLATE_NOOP("Directions", "Take the stairs up to {level}."),
+    "stairs_down": QT_TRANSLATE_NOOP("Directions", "Take the stairs down to {level}."),
+    "elevator_up": QT_TRANSLATE_NOOP("Directions", "Take the lift up to {level}."),
+    "elevator_down": QT_TRANSLATE_NOOP("Directions", "Take the lift down to {level}."),
+    "escalator_up": QT_TRANSLATE_NOOP("Directions", "Take the escalator up to {level}."),
+    "escalator_down": QT_TRANSLATE_NOOP("Directions", "Take the escalator down to {level}."),
+    "ramp_up": QT_TRANSLATE_NOOP("Directions", "Take the ramp up to {level}."),
+    "ramp_down": QT_TRANSLATE_NOOP("Directions", "Take the ramp down to {level}."),
+    "arrive": QT_TRANSLATE_NOOP("Directions", "{turn}: {dest} is {d} m ahead{extra}{side}."),
+    "arrive_start": QT_TRANSLATE_NOOP("Directions", "Facing the screen, {turn_lc}: {dest} is {d} m ahead{extra}{side}."),
+    "arrive_straight": QT_TRANSLATE_NOOP("Directions", "{dest} is {d} m ahead{extra}{side}."),
+    "left_side": QT_TRANSLATE_NOOP("Directions", " on your left"),
+    "right_side": QT_TRANSLATE_NOOP("Directions", " on your right"),
+    "here": QT_TRANSLATE_NOOP("Directions", "You are at {dest}."),
+})
+# The door into the destination itself: the same English as "through", worded otherwise in Urdu
+# and Chinese, so it has a context of its own.
+for _lang, _text in in_every_language(
+        "DirectionsArriving", QT_TRANSLATE_NOOP("DirectionsArriving", ", through {door}")).items():
+    TEMPLATES[_lang]["via"] = _text
 
 LEVEL_CHANGES = ("stairs", "ramp", "elevator", "escalator")
 # Rooms worth naming when a door leads into or out of them (not the concourse or a lobby).
@@ -292,14 +260,13 @@ def _side(leg: Leg, dest: Place) -> str | None:
     return "left" if cross > 0 else "right"
 
 
-TAKE_AWAY = {
-    "en": {"to": "To", "from": "From", "about": "{m} m, about {min} min", "step_free": "step-free",
-           "schematic": "schematic map"},
-    "ur": {"to": "منزل", "from": "روانگی", "about": "{m} میٹر، تقریباً {min} منٹ",
-           "step_free": "سیڑھیوں کے بغیر", "schematic": "خاکہ نقشہ"},
-    "zh": {"to": "目的地", "from": "出发地", "about": "{m}米，约{min}分钟", "step_free": "无台阶",
-           "schematic": "示意图"},
-}
+TAKE_AWAY = table_in_every_language("Directions", {
+    "to": QT_TRANSLATE_NOOP("Directions", "To"),
+    "from": QT_TRANSLATE_NOOP("Directions", "From"),
+    "about": QT_TRANSLATE_NOOP("Directions", "{m} m, about {min} min"),
+    "step_free": QT_TRANSLATE_NOOP("Directions", "step-free"),
+    "schematic": QT_TRANSLATE_NOOP("Directions", "schematic map"),
+})
 
 
 def take_away_text(route, lang: str = "en", event_name: str = "ITCN Asia") -> str:

@@ -28,6 +28,13 @@ from pathlib import Path
 
 from kiosk.core.errors import KioskError
 from kiosk.wayfinding.venue import METRES_PER_DEG_LAT, Place, Venue, label_text, read_geojson
+from kiosk.config.words import in_every_language
+from kiosk.core.words import QT_TRANSLATE_NOOP
+
+
+def _in_all(source: str) -> dict[str, str]:
+    """A word of this module (context "Sectors" in the translators' files) in every language."""
+    return in_every_language("Sectors", source)
 
 NAMESPACE = uuid.UUID("0d1d8f5e-7a53-4b7e-9a8e-52f0c1a3e6b4")
 EXTRA_FILE = "x-itcn-kiosk/occupants.json"
@@ -47,20 +54,20 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 
 # Sectors at ITCN Asia, with what a visitor may type in each language.
 SECTORS: dict[str, dict[str, str]] = {
-    "software": {"en": "Software", "ur": "سافٹ ویئر", "zh": "软件"},
-    "telecom": {"en": "Telecom", "ur": "ٹیلی کام", "zh": "电信"},
-    "fintech": {"en": "Fintech", "ur": "فن ٹیک", "zh": "金融科技"},
-    "e-commerce": {"en": "E-commerce", "ur": "ای کامرس", "zh": "电子商务"},
-    "cloud": {"en": "Cloud", "ur": "کلاؤڈ", "zh": "云计算"},
-    "cybersecurity": {"en": "Cybersecurity", "ur": "سائبر سیکیورٹی", "zh": "网络安全"},
-    "ai": {"en": "AI & Data", "ur": "مصنوعی ذہانت", "zh": "人工智能"},
-    "hardware": {"en": "Hardware", "ur": "ہارڈ ویئر", "zh": "硬件"},
-    "iot": {"en": "IoT", "ur": "آئی او ٹی", "zh": "物联网"},
-    "edtech": {"en": "EdTech", "ur": "ایڈ ٹیک", "zh": "教育科技"},
-    "gaming": {"en": "Gaming", "ur": "گیمنگ", "zh": "游戏"},
-    "networking": {"en": "Networking", "ur": "نیٹ ورکنگ", "zh": "网络设备"},
-    "solar": {"en": "Solar & Energy", "ur": "شمسی توانائی", "zh": "太阳能"},
-    "startups": {"en": "Startups", "ur": "اسٹارٹ اپس", "zh": "初创企业"},
+    "software": _in_all(QT_TRANSLATE_NOOP("Sectors", "Software")),
+    "telecom": _in_all(QT_TRANSLATE_NOOP("Sectors", "Telecom")),
+    "fintech": _in_all(QT_TRANSLATE_NOOP("Sectors", "Fintech")),
+    "e-commerce": _in_all(QT_TRANSLATE_NOOP("Sectors", "E-commerce")),
+    "cloud": _in_all(QT_TRANSLATE_NOOP("Sectors", "Cloud")),
+    "cybersecurity": _in_all(QT_TRANSLATE_NOOP("Sectors", "Cybersecurity")),
+    "ai": _in_all(QT_TRANSLATE_NOOP("Sectors", "AI & Data")),
+    "hardware": _in_all(QT_TRANSLATE_NOOP("Sectors", "Hardware")),
+    "iot": _in_all(QT_TRANSLATE_NOOP("Sectors", "IoT")),
+    "edtech": _in_all(QT_TRANSLATE_NOOP("Sectors", "EdTech")),
+    "gaming": _in_all(QT_TRANSLATE_NOOP("Sectors", "Gaming")),
+    "networking": _in_all(QT_TRANSLATE_NOOP("Sectors", "Networking")),
+    "solar": _in_all(QT_TRANSLATE_NOOP("Sectors", "Solar & Energy")),
+    "startups": _in_all(QT_TRANSLATE_NOOP("Sectors", "Startups")),
 }
 SECTOR_ALIASES = {"ecommerce": "e-commerce", "e commerce": "e-commerce", "telecoms": "telecom",
                   "telecommunications": "telecom", "cyber security": "cybersecurity",

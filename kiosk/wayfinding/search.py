@@ -24,17 +24,24 @@ from rapidfuzz.utils import default_process
 
 from kiosk.wayfinding.exhibitors import SECTORS, Exhibitor, sector_label
 from kiosk.wayfinding.venue import Place, Venue, label_text, normalise_booth
+from kiosk.config.words import in_every_language
+from kiosk.core.words import QT_TRANSLATE_NOOP
+
+
+def _in_all(source: str) -> dict[str, str]:
+    """A word of this module (context "Search" in the translators' files) in every language."""
+    return in_every_language("Search", source)
 
 KIND_LABELS = {
-    "exhibitor": {"en": "Exhibitor", "ur": "نمائش کنندہ", "zh": "参展商"},
-    "booth": {"en": "Booth", "ur": "اسٹال", "zh": "展位"},
-    "hall": {"en": "Exhibition hall", "ur": "نمائش ہال", "zh": "展馆"},
-    "seminar": {"en": "Seminars and talks", "ur": "سیمینار", "zh": "研讨会"},
-    "facility": {"en": "Facility", "ur": "سہولت", "zh": "设施"},
-    "nearest": {"en": "Nearest to you", "ur": "آپ کے قریب ترین", "zh": "离您最近"},
-    "gate": {"en": "Gate", "ur": "گیٹ", "zh": "大门"},
-    "sector": {"en": "Sector", "ur": "شعبہ", "zh": "行业"},
-    "place": {"en": "Place", "ur": "جگہ", "zh": "地点"},
+    "exhibitor": _in_all(QT_TRANSLATE_NOOP("Search", "Exhibitor")),
+    "booth": _in_all(QT_TRANSLATE_NOOP("Search", "Booth")),
+    "hall": _in_all(QT_TRANSLATE_NOOP("Search", "Exhibition hall")),
+    "seminar": _in_all(QT_TRANSLATE_NOOP("Search", "Seminars and talks")),
+    "facility": _in_all(QT_TRANSLATE_NOOP("Search", "Facility")),
+    "nearest": _in_all(QT_TRANSLATE_NOOP("Search", "Nearest to you")),
+    "gate": _in_all(QT_TRANSLATE_NOOP("Search", "Gate")),
+    "sector": _in_all(QT_TRANSLATE_NOOP("Search", "Sector")),
+    "place": _in_all(QT_TRANSLATE_NOOP("Search", "Place")),
 }
 
 # One-tap groups, their labels and what people type for them (roman Urdu included).
@@ -42,48 +49,43 @@ WASHROOM_WORDS = ["washroom", "toilet", "restroom", "wc", "bathroom", "loo", "la
                   "washrooms", "toilets", "واش روم", "ٹوائلٹ", "بیت الخلا", "بیت الخلاء",
                   "باتھ روم", "洗手间", "厕所", "卫生间", "xishoujian", "cesuo"]
 GROUPS: dict[str, dict] = {
-    "washroom_men": {"label": {"en": "Washroom (men)", "ur": "بیت الخلاء (مرد)",
-                               "zh": "男洗手间"},
+    "washroom_men": {"label": _in_all(QT_TRANSLATE_NOOP("Search", "Washroom (men)")),
                      "words": WASHROOM_WORDS + ["gents", "men", "mens", "male", "mard",
                                                 "مرد", "مردانہ", "男", "男厕所"]},
-    "washroom_women": {"label": {"en": "Washroom (women)", "ur": "بیت الخلاء (خواتین)",
-                                 "zh": "女洗手间"},
+    "washroom_women": {"label": _in_all(QT_TRANSLATE_NOOP("Search", "Washroom (women)")),
                        "words": WASHROOM_WORDS + ["ladies", "women", "womens", "female",
                                                   "khawateen", "خواتین", "زنانہ", "女",
                                                   "女厕所"]},
-    "washroom_wheelchair": {"label": {"en": "Accessible washroom", "ur": "وہیل چیئر بیت الخلاء",
-                                      "zh": "无障碍洗手间"},
+    "washroom_wheelchair": {"label": _in_all(QT_TRANSLATE_NOOP("Search", "Accessible washroom")),
                             "words": WASHROOM_WORDS + ["accessible", "wheelchair", "disabled",
                                                        "وہیل چیئر", "معذور", "无障碍",
                                                        "残疾人"]},
-    "prayer_men": {"label": {"en": "Prayer room (men)", "ur": "نماز گاہ (مرد)", "zh": "男祈祷室"},
+    "prayer_men": {"label": _in_all(QT_TRANSLATE_NOOP("Search", "Prayer room (men)")),
                    "words": ["prayer room", "prayer", "namaz", "mosque", "masjid", "musalla",
                              "نماز", "مسجد", "祈祷室", "礼拜室"]},
-    "prayer_women": {"label": {"en": "Prayer room (women)", "ur": "نماز گاہ (خواتین)",
-                               "zh": "女祈祷室"},
+    "prayer_women": {"label": _in_all(QT_TRANSLATE_NOOP("Search", "Prayer room (women)")),
                      "words": ["ladies prayer room", "women prayer", "namaz khawateen",
                                "خواتین نماز", "女祈祷室"]},
-    "food": {"label": {"en": "Food and drink", "ur": "کھانا پینا", "zh": "餐饮"},
+    "food": {"label": _in_all(QT_TRANSLATE_NOOP("Search", "Food and drink")),
              "words": ["food", "restaurant", "cafe", "coffee", "tea", "chai", "lunch", "eat",
                        "snacks", "khana", "کھانا", "چائے", "کیفے", "餐厅", "咖啡", "吃饭", "美食"]},
-    "exit": {"label": {"en": "Exit", "ur": "باہر جانے کا راستہ", "zh": "出口"},
+    "exit": {"label": _in_all(QT_TRANSLATE_NOOP("Search", "Exit")),
              "words": ["exit", "way out", "leave", "out", "gate", "باہر", "خارجی راستہ",
                        "出口", "大门"]},
-    "information": {"label": {"en": "Information desk", "ur": "معلومات ڈیسک", "zh": "问讯处"},
+    "information": {"label": _in_all(QT_TRANSLATE_NOOP("Search", "Information desk")),
                     "words": ["information", "info", "help", "help desk", "enquiry", "inquiry",
                               "معلومات", "مدد", "服务台", "帮助", "咨询"]},
-    "firstaid": {"label": {"en": "First aid", "ur": "ابتدائی طبی امداد", "zh": "急救站"},
+    "firstaid": {"label": _in_all(QT_TRANSLATE_NOOP("Search", "First aid")),
                  "words": ["first aid", "medical", "doctor", "clinic", "nurse", "ambulance",
                            "طبی امداد", "ڈاکٹر", "急救", "医务室", "医生"]},
-    "atm": {"label": {"en": "ATM", "ur": "اے ٹی ایم", "zh": "自动取款机"},
+    "atm": {"label": _in_all(QT_TRANSLATE_NOOP("Search", "ATM")),
             "words": ["atm", "cash", "bank", "money", "پیسے", "بینک", "取款机", "银行"]},
-    "parking": {"label": {"en": "Parking", "ur": "پارکنگ", "zh": "停车场"},
+    "parking": {"label": _in_all(QT_TRANSLATE_NOOP("Search", "Parking")),
                 "words": ["parking", "car park", "gaari", "گاڑی", "停车"]},
-    "registration": {"label": {"en": "Registration desk", "ur": "رجسٹریشن ڈیسک",
-                               "zh": "登记处"},
+    "registration": {"label": _in_all(QT_TRANSLATE_NOOP("Search", "Registration desk")),
                      "words": ["registration", "register", "badge", "check in", "tickets",
                                "رجسٹریشن", "بیج", "注册", "胸卡", "登记"]},
-    "seminar": {"label": {"en": "Seminar halls", "ur": "سیمینار ہال", "zh": "研讨厅"},
+    "seminar": {"label": _in_all(QT_TRANSLATE_NOOP("Search", "Seminar halls")),
                 "words": ["seminar", "conference", "talks", "sessions", "auditorium", "speakers",
                           "سیمینار", "کانفرنس", "研讨会", "会议", "讲座"]},
 }

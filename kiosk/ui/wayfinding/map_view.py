@@ -28,10 +28,17 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
 
 from kiosk.ui.i18n import font_families, qt_drawn_families
 from kiosk.ui.shaping import ShapedButton
+from kiosk.services.wayfinding import in_every_language
+from kiosk.core.words import QT_TRANSLATE_NOOP
 
-NEXT_FLOOR = {"en": "Next: {level}", "ur": "اگلی منزل: {level}", "zh": "下一层：{level}"}
-BACK_FLOOR = {"en": "Back to {level}", "ur": "واپس: {level}", "zh": "返回{level}"}
-LEVEL_NAME = {"en": "Level", "ur": "منزل", "zh": "楼层"}
+
+def _in_all(source: str) -> dict[str, str]:
+    """A word of this module (context "MapView" in the translators' files) in every language."""
+    return in_every_language("MapView", source)
+
+NEXT_FLOOR = _in_all(QT_TRANSLATE_NOOP("MapView", "Next: {level}"))
+BACK_FLOOR = _in_all(QT_TRANSLATE_NOOP("MapView", "Back to {level}"))
+LEVEL_NAME = _in_all(QT_TRANSLATE_NOOP("MapView", "Level"))
 
 UNIT_COLOURS = {
     "hall": ("#EAF1FB", "#7D9CC4"),
