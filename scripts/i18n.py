@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Keep the kiosk's Qt translations in step with the code.
 
-    python scripts/i18n.py update    # re-extract strings into kiosk/ui/i18n/{kiosk,wayfinding,report}_{ur,zh}.ts
+    python scripts/i18n.py update    # re-extract strings into kiosk/ui/i18n/{kiosk,wayfinding,report,web}_{ur,zh}.ts
     python scripts/i18n.py release   # compile every kiosk/ui/i18n/*.ts into .qm
 
 Translators edit the .ts files (Qt Linguist, or any editor); both the .ts and the compiled .qm
@@ -51,10 +51,20 @@ def report_sources() -> list[str]:
     return ["kiosk/sync/report.py"]
 
 
+def web_sources() -> list[str]:
+    """The web dashboard's words (kiosk web): its strings go to web_{ur,zh}.ts."""
+    return ["kiosk/web/text.py"]
+
+
+def families() -> list[tuple[list[str], str]]:
+    """(source files, name): each family's strings go to kiosk/ui/i18n/{name}_{ur,zh}.ts."""
+    return [(app_sources(), "kiosk"), (wayfinding_sources(), "wayfinding"),
+            (report_sources(), "report"), (web_sources(), "web")]
+
+
 def update() -> None:
     for lang, locale in LANGUAGES.items():
-        for sources, name in ((app_sources(), "kiosk"), (wayfinding_sources(), "wayfinding"),
-                              (report_sources(), "report")):
+        for sources, name in families():
             subprocess.run([tool("lupdate"), "-extensions", "py", "-no-obsolete", "-locations",
                             "none", "-target-language", locale, *sources, "-ts",
                             str((I18N / f"{name}_{lang}.ts").relative_to(ROOT))],

@@ -190,16 +190,24 @@ def test_reset_returns_to_the_first_state(qtbot, screen):
     assert not screen.accessible and not screen.map.route_items
 
 
-def _sources() -> list[str]:
-    tree = ast.parse(SCREEN_SOURCE.read_text(encoding="utf-8"))
+def _sources() -> list[tuple[str, str]]:
+    """(context, source) of every marked string of the map screen and of the Qt-free wayfinding
+    layer (directions, search labels, sectors), read from the code itself."""
     def marked(node) -> bool:  # QT_TRANSLATE_NOOP(ctx, "…") or QCoreApplication.translate(ctx, "…")
         func = node.func
         name = getattr(func, "id", "") or getattr(func, "attr", "")
         return name in ("QT_TRANSLATE_NOOP", "translate")
 
-    return [node.args[1].value for node in ast.walk(tree)
-            if isinstance(node, ast.Call) and marked(node) and len(node.args) > 1
-            and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)]
+    found = []
+    for path in [*sorted(SCREEN_SOURCE.parent.glob("*.py")),
+                 *sorted((SCREEN_SOURCE.parents[2] / "wayfinding").glob("*.py"))]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and marked(node) and len(node.args) > 1 \
+                    and all(isinstance(a, ast.Constant) and isinstance(a.value, str)
+                            for a in node.args[:2]):
+                found.append((node.args[0].value, node.args[1].value))
+    return found
 
 
 @pytest.mark.parametrize("lang", ["ur", "zh"])
@@ -207,11 +215,16 @@ def test_every_visible_string_is_translated(lang):
     import xml.etree.ElementTree as ET
 
     root = ET.parse(I18N / f"wayfinding_{lang}.ts").getroot()
-    translated = {m.findtext("source"): m.findtext("translation") for m in root.iter("message")}
-    for source in _sources():
-        assert translated.get(source), f"{source!r} has no {lang} translation"
-        for placeholder in re.findall(r"\{\w+\}", source):
-            assert placeholder in translated[source]
+    translated = {(c.findtext("name"), m.findtext("source")): m.findtext("translation")
+                  for c in root.iter("context") for m in c.iter("message")}
+    sources = _sources()
+    assert len(set(sources)) > 100  # the screen's, the map's and the directions' words
+    # Urdu and Chinese have no lower case: where English says {turn_lc} they say {turn}.
+    same = {"{turn_lc}": "{turn}"}
+    for key in sources:
+        assert translated.get(key), f"{key!r} has no {lang} translation"
+        wanted = {same.get(p, p) for p in re.findall(r"\{\w+\}", key[1])}
+        assert wanted == set(re.findall(r"\{\w+\}", translated[key])), key
 
 
 @pytest.mark.parametrize("lang", ["ur", "zh"])

@@ -223,3 +223,20 @@ def test_a_late_answer_to_an_older_request_cannot_undo_a_login(client):
     for path in ("/", "/api/kiosks", "/static/app.css"):
         assert "set-cookie" not in client.get(path).headers, path
     assert client.get("/api/headcount").status_code == 200  # still signed in
+
+
+
+def test_the_web_words_come_from_the_translators_catalogue():
+    """Every word of the web pages is in web_{ur,zh}.ts, or for a printer's state in the
+    printing words, so that translators fix a word in one place."""
+    from kiosk.config.words import load_catalogue
+    from kiosk.services.printing import PRINTER_REASONS
+    from kiosk.web import text
+
+    for lang in ("ur", "zh"):
+        catalogue = load_catalogue(lang)
+        shown = text.words(lang)
+        for key, word in text.words("en").items():
+            if key.startswith("h_") and key[2:] in PRINTER_REASONS:
+                continue  # the printing words (tests/unit/test_printing.py)
+            assert shown[key] == catalogue.entries[("Web", word)], (lang, key)
