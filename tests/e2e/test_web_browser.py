@@ -204,7 +204,7 @@ def test_each_kiosks_camera_printer_and_waiting_scans_show_as_it_reports_them(fa
         hub.report_health(info, 3, "lost", "media-empty,stopped,waiting:1")
     reported = time.monotonic()
     browser.wait(lambda d: cells()[-3:] == ["3", "Lost (scanner only)",
-                                            "Out of paper, Stopped, 1 waiting"],
+                                            "Out of paper or labels, Stopped, 1 waiting"],
                  timeout=2.0, message=f"the report did not show within 2 s: {cells()}")
     print(f"health report to page: {(time.monotonic() - reported) * 1000:.0f} ms")
     kind, title = browser.driver.execute_script(
@@ -213,12 +213,13 @@ def test_each_kiosks_camera_printer_and_waiting_scans_show_as_it_reports_them(fa
     assert "alarm" in kind  # and in words, not colour alone
     assert title.startswith("reported ")
 
-    # in Urdu and Chinese, the same facts in words
+    # in Urdu and Chinese, the same facts in words (a printer's state in the staff health page's
+    # own words, from the printing words of the catalogue)
     browser.driver.get(base + "/?lang=ur")
-    browser.wait(lambda d: cells()[-1:] == ["کاغذ ختم، رکا ہوا، 1 منتظر"],
+    browser.wait(lambda d: cells()[-1:] == ["کاغذ یا لیبل ختم، رکا ہوا، 1 منتظر"],
                  message=f"Urdu: {cells()}")
     browser.driver.get(base + "/?lang=zh")
-    browser.wait(lambda d: cells()[-2:] == ["已断开（仅扫码枪）", "缺纸、已停止、1 个等待中"],
+    browser.wait(lambda d: cells()[-2:] == ["已断开（仅扫码枪）", "纸张或标签用完、已停止、1 个等待中"],
                  message=f"Chinese: {cells()}")
 
     # back to health: the page follows
